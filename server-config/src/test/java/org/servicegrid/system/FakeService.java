@@ -27,7 +27,7 @@ final class FakeService implements AutoCloseable {
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
 
   record Recorded(String method, String path, String rawQuery, String body, String forwardedFor,
-      String forwardedHost, String forwardedProto, String connectionHeader) {}
+      String forwardedHost, String forwardedProto, String customHeader) {}
 
   FakeService(String name) throws IOException {
     this.name = name;
@@ -73,7 +73,7 @@ final class FakeService implements AutoCloseable {
     var headers = exchange.getRequestHeaders();
     lastRequest.set(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
         exchange.getRequestURI().getRawQuery(), body, headers.getFirst("X-Forwarded-For"),
-        headers.getFirst("X-Forwarded-Host"), headers.getFirst("X-Forwarded-Proto"), headers.getFirst("X-Hop")));
+        headers.getFirst("X-Forwarded-Host"), headers.getFirst("X-Forwarded-Proto"), headers.getFirst("X-Custom")));
     exchange.getResponseHeaders().add("X-Upstream", name);
     respond(exchange, 201, ("echo " + body).getBytes(StandardCharsets.UTF_8));
   }
