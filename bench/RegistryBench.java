@@ -1,0 +1,204 @@
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Measures a started registry with fake instances that are real HTTP servers on 127.0.0.1:
+ * registrations/s and p99 (16 clients, 2000 instances), fan-out time to 200 dependents, and the time from an
+ * instance going silent to its dependent's DELETE notice. Run with: java bench/RegistryBench.java [registryUrl]
+ */
+public class RegistryBench {
+
+  static final int CLIENTS = 16;
+  static final int INSTANCES = 2000;
+  static final int DEPENDENTS = 200;
+  static final Duration BOUND = Duration.ofSeconds(60);
+
+  static String registry;
+  static final HttpClient HTTP = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1)
+      .executor(Executors.newFixedThreadPool(CLIENTS)).build();
+
+  public static void main(String[] args) throws Exception {
+    registry = args.length > 0 ? args[0] : "http://127.0.0.1:20000";
+    String run = Long.toString(System.currentTimeMillis() % 100000);
+    try (Fake heartBeats = Fake.start()) {
+      registrations("warmup" + run, heartBeats.addr(), 500);
+      double[] result = registrations("bench" + run, heartBeats.addr(), INSTANCES);
+      System.out.printf("registrations: %d instances, %d clients: %.0f registrations/s, p50 %.2f ms, p99 %.2f ms%n",
+          INSTANCES, CLIENTS, result[0], result[1], result[2]);
+      deregisterAll("warmup" + run, heartBeats.addr(), 500);
+      deregisterAll("bench" + run, heartBeats.addr(), INSTANCES);
+    }
+    fanOut("fan" + run);
+    fanOut("fan2" + run);
+    detection("silent" + run);
+    System.exit(0);
+  }
+
+  static String info(String name, String addr, String... required) {
+    StringBuilder json = new StringBuilder("{\"Name\":\"").append(name).append("\",\"Addr\":\"").append(addr)
+        .append("\",\"RequiredServices\":[");
+    for (int i = 0; i < required.length; i++) {
+      json.append(i == 0 ? "" : ",").append('"').append(required[i]).append('"');
+    }
+    return json.append("]}").toString();
+  }
+
+  static int send(String method, String json) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(registry + "/services")).timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  /** Returns {registrations per second, p50 ms, p99 ms}. */
+  static double[] registrations(String prefix, String addr, int count) throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    long[] latencies = new long[count];
+    AtomicInteger next = new AtomicInteger();
+    long start = System.nanoTime();
+    List<Future<?>> done = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      done.add(clients.submit(() -> {
+        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+          long t0 = System.nanoTime();
+          int status = send("POST", info(prefix + "-" + i, addr));
+          latencies[i] = System.nanoTime() - t0;
+          if (status != 200) {
+            throw new IllegalStateException("registration answered " + status);
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    clients.shutdown();
+    Arrays.sort(latencies);
+    return new double[] {count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6};
+  }
+
+  static void deregisterAll(String prefix, String addr, int count) throws Exception {
+    for (int i = 0; i < count; i++) {
+      send("DELETE", info(prefix + "-" + i, addr));
+    }
+  }
+
+  /** 200 dependents (each its own HTTP server) require a service; one instance of it registers. */
+  static void fanOut(String target) throws Exception {
+    List<Fake> dependents = new ArrayList<>();
+    try {
+      for (int i = 0; i < DEPENDENTS; i++) {
+        Fake fake = Fake.start();
+        dependents.add(fake);
+        send("POST", info(target + "-dep-" + i, fake.addr(), target));
+      }
+      try (Fake instance = Fake.start()) {
+        long t0 = System.nanoTime();
+        send("POST", info(target, instance.addr()));
+        long answered = System.nanoTime();
+        long last = 0;
+        for (Fake d : dependents) {
+          last = Math.max(last, d.awaitNotice("POST", BOUND) - t0);
+        }
+        System.out.printf("fan-out: %d dependents, register answered after %.2f ms, last notice %.2f ms after the "
+            + "request was sent%n", DEPENDENTS, (answered - t0) / 1e6, last / 1e6);
+        send("DELETE", info(target, instance.addr()));
+      }
+    } finally {
+      for (int i = 0; i < dependents.size(); i++) {
+        send("DELETE", info(target + "-dep-" + i, dependents.get(i).addr(), target));
+        dependents.get(i).close();
+      }
+    }
+  }
+
+  /** An instance stops answering heart-beats; measure until its dependent receives the DELETE notice. */
+  static void detection(String target) throws Exception {
+    try (Fake dependent = Fake.start()) {
+      send("POST", info(target + "-dep", dependent.addr(), target));
+      Fake instance = Fake.start();
+      send("POST", info(target, instance.addr()));
+      dependent.awaitNotice("POST", BOUND);
+      long t0 = System.nanoTime();
+      instance.close();
+      long deleted = dependent.awaitNotice("DELETE", BOUND);
+      System.out.printf("detection: instance silent -> dependent's DELETE notice after %.0f ms%n",
+          (deleted - t0) / 1e6);
+      send("DELETE", info(target + "-dep", dependent.addr(), target));
+    }
+  }
+
+  /** A fake instance: a real HTTP server that answers heart-beats and records when notices arrive. */
+  static final class Fake implements AutoCloseable {
+    private static final ExecutorService SHARED = Executors.newFixedThreadPool(32);
+    final HttpServer server;
+    final ConcurrentHashMap<String, CountDownLatch> seen = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, Long> when = new ConcurrentHashMap<>();
+
+    private Fake(HttpServer server) {
+      this.server = server;
+    }
+
+    static Fake start() throws IOException {
+      Fake fake = new Fake(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64));
+      fake.server.createContext("/heart-beat", exchange -> {
+        exchange.sendResponseHeaders(200, -1);
+        exchange.close();
+      });
+      fake.server.createContext("/services", exchange -> {
+        long now = System.nanoTime();
+        try (InputStream in = exchange.getRequestBody()) {
+          in.readAllBytes();
+        }
+        String method = exchange.getRequestMethod();
+        fake.when.putIfAbsent(method, now);
+        fake.latch(method).countDown();
+        exchange.sendResponseHeaders(200, -1);
+        exchange.close();
+      });
+      fake.server.setExecutor(SHARED);
+      fake.server.start();
+      return fake;
+    }
+
+    CountDownLatch latch(String method) {
+      return seen.computeIfAbsent(method, m -> new CountDownLatch(1));
+    }
+
+    String addr() {
+      return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    long awaitNotice(String method, Duration bound) throws InterruptedException {
+      if (!latch(method).await(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("no " + method + " notice at " + addr() + " within " + bound);
+      }
+      return when.get(method);
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
+  }
+}
