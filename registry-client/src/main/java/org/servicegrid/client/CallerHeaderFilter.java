@@ -1,0 +1,21 @@
+package org.servicegrid.client;
+
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+
+/** Names the calling service on every outbound call ({@code X-Service-Name}); the log service records it. */
+final class CallerHeaderFilter implements ClientRequestFilter {
+
+  static final String HEADER = "X-Service-Name";
+
+  private final String serviceName;
+
+  CallerHeaderFilter(String serviceName) {
+    this.serviceName = serviceName;
+  }
+
+  @Override
+  public void filter(ClientRequestContext request) {
+    request.getHeaders().putSingle(HEADER, serviceName);
+  }
+}

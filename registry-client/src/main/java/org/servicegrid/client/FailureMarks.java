@@ -1,0 +1,44 @@
+package org.servicegrid.client;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongSupplier;
+import org.servicegrid.protocol.InstanceId;
+
+/**
+ * Remembers which instances a caller saw fail, so that selection skips them for a cool-down instead of
+ * sending the next requests to a dead instance until the registry's heart-beat evicts it (a few seconds).
+ * Time comes from a monotonic nanosecond clock (injectable for tests) so wall-clock jumps do not matter.
+ */
+final class FailureMarks {
+
+  private final ConcurrentMap<InstanceId, Long> failedUntil = new ConcurrentHashMap<>();
+  private final long cooldownNanos;
+  private final LongSupplier nanoClock;
+
+  FailureMarks(Duration cooldown, LongSupplier nanoClock) {
+    this.cooldownNanos = cooldown.toNanos();
+    this.nanoClock = nanoClock;
+  }
+
+  void markFailed(InstanceId id) {
+    failedUntil.put(id, nanoClock.getAsLong() + cooldownNanos);
+  }
+
+  void clear(InstanceId id) {
+    failedUntil.remove(id);
+  }
+
+  boolean isCoolingDown(InstanceId id) {
+    Long until = failedUntil.get(id);
+    if (until == null) {
+      return false;
+    }
+    if (nanoClock.getAsLong() - until < 0) {
+      return true;
+    }
+    failedUntil.remove(id, until); // expired: forget it so the map only holds current marks
+    return false;
+  }
+}

@@ -1,0 +1,52 @@
+package org.servicegrid.client;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.servicegrid.protocol.ErrorBody;
+import org.servicegrid.protocol.ServiceInfo;
+
+/** The registry's change notifications for the services this instance requires (protocol callback). */
+@Path("services")
+@RequestScoped
+@Tag(name = "registry callbacks", description = "Called by the registry, not by users")
+@Consumes(MediaType.WILDCARD) // the original registry sends no content type; ServiceInfoReader validates
+@Produces(MediaType.APPLICATION_JSON)
+public class NotificationResource {
+
+  @Inject ServiceInstances instances;
+  @Inject RegistrationState state;
+
+  @POST
+  @Operation(summary = "An instance of a required service was added; it becomes selectable")
+  @APIResponse(responseCode = "200", description = "Added to the local table")
+  @APIResponse(responseCode = "400", description = "Not a valid ServiceInfo; nothing changed",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  public Response added(@Schema(implementation = ServiceInfo.class) ServiceInfo instance) {
+    state.heard();
+    instances.added(instance);
+    return Response.ok().build();
+  }
+
+  @DELETE
+  @Operation(summary = "An instance of a required service was removed; it is no longer selected")
+  @APIResponse(responseCode = "200", description = "Removed from the local table (also when unknown)")
+  @APIResponse(responseCode = "400", description = "Not a valid ServiceInfo; nothing changed",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  public Response removed(@Schema(implementation = ServiceInfo.class) ServiceInfo instance) {
+    state.heard();
+    instances.removed(instance);
+    return Response.ok().build();
+  }
+}

@@ -1,0 +1,76 @@
+package org.servicegrid.client;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * Builds MP Rest Clients with the configured connect and read timeouts and the caller header, and caches one
+ * per instance address and interface: building a client proxy is far more expensive than a call, and the
+ * clients are thread-safe. Cached clients are closed when their address leaves the table and at shutdown.
+ */
+@ApplicationScoped
+public class RestClients {
+
+  private static final Logger LOG = Logger.getLogger(RestClients.class.getName());
+
+  private record Key(String addr, Class<?> api) {}
+
+  @Inject ClientConfig config;
+
+  private final ConcurrentMap<Key, AutoCloseable> cache = new ConcurrentHashMap<>();
+
+  /** The cached client of {@code api} for the instance at {@code addr}, built on first use. */
+  <T extends AutoCloseable> T forAddress(String addr, Class<T> api) {
+    ClientSettings settings = config.settings();
+    // computeIfAbsent builds at most one client per key; building does no network I/O.
+    return api.cast(cache.computeIfAbsent(new Key(addr, api), key -> build(
+        URI.create("http://" + addr), api, settings.connectTimeout(), settings.readTimeout())));
+  }
+
+  /** A new, uncached client; the caller closes it. */
+  <T> T build(URI baseUri, Class<T> api, Duration connectTimeout, Duration readTimeout) {
+    RestClientBuilder builder = RestClientBuilder.newBuilder()
+        .baseUri(baseUri)
+        .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    String caller = config.settings().serviceName();
+    if (caller != null) {
+      builder.register(new CallerHeaderFilter(caller));
+    }
+    return builder.build(api);
+  }
+
+  /** Closes and forgets the clients of an address that no longer serves any known instance. */
+  void evict(String addr) {
+    cache.entrySet().removeIf(entry -> {
+      if (!entry.getKey().addr().equals(addr)) {
+        return false;
+      }
+      close(entry.getValue());
+      return true;
+    });
+  }
+
+  @PreDestroy
+  void closeAll() {
+    cache.values().forEach(RestClients::close);
+    cache.clear();
+  }
+
+  static void close(AutoCloseable client) {
+    try {
+      client.close();
+    } catch (Exception e) {
+      LOG.log(Level.FINE, "Closing a rest client failed", e);
+    }
+  }
+}
