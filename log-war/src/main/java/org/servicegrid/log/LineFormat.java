@@ -1,0 +1,53 @@
+package org.servicegrid.log;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Turns one accepted message into exactly one line of the log file:
+ * {@code <ISO-8601 UTC timestamp> <caller> <message>\n}, e.g. {@code 2026-11-25T08:15:30.042Z visit 7}.
+ *
+ * <p>The message is escaped so that no request can end a line early or forge a second one: backslash becomes
+ * {@code \\}, CR and LF become {@code \r} and {@code \n}, TAB stays, every other control character and the
+ * Unicode line/paragraph separators become {@code \}{@code uXXXX}. The escaping is reversible, so nothing
+ * the caller sent is lost. The timestamp always has millisecond precision so lines align in a terminal.
+ */
+public final class LineFormat {
+
+  /** The caller column when the request did not say which service sent it. */
+  public static final String UNKNOWN_CALLER = "-";
+
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
+
+  private LineFormat() {}
+
+  /** The complete line, terminated by {@code \n}; {@code caller} must already be a valid service name or null. */
+  public static String format(Instant at, String caller, String message) {
+    StringBuilder line = new StringBuilder(message.length() + 48);
+    TIMESTAMP.formatTo(at, line);
+    line.append(' ').append(caller == null || caller.isEmpty() ? UNKNOWN_CALLER : caller).append(' ');
+    appendEscaped(line, message);
+    return line.append('\n').toString();
+  }
+
+  static void appendEscaped(StringBuilder out, String message) {
+    for (int i = 0; i < message.length(); i++) {
+      char c = message.charAt(i);
+      switch (c) {
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append(c);
+        default -> {
+          if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package org.servicegrid.log;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The log service's settings, read once from MicroProfile Config and checked at start so a bad value stops
+ * the deployment with a clear message instead of surfacing as odd behaviour later. Defaults live in
+ * {@code META-INF/microprofile-config.properties}, except {@code log.file}: its default comes from the
+ * server's {@code server.xml} variable (a properties default would outrank it), with a code fallback.
+ */
+@ApplicationScoped
+public class LogConfig {
+
+  @Inject
+  @ConfigProperty(name = "log.file")
+  Optional<String> file;
+
+  @Inject
+  @ConfigProperty(name = "log.rotate.max-bytes")
+  long rotateMaxBytes;
+
+  @Inject
+  @ConfigProperty(name = "log.rotate.keep")
+  int rotateKeep;
+
+  @Inject
+  @ConfigProperty(name = "log.message.max-bytes")
+  int messageMaxBytes;
+
+  @Inject
+  @ConfigProperty(name = "log.tail.default-lines")
+  int tailDefaultLines;
+
+  @Inject
+  @ConfigProperty(name = "log.tail.max-lines")
+  int tailMaxLines;
+
+  @Inject
+  @ConfigProperty(name = "log.tail.max-bytes")
+  long tailMaxBytes;
+
+  @PostConstruct
+  void validate() {
+    require(rotateMaxBytes >= 1024, "log.rotate.max-bytes must be at least 1024");
+    require(rotateKeep >= 0, "log.rotate.keep must not be negative");
+    require(messageMaxBytes >= 1, "log.message.max-bytes must be positive");
+    require(tailMaxLines >= 1, "log.tail.max-lines must be positive");
+    require(tailDefaultLines >= 1 && tailDefaultLines <= tailMaxLines,
+        "log.tail.default-lines must be between 1 and log.tail.max-lines");
+    require(tailMaxBytes >= 1024, "log.tail.max-bytes must be at least 1024");
+  }
+
+  /**
+   * {@code log.file}; without it, {@code logs/service.log} under Liberty's server output directory (the
+   * {@code server.output.dir} system property, which is also the server's working directory).
+   */
+  public Path file() {
+    return file.filter(value -> !value.isBlank())
+        .map(Path::of)
+        .orElseGet(() -> Path.of(System.getProperty("server.output.dir", "."), "logs", "service.log"));
+  }
+
+  public long rotateMaxBytes() {
+    return rotateMaxBytes;
+  }
+
+  public int rotateKeep() {
+    return rotateKeep;
+  }
+
+  public int messageMaxBytes() {
+    return messageMaxBytes;
+  }
+
+  public int tailDefaultLines() {
+    return tailDefaultLines;
+  }
+
+  public int tailMaxLines() {
+    return tailMaxLines;
+  }
+
+  public long tailMaxBytes() {
+    return tailMaxBytes;
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException("Invalid configuration: " + message);
+    }
+  }
+}

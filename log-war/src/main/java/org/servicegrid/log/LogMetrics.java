@@ -1,0 +1,49 @@
+package org.servicegrid.log;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Timer;
+
+/**
+ * The log service's application metrics (Prometheus text at {@code /metrics?scope=application}): lines and
+ * bytes appended, append latency including the wait for the group commit, and rotations. Registered
+ * programmatically because bytes and rotations are not method calls an annotation could count.
+ */
+@ApplicationScoped
+public class LogMetrics {
+
+  @Inject MetricRegistry registry;
+
+  private Counter lines;
+  private Counter bytes;
+  private Counter rotations;
+  private Timer latency;
+
+  @PostConstruct
+  void register() {
+    lines = registry.counter(Metadata.builder().withName("log.lines.appended")
+        .withDescription("Lines appended to the log file").build());
+    bytes = registry.counter(Metadata.builder().withName("log.bytes.appended")
+        .withDescription("Bytes appended to the log file").withUnit(MetricUnits.BYTES).build());
+    rotations = registry.counter(Metadata.builder().withName("log.rotations")
+        .withDescription("Times the log file was rotated because it reached log.rotate.max-bytes").build());
+    latency = registry.timer(Metadata.builder().withName("log.append.duration")
+        .withDescription("Time from receiving a message until its line was written").build());
+  }
+
+  void appended(int lineBytes, Duration took) {
+    lines.inc();
+    bytes.inc(lineBytes);
+    latency.update(took);
+  }
+
+  void rotated() {
+    rotations.inc();
+  }
+}

@@ -1,0 +1,80 @@
+package org.servicegrid.log;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The service's single managed log writer: owns the one {@link LogFile} for the application's lifetime,
+ * formats each message into a line, records the metrics and closes the file at shutdown. It opens the file
+ * when the application starts (not with the first request) so that a bad {@code log.file} shows at once in
+ * the server log and in the liveness check.
+ */
+@ApplicationScoped
+public class LogWriter {
+
+  private static final Logger LOG = Logger.getLogger(LogWriter.class.getName());
+
+  @Inject LogConfig config;
+  @Inject LogMetrics metrics;
+
+  private final Clock clock = Clock.systemUTC();
+  private LogFile file;
+
+  @PostConstruct
+  void open() {
+    file = new LogFile(config.file(), config.rotateMaxBytes(), config.rotateKeep(), metrics::rotated);
+    file.open();
+  }
+
+  /** Instantiates the writer (and so opens the file) as soon as the application starts. */
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    LOG.log(Level.INFO, "Log service writes to {0}", file.path());
+  }
+
+  /** Appends one line for {@code message}; returns after it was written, throws when it could not be. */
+  public void append(String caller, String message) {
+    long started = System.nanoTime();
+    byte[] line = LineFormat.format(clock.instant(), caller, message).getBytes(StandardCharsets.UTF_8);
+    try {
+      file.append(line);
+    } catch (IOException e) {
+      throw new LogFileUnavailableException(e);
+    }
+    metrics.appended(line.length, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** The last {@code lines} lines of the log, oldest first. */
+  public List<String> tail(int lines) {
+    try {
+      return TailReader.lastLines(file.snapshotForTail(), lines, config.tailMaxBytes());
+    } catch (IOException e) {
+      throw new LogFileUnavailableException(e);
+    }
+  }
+
+  /** Null while appends work, else why not. */
+  public String problem() {
+    return file.problem();
+  }
+
+  public String path() {
+    return file.path().toString();
+  }
+
+  @PreDestroy
+  void close() {
+    file.close();
+    LOG.log(Level.INFO, "Closed log file {0}", file.path());
+  }
+}
