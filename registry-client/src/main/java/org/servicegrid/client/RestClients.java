@@ -41,7 +41,9 @@ public class RestClients {
     RestClientBuilder builder = RestClientBuilder.newBuilder()
         .baseUri(baseUri)
         .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .property(HttpErrorMapper.DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
+        .register(new HttpErrorMapper());
     String caller = config.settings().serviceName();
     if (caller != null) {
       builder.register(new CallerHeaderFilter(caller));

@@ -24,6 +24,13 @@ public class SelfDescription {
 
   private final AtomicReference<ServiceInfo> current = new AtomicReference<>();
 
+  /** For CDI: the initial value comes from {@link ClientConfig} once injected. */
+  public SelfDescription() {}
+
+  SelfDescription(ServiceInfo initial) {
+    current.set(initial);
+  }
+
   @PostConstruct
   void init() {
     current.set(config.settings().self());

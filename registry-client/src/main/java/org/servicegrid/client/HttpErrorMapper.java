@@ -1,0 +1,28 @@
+package org.servicegrid.client;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
+
+/**
+ * Turns an error answer (4xx/5xx) of an outbound call into a {@link WebApplicationException} carrying the
+ * response, as MP Rest Client's default mapper does. It replaces that default because the default looks up
+ * MicroProfile Config on every response, and while the application stops (when deregistration runs) that
+ * lookup rebuilds the application's configuration from a module that may already be gone.
+ */
+final class HttpErrorMapper implements ResponseExceptionMapper<WebApplicationException> {
+
+  /** The MP Rest Client property that turns the default mapper off for one client. */
+  static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
+
+  @Override
+  public boolean handles(int status, MultivaluedMap<String, Object> headers) {
+    return status >= 400;
+  }
+
+  @Override
+  public WebApplicationException toThrowable(Response response) {
+    return new WebApplicationException("HTTP " + response.getStatus(), response);
+  }
+}
