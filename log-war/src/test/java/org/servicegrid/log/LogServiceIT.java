@@ -1,0 +1,217 @@
+package org.servicegrid.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The packaged log WAR (with its libraries) on a real Liberty server, driven over HTTP. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LogServiceIT {
+
+  private static final FakeRegistry REGISTRY = FakeRegistry.start();
+  private static final Path LOG_FILE = Path.of(System.getProperty("wlp.home"),
+      "usr/servers/log-arquillian/logs/service.log");
+  private static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  @ArquillianResource URL base;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    // The real artifact, plus a config source that points it at the fake registry (ordinal above the WAR's).
+    JavaArchive testConfig = ShrinkWrap.create(JavaArchive.class, "it-config.jar").addAsManifestResource(
+        new StringAsset("config_ordinal=200\nregistry.url=" + REGISTRY.url() + "\n"),
+        "microprofile-config.properties");
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("log.war")))
+        .addAsLibrary(testConfig);
+  }
+
+  @AfterAll
+  static void stopRegistry() {
+    REGISTRY.close();
+  }
+
+  @Test
+  void appendsAMessageAsOneTimestampedLineThatTheTailShows() throws Exception {
+    String message = "hello " + UUID.randomUUID();
+
+    HttpResponse<String> post = send(post(message).header("X-Service-Name", "visit"));
+    HttpResponse<String> tail = send(get("log?tail=5"));
+
+    assertThat(post.statusCode()).as("POST %slog", base).isEqualTo(200);
+    assertThat(tail.statusCode()).as("GET %slog?tail=5", base).isEqualTo(200);
+    assertThat(tail.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+    assertThat(lastLine(tail.body())).matches(TIMESTAMP + " visit " + message);
+  }
+
+  @Test
+  void writesToTheFileThatServerXmlNamesByDefault() throws Exception {
+    String message = "on disk " + UUID.randomUUID();
+
+    assertThat(send(post(message)).statusCode()).isEqualTo(200);
+
+    assertThat(Files.readAllLines(LOG_FILE)).anyMatch(line -> line.matches(TIMESTAMP + " - " + message));
+  }
+
+  @Test
+  void escapesLineBreaksSoOneRequestIsOneLine() throws Exception {
+    String id = UUID.randomUUID().toString();
+
+    assertThat(send(post(id + "\nforged line\r\n")).statusCode()).isEqualTo(200);
+
+    assertThat(lastLine(send(get("log?tail=1")).body())).endsWith(" " + id + "\\nforged line\\r\\n");
+  }
+
+  @Test
+  void rejectsAnEmptyMessage() throws Exception {
+    HttpResponse<String> response = send(post(""));
+
+    assertThat(response.statusCode()).as("POST %slog with no body", base).isEqualTo(400);
+    assertThat(response.body()).contains("\"error\"").contains("empty");
+  }
+
+  @Test
+  void acceptsAMessageOfExactly64KiBAndRejectsOneByteMore() throws Exception {
+    assertThat(send(post("x".repeat(64 * 1024))).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> tooLarge = send(post("x".repeat(64 * 1024 + 1)));
+
+    assertThat(tooLarge.statusCode()).as("POST %slog with 64 KiB + 1", base).isEqualTo(413);
+    assertThat(tooLarge.body()).contains("\"error\"");
+  }
+
+  @Test
+  void answersOtherMethodsWith405() throws Exception {
+    HttpResponse<String> response = send(request("log").PUT(BodyPublishers.ofString("x")));
+
+    assertThat(response.statusCode()).as("PUT %slog", base).isEqualTo(405);
+    assertThat(response.body()).contains("\"error\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "1001", "-1", "ten"})
+  void rejectsATailOutsideOneTo1000(String tail) throws Exception {
+    HttpResponse<String> response = send(get("log?tail=" + tail));
+
+    assertThat(response.statusCode()).as("GET %slog?tail=%s", base, tail).isEqualTo(400);
+    assertThat(response.body()).contains("\"error\"");
+  }
+
+  @Test
+  void answersTheLargestTailAndDefaultsToTwentyLines() throws Exception {
+    for (int i = 0; i < 25; i++) {
+      send(post("filler " + i));
+    }
+
+    assertThat(send(get("log?tail=1000")).statusCode()).isEqualTo(200);
+    assertThat(send(get("log")).body().split("\n")).hasSize(20);
+  }
+
+  @Test
+  void sixteenConcurrentWritersGetEachMessageWrittenOnceAndWhole() throws Exception {
+    String run = UUID.randomUUID().toString();
+    ExecutorService writers = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<Integer>> calls = new ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        String message = run + " message " + i;
+        calls.add(writers.submit(() -> send(post(message)).statusCode()));
+      }
+      for (Future<Integer> call : calls) {
+        assertThat(call.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+      }
+    } finally {
+      writers.shutdownNow();
+    }
+
+    List<String> lines = Files.readAllLines(LOG_FILE).stream().filter(line -> line.contains(run)).toList();
+    assertThat(lines).hasSize(400).allMatch(line -> line.matches(TIMESTAMP + " - " + run + " message \\d+"));
+    assertThat(lines.stream().distinct()).hasSize(400);
+  }
+
+  @Test
+  void reportsTheLogFileLiveAndRegistersWithTheRegistry() throws Exception {
+    HttpResponse<String> live = send(HttpRequest.newBuilder(URI.create(base + "../health/live").normalize()).GET());
+
+    assertThat(live.statusCode()).as("GET /health/live").isEqualTo(200);
+    assertThat(live.body()).contains("\"log-file\"").contains("\"UP\"");
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+        assertThat(REGISTRY.received()).anyMatch(r -> r.method().equals("POST")
+            && r.body().contains("\"Name\":\"log\"") && r.body().contains("\"Addr\":\"127.0.0.1:29280\"")));
+  }
+
+  @Test
+  void publishesMetricsAndAnOpenApiDocument() throws Exception {
+    send(post("counted"));
+
+    HttpResponse<String> metrics = send(root("metrics?scope=application"));
+    HttpResponse<String> openapi = send(root("openapi"));
+
+    assertThat(metrics.statusCode()).as("GET /metrics").isEqualTo(200);
+    assertThat(metrics.body()).contains("log_lines_appended_total").contains("log_bytes_appended")
+        .contains("log_append_duration").contains("log_rotations_total");
+    assertThat(openapi.statusCode()).as("GET /openapi").isEqualTo(200);
+    assertThat(openapi.body()).contains("/log").contains("413");
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+  }
+
+  private HttpRequest.Builder post(String message) {
+    return request("log").header("Content-Type", "text/plain; charset=UTF-8")
+        .POST(BodyPublishers.ofString(message, StandardCharsets.UTF_8));
+  }
+
+  private HttpRequest.Builder get(String path) {
+    return request(path).GET();
+  }
+
+  private HttpRequest.Builder root(String path) {
+    return HttpRequest.newBuilder(URI.create(base + "../" + path).normalize()).timeout(Duration.ofSeconds(30)).GET();
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), BodyHandlers.ofString());
+  }
+
+  private static String lastLine(String text) {
+    String[] lines = text.split("\n");
+    return Arrays.asList(lines).get(lines.length - 1);
+  }
+}
