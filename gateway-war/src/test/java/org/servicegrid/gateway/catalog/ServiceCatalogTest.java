@@ -1,0 +1,190 @@
+package org.servicegrid.gateway.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.ws.rs.ProcessingException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.servicegrid.client.ServiceRegistration;
+import org.servicegrid.gateway.GatewayConfig;
+import org.servicegrid.gateway.catalog.ServiceCatalog.Lookup;
+
+class ServiceCatalogTest {
+
+  private final FakeRegistry registry = new FakeRegistry();
+  private final RecordingRegistration registration = new RecordingRegistration();
+
+  @Test
+  void routesAKnownNameWithoutAskingTheRegistryAgain() {
+    registry.names = Set.of("visit");
+    ServiceCatalog catalog = catalog(5);
+    catalog.refresh();
+
+    assertThat(catalog.lookup("visit")).isEqualTo(Lookup.ROUTABLE);
+    assertThat(catalog.lookup("visit")).isEqualTo(Lookup.ROUTABLE);
+    assertThat(registry.calls).hasValue(1);
+  }
+
+  @Test
+  void findsAServiceRegisteredSinceTheLastRefreshOnTheFirstRequest() {
+    registry.names = Set.of("visit");
+    ServiceCatalog catalog = catalog(5);
+    catalog.refresh();
+    registry.names = Set.of("visit", "log");
+
+    assertThat(catalog.lookup("log")).isEqualTo(Lookup.ROUTABLE);
+    assertThat(registration.required).containsExactly(Set.of("visit"), Set.of("log"));
+  }
+
+  @Test
+  void answersUnknownForANameTheRegistryDoesNotList() {
+    registry.names = Set.of("visit");
+    ServiceCatalog catalog = catalog(5);
+
+    assertThat(catalog.lookup("nosuch")).isEqualTo(Lookup.UNKNOWN);
+  }
+
+  @Test
+  void limitsTheRefreshesThatUnknownNamesCause() {
+    registry.names = Set.of("visit");
+    ServiceCatalog catalog = catalog(2);
+
+    for (int i = 0; i < 20; i++) {
+      assertThat(catalog.lookup("nosuch-" + i)).isEqualTo(Lookup.UNKNOWN);
+    }
+    assertThat(registry.calls).hasValue(2);
+  }
+
+  @Test
+  void neverAsksTheRegistryAboutAnInvalidName() {
+    ServiceCatalog catalog = catalog(5);
+
+    assertThat(catalog.lookup("a b")).isEqualTo(Lookup.UNKNOWN);
+    assertThat(catalog.lookup("%2e%2e")).isEqualTo(Lookup.UNKNOWN);
+    assertThat(registry.calls).hasValue(0);
+  }
+
+  @Test
+  void keepsRoutingKnownNamesWhileTheRegistryIsDownButCannotRuleOutOthers() {
+    registry.names = Set.of("visit");
+    ServiceCatalog catalog = catalog(5);
+    catalog.refresh();
+    registry.down = true;
+
+    assertThat(catalog.lookup("visit")).isEqualTo(Lookup.ROUTABLE);
+    assertThat(catalog.lookup("other")).isEqualTo(Lookup.REGISTRY_UNREACHABLE);
+    assertThat(catalog.snapshot().problem()).contains("unreachable");
+    assertThat(catalog.snapshot().everLoaded()).isTrue();
+  }
+
+  @Test
+  void cannotAnswerAnyNameBeforeTheFirstSuccessfulLoad() {
+    registry.down = true;
+    ServiceCatalog catalog = catalog(5);
+
+    assertThat(catalog.lookup("visit")).isEqualTo(Lookup.REGISTRY_UNREACHABLE);
+    assertThat(catalog.snapshot().everLoaded()).isFalse();
+  }
+
+  @Test
+  void neverRoutesToItselfOrToTheReservedSegments() {
+    registry.names = Set.of("gateway", "services", "heart-beat", "visit");
+    ServiceCatalog catalog = catalog(5);
+
+    assertThat(catalog.refresh().names()).containsExactly("visit");
+    assertThat(registration.required).containsExactly(Set.of("visit"));
+  }
+
+  @Test
+  void subscribesAgainAtTheNextRefreshWhenSubscribingFailed() {
+    registry.names = Set.of("visit");
+    registration.failNext = true;
+    ServiceCatalog catalog = catalog(5);
+
+    catalog.refresh();
+    catalog.refresh();
+
+    assertThat(registration.required).containsExactly(Set.of("visit"));
+  }
+
+  @Test
+  void concurrentMissesShareOneRegistryCall() throws Exception {
+    registry.names = Set.of("log");
+    registry.gate = new CountDownLatch(1);
+    ServiceCatalog catalog = catalog(5);
+
+    CompletableFuture<Lookup> first = CompletableFuture.supplyAsync(() -> catalog.lookup("log"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> registry.calls.get() == 1);
+    CompletableFuture<Lookup> second = CompletableFuture.supplyAsync(() -> catalog.lookup("log"));
+    registry.gate.countDown();
+
+    assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo(Lookup.ROUTABLE);
+    assertThat(second.get(20, TimeUnit.SECONDS)).isEqualTo(Lookup.ROUTABLE);
+    assertThat(registry.calls).hasValue(1);
+  }
+
+  private ServiceCatalog catalog(int missRefreshRate) {
+    ServiceCatalog catalog = new ServiceCatalog();
+    catalog.registry = registry;
+    catalog.registration = registration;
+    catalog.selfName = "gateway";
+    catalog.config = new GatewayConfig() {
+      @Override
+      public int missRefreshRate() {
+        return missRefreshRate;
+      }
+    };
+    catalog.init();
+    return catalog;
+  }
+
+  private static final class FakeRegistry extends RegistryDirectory {
+    final AtomicInteger calls = new AtomicInteger();
+    volatile Set<String> names = Set.of();
+    volatile boolean down;
+    volatile CountDownLatch gate;
+
+    @Override
+    public Set<String> serviceNames() {
+      calls.incrementAndGet();
+      try {
+        if (gate != null && !gate.await(20, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("test gate never opened");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (down) {
+        throw new ProcessingException("Connection refused");
+      }
+      return names;
+    }
+
+    @Override
+    public String url() {
+      return "http://127.0.0.1:1";
+    }
+  }
+
+  private static final class RecordingRegistration extends ServiceRegistration {
+    final List<Set<String>> required = new ArrayList<>();
+    boolean failNext;
+
+    @Override
+    public synchronized void requireServices(Set<String> services) {
+      if (failNext) {
+        failNext = false;
+        throw new ProcessingException("registry went away");
+      }
+      required.add(Set.copyOf(services));
+    }
+  }
+}

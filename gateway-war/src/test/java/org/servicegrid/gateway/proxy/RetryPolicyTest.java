@@ -1,0 +1,43 @@
+package org.servicegrid.gateway.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTest {
+
+  private final RetryPolicy policy = new RetryPolicy(2);
+
+  @ParameterizedTest
+  @ValueSource(strings = {"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+  void retriesIdempotentMethodsWhenTheInstanceWasNotReached(String method) {
+    assertThat(policy.shouldRetry(method, 0, UpstreamFailure.REFUSED, false)).isTrue();
+    assertThat(policy.shouldRetry(method, 0, UpstreamFailure.CONNECT_TIMEOUT, false)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"POST", "PATCH", "CONNECT", "PROPFIND"})
+  void neverRetriesOtherMethods(String method) {
+    assertThat(policy.shouldRetry(method, 0, UpstreamFailure.REFUSED, false)).isFalse();
+  }
+
+  @Test
+  void doesNotRetryWhenTheRequestMayHaveReachedTheInstance() {
+    assertThat(policy.shouldRetry("GET", 0, UpstreamFailure.RESPONSE_TIMEOUT, false)).isFalse();
+    assertThat(policy.shouldRetry("GET", 0, UpstreamFailure.BROKEN, false)).isFalse();
+  }
+
+  @Test
+  void doesNotRetryOnceTheBodyStartedStreaming() {
+    assertThat(policy.shouldRetry("PUT", 0, UpstreamFailure.REFUSED, true)).isFalse();
+  }
+
+  @Test
+  void stopsAfterTheConfiguredNumberOfRetries() {
+    assertThat(policy.shouldRetry("GET", 1, UpstreamFailure.REFUSED, false)).isTrue();
+    assertThat(policy.shouldRetry("GET", 2, UpstreamFailure.REFUSED, false)).isFalse();
+    assertThat(new RetryPolicy(0).shouldRetry("GET", 0, UpstreamFailure.REFUSED, false)).isFalse();
+  }
+}
