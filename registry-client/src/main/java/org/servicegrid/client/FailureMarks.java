@@ -22,8 +22,11 @@ final class FailureMarks {
     this.nanoClock = nanoClock;
   }
 
-  void markFailed(InstanceId id) {
+  /** Starts (or restarts) the cool-down; true if the instance was not already cooling down. */
+  boolean markFailed(InstanceId id) {
+    boolean wasCooling = isCoolingDown(id);
     failedUntil.put(id, nanoClock.getAsLong() + cooldownNanos);
+    return !wasCooling;
   }
 
   void clear(InstanceId id) {

@@ -3,9 +3,15 @@ package org.servicegrid.client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.servicegrid.protocol.InvalidRequestException;
 import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.protocol.ServiceInfoValidator;
 
 /**
  * The calls this instance makes to the registry, through {@link RegistryClient}. Registration uses one
@@ -16,25 +22,51 @@ import org.servicegrid.protocol.ServiceInfo;
 @ApplicationScoped
 public class RegistryCalls {
 
+  private static final Logger LOG = Logger.getLogger(RegistryCalls.class.getName());
+
   @Inject ClientConfig config;
   @Inject RestClients clients;
 
   private RegistryClient registrationClient; // guarded by this; building does no I/O
 
+  /** Registers and answers the registry's view of each required service, without invalid entries. */
   Map<String, List<ServiceInfo>> register(ServiceInfo self) {
     Map<String, List<ServiceInfo>> answer = registrationClient().register(self);
-    return answer == null ? Map.of() : answer;
+    Map<String, List<ServiceInfo>> usable = new HashMap<>();
+    if (answer != null) {
+      answer.forEach((service, instances) -> usable.put(service, usable(service, instances)));
+    }
+    return usable;
+  }
+
+  /** Only well-formed instances of the named service enter the table; a broken entry is logged, not fatal. */
+  static List<ServiceInfo> usable(String service, List<ServiceInfo> instances) {
+    if (instances == null) {
+      return List.of();
+    }
+    return instances.stream().filter(Objects::nonNull).filter(instance -> {
+      try {
+        ServiceInfoValidator.validate(instance);
+        if (instance.name().equals(service)) {
+          return true;
+        }
+      } catch (InvalidRequestException e) {
+        // reported below
+      }
+      LOG.log(Level.WARNING, "Ignoring invalid instance {0} of {1} in the registry''s answer",
+          new Object[] {instance, service});
+      return false;
+    }).toList();
   }
 
   void deregister(ServiceInfo self) {
     ClientSettings settings = config.settings();
-    try (RegistryClient client = clients.build(
-        settings.registryUrl(), RegistryClient.class, settings.deregisterTimeout(), settings.deregisterTimeout())) {
+    RegistryClient client = clients.build(
+        settings.registryUrl(), RegistryClient.class, settings.deregisterTimeout(), settings.deregisterTimeout());
+    try {
       client.deregister(self);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("closing the registry client failed", e);
+    } finally {
+      RestClients.close(client);
     }
   }
 

@@ -12,7 +12,15 @@ import java.util.List;
 import java.util.Map;
 import org.servicegrid.protocol.ServiceInfo;
 
-/** The registry's protocol as an MP Rest Client; built programmatically against {@code registry.url}. */
+/**
+ * The registry's protocol as an MP Rest Client, built programmatically against {@code registry.url} with the
+ * library's timeouts (see {@link RestClients}).
+ *
+ * <p>{@code deregister} sends a DELETE with a JSON body, which the protocol requires and JAX-RS's fluent
+ * {@code SyncInvoker.delete()} cannot express. Through MP Rest Client it works as is on Open Liberty 26
+ * (RESTEasy over Apache HttpClient 4.5 sends the entity with {@code Content-Type: application/json}); the
+ * Arquillian test {@code DeregistrationIT} checks the body the fake registry receives.
+ */
 @Path("/services")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,6 +30,7 @@ public interface RegistryClient extends AutoCloseable {
   @POST
   Map<String, List<ServiceInfo>> register(ServiceInfo info);
 
+  /** Removes an instance; the registry answers 200 also when it did not know it. */
   @DELETE
   void deregister(ServiceInfo info);
 

@@ -51,9 +51,10 @@ public class ServiceInstances {
 
   /** The caller saw this instance fail (connect error, 5xx): skip it for the configured cool-down. */
   public void reportFailure(ServiceInfo instance) {
-    LOG.log(Level.INFO, "Instance {0} reported failed; skipping it for {1} ms",
+    // Under load many callers report the same dead instance: only the first report is news.
+    boolean fresh = failures.markFailed(instance.id());
+    LOG.log(fresh ? Level.INFO : Level.FINE, "Instance {0} reported failed; skipping it for {1} ms",
         new Object[] {instance.id(), config.settings().failureCooldown().toMillis()});
-    failures.markFailed(instance.id());
   }
 
   /**

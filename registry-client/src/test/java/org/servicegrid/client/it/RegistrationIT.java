@@ -98,6 +98,10 @@ class RegistrationIT {
     assertThat(malformed.statusCode()).as("POST /services {bad").isEqualTo(400);
     assertThat(error(malformed)).contains("malformed JSON");
 
+    HttpResponse<String> empty = Http.send("POST", "/services", "");
+    assertThat(empty.statusCode()).as("POST /services with an empty body").isEqualTo(400);
+    assertThat(error(empty)).contains("empty");
+
     HttpResponse<String> noAddr = Http.send("DELETE", "/services", "{\"Name\": \"log\"}");
     assertThat(noAddr.statusCode()).as("DELETE /services without Addr").isEqualTo(400);
     assertThat(error(noAddr)).contains("Addr");
