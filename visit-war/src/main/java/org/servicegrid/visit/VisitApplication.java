@@ -1,0 +1,15 @@
+package org.servicegrid.visit;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+
+/**
+ * The visit service's JAX-RS application, served at the root so a visit is {@code GET /}; the registry
+ * client library in {@code WEB-INF/lib} adds {@code /services} and {@code /heart-beat}.
+ */
+@ApplicationPath("/")
+@OpenAPIDefinition(info = @Info(title = "visit service", version = "1.0",
+    description = "Counts visits; a visit counts only once the log service has recorded it"))
+public class VisitApplication extends Application {}

@@ -1,0 +1,45 @@
+package org.servicegrid.visit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.function.LongSupplier;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/**
+ * The visit service's application metrics (Prometheus text at {@code /metrics?scope=application}): visits
+ * counted, visits refused because they could not be logged or waited too long, and the current count.
+ * Registered programmatically because "refused" is an outcome, not a method an annotation could count.
+ */
+@ApplicationScoped
+public class VisitMetrics {
+
+  @Inject MetricRegistry registry;
+
+  private Counter counted;
+  private Counter refused;
+
+  @PostConstruct
+  void register() {
+    counted = registry.counter(Metadata.builder().withName("visit.visits.counted")
+        .withDescription("Visits counted (their log line was accepted)").build());
+    refused = registry.counter(Metadata.builder().withName("visit.visits.refused")
+        .withDescription("Visits answered 503 and not counted").build());
+  }
+
+  /** Publishes the current count as a gauge; called once the counter exists. */
+  void watch(LongSupplier count) {
+    registry.gauge(Metadata.builder().withName("visit.count").withDescription("The current visit count").build(),
+        count, LongSupplier::getAsLong);
+  }
+
+  void counted() {
+    counted.inc();
+  }
+
+  void refused() {
+    refused.inc();
+  }
+}
