@@ -80,6 +80,7 @@ public class Registrar {
     }
     Duration next = null;
     ServiceInfo info = self.current();
+    table.trackChanges();
     try {
       Map<String, List<ServiceInfo>> answer = registry.register(info);
       table.replace(answer);
@@ -88,6 +89,7 @@ public class Registrar {
       LOG.log(Level.INFO, "Registered {0} with {1}; instances of required services: {2}",
           new Object[] {info.id(), config.settings().registryUrl(), answer});
     } catch (RuntimeException e) {
+      table.stopTrackingChanges();
       failures++;
       next = new Backoff(config.settings().retryInitialDelay(), config.settings().retryMaxDelay())
           .delayAfter(failures);

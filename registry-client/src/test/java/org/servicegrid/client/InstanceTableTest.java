@@ -66,6 +66,38 @@ class InstanceTableTest {
   }
 
   @Test
+  void anAdditionNotifiedWhileRegisteringSurvivesTheOlderAnswer() {
+    table.trackChanges();
+    table.add(ServiceInfo.of("log", "new:1")); // the push overtook the registration answer
+
+    table.replace(Map.of("log", List.of(ServiceInfo.of("log", "old:1"))));
+
+    assertThat(table.instances("log")).containsExactly(ServiceInfo.of("log", "old:1"), ServiceInfo.of("log", "new:1"));
+  }
+
+  @Test
+  void aRemovalNotifiedWhileRegisteringIsNotUndoneByTheOlderAnswer() {
+    table.trackChanges();
+    table.remove(ServiceInfo.of("log", "gone:1"));
+
+    table.replace(Map.of("log", List.of(ServiceInfo.of("log", "gone:1"), ServiceInfo.of("log", "ok:1"))));
+
+    assertThat(table.instances("log")).containsExactly(ServiceInfo.of("log", "ok:1"));
+  }
+
+  @Test
+  void changesBeforeTheRegistrationOrAfterAFailedOneAreNotReplayed() {
+    table.add(ServiceInfo.of("log", "before:1"));
+    table.trackChanges();
+    table.stopTrackingChanges();
+    table.add(ServiceInfo.of("log", "between:1"));
+
+    table.replace(Map.of("log", List.of(ServiceInfo.of("log", "answer:1"))));
+
+    assertThat(table.instances("log")).containsExactly(ServiceInfo.of("log", "answer:1"));
+  }
+
+  @Test
   void knowsAnAddressWhileAnyInstanceUsesIt() {
     table.add(ServiceInfo.of("log", "h:1"));
     table.add(ServiceInfo.of("audit", "h:1"));

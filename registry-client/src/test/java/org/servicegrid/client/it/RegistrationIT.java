@@ -66,6 +66,13 @@ class RegistrationIT {
   }
 
   @Test
+  void documentsTheCallbackEndpointsInOpenApi() {
+    HttpResponse<String> openapi = Http.get("/openapi");
+    assertThat(openapi.statusCode()).as("GET /openapi").isEqualTo(200);
+    assertThat(openapi.body()).contains("/heart-beat", "/services", "An instance of a required service was added");
+  }
+
+  @Test
   void addAndRemoveNotificationsChangeWhatPickReturns() {
     notify("POST", "visit", "127.0.0.1:1001");
     assertThat(picks("visit", 4)).containsExactly("127.0.0.1:1001");
