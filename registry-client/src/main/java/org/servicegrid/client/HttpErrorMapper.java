@@ -6,10 +6,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
- * Turns an error answer (4xx/5xx) of an outbound call into a {@link WebApplicationException} carrying the
- * response, as MP Rest Client's default mapper does. It replaces that default because the default looks up
- * MicroProfile Config on every response, and while the application stops (when deregistration runs) that
- * lookup rebuilds the application's configuration from a module that may already be gone.
+ * Turns an error answer (4xx/5xx) of the deregistration call into a {@link WebApplicationException}, in
+ * place of MP Rest Client's default mapper: the default looks MicroProfile Config up on every response, and
+ * while the application stops (when deregistration runs) that lookup rebuilds the application's
+ * configuration from a module that may already be gone (seen with Arquillian's undeploy: the DELETE went out
+ * and was answered, then the response failed with SRCFG00035).
  */
 final class HttpErrorMapper implements ResponseExceptionMapper<WebApplicationException> {
 

@@ -61,8 +61,8 @@ public class RegistryCalls {
 
   void deregister(ServiceInfo self) {
     ClientSettings settings = config.settings();
-    RegistryClient client = clients.build(
-        settings.registryUrl(), RegistryClient.class, settings.deregisterTimeout(), settings.deregisterTimeout());
+    RegistryClient client =
+        clients.buildForShutdown(settings.registryUrl(), RegistryClient.class, settings.deregisterTimeout());
     try {
       client.deregister(self);
     } finally {

@@ -38,17 +38,32 @@ public class RestClients {
 
   /** A new, uncached client; the caller closes it. */
   <T> T build(URI baseUri, Class<T> api, Duration connectTimeout, Duration readTimeout) {
+    return builder(baseUri, connectTimeout, readTimeout).build(api);
+  }
+
+  /**
+   * A new client for a call made while the application stops. MP Rest Client's default error mapper looks
+   * MicroProfile Config up on every response, and by then the application's configuration is released (and
+   * its module may be gone), so this client maps errors with {@link HttpErrorMapper} instead. RESTEasy logs
+   * one warning that the default mapper is disabled; the other clients keep the default behaviour.
+   */
+  <T> T buildForShutdown(URI baseUri, Class<T> api, Duration timeout) {
+    return builder(baseUri, timeout, timeout)
+        .property(HttpErrorMapper.DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
+        .register(new HttpErrorMapper())
+        .build(api);
+  }
+
+  private RestClientBuilder builder(URI baseUri, Duration connectTimeout, Duration readTimeout) {
     RestClientBuilder builder = RestClientBuilder.newBuilder()
         .baseUri(baseUri)
         .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-        .property(HttpErrorMapper.DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
-        .register(new HttpErrorMapper());
+        .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
     String caller = config.settings().serviceName();
     if (caller != null) {
       builder.register(new CallerHeaderFilter(caller));
     }
-    return builder.build(api);
+    return builder;
   }
 
   /** Closes and forgets the clients of an address that no longer serves any known instance. */
