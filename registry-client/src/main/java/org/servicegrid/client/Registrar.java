@@ -120,6 +120,8 @@ public class Registrar {
       if (scheduled != null) {
         scheduled.cancel(false);
       }
+      // An attempt in flight may still reach the registry after this DELETE; the registry then evicts this
+      // instance once its heart-beats fail, which is the protocol's answer to any instance that vanishes.
       mayBeRegistered = inFlight;
     }
     if (mayBeRegistered || state.everRegistered()) {
