@@ -47,7 +47,9 @@ class LogServiceIT {
       "usr/servers/log-arquillian/logs/service.log");
   private static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  // HTTP/1.1 as the services speak it: no h2c upgrade attempts (concurrent upgrades stall on Liberty).
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
   @ArquillianResource URL base;
 

@@ -1,0 +1,223 @@
+package org.servicegrid.visit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The packaged visit WAR on a real Liberty server at context root "/", with a fake registry that answers
+ * one fake log instance. The tests run in order because they follow one count from a fresh state file.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class VisitServiceIT {
+
+  private static final String DEPLOYMENT = "visit";
+  private static final String BASE = "http://127.0.0.1:" + System.getProperty("arquillian.http.port") + "/";
+  private static final Path STATE_FILE =
+      Path.of(System.getProperty("visit.it.dir"), "visit-it-" + System.currentTimeMillis(), "visit-count");
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  private static FakeLog log = FakeLog.start();
+  private static final FakeRegistry REGISTRY = FakeRegistry.start(log.addr());
+  private static boolean deployed;
+
+  // HTTP/1.1 as the services speak it: no h2c upgrade attempts (concurrent upgrades stall on Liberty).
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+
+  @ArquillianResource Deployer deployer;
+
+  @Deployment(name = DEPLOYMENT, managed = false, testable = false)
+  static WebArchive deployment() {
+    // Points the real artifact at the fakes and a fresh state file, with a short failure cool-down.
+    String config = "config_ordinal=200\n"
+        + "registry.url=" + REGISTRY.url() + "\n"
+        + "visit.state.file=" + STATE_FILE + "\n"
+        + "registry.client.failure-cooldown=300\n"
+        + "registry.client.registry-silence=600000\n";
+    JavaArchive testConfig = ShrinkWrap.create(JavaArchive.class, "it-config.jar")
+        .addAsManifestResource(new StringAsset(config), "microprofile-config.properties");
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("visit.war")))
+        .addAsLibrary(testConfig)
+        .addAsWebInfResource(new StringAsset("<web-ext xmlns=\"http://websphere.ibm.com/xml/ns/javaee\""
+            + " version=\"1.0\"><context-root uri=\"/\"/></web-ext>"), "ibm-web-ext.xml");
+  }
+
+  @BeforeEach
+  void deployOnce() {
+    if (!deployed) {
+      deploy();
+    }
+  }
+
+  @AfterAll
+  static void stopFakes() {
+    log.close();
+    REGISTRY.close();
+  }
+
+  @Test
+  @Order(1)
+  void countsOneTwoThreeAndLogsEachCountAsTheVisitService() throws Exception {
+    assertThat(List.of(visitOk(), visitOk(), visitOk())).containsExactly("1", "2", "3");
+
+    assertThat(log.messages()).containsExactly("1", "2", "3");
+    assertThat(log.lines()).allMatch(line -> "visit".equals(line.caller()), "sent by 'visit'");
+  }
+
+  @Test
+  @Order(2)
+  void refusesAndKeepsTheCountWhileTheLogServiceFails() throws Exception {
+    log.failing(true);
+
+    HttpResponse<String> refused = visit();
+
+    assertThat(refused.statusCode()).as("GET %s while the log fails", BASE).isEqualTo(503);
+    assertThat(refused.body()).contains("\"error\"").contains("log service unavailable");
+    log.failing(false);
+    assertThat(visitWhenAvailable()).isEqualTo("4"); // once the failed instance's cool-down is over
+    assertThat(log.messages()).containsExactly("1", "2", "3", "4");
+  }
+
+  @Test
+  @Order(3)
+  void refusesWhileTheLogServiceIsGoneAndCountsOnWithTheNextAnnouncedInstance() throws Exception {
+    FakeLog gone = log;
+    gone.close();
+
+    assertThat(visit().statusCode()).as("GET %s with the log gone", BASE).isEqualTo(503);
+
+    log = FakeLog.start();
+    REGISTRY.logAddr(log.addr());
+    assertThat(notify("POST", log.addr())).isEqualTo(200);
+    assertThat(notify("DELETE", gone.addr())).isEqualTo(200);
+    assertThat(visitWhenAvailable()).isEqualTo("5");
+    assertThat(log.messages()).containsExactly("5");
+  }
+
+  @Test
+  @Order(4)
+  void twentyConcurrentVisitsGetEachNumberOnceWithOneLogLineEach() throws Exception {
+    ExecutorService visitors = Executors.newFixedThreadPool(20);
+    List<String> counts = new ArrayList<>();
+    try {
+      List<Future<HttpResponse<String>>> visits = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        visits.add(visitors.submit(this::visit));
+      }
+      for (Future<HttpResponse<String>> visit : visits) {
+        HttpResponse<String> response = visit.get(60, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).as("concurrent GET %s", BASE).isEqualTo(200);
+        counts.add(response.body());
+      }
+    } finally {
+      visitors.shutdownNow();
+    }
+
+    List<String> expected = IntStream.rangeClosed(6, 25).mapToObj(Integer::toString).toList();
+    assertThat(counts).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(log.messages()).containsExactlyElementsOf(
+        IntStream.rangeClosed(5, 25).mapToObj(Integer::toString).toList());
+  }
+
+  @Test
+  @Order(5)
+  void keepsTheCountAcrossARestartOfTheApplication() throws Exception {
+    deployer.undeploy(DEPLOYMENT);
+    deployed = false;
+
+    assertThat(Files.readString(STATE_FILE).strip()).isEqualTo("25");
+
+    deploy();
+    assertThat(visitOk()).isEqualTo("26");
+  }
+
+  @Test
+  @Order(6)
+  void publishesMetricsAndAnOpenApiDocument() throws Exception {
+    HttpResponse<String> metrics = get("metrics?scope=application");
+    HttpResponse<String> openapi = get("openapi");
+
+    assertThat(metrics.statusCode()).as("GET %smetrics", BASE).isEqualTo(200);
+    assertThat(metrics.body()).contains("visit_visits_counted_total").contains("visit_visits_refused_total")
+        .contains("visit_count");
+    assertThat(openapi.statusCode()).as("GET %sopenapi", BASE).isEqualTo(200);
+    assertThat(openapi.body()).contains("Count a visit").contains("503");
+  }
+
+  private void deploy() {
+    deployer.deploy(DEPLOYMENT);
+    deployed = true;
+    // Ready once registered with the (fake) registry, which answered the log instance.
+    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+        .until(() -> get("health/ready").statusCode() == 200);
+  }
+
+  private HttpResponse<String> visit() throws Exception {
+    return get("");
+  }
+
+  private String visitOk() throws Exception {
+    HttpResponse<String> response = visit();
+    assertThat(response.statusCode()).as("GET %s", BASE).isEqualTo(200);
+    return response.body();
+  }
+
+  /** Polls GET / until it answers 200; the refused attempts in between must not count. */
+  private String visitWhenAvailable() {
+    List<String> answer = new ArrayList<>();
+    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
+      HttpResponse<String> response = visit();
+      answer.add(response.body());
+      return response.statusCode() == 200;
+    });
+    return answer.get(answer.size() - 1);
+  }
+
+  private int notify(String method, String logAddr) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "services")).timeout(PATIENCE)
+        .header("Content-Type", "application/json")
+        .method(method, BodyPublishers.ofString(FakeRegistry.logInstance(logAddr).toString())).build();
+    return http.send(request, BodyHandlers.ofString()).statusCode();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(BASE + path)).timeout(PATIENCE).GET().build(),
+        BodyHandlers.ofString());
+  }
+}
