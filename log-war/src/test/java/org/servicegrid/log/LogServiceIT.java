@@ -167,11 +167,23 @@ class LogServiceIT {
   }
 
   @Test
-  void reportsTheLogFileLiveAndRegistersWithTheRegistry() throws Exception {
-    HttpResponse<String> live = send(HttpRequest.newBuilder(URI.create(base + "../health/live").normalize()).GET());
+  void rejectsACallerNameThatIsNotAServiceName() throws Exception {
+    HttpResponse<String> response = send(post("x").header("X-Service-Name", "visit 42 forged"));
+
+    assertThat(response.statusCode()).as("POST %slog with a bad X-Service-Name", base).isEqualTo(400);
+    assertThat(response.body()).contains("X-Service-Name");
+  }
+
+  @Test
+  void reportsTheLogFileLive() throws Exception {
+    HttpResponse<String> live = send(root("health/live"));
 
     assertThat(live.statusCode()).as("GET /health/live").isEqualTo(200);
-    assertThat(live.body()).contains("\"log-file\"").contains("\"UP\"");
+    assertThat(live.body()).contains("\"log-file\"").contains("\"UP\"").contains("service.log");
+  }
+
+  @Test
+  void registersAsLogWithTheRegistry() {
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
         assertThat(REGISTRY.received()).anyMatch(r -> r.method().equals("POST")
             && r.body().contains("\"Name\":\"log\"") && r.body().contains("\"Addr\":\"127.0.0.1:29280\"")));
