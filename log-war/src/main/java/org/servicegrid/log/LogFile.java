@@ -1,11 +1,8 @@
 package org.servicegrid.log;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -85,24 +82,12 @@ public final class LogFile implements AutoCloseable {
     }
   }
 
-  /** Read channels, oldest first, over the whole lines written so far: the last rotated file, then the current. */
+  /** Read channels over the whole lines written so far: the last rotated file (if kept), then the current. */
   public List<TailReader.Segment> snapshotForTail() throws IOException {
-    List<TailReader.Segment> segments = new ArrayList<>(2);
     lock.lock(); // opening under the lock means no rotation can rename the files in between
     try {
-      Path previous = Rotation.rotated(path, 1);
-      if (keep > 0 && Files.exists(previous)) {
-        FileChannel older = FileChannel.open(previous, StandardOpenOption.READ);
-        segments.add(new TailReader.Segment(older, older.size()));
-      }
-      if (Files.exists(path)) {
-        FileChannel latest = FileChannel.open(path, StandardOpenOption.READ);
-        segments.add(new TailReader.Segment(latest, current == null ? latest.size() : current.size()));
-      }
-      return segments;
-    } catch (IOException e) {
-      TailReader.closeAll(segments);
-      throw e;
+      Path previous = keep > 0 ? Rotation.rotated(path, 1) : null;
+      return TailReader.open(previous, path, current == null ? -1 : current.size());
     } finally {
       lock.unlock();
     }
@@ -133,7 +118,7 @@ public final class LogFile implements AutoCloseable {
     if (current == null && !closed) {
       try {
         current = AppendOnlyFile.open(path);
-        LOG.log(Level.FINE, "Opened log file {0} at {1} bytes", new Object[] {path, current.size()});
+        LOG.log(Level.FINE, "Opened log file {0} at {1} bytes", new Object[] {path, String.valueOf(current.size())});
       } catch (IOException e) {
         String reason = "cannot open: " + e;
         // Every append retries the open; report each new reason once, not once per request.

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +49,28 @@ public final class TailReader {
       return new ArrayList<>(result);
     } finally {
       closeAll(oldestFirst);
+    }
+  }
+
+  /**
+   * Opens the segments, oldest first: {@code previous} whole, {@code current} up to {@code currentEnd} (its
+   * size when negative). Missing files are skipped. The caller keeps rotation out while this runs.
+   */
+  static List<Segment> open(Path previous, Path current, long currentEnd) throws IOException {
+    List<Segment> segments = new ArrayList<>(2);
+    try {
+      if (previous != null && Files.exists(previous)) {
+        FileChannel channel = FileChannel.open(previous, StandardOpenOption.READ);
+        segments.add(new Segment(channel, channel.size()));
+      }
+      if (Files.exists(current)) {
+        FileChannel channel = FileChannel.open(current, StandardOpenOption.READ);
+        segments.add(new Segment(channel, currentEnd < 0 ? channel.size() : currentEnd));
+      }
+      return segments;
+    } catch (IOException e) {
+      closeAll(segments);
+      throw e;
     }
   }
 

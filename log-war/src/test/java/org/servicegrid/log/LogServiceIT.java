@@ -77,7 +77,8 @@ class LogServiceIT {
 
     assertThat(post.statusCode()).as("POST %slog", base).isEqualTo(200);
     assertThat(tail.statusCode()).as("GET %slog?tail=5", base).isEqualTo(200);
-    assertThat(tail.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+    assertThat(tail.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
     assertThat(lastLine(tail.body())).matches(TIMESTAMP + " visit " + message);
   }
 
