@@ -2,7 +2,11 @@ package org.servicegrid.registry;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 /** The registry's JAX-RS application, served at the root so the protocol paths are {@code /services}. */
 @ApplicationPath("/")
+@OpenAPIDefinition(info = @Info(title = "servicegrid registry", version = "1.0",
+    description = "Registers service instances, answers lookups, heart-beats them and notifies dependents."))
 public class RegistryApplication extends Application {}

@@ -1,0 +1,124 @@
+package org.servicegrid.registry.heartbeat;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.Config;
+import org.servicegrid.registry.metrics.RegistryMetrics;
+import org.servicegrid.registry.table.Registration;
+import org.servicegrid.registry.table.ServiceTable;
+
+/**
+ * Checks every registered instance's heart-beat each {@code registry.heartbeat.period} and evicts the ones
+ * that stop answering (rules in {@link HeartBeatChecker}). The tick is scheduled on the
+ * {@link ManagedScheduledExecutorService} in {@code @PostConstruct} and cancelled in {@code @PreDestroy}; it
+ * only snapshots the table and hands the checks to the {@link ManagedExecutorService}, so a slow round never
+ * delays the next tick. The time of the last tick backs the liveness check. Bean-managed concurrency: the
+ * state is a volatile timestamp and the checker's concurrent structures, nothing to lock.
+ */
+@Singleton
+@Startup
+@DependsOn("ServiceTable")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+public class HeartBeatMonitor {
+
+  private static final Logger LOG = Logger.getLogger(HeartBeatMonitor.class.getName());
+
+  @Resource private ManagedScheduledExecutorService scheduler;
+  @Resource private ManagedExecutorService workers;
+  @Inject private ServiceTable table;
+  @Inject private RegistryMetrics metrics;
+  @Inject private Config config;
+
+  private HeartBeatSettings settings;
+  private HeartBeatProbe probe;
+  private HeartBeatChecker checker;
+  private ScheduledFuture<?> ticks;
+  private volatile Instant started;
+  private volatile Instant lastTick;
+
+  @PostConstruct
+  void start() {
+    settings = HeartBeatSettings.from(config);
+    probe = new HeartBeatProbe(settings);
+    checker = new HeartBeatChecker(settings, probe, new TableAccess(table), workers,
+        (task, delay) -> scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
+        Clock.systemUTC(), metrics::heartBeatFailed);
+    started = Instant.now();
+    long period = settings.period().toMillis();
+    ticks = scheduler.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+    LOG.log(Level.INFO, "Heart-beats every {0} ms, {1} attempts, {2} ms apart, up to {3} at once",
+        new Object[] {period, settings.attempts(), settings.retryPause().toMillis(), settings.parallelism()});
+  }
+
+  @PreDestroy
+  void stop() {
+    if (ticks != null) {
+      ticks.cancel(false);
+    }
+    if (probe != null) {
+      probe.close();
+    }
+  }
+
+  private void tick() {
+    try {
+      lastTick = Instant.now();
+      List<Registration> registrations = table.registrations();
+      Set<String> addresses = registrations.stream().map(r -> r.info().addr()).collect(Collectors.toSet());
+      probe.retainOnly(addresses);
+      checker.checkAll(registrations);
+    } catch (RuntimeException e) { // an exception would silently cancel the periodic task
+      LOG.log(Level.WARNING, "Heart-beat round failed", e);
+    }
+  }
+
+  public Duration period() {
+    return settings.period();
+  }
+
+  /** When the last round started, or when the monitor started if no round ran yet. */
+  public Instant lastTick() {
+    Instant last = lastTick;
+    return last != null ? last : started;
+  }
+
+  /** True once a round ran. */
+  public boolean hasTicked() {
+    return lastTick != null;
+  }
+
+  /** Adapts the table EJB to what the checker needs. */
+  private record TableAccess(ServiceTable table) implements HeartBeatChecker.Table {
+    @Override
+    public boolean isCurrent(Registration registration) {
+      return table.isCurrent(registration);
+    }
+
+    @Override
+    public void evict(Registration registration) {
+      table.evict(registration);
+    }
+  }
+}

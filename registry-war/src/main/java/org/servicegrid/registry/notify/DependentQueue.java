@@ -1,0 +1,119 @@
+package org.servicegrid.registry.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.servicegrid.registry.Failures;
+import org.servicegrid.registry.table.Change;
+
+/**
+ * The FIFO of notices for one dependent address, drained by at most one task at a time, so the dependent
+ * receives the notices in the order they were queued while other dependents are served in parallel by
+ * their own tasks: a slow or dead dependent only delays itself.
+ *
+ * <p>The {@code draining} flag is the drain token. {@link #offer} returns true when it took the token of an
+ * idle queue; the caller must then call {@link #start} (it does so after releasing the table's lock). The
+ * drain task gives the token back when the queue is empty and takes it again if a notice slipped in
+ * meanwhile, so no notice is left behind and no two tasks drain the same queue. The queue holds at most
+ * {@code capacity} notices: a dependent that cannot keep up loses the newest ones (reported as failures)
+ * rather than the registry's memory; it will be evicted when it stops answering heart-beats anyway.
+ */
+final class DependentQueue {
+
+  private final String address;
+  private final int capacity;
+  private final Executor executor;
+  private final Supplier<NoticeSender> senders;
+  private final DeliveryListener listener;
+  private final Clock clock;
+  private final Queue<Change> pending = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger size = new AtomicInteger();
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private volatile boolean closed;
+  private NoticeSender sender; // created on first use and only touched by the token holder
+
+  DependentQueue(String address, int capacity, Executor executor, Supplier<NoticeSender> senders,
+      DeliveryListener listener, Clock clock) {
+    this.address = address;
+    this.capacity = capacity;
+    this.executor = executor;
+    this.senders = senders;
+    this.listener = listener;
+    this.clock = clock;
+  }
+
+  /** Appends {@code change}; true when the queue was idle and the caller must {@link #start} it. */
+  boolean offer(Change change) {
+    if (closed) {
+      return false;
+    }
+    if (size.incrementAndGet() > capacity) {
+      size.decrementAndGet();
+      listener.failed(address, change, "notice queue full (" + capacity + ")");
+      return false;
+    }
+    pending.add(change);
+    return draining.compareAndSet(false, true);
+  }
+
+  /** Hands the drain to the executor; only the caller that got true from {@link #offer} calls it. */
+  void start() {
+    try {
+      executor.execute(this::drain);
+    } catch (RejectedExecutionException e) { // shutting down: nothing will be delivered any more
+      closed = true;
+    }
+  }
+
+  /** Drops pending notices; the token holder (or this call, if idle) releases the sender. */
+  void close() {
+    closed = true;
+    pending.clear();
+    if (draining.compareAndSet(false, true) && sender != null) {
+      try {
+        executor.execute(this::releaseSender); // closing a client may touch sockets: not on the caller's lock
+      } catch (RejectedExecutionException e) {
+        releaseSender();
+      }
+    }
+  }
+
+  private void drain() {
+    do {
+      for (Change change; !closed && (change = pending.poll()) != null; ) {
+        size.decrementAndGet();
+        deliver(change);
+      }
+      if (closed) {
+        releaseSender(); // keeps the token: a closed queue never drains again
+        return;
+      }
+      draining.set(false);
+    } while (!pending.isEmpty() && draining.compareAndSet(false, true));
+  }
+
+  private void deliver(Change change) {
+    try {
+      if (sender == null) {
+        sender = senders.get();
+      }
+      sender.send(change);
+      listener.delivered(address, change, Duration.between(change.at(), clock.instant()));
+    } catch (Exception e) {
+      listener.failed(address, change, Failures.describe(e));
+    }
+  }
+
+  private void releaseSender() {
+    if (sender != null) {
+      sender.close();
+      sender = null;
+    }
+  }
+}

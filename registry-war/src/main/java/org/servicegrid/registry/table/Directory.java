@@ -1,0 +1,146 @@
+package org.servicegrid.registry.table;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.servicegrid.protocol.InstanceId;
+import org.servicegrid.protocol.ServiceInfo;
+
+/**
+ * The table's data, without any locking: {@link ServiceTable} guards every call with its lock. Kept apart so
+ * that the bookkeeping (replace, dependents index, known names) is tested without a container.
+ *
+ * <p>Besides the instances per name it keeps an index from a required name to its dependents, so that a
+ * change costs O(dependents) rather than a scan of every instance. Names stay known without instances (the
+ * gateway tells "unknown" from "no live instance" by it); the ones nobody registers or requires any more
+ * are "idle", and only the most recent {@code maxIdleNames} of those are kept, so random names cannot grow
+ * the table without bound.
+ */
+final class Directory {
+
+  private final Map<String, Map<String, Registration>> instances = new HashMap<>();
+  private final Map<String, Set<InstanceId>> dependents = new HashMap<>();
+  private final Map<String, Integer> registrationsPerAddress = new HashMap<>();
+  private final Set<String> idleNames = new LinkedHashSet<>();
+  private final int maxIdleNames;
+
+  Directory(int maxIdleNames) {
+    this.maxIdleNames = maxIdleNames;
+  }
+
+  /** Adds or replaces the registration of its Name+Addr; returns the one it replaced, or null. */
+  Registration put(Registration registration) {
+    ServiceInfo info = registration.info();
+    Registration previous =
+        instances.computeIfAbsent(info.name(), n -> new LinkedHashMap<>()).put(info.addr(), registration);
+    if (previous == null) {
+      registrationsPerAddress.merge(info.addr(), 1, Integer::sum);
+    } else {
+      unindex(previous);
+    }
+    idleNames.remove(info.name());
+    for (String required : info.requiredServices()) {
+      dependents.computeIfAbsent(required, n -> new LinkedHashSet<>()).add(info.id());
+      instances.computeIfAbsent(required, n -> new LinkedHashMap<>());
+      idleNames.remove(required);
+    }
+    return previous;
+  }
+
+  /** Removes the current registration of {@code id}; returns it, or null when there was none. */
+  Registration remove(InstanceId id) {
+    Map<String, Registration> byAddress = instances.get(id.name());
+    Registration removed = byAddress == null ? null : byAddress.remove(id.addr());
+    if (removed != null) {
+      registrationsPerAddress.computeIfPresent(id.addr(), (a, n) -> n == 1 ? null : n - 1);
+      unindex(removed);
+      markIdleIfUnused(id.name());
+    }
+    return removed;
+  }
+
+  /** True when {@code registration} is the current one of its Name+Addr (compared by identity). */
+  boolean isCurrent(Registration registration) {
+    Map<String, Registration> byAddress = instances.get(registration.info().name());
+    return byAddress != null && byAddress.get(registration.info().addr()) == registration;
+  }
+
+  boolean servesAt(String address) {
+    return registrationsPerAddress.containsKey(address);
+  }
+
+  /** The distinct addresses of the instances that require {@code name}. */
+  Set<String> dependentAddresses(String name) {
+    Set<InstanceId> ids = dependents.getOrDefault(name, Set.of());
+    Set<String> addresses = new LinkedHashSet<>(ids.size() * 2);
+    ids.forEach(id -> addresses.add(id.addr()));
+    return addresses;
+  }
+
+  List<ServiceInfo> instancesOf(String name) {
+    Map<String, Registration> byAddress = instances.getOrDefault(name, Map.of());
+    List<ServiceInfo> infos = new ArrayList<>(byAddress.size());
+    byAddress.values().forEach(r -> infos.add(r.info()));
+    return infos;
+  }
+
+  /** Each of {@code names} with its instances, in the given order. */
+  Map<String, List<ServiceInfo>> instancesOf(Collection<String> names) {
+    Map<String, List<ServiceInfo>> answer = new LinkedHashMap<>();
+    names.forEach(name -> answer.put(name, instancesOf(name)));
+    return answer;
+  }
+
+  /** Every known name, sorted, with its instances ({@code []} when it has none). */
+  Map<String, List<ServiceInfo>> all() {
+    Map<String, List<ServiceInfo>> answer = new TreeMap<>();
+    instances.keySet().forEach(name -> answer.put(name, instancesOf(name)));
+    return answer;
+  }
+
+  List<Registration> registrations() {
+    List<Registration> all = new ArrayList<>();
+    instances.values().forEach(byAddress -> all.addAll(byAddress.values()));
+    return all;
+  }
+
+  int instanceCount(String name) {
+    return instances.getOrDefault(name, Map.of()).size();
+  }
+
+  /** Forgets the oldest idle names beyond the limit and returns them. */
+  List<String> trimIdleNames() {
+    List<String> forgotten = new ArrayList<>();
+    for (Iterator<String> oldest = idleNames.iterator(); idleNames.size() > maxIdleNames; ) {
+      String name = oldest.next();
+      oldest.remove();
+      instances.remove(name);
+      forgotten.add(name);
+    }
+    return forgotten;
+  }
+
+  private void unindex(Registration registration) {
+    InstanceId id = registration.info().id();
+    for (String required : registration.info().requiredServices()) {
+      Set<InstanceId> ids = dependents.get(required);
+      if (ids != null && ids.remove(id) && ids.isEmpty()) {
+        dependents.remove(required);
+        markIdleIfUnused(required);
+      }
+    }
+  }
+
+  private void markIdleIfUnused(String name) {
+    if (instanceCount(name) == 0 && !dependents.containsKey(name)) {
+      idleNames.add(name);
+    }
+  }
+}

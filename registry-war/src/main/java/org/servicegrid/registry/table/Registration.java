@@ -1,0 +1,66 @@
+package org.servicegrid.registry.table;
+
+import java.time.Instant;
+import org.servicegrid.protocol.ServiceInfo;
+
+/**
+ * One registration of an instance, with the heart-beat bookkeeping that belongs to it. Every POST creates a
+ * new Registration, and the table compares registrations by identity: a heart-beat check that started on an
+ * earlier registration of the same Name+Addr can therefore never evict the one that replaced it.
+ *
+ * <p>The heart-beat fields are written only by the one check in flight for this registration (the monitor
+ * never runs two at once) and read by the operations endpoints, so {@code volatile} is enough.
+ */
+public final class Registration {
+
+  private final ServiceInfo info;
+  private final Instant registeredSince;
+  private volatile Instant lastHeartBeat;
+  private volatile int consecutiveFailures;
+
+  public Registration(ServiceInfo info, Instant registeredSince) {
+    this.info = info;
+    this.registeredSince = registeredSince;
+  }
+
+  public ServiceInfo info() {
+    return info;
+  }
+
+  public Instant registeredSince() {
+    return registeredSince;
+  }
+
+  /** The time of the last answered heart-beat, or null before the first one. */
+  public Instant lastHeartBeat() {
+    return lastHeartBeat;
+  }
+
+  public int consecutiveFailures() {
+    return consecutiveFailures;
+  }
+
+  public InstanceState state() {
+    return consecutiveFailures == 0 ? InstanceState.UP : InstanceState.FAILING;
+  }
+
+  /** Records an answered heart-beat; returns true when the instance was failing before (a recovery). */
+  public boolean heartBeatAnswered(Instant at) {
+    boolean recovered = consecutiveFailures > 0;
+    lastHeartBeat = at;
+    consecutiveFailures = 0;
+    return recovered;
+  }
+
+  /** Records a missed heart-beat and returns how many were missed in a row. */
+  public int heartBeatMissed() {
+    int failures = consecutiveFailures + 1;
+    consecutiveFailures = failures;
+    return failures;
+  }
+
+  @Override
+  public String toString() {
+    return info.id() + " (since " + registeredSince + ")";
+  }
+}

@@ -1,0 +1,176 @@
+package org.servicegrid.registry.table;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.servicegrid.protocol.ServiceInfo;
+
+/**
+ * The registry's table of live instances: register, deregister, evict, look up.
+ *
+ * <p>Concurrency is bean-managed with one {@link ReentrantReadWriteLock}, not container {@code @Lock}: the
+ * write lock must cover the change <em>and</em> the queuing of its notices (so each dependent receives
+ * them in change order) but not the start of their delivery, nor logging and events, which run after
+ * {@code unlock()}; a container lock would span the whole method. Work under the lock is a few map
+ * operations plus O(dependents) queue appends, no I/O, which keeps registration cheap. Lookups take the read
+ * lock and copy what they return, so they never see half of a change. No container transactions: the table
+ * lives in memory only.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+public class ServiceTable {
+
+  private static final Logger LOG = Logger.getLogger(ServiceTable.class.getName());
+
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private Directory directory;
+  private Consumer<Object> publisher;
+  private Clock clock = Clock.systemUTC();
+  private volatile boolean open;
+
+  @Inject private ChangeSink sink;
+  @Inject private Event<Object> events;
+
+  @Inject
+  @ConfigProperty(name = "registry.table.max-idle-services")
+  private int maxIdleServices;
+
+  public ServiceTable() {}
+
+  /** A table outside the container, for tests: {@code publisher} receives what CDI observers would. */
+  ServiceTable(ChangeSink sink, Consumer<Object> publisher, Clock clock, int maxIdleServices) {
+    this.sink = sink;
+    this.publisher = publisher;
+    this.clock = clock;
+    this.directory = new Directory(maxIdleServices);
+    this.open = true;
+  }
+
+  @PostConstruct
+  void open() {
+    publisher = events::fire;
+    directory = new Directory(maxIdleServices);
+    open = true;
+    LOG.info("Service table is open");
+  }
+
+  @PreDestroy
+  void close() {
+    open = false;
+  }
+
+  /** True between start-up and shut-down: the readiness check reports it. */
+  public boolean isOpen() {
+    return open;
+  }
+
+  /** Registers or replaces {@code info}; answers each of its required services with its live instances. */
+  public Map<String, List<ServiceInfo>> register(ServiceInfo info) {
+    Registration registration = new Registration(info, clock.instant());
+    return apply(() -> {
+      Change.Kind kind = directory.put(registration) == null ? Change.Kind.REGISTERED : Change.Kind.REPLACED;
+      return new Change(kind, info, registration.registeredSince());
+    }, () -> directory.instancesOf(info.requiredServices()), Map.of());
+  }
+
+  /** Removes the instance with {@code info}'s Name+Addr, if registered. */
+  public boolean deregister(ServiceInfo info) {
+    return apply(() -> removal(directory.remove(info.id()), Change.Kind.DEREGISTERED), () -> true, false);
+  }
+
+  /** Removes {@code registration} only if it is still the current one of its Name+Addr. */
+  public boolean evict(Registration registration) {
+    return apply(() -> directory.isCurrent(registration)
+        ? removal(directory.remove(registration.info().id()), Change.Kind.EVICTED)
+        : null, () -> true, false);
+  }
+
+  private Change removal(Registration removed, Change.Kind kind) {
+    return removed == null ? null : new Change(kind, removed.info(), clock.instant());
+  }
+
+  /**
+   * Runs {@code mutation} (which returns the change it made, or null) under the write lock, queues the
+   * change's notices and computes the caller's answer from that same state; deliveries, log and events
+   * follow once the lock is released.
+   */
+  private <T> T apply(Supplier<Change> mutation, Supplier<T> answer, T unchanged) {
+    Change change;
+    T result;
+    Runnable deliveries = () -> {};
+    List<String> forgotten;
+    lock.writeLock().lock();
+    try {
+      change = mutation.get();
+      if (change == null) {
+        return unchanged;
+      }
+      ServiceInfo info = change.instance();
+      if (change.kind() != Change.Kind.REPLACED) {
+        deliveries = sink.enqueue(change, directory.dependentAddresses(info.name()));
+      }
+      if (change.kind().isRemoval() && !directory.servesAt(info.addr())) {
+        sink.forget(info.addr());
+      }
+      forgotten = directory.trimIdleNames();
+      result = answer.get();
+    } finally {
+      lock.writeLock().unlock();
+    }
+    deliveries.run();
+    publisher.accept(change);
+    if (!forgotten.isEmpty()) {
+      publisher.accept(new ServicesForgotten(forgotten));
+    }
+    return result;
+  }
+
+  /** Every known service with its live instances; {@code []} for known services without one. */
+  public Map<String, List<ServiceInfo>> services() {
+    return read(directory::all);
+  }
+
+  public List<ServiceInfo> instancesOf(String name) {
+    return read(() -> directory.instancesOf(name));
+  }
+
+  public int instanceCount(String name) {
+    return read(() -> directory.instanceCount(name));
+  }
+
+  /** A snapshot of the current registrations, for the heart-beats and the operations endpoints. */
+  public List<Registration> registrations() {
+    return read(directory::registrations);
+  }
+
+  public boolean isCurrent(Registration registration) {
+    return read(() -> directory.isCurrent(registration));
+  }
+
+  private <T> T read(Supplier<T> query) {
+    lock.readLock().lock();
+    try {
+      return query.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+}

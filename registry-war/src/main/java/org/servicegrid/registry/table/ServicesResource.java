@@ -1,0 +1,80 @@
+package org.servicegrid.registry.table;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.servicegrid.protocol.ErrorBody;
+import org.servicegrid.protocol.ServiceInfo;
+
+/**
+ * The registry protocol over HTTP: register, deregister and look up instances. Bodies are parsed and
+ * validated by registry-protocol's {@code ServiceInfoReader}, so a bad one is answered 400 before anything
+ * changes; unsupported methods get the runtime's 405 as a JSON error.
+ */
+@ApplicationScoped
+@Path("services")
+@Tag(name = "registry")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class ServicesResource {
+
+  @Inject private ServiceTable table;
+
+  @POST
+  @Operation(summary = "Register an instance (the same Name+Addr again replaces it)")
+  @APIResponse(responseCode = "200", description = "Each required service with its live instances ([] when none)",
+      content = @Content(schema = @Schema(type = SchemaType.OBJECT, additionalProperties = ServiceInfo[].class)))
+  @APIResponse(responseCode = "400", description = "Malformed JSON, missing or invalid Name/Addr, body over 64 KiB",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  public Map<String, List<ServiceInfo>> register(@RequestBody(required = true, content = @Content(
+      mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceInfo.class)))
+      ServiceInfo instance) {
+    return table.register(instance);
+  }
+
+  @DELETE
+  @Operation(summary = "Deregister an instance (also answered 200 when it was not registered)")
+  @APIResponse(responseCode = "200", description = "The instance is not registered any more")
+  @APIResponse(responseCode = "400", description = "Malformed JSON, missing or invalid Name/Addr",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  public Response deregister(@RequestBody(required = true, content = @Content(
+      mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceInfo.class)))
+      ServiceInfo instance) {
+    table.deregister(instance);
+    return Response.ok().build(); // the protocol says 200, not JAX-RS's 204 for void
+  }
+
+  @GET
+  @Operation(summary = "Every known service with its live instances ([] for a known service without one)")
+  @APIResponse(responseCode = "200", description = "Service name -> instances",
+      content = @Content(schema = @Schema(type = SchemaType.OBJECT, additionalProperties = ServiceInfo[].class)))
+  public Map<String, List<ServiceInfo>> all() {
+    return table.services();
+  }
+
+  @GET
+  @Path("{name}")
+  @Operation(summary = "The live instances of one service ([] when none)")
+  @APIResponse(responseCode = "200", description = "Its instances",
+      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceInfo.class)))
+  public List<ServiceInfo> instancesOf(@PathParam("name") String name) {
+    return table.instancesOf(name);
+  }
+}

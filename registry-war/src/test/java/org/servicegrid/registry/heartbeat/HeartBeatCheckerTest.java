@@ -1,0 +1,182 @@
+package org.servicegrid.registry.heartbeat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.registry.table.InstanceState;
+import org.servicegrid.registry.table.Registration;
+
+class HeartBeatCheckerTest {
+
+  private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+  private final HeartBeatSettings settings = new HeartBeatSettings(Duration.ofSeconds(1), 3,
+      Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofMillis(500), 2);
+  private final Set<String> down = ConcurrentHashMap.newKeySet();
+  private final Map<String, AtomicInteger> probes = new ConcurrentHashMap<>();
+  private final List<Runnable> retries = new ArrayList<>();
+  private final FakeTable table = new FakeTable();
+  private final AtomicInteger missed = new AtomicInteger();
+  private final ExecutorService pool = Executors.newCachedThreadPool();
+
+  private final HeartBeatChecker checker = new HeartBeatChecker(settings, this::probe, table, Runnable::run,
+      (task, delay) -> retries.add(task), Clock.fixed(NOW, ZoneOffset.UTC), missed::incrementAndGet);
+
+  @AfterEach
+  void stop() {
+    pool.shutdownNow();
+  }
+
+  @Test
+  void evictsAfterTheConfiguredNumberOfMissedHeartBeatsInARow() {
+    Registration log = table.register("127.0.0.1:9001");
+    down.add("127.0.0.1:9001");
+
+    checker.checkAll(List.of(log));
+    runRetry();
+    assertThat(log.state()).isEqualTo(InstanceState.FAILING);
+    assertThat(log.consecutiveFailures()).isEqualTo(2);
+    assertThat(table.evicted).isEmpty();
+    runRetry();
+
+    assertThat(table.evicted).containsExactly(log);
+    assertThat(retries).isEmpty();
+    assertThat(missed).hasValue(3);
+  }
+
+  @Test
+  void anInstanceThatAnswersAgainBeforeEvictionStaysAndIsUp() {
+    Registration log = table.register("127.0.0.1:9001");
+    down.add("127.0.0.1:9001");
+    checker.checkAll(List.of(log));
+    runRetry();
+
+    down.clear();
+    runRetry();
+
+    assertThat(table.evicted).isEmpty();
+    assertThat(log.state()).isEqualTo(InstanceState.UP);
+    assertThat(log.consecutiveFailures()).isZero();
+    assertThat(log.lastHeartBeat()).isEqualTo(NOW);
+  }
+
+  @Test
+  void neverEvictsTheRegistrationThatReplacedTheFailingOne() {
+    Registration first = table.register("127.0.0.1:9001");
+    down.add("127.0.0.1:9001");
+    checker.checkAll(List.of(first));
+    runRetry();
+
+    Registration second = table.register("127.0.0.1:9001"); // re-registered before the last attempt
+    runRetry();
+
+    assertThat(table.evicted).isEmpty();
+    assertThat(second.consecutiveFailures()).isZero();
+    assertThat(retries).isEmpty();
+  }
+
+  @Test
+  void doesNotCheckARegistrationAgainWhileItsRetryIsPending() {
+    Registration log = table.register("127.0.0.1:9001");
+    down.add("127.0.0.1:9001");
+    checker.checkAll(List.of(log));
+
+    checker.checkAll(List.of(log)); // the next period's round
+
+    assertThat(probes.get("127.0.0.1:9001")).hasValue(1);
+    assertThat(retries).hasSize(1);
+  }
+
+  @Test
+  void aHungInstanceDoesNotDelayTheOthersAndAtMostParallelismChecksRun() {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger mostAtOnce = new AtomicInteger();
+    HeartBeatChecker parallel = new HeartBeatChecker(settings, instance -> {
+      mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+      try {
+        if (instance.addr().endsWith(":9000")) {
+          release.await(30, TimeUnit.SECONDS);
+        }
+      } finally {
+        running.decrementAndGet();
+      }
+    }, table, pool, (task, delay) -> { }, Clock.systemUTC(), () -> { });
+    List<Registration> all = new ArrayList<>();
+    for (int port = 9000; port < 9006; port++) {
+      all.add(table.register("127.0.0.1:" + port));
+    }
+
+    parallel.checkAll(all);
+
+    await().atMost(Duration.ofSeconds(20)).until(
+        () -> all.stream().filter(r -> r.lastHeartBeat() != null).count() == 5);
+    assertThat(all.get(0).lastHeartBeat()).as("the hung one").isNull();
+    release.countDown();
+    await().atMost(Duration.ofSeconds(20)).until(() -> all.get(0).lastHeartBeat() != null);
+    assertThat(mostAtOnce.get()).isLessThanOrEqualTo(settings.parallelism());
+  }
+
+  @Test
+  void rejectsSettingsThatCannotWork() {
+    assertThatThrownBy(() -> new HeartBeatSettings(Duration.ZERO, 3, Duration.ZERO, Duration.ofMillis(1),
+        Duration.ofMillis(1), 1)).hasMessageContaining("registry.heartbeat.period");
+    assertThatThrownBy(() -> new HeartBeatSettings(Duration.ofSeconds(1), 0, Duration.ZERO,
+        Duration.ofMillis(1), Duration.ofMillis(1), 1)).hasMessageContaining("registry.heartbeat.attempts");
+  }
+
+  private void probe(ServiceInfo instance) {
+    probes.computeIfAbsent(instance.addr(), a -> new AtomicInteger()).incrementAndGet();
+    if (down.contains(instance.addr())) {
+      throw new IllegalStateException("connection refused");
+    }
+  }
+
+  private void runRetry() {
+    assertThat(retries).as("a pending retry").isNotEmpty();
+    retries.remove(0).run();
+  }
+
+  /** The current registration per address; evictions recorded. */
+  private static final class FakeTable implements HeartBeatChecker.Table {
+    final Map<String, Registration> current = new ConcurrentHashMap<>();
+    final List<Registration> evicted = new CopyOnWriteArrayList<>();
+
+    Registration register(String addr) {
+      Registration registration = new Registration(ServiceInfo.of("log", addr), NOW);
+      current.put(addr, registration);
+      return registration;
+    }
+
+    @Override
+    public boolean isCurrent(Registration registration) {
+      return current.get(registration.info().addr()) == registration;
+    }
+
+    @Override
+    public void evict(Registration registration) {
+      if (current.remove(registration.info().addr(), registration)) {
+        evicted.add(registration);
+      }
+    }
+  }
+}

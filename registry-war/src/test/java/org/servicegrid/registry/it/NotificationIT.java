@@ -1,0 +1,111 @@
+package org.servicegrid.registry.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.servicegrid.registry.it.Http.serviceInfo;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Dependents (JDK HttpServer fakes) are told of added and removed instances, in order, over MP Rest Client. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class NotificationIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    // A long read timeout makes a hung dependent hold its queue for long: others must not wait for it.
+    return RegistryDeployment.withSettings("registry.notify.read-timeout", "20000");
+  }
+
+  @ArquillianResource private URL base;
+
+  @Test
+  void aDependentIsToldOfEveryAddAndRemoveInOrderWithTheServiceInfoAsBody() throws Exception {
+    try (FakeInstance dependent = new FakeInstance(); FakeInstance a = new FakeInstance();
+        FakeInstance b = new FakeInstance()) {
+      register(serviceInfo("ntf-front", dependent.addr(), "ntf-svc"));
+      List<String> expected = new ArrayList<>();
+      for (int round = 0; round < 5; round++) {
+        for (FakeInstance instance : List.of(a, b)) {
+          register(serviceInfo("ntf-svc", instance.addr()));
+          expected.add("POST " + instance.addr());
+        }
+        for (FakeInstance instance : List.of(b, a)) {
+          deregister(serviceInfo("ntf-svc", instance.addr()));
+          expected.add("DELETE " + instance.addr());
+        }
+      }
+
+      await().atMost(WAIT).until(() -> dependent.notices().size() >= expected.size());
+      assertThat(dependent.notices()).extracting(n -> n.method() + " " + body(n).getString("Addr"))
+          .containsExactlyElementsOf(expected);
+      JsonObject removed = body(dependent.notices().get(expected.size() - 1));
+      assertThat(removed.getString("Name")).isEqualTo("ntf-svc");
+      assertThat(removed.getJsonArray("RequiredServices")).isEmpty();
+    }
+  }
+
+  @Test
+  void registeringAKnownInstanceAgainTellsNobody() throws Exception {
+    try (FakeInstance dependent = new FakeInstance(); FakeInstance a = new FakeInstance();
+        FakeInstance b = new FakeInstance()) {
+      register(serviceInfo("ntf-front2", dependent.addr(), "ntf-again"));
+      register(serviceInfo("ntf-again", a.addr()));
+      register(serviceInfo("ntf-again", a.addr())); // a replace
+      register(serviceInfo("ntf-again", b.addr())); // queued after anything the replace could have sent
+
+      await().atMost(WAIT).until(() -> dependent.notices().size() >= 2);
+      assertThat(dependent.notices()).extracting(n -> n.method() + " " + body(n).getString("Addr"))
+          .containsExactly("POST " + a.addr(), "POST " + b.addr());
+    }
+  }
+
+  @Test
+  void aHungDependentDoesNotDelayTheOtherDependents() throws Exception {
+    try (FakeInstance hung = new FakeInstance(); FakeInstance healthy = new FakeInstance();
+        FakeInstance instance = new FakeInstance()) {
+      hung.hangOnNotices();
+      register(serviceInfo("ntf-hung", hung.addr(), "ntf-watched"));
+      register(serviceInfo("ntf-healthy", healthy.addr(), "ntf-watched"));
+
+      register(serviceInfo("ntf-watched", instance.addr()));
+      deregister(serviceInfo("ntf-watched", instance.addr()));
+
+      // Both notices reach the healthy dependent long before the hung one's 20 s read timeout.
+      await().atMost(Duration.ofSeconds(15)).until(() -> healthy.notices().size() == 2);
+      assertThat(hung.notices()).as("the hung dependent is still on its first notice").hasSize(1);
+    }
+  }
+
+  private void register(String info) {
+    HttpResponse<String> response = Http.post(base + "services", info);
+    assertThat(response.statusCode()).as("POST %sservices: %s", base, response.body()).isEqualTo(200);
+  }
+
+  private void deregister(String info) {
+    HttpResponse<String> response = Http.delete(base + "services", info);
+    assertThat(response.statusCode()).as("DELETE %sservices: %s", base, response.body()).isEqualTo(200);
+  }
+
+  private static JsonObject body(FakeInstance.Notice notice) {
+    try (var reader = Json.createReader(new StringReader(notice.body()))) {
+      return reader.readObject();
+    }
+  }
+}

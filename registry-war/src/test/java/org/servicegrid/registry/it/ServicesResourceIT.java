@@ -1,0 +1,109 @@
+package org.servicegrid.registry.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.servicegrid.registry.it.Http.json;
+import static org.servicegrid.registry.it.Http.serviceInfo;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The registry protocol over HTTP against the deployed WAR (instances need not answer: no evictions). */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ServicesResourceIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return RegistryDeployment.withoutEvictions();
+  }
+
+  @ArquillianResource private URL base;
+
+  @Test
+  void registrationIsAnsweredWithTheLiveInstancesOfEachRequiredService() {
+    assertOk(Http.post(services(), serviceInfo("res-log", "127.0.0.1:7001")));
+
+    HttpResponse<String> answer = Http.post(services(), serviceInfo("res-visit", "127.0.0.1:7002", "res-log", "res-db"));
+
+    assertOk(answer);
+    JsonObject body = json(answer).asJsonObject();
+    assertThat(body.keySet()).containsExactlyInAnyOrder("res-log", "res-db");
+    assertThat(body.getJsonArray("res-log").getJsonObject(0).getString("Addr")).isEqualTo("127.0.0.1:7001");
+    assertThat(body.getJsonArray("res-log").getJsonObject(0).getString("Name")).isEqualTo("res-log");
+    assertThat(body.getJsonArray("res-db")).isEmpty();
+  }
+
+  @Test
+  void registeringAgainReplacesAndDeleteRemovesEvenTwice() {
+    String instance = serviceInfo("res-again", "127.0.0.1:7003");
+    assertOk(Http.post(services(), instance));
+    assertOk(Http.post(services(), serviceInfo("res-again", "127.0.0.1:7003", "res-other")));
+    assertThat(json(Http.get(services() + "/res-again")).asJsonArray()).hasSize(1);
+
+    assertOk(Http.delete(services(), instance));
+    assertOk(Http.delete(services(), instance));
+
+    assertThat(json(Http.get(services() + "/res-again")).asJsonArray()).isEmpty();
+  }
+
+  @Test
+  void listsEveryKnownServiceIncludingTheOnesWithoutLiveInstances() {
+    assertOk(Http.post(services(), serviceInfo("res-front", "127.0.0.1:7004", "res-missing")));
+
+    HttpResponse<String> all = Http.get(services());
+
+    assertOk(all);
+    JsonObject body = json(all).asJsonObject();
+    assertThat(body.getJsonArray("res-front")).hasSize(1);
+    assertThat(body.getJsonArray("res-missing")).isEmpty();
+    assertThat(body.containsKey("res-never-heard-of")).isFalse();
+    assertThat(json(Http.get(services() + "/res-never-heard-of")).asJsonArray()).isEmpty();
+  }
+
+  @Test
+  void rejectsBadRegistrationsWith400AndChangesNothing() {
+    String before = Http.get(services()).body();
+
+    assertBadRequest(Http.post(services(), "{\"Name\": \"res-bad\", "), "malformed JSON");
+    assertBadRequest(Http.post(services(), "{\"Addr\": \"127.0.0.1:7005\"}"), "Name is required");
+    assertBadRequest(Http.post(services(), "{\"Name\": \"res-bad\"}"), "Addr is required");
+    assertBadRequest(Http.post(services(), serviceInfo("res-bad", "http://x:1/p")), "not a valid address");
+    String oversize = "{\"Name\": \"res-bad\", \"Addr\": \"127.0.0.1:7005\", \"Padding\": \""
+        + "x".repeat(64 * 1024) + "\"}"; // valid but for its size: unknown fields are ignored
+    assertBadRequest(Http.post(services(), oversize), "larger than 65536 bytes");
+    assertBadRequest(Http.delete(services(), "not json"), "malformed JSON");
+
+    assertThat(Http.get(services()).body()).isEqualTo(before);
+  }
+
+  @Test
+  void unsupportedMethodsAre405WithAJsonError() {
+    HttpResponse<String> put = Http.send("PUT", services(), serviceInfo("res-put", "127.0.0.1:7006"));
+
+    assertThat(put.statusCode()).as("PUT %s", services()).isEqualTo(405);
+    assertThat(json(put).asJsonObject().getString("error")).isNotBlank();
+  }
+
+  private String services() {
+    return base + "services";
+  }
+
+  private static void assertOk(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as("%s %s: %s", response.request().method(), response.uri(), response.body())
+        .isEqualTo(200);
+  }
+
+  private static void assertBadRequest(HttpResponse<String> response, String reason) {
+    assertThat(response.statusCode()).as("%s %s: %s", response.request().method(), response.uri(), response.body())
+        .isEqualTo(400);
+    assertThat(json(response).asJsonObject().getString("error")).contains(reason);
+  }
+}
