@@ -5,13 +5,18 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.servicegrid.client.RegistryClient;
+import org.servicegrid.protocol.InvalidRequestException;
+import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.protocol.ServiceInfoValidator;
 
 /**
  * Asks the registry which services exist ({@code GET /services}), through one MP Rest Client built at start
@@ -47,17 +52,37 @@ public class RegistryDirectory {
   }
 
   /**
-   * Every service name the registry knows, including names without a live instance.
+   * Every service the registry knows, including names without a live instance (an empty list). Entries
+   * that are not valid protocol values are left out rather than trusted.
    *
    * @throws RuntimeException (a JAX-RS {@code ProcessingException} or {@code WebApplicationException}) when
    *     the registry cannot be reached or answers an error
    */
-  public Set<String> serviceNames() {
-    return client.all().keySet();
+  public Map<String, List<ServiceInfo>> services() {
+    Map<String, List<ServiceInfo>> answer = client.all();
+    Map<String, List<ServiceInfo>> valid = new HashMap<>();
+    if (answer != null) {
+      answer.forEach((name, instances) -> {
+        if (ServiceInfoValidator.isValidName(name)) {
+          valid.put(name, instances == null ? List.of() : instances.stream()
+              .filter(instance -> instance != null && name.equals(instance.name()) && isValid(instance)).toList());
+        }
+      });
+    }
+    return valid;
   }
 
   public String url() {
     return registryUrl;
+  }
+
+  private static boolean isValid(ServiceInfo instance) {
+    try {
+      ServiceInfoValidator.validate(instance);
+      return true;
+    } catch (InvalidRequestException e) {
+      return false;
+    }
   }
 
   @PreDestroy

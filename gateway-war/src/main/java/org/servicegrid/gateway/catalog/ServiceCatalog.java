@@ -4,6 +4,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,9 +15,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.servicegrid.client.InstanceTable;
 import org.servicegrid.client.ServiceRegistration;
 import org.servicegrid.gateway.GatewayConfig;
 import org.servicegrid.gateway.proxy.Route;
+import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.ServiceInfoValidator;
 
 /**
@@ -37,6 +42,7 @@ public class ServiceCatalog {
 
   @Inject RegistryDirectory registry;
   @Inject ServiceRegistration registration;
+  @Inject InstanceTable table;
   @Inject GatewayConfig config;
 
   @Inject
@@ -89,9 +95,9 @@ public class ServiceCatalog {
   }
 
   private CatalogSnapshot load(CatalogSnapshot previous) {
-    Set<String> names;
+    Map<String, List<ServiceInfo>> services;
     try {
-      names = routable(registry.serviceNames());
+      services = registry.services();
     } catch (RuntimeException e) {
       // WARNING once when the registry goes away (or is away at start), FINE while it stays away.
       boolean change = previous.reachable() || previous == CatalogSnapshot.NOT_LOADED;
@@ -103,28 +109,41 @@ public class ServiceCatalog {
     if (!previous.reachable() && previous.everLoaded()) {
       LOG.log(Level.INFO, "Registry {0} answers again", registry.url());
     }
-    requireNew(names);
+    Set<String> names = routable(services.keySet());
+    requireNew(names, services);
     return CatalogSnapshot.loaded(names, Instant.now());
   }
 
-  /** Valid names, minus the gateway itself and names whose first segment the gateway serves itself. */
+  /** The names minus the gateway itself and names whose first segment the gateway serves itself. */
   private Set<String> routable(Set<String> names) {
     return names.stream()
-        .filter(ServiceInfoValidator::isValidName)
         .filter(name -> !name.equals(selfName) && !Route.RESERVED.contains(name))
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  private void requireNew(Set<String> names) {
+  /**
+   * Subscribes to names not required yet. Re-registration runs in the background, so the library's table
+   * is first primed with the instances this very answer listed: the first request for a service that has
+   * just appeared is routed instead of answered 503. Priming happens before subscribing, so the fresher
+   * registration answer and the notifications that follow always win over it.
+   */
+  private void requireNew(Set<String> names, Map<String, List<ServiceInfo>> services) {
     Set<String> fresh = names.stream().filter(name -> !required.contains(name)).collect(Collectors.toSet());
     if (fresh.isEmpty()) {
       return;
     }
+    Set<String> inTable = table.snapshot().keySet();
+    Map<String, List<ServiceInfo>> primed = new HashMap<>();
+    fresh.stream().filter(name -> !inTable.contains(name)).forEach(name -> primed.put(name, services.get(name)));
+    table.replace(primed);
     try {
       registration.requireServices(fresh);
       required.addAll(fresh);
       LOG.log(Level.INFO, "Routing to newly registered services {0}", fresh);
     } catch (RuntimeException e) {
+      // Without a subscription the primed instances would go stale: show none until subscribing works.
+      primed.replaceAll((name, instances) -> List.of());
+      table.replace(primed);
       LOG.log(Level.WARNING, "Could not subscribe to services {0} yet, retrying at the next refresh: {1}",
           new Object[] {fresh, e.toString()});
     }

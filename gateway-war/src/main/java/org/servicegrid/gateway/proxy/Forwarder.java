@@ -90,7 +90,8 @@ public class Forwarder {
           LOG.log(Level.FINE, "{0} {1}: retrying after {2}", new Object[] {method, outbound.uri(), failure});
           continue;
         }
-        LOG.log(Level.WARNING, "{0} {1} failed: {2} ({3})", new Object[] {method, outbound.uri(), failure, e});
+        LOG.log(Level.WARNING, "{0} {1} failed: {2} ({3})",
+            new Object[] {method, outbound.uri(), failure, rootCause(e)});
         return error(response, failure.status(), failure.message());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -109,6 +110,15 @@ public class Forwarder {
   private static int error(HttpServletResponse response, int status, String message) throws IOException {
     ErrorWriter.write(response, status, message);
     return status;
+  }
+
+  /** The innermost cause as one line: the JDK client wraps its failures, often without a message. */
+  private static String rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getName() : root.getClass().getName() + ": " + root.getMessage();
   }
 
   private static Map<String, List<String>> headersOf(HttpServletRequest request) {

@@ -14,10 +14,15 @@ import java.util.logging.Logger;
 /**
  * Hands an upstream response to the client: status, end-to-end headers and the body as a stream.
  *
- * <p>A failure while streaming can no longer change the status once the response is committed. If the
- * upstream broke off, the exception is rethrown so the container aborts the connection and the client sees
- * a truncated transfer rather than a short body that looks complete. If the client went away, there is
- * nobody to tell: the upstream transfer is cancelled and the request ends quietly.
+ * <p>The container's response buffer is switched off: Open Liberty 26 keeps buffered bytes back even when
+ * the output is flushed, so a body that trickles in would only reach the client at its end. Without the
+ * buffer every write goes out at once; {@link UpstreamBody} writes in large blocks, so a fast body does not
+ * turn into many small writes.
+ *
+ * <p>A failure while streaming can no longer change the status once bytes went out, and an exception
+ * thrown then makes Liberty append its error page to the body. So the relay just stops: with a declared
+ * {@code Content-Length} the container closes the connection and the client sees the body is short; a
+ * chunked body ends early, which the client cannot tell apart from a complete one.
  */
 final class ResponseRelay {
 
@@ -25,11 +30,12 @@ final class ResponseRelay {
 
   private ResponseRelay() {}
 
-  /** Returns the status the client got: the upstream's, or 502/504 if the body failed before commit. */
+  /** Returns the status the client got: the upstream's, or 502/504 if the body failed before any byte went out. */
   static int relay(HttpResponse<Flow.Publisher<List<ByteBuffer>>> upstream, HttpServletResponse response,
       Duration readTimeout) throws IOException {
     response.setStatus(upstream.statusCode());
     copyHeaders(HopByHopHeaders.strip(upstream.headers().map()), response);
+    response.setBufferSize(0);
     UpstreamBody body = new UpstreamBody();
     upstream.body().subscribe(body);
     try {
@@ -39,7 +45,7 @@ final class ResponseRelay {
       LOG.log(Level.WARNING, "Upstream {0} broke off its response: {1}",
           new Object[] {upstream.uri(), e.getMessage()});
       if (response.isCommitted()) {
-        throw e;
+        return upstream.statusCode();
       }
       response.reset();
       int status = e.timedOut() ? 504 : 502;
@@ -54,7 +60,7 @@ final class ResponseRelay {
   private static void copyHeaders(Map<String, List<String>> headers, HttpServletResponse response) {
     headers.forEach((name, values) -> {
       if (name.equalsIgnoreCase("content-length")) {
-        // Passed on so the client gets a sized response instead of a chunked one.
+        // Passed on so the client gets a sized response, and can tell when one was cut short.
         values.stream().findFirst().ifPresent(length -> response.setContentLengthLong(Long.parseLong(length)));
       } else {
         values.forEach(value -> response.addHeader(name, value));

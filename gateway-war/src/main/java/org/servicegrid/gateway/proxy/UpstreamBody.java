@@ -18,12 +18,12 @@ import java.util.concurrent.TimeUnit;
  * the next only after writing the current one, so a slow client slows the upstream down instead of filling
  * memory. Pulling with a bounded wait gives the read (idle) timeout the JDK client lacks once headers have
  * arrived. The output is flushed whenever no further chunk is already waiting, so a trickling upstream
- * reaches the client promptly while a fast one is written in large blocks.
+ * reaches the client promptly, while the buffers of each chunk are coalesced into writes of up to 32 KiB.
  */
 public final class UpstreamBody implements Flow.Subscriber<List<ByteBuffer>> {
 
   private static final Object END = new Object();
-  private static final int COPY_BUFFER_BYTES = 16 * 1024;
+  private static final int COPY_BUFFER_BYTES = 32 * 1024;
 
   private final BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
   private volatile Flow.Subscription subscription;
@@ -57,7 +57,7 @@ public final class UpstreamBody implements Flow.Subscriber<List<ByteBuffer>> {
    * @throws IOException when writing to the client failed (the upstream transfer is cancelled)
    */
   public long transferTo(OutputStream out, Duration idleTimeout) throws IOException {
-    byte[] copy = new byte[COPY_BUFFER_BYTES];
+    byte[] copy = new byte[0];
     long total = 0;
     try {
       while (true) {
@@ -71,7 +71,13 @@ public final class UpstreamBody implements Flow.Subscriber<List<ByteBuffer>> {
         if (signal instanceof Throwable failure) {
           throw UpstreamBodyException.failed(failure);
         }
-        total += write(castChunk(signal), out, copy);
+        List<ByteBuffer> chunk = castChunk(signal);
+        // Sized to the data actually seen, so a small response does not pay for a 32 KiB array.
+        int wanted = (int) Math.min(COPY_BUFFER_BYTES, remaining(chunk));
+        if (copy.length < wanted) {
+          copy = new byte[wanted];
+        }
+        total += write(chunk, out, copy);
         if (signals.isEmpty()) {
           out.flush();
         }
@@ -95,18 +101,36 @@ public final class UpstreamBody implements Flow.Subscriber<List<ByteBuffer>> {
     }
   }
 
+  /** Copies a chunk's buffers through one array, so small buffers go out as one large write. */
   private static long write(List<ByteBuffer> chunk, OutputStream out, byte[] copy) throws IOException {
     long written = 0;
+    int filled = 0;
     for (ByteBuffer buffer : chunk) {
-      // The client's buffers may be read-only (no backing array), so copy through one reusable array.
+      // The client's buffers are read-only (no accessible array), so they are copied in any case.
       while (buffer.hasRemaining()) {
-        int n = Math.min(buffer.remaining(), copy.length);
-        buffer.get(copy, 0, n);
-        out.write(copy, 0, n);
-        written += n;
+        int n = Math.min(buffer.remaining(), copy.length - filled);
+        buffer.get(copy, filled, n);
+        filled += n;
+        if (filled == copy.length) {
+          out.write(copy, 0, filled);
+          written += filled;
+          filled = 0;
+        }
       }
     }
+    if (filled > 0) {
+      out.write(copy, 0, filled);
+      written += filled;
+    }
     return written;
+  }
+
+  private static long remaining(List<ByteBuffer> chunk) {
+    long remaining = 0;
+    for (ByteBuffer buffer : chunk) {
+      remaining += buffer.remaining();
+    }
+    return remaining;
   }
 
   @SuppressWarnings("unchecked")

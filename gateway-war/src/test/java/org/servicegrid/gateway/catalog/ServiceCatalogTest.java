@@ -6,21 +6,26 @@ import static org.awaitility.Awaitility.await;
 import jakarta.ws.rs.ProcessingException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.client.InstanceTable;
 import org.servicegrid.client.ServiceRegistration;
 import org.servicegrid.gateway.GatewayConfig;
 import org.servicegrid.gateway.catalog.ServiceCatalog.Lookup;
+import org.servicegrid.protocol.ServiceInfo;
 
 class ServiceCatalogTest {
 
   private final FakeRegistry registry = new FakeRegistry();
   private final RecordingRegistration registration = new RecordingRegistration();
+  private final InstanceTable table = new InstanceTable();
 
   @Test
   void routesAKnownNameWithoutAskingTheRegistryAgain() {
@@ -131,10 +136,48 @@ class ServiceCatalogTest {
     assertThat(registry.calls).hasValue(1);
   }
 
+  @Test
+  void primesTheInstanceTableWithTheListedInstancesOfANewService() {
+    registry.names = Set.of("visit");
+    ServiceCatalog catalog = catalog(5);
+
+    catalog.refresh();
+
+    assertThat(table.instances("visit")).containsExactly(instanceOf("visit"));
+  }
+
+  @Test
+  void neverOverwritesWhatTheLibraryAlreadyKnows() {
+    ServiceInfo fresher = ServiceInfo.of("visit", "127.0.0.1:9");
+    table.replace(Map.of("visit", List.of(fresher)));
+    registry.names = Set.of("visit");
+    ServiceCatalog catalog = catalog(5);
+
+    catalog.refresh();
+
+    assertThat(table.instances("visit")).containsExactly(fresher);
+  }
+
+  @Test
+  void showsNoInstancesOfAServiceItCouldNotSubscribeTo() {
+    registry.names = Set.of("visit");
+    registration.failNext = true;
+    ServiceCatalog catalog = catalog(5);
+
+    catalog.refresh();
+
+    assertThat(table.snapshot()).containsEntry("visit", List.of());
+  }
+
+  private static ServiceInfo instanceOf(String name) {
+    return ServiceInfo.of(name, "127.0.0.1:" + (1000 + Math.abs(name.hashCode() % 1000)));
+  }
+
   private ServiceCatalog catalog(int missRefreshRate) {
     ServiceCatalog catalog = new ServiceCatalog();
     catalog.registry = registry;
     catalog.registration = registration;
+    catalog.table = table;
     catalog.selfName = "gateway";
     catalog.config = new GatewayConfig() {
       @Override
@@ -153,7 +196,7 @@ class ServiceCatalogTest {
     volatile CountDownLatch gate;
 
     @Override
-    public Set<String> serviceNames() {
+    public Map<String, List<ServiceInfo>> services() {
       calls.incrementAndGet();
       try {
         if (gate != null && !gate.await(20, TimeUnit.SECONDS)) {
@@ -165,7 +208,9 @@ class ServiceCatalogTest {
       if (down) {
         throw new ProcessingException("Connection refused");
       }
-      return names;
+      Map<String, List<ServiceInfo>> services = new HashMap<>();
+      names.forEach(name -> services.put(name, List.of(instanceOf(name))));
+      return services;
     }
 
     @Override

@@ -1,0 +1,340 @@
+package org.servicegrid.gateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The packaged gateway WAR on a real Liberty server at context root {@code /}, with a fake registry and fake
+ * service instances (JDK HttpServers) in this JVM, driven over HTTP like a client would.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GatewayIT {
+
+  private static final Duration BOUND = Duration.ofSeconds(30);
+  private static final String GATEWAY = "http://127.0.0.1:" + System.getProperty("arquillian.http.port");
+  private static final String HOST = "127.0.0.1:" + System.getProperty("arquillian.http.port");
+
+  private static final FakeRegistry REGISTRY = FakeRegistry.start();
+  private static final FakeUpstream ECHO = FakeUpstream.echoing();
+  private static final FakeUpstream SLOW = FakeUpstream.holding();
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+      .version(HttpClient.Version.HTTP_1_1).build();
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    REGISTRY.put("echo", ECHO.addr());
+    REGISTRY.put("ghost");
+    REGISTRY.put("flaky", FakeUpstream.deadAddr(), ECHO.addr());
+    REGISTRY.put("lonely", FakeUpstream.deadAddr());
+    REGISTRY.put("slow", SLOW.addr());
+    // The real artifact at the server root, plus a config source (ordinal above the WAR's own) that points it
+    // at the fake registry and shortens the response timeout for the 504 test.
+    String config = String.join("\n", "config_ordinal=200", "registry.url=" + REGISTRY.url(),
+        "service.address=" + HOST, "gateway.response-timeout=2000", "gateway.read-timeout=10000", "");
+    JavaArchive testConfig = ShrinkWrap.create(JavaArchive.class, "it-config.jar")
+        .addAsManifestResource(new StringAsset(config), "microprofile-config.properties");
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("gateway.war")))
+        .addAsLibrary(testConfig)
+        .addAsWebInfResource(new StringAsset("<web-ext xmlns=\"http://websphere.ibm.com/xml/ns/javaee\" "
+            + "version=\"1.1\"><context-root uri=\"/\"/></web-ext>"), "ibm-web-ext.xml");
+  }
+
+  @BeforeAll
+  static void awaitCatalogue() {
+    HttpClient client = HttpClient.newHttpClient();
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+        assertThat(client.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/")).build(), BodyHandlers.ofString())
+            .body()).contains("\"name\":\"echo\"").contains("\"name\":\"slow\""));
+  }
+
+  @AfterAll
+  static void stopFakes() {
+    ECHO.close();
+    SLOW.close();
+    REGISTRY.close();
+  }
+
+  @Test
+  void forwardsAGetWithThePrefixStrippedAndTheQueryIntact() throws Exception {
+    HttpResponse<String> response = send(get("/echo/a/b%20c/?x=1&y=two%20words&z="));
+
+    assertThat(response.statusCode()).as("GET /echo/a/b%%20c/").isEqualTo(200);
+    FakeUpstream.Recorded seen = ECHO.last.get();
+    assertThat(seen.method()).isEqualTo("GET");
+    assertThat(seen.path()).isEqualTo("/a/b%20c/");
+    assertThat(seen.rawQuery()).isEqualTo("x=1&y=two%20words&z=");
+  }
+
+  @Test
+  void forwardsTheBarePrefixToTheServiceRoot() throws Exception {
+    assertThat(send(get("/echo?q=1")).statusCode()).isEqualTo(200);
+    assertThat(ECHO.last.get().path()).isEqualTo("/");
+    assertThat(ECHO.last.get().rawQuery()).isEqualTo("q=1");
+
+    assertThat(send(get("/echo/")).statusCode()).isEqualTo(200);
+    assertThat(ECHO.last.get().path()).isEqualTo("/");
+  }
+
+  @Test
+  void forwardsAPostBodyIntactAndReturnsStatusHeadersAndBody() throws Exception {
+    String body = "hello, body \u00e9\u00e8 " + "x".repeat(100_000);
+
+    HttpResponse<String> response = send(request("/echo/submit").header("Content-Type", "text/plain; charset=utf-8")
+        .header("X-Custom", "kept").POST(BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+
+    assertThat(response.statusCode()).as("POST /echo/submit").isEqualTo(201);
+    assertThat(response.body()).isEqualTo("echo " + body);
+    assertThat(response.headers().firstValue("X-Upstream")).hasValue(ECHO.addr());
+    assertThat(response.headers().allValues("Set-Cookie")).containsExactly("a=1", "b=2");
+    FakeUpstream.Recorded seen = ECHO.last.get();
+    assertThat(seen.method()).isEqualTo("POST");
+    assertThat(seen.bodyText()).isEqualTo(body);
+    assertThat(seen.headers().getFirst("Content-Type")).isEqualTo("text/plain; charset=utf-8");
+    assertThat(seen.headers().getFirst("X-Custom")).isEqualTo("kept");
+    assertThat(seen.headers().getFirst("X-Forwarded-For")).isEqualTo("127.0.0.1");
+    assertThat(seen.headers().getFirst("X-Forwarded-Host")).isEqualTo(HOST);
+    assertThat(seen.headers().getFirst("X-Forwarded-Proto")).isEqualTo("http");
+    assertThat(seen.headers().getFirst("Host")).isEqualTo(ECHO.addr());
+  }
+
+  @Test
+  void forwardsAnyMethod() throws Exception {
+    HttpResponse<String> response = send(request("/echo/item/7").method("PATCH", BodyPublishers.ofString("p")));
+
+    assertThat(response.statusCode()).as("PATCH /echo/item/7").isEqualTo(200);
+    assertThat(ECHO.last.get().method()).isEqualTo("PATCH");
+    assertThat(ECHO.last.get().bodyText()).isEqualTo("p");
+  }
+
+  @Test
+  void dropsHopByHopHeadersIncludingThoseTheClientListsInConnection() throws Exception {
+    // The JDK client refuses to send Connection, so this request is written by hand.
+    try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(System.getProperty("arquillian.http.port")))) {
+      socket.setSoTimeout((int) BOUND.toMillis());
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET /echo/hop HTTP/1.1\r\nHost: " + HOST + "\r\nConnection: close, X-Per-Hop\r\n"
+          + "X-Per-Hop: secret\r\nKeep-Alive: timeout=5\r\nTE: trailers\r\nX-End-To-End: kept\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+          StandardCharsets.US_ASCII)).readLine();
+      assertThat(statusLine).as("status line of GET /echo/hop").startsWith("HTTP/1.1 200");
+    }
+
+    FakeUpstream.Recorded seen = ECHO.last.get();
+    assertThat(seen.path()).isEqualTo("/hop");
+    assertThat(seen.headers().getFirst("X-End-To-End")).isEqualTo("kept");
+    assertThat(seen.headers()).doesNotContainKeys("X-per-hop", "Keep-alive", "Te");
+  }
+
+  @Test
+  void streamsATwoMegabyteResponseThroughByteIdentical() throws Exception {
+    HttpResponse<byte[]> response = http.send(request("/echo/big").build(), BodyHandlers.ofByteArray());
+
+    assertThat(response.statusCode()).as("GET /echo/big").isEqualTo(200);
+    assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(FakeUpstream.BIG_BODY_BYTES);
+    assertThat(response.body()).hasSize(FakeUpstream.BIG_BODY_BYTES);
+    assertThat(sha256(response.body())).isEqualTo(sha256(FakeUpstream.bigBody()));
+  }
+
+  @Test
+  void deliversTheStartOfAResponseBeforeTheUpstreamHasFinishedIt() throws Exception {
+    HttpResponse<InputStream> response = http.send(request("/echo/drip").build(), BodyHandlers.ofInputStream());
+    assertThat(response.statusCode()).as("GET /echo/drip").isEqualTo(200);
+    BufferedReader body = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.US_ASCII));
+
+    // The upstream holds the second line back until released: the first can only arrive if it was streamed.
+    String first = CompletableFuture.supplyAsync(() -> readLine(body)).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+    ECHO.release.countDown();
+    String second = CompletableFuture.supplyAsync(() -> readLine(body)).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(first).isEqualTo("first");
+    assertThat(second).isEqualTo("second");
+  }
+
+  @Test
+  void answers404ForAServiceTheRegistryDoesNotKnow() throws Exception {
+    HttpResponse<String> response = send(get("/nosuch/x"));
+
+    assertThat(response.statusCode()).as("GET /nosuch/x").isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(response.body()).isEqualTo("{\"error\":\"unknown service 'nosuch'\"}");
+  }
+
+  @Test
+  void answers503ForAKnownServiceWithoutALiveInstance() throws Exception {
+    HttpResponse<String> response = send(get("/ghost/x"));
+
+    assertThat(response.statusCode()).as("GET /ghost/x").isEqualTo(503);
+    assertThat(response.body()).contains("\"error\"").contains("no live instance of service 'ghost'");
+  }
+
+  @Test
+  void routesAServiceRegisteredAfterStartOnItsFirstRequest() throws Exception {
+    REGISTRY.put("newcomer", ECHO.addr());
+
+    HttpResponse<String> response = send(get("/newcomer/hello"));
+
+    assertThat(response.statusCode()).as("GET /newcomer/hello").isEqualTo(200);
+    assertThat(ECHO.last.get().path()).isEqualTo("/hello");
+    await().atMost(BOUND).untilAsserted(() -> assertThat(REGISTRY.lastRequired()).contains("newcomer"));
+  }
+
+  @Test
+  void retriesAGetOnAnotherInstanceWhenOneRefusesTheConnection() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      HttpResponse<String> response = send(get("/flaky/try-" + i));
+      assertThat(response.statusCode()).as("GET /flaky/try-%d", i).isEqualTo(200);
+      assertThat(ECHO.last.get().path()).isEqualTo("/try-" + i);
+    }
+
+    assertThat(metric("gateway_retries_total", "service=\"flaky\"")).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void answers502ForAPostWhoseOnlyInstanceRefusesTheConnection() throws Exception {
+    HttpResponse<String> response = send(request("/lonely/orders").POST(BodyPublishers.ofString("{}")));
+
+    assertThat(response.statusCode()).as("POST /lonely/orders").isEqualTo(502);
+    assertThat(response.body()).contains("\"error\"");
+  }
+
+  @Test
+  void answers504WhenTheUpstreamIsSlowerThanTheResponseTimeout() throws Exception {
+    long started = System.nanoTime();
+
+    HttpResponse<String> response = send(get("/slow/report"));
+
+    assertThat(response.statusCode()).as("GET /slow/report").isEqualTo(504);
+    assertThat(response.body()).contains("\"error\"");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BOUND);
+  }
+
+  @Test
+  void listsTheRoutableServicesWithTheirInstanceCounts() throws Exception {
+    HttpResponse<String> json = send(get("/"));
+    HttpResponse<String> html = send(request("/").header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
+
+    assertThat(json.statusCode()).as("GET /").isEqualTo(200);
+    assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/json"));
+    JsonArray services = Json.createReader(new StringReader(json.body())).readObject().getJsonArray("services");
+    assertThat(services.getValuesAs(JsonObject.class))
+        .anySatisfy(service -> assertRoute(service, "echo", 1))
+        .anySatisfy(service -> assertRoute(service, "ghost", 0))
+        .noneSatisfy(service -> assertThat(service.getString("name")).isEqualTo("gateway"));
+    assertThat(html.statusCode()).as("GET / as a browser").isEqualTo(200);
+    assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("text/html"));
+    assertThat(html.body()).contains("<a href=\"echo/\">/echo/</a>");
+  }
+
+  @Test
+  void subscribesToEveryServiceItRoutesTo() {
+    await().atMost(BOUND).untilAsserted(() -> assertThat(REGISTRY.lastRequired())
+        .contains("echo", "ghost", "flaky", "lonely", "slow").doesNotContain("gateway"));
+  }
+
+  @Test
+  void countsRequestsByServiceAndStatusClass() throws Exception {
+    send(get("/echo/counted"));
+    send(get("/ghost/counted"));
+
+    assertThat(metric("gateway_requests_total", "class=\"2xx\"", "service=\"echo\"")).isGreaterThanOrEqualTo(1);
+    assertThat(metric("gateway_requests_total", "class=\"5xx\"", "service=\"ghost\"")).isGreaterThanOrEqualTo(1);
+    assertThat(metric("gateway_upstream_latency_seconds_count", "service=\"echo\"")).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void reportsTheCatalogueInReadinessAndTheRouteInOpenApi() throws Exception {
+    HttpResponse<String> ready = send(get("/health/ready"));
+    HttpResponse<String> openapi = send(get("/openapi"));
+
+    JsonArray checks = Json.createReader(new StringReader(ready.body())).readObject().getJsonArray("checks");
+    assertThat(checks.getValuesAs(JsonObject.class)).anySatisfy(check -> {
+      assertThat(check.getString("name")).isEqualTo("service-catalog");
+      assertThat(check.getString("status")).isEqualTo("UP");
+    });
+    assertThat(openapi.statusCode()).as("GET /openapi").isEqualTo(200);
+    assertThat(openapi.body()).contains("/{service}/{path}").contains("The routable services");
+  }
+
+  private static void assertRoute(JsonObject service, String name, int instances) {
+    assertThat(service.getString("name")).isEqualTo(name);
+    assertThat(service.getString("path")).isEqualTo("/" + name + "/");
+    assertThat(service.getInt("instances")).isEqualTo(instances);
+  }
+
+  private double metric(String name, String... labels) throws Exception {
+    String text = send(get("/metrics?scope=application")).body();
+    for (String line : text.split("\n")) {
+      Matcher sample = Pattern.compile("^" + name + "\\{([^}]*)} ([0-9.Ee+-]+)$").matcher(line);
+      if (sample.matches() && java.util.Arrays.stream(labels).allMatch(sample.group(1)::contains)) {
+        return Double.parseDouble(sample.group(2));
+      }
+    }
+    return 0;
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(GATEWAY + path)).timeout(BOUND);
+  }
+
+  private HttpRequest.Builder get(String path) {
+    return request(path).GET();
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return http.send(request.build(), BodyHandlers.ofString());
+  }
+
+  private static String readLine(BufferedReader reader) {
+    try {
+      return reader.readLine();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+}
