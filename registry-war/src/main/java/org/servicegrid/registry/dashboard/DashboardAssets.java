@@ -1,8 +1,6 @@
 package org.servicegrid.registry.dashboard;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,10 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The dashboard's files, read from the WAR's {@code /dashboard/} folder through the {@link ServletContext}. A
- * name must be a plain file name ending in {@code .css} or {@code .js} before anything is read, so no request
- * can reach another file of the WAR (no {@code /}, no {@code ..}, no {@code WEB-INF}). Files found are kept:
- * a deployed WAR does not change, and only names that exist are cached, so the cache is bounded by the folder.
+ * The dashboard's files, read from the WAR's {@code WEB-INF/classes/dashboard/} folder through the class
+ * loader. Not through the {@code ServletContext}: the servers enable {@code restfulWS} without the
+ * {@code servlet} feature, so the Servlet API is not visible to the application. A name must be a plain file
+ * name ending in {@code .css} or {@code .js} before anything is read, so no request can reach another resource
+ * (no {@code /}, no {@code ..}). Files found are kept: a deployed WAR does not change, and only names that
+ * exist are cached, so the cache is bounded by the folder.
  */
 @ApplicationScoped
 public class DashboardAssets {
@@ -27,7 +27,7 @@ public class DashboardAssets {
   static final String PAGE = "index.html";
 
   private static final Logger LOG = Logger.getLogger(DashboardAssets.class.getName());
-  private static final String FOLDER = "/dashboard/";
+  private static final String FOLDER = "dashboard/";
   private static final Pattern ASSET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*\\.(css|js)");
   private static final Map<String, String> TYPES = Map.of(
       "html", "text/html;charset=UTF-8",
@@ -35,8 +35,6 @@ public class DashboardAssets {
       "js", "text/javascript;charset=UTF-8");
 
   private final Map<String, Asset> cache = new ConcurrentHashMap<>();
-
-  @Inject private ServletContext servletContext;
 
   /** The dashboard page; it is part of the WAR, so its absence is a packaging bug. */
   Asset page() {
@@ -59,7 +57,7 @@ public class DashboardAssets {
     if (cached != null) {
       return Optional.of(cached);
     }
-    try (InputStream in = servletContext.getResourceAsStream(FOLDER + name)) {
+    try (InputStream in = DashboardAssets.class.getClassLoader().getResourceAsStream(FOLDER + name)) {
       if (in == null) {
         return Optional.empty();
       }

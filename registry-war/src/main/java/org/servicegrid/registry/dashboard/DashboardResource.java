@@ -21,8 +21,8 @@ import org.servicegrid.protocol.rest.ErrorResponses;
 /**
  * The operations dashboard: {@code GET /} is the page, {@code GET /dashboard/{asset}} its stylesheet and
  * script. The registry's JAX-RS application is mapped at {@code /}, so its servlet answers every path and
- * the container never serves the WAR's static files itself; this resource does, from {@link DashboardAssets}.
- * The page then polls {@code /instances}, {@code /events} and {@code /services} from the browser.
+ * the container would never serve static files of the WAR; this resource serves them from
+ * {@link DashboardAssets}. The page then polls {@code /instances}, {@code /events} and {@code /services}.
  */
 @ApplicationScoped
 @Path("/")
