@@ -199,7 +199,6 @@
     setAttr(body, 'data-service', group.name);
     const items = [{key: 'header', kind: 'header', group}];
     rows.forEach(r => items.push({...r, kind: 'instance'}));
-    if (group.rows.length === 0) items.push({key: 'none', kind: 'none'});
     reconcile(body, items, createRow, (tr, item) => updateRow(tr, item, live));
   }
 
@@ -212,11 +211,6 @@
       th.scope = 'rowgroup';
       append(th, 'span', 'service-name');
       append(th, 'span', 'service-counts');
-    } else if (item.kind === 'none') {
-      tr.className = 'no-instance';
-      const td = append(tr, 'td');
-      td.colSpan = 5;
-      td.textContent = 'no live instance';
     } else {
       ['addr', 'state', 'since', 'beat', 'requires'].forEach(c => append(tr, 'td', c));
       append(tr.cells[1], 'span', 'badge');
@@ -233,7 +227,6 @@
       setText(tr.cells[0].lastChild, parts.length ? parts.join(' · ') : 'no live instance');
       return;
     }
-    if (item.kind !== 'instance') return;
     setAttr(tr, 'class', 'instance state-' + item.state);
     setAttr(tr, 'data-name', item.name);
     setAttr(tr, 'data-addr', item.addr);
