@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A service instance stand-in (JDK HttpServer on an ephemeral loopback port). An echoing one answers every
- * path with the request it recorded, except {@code /big} (2 MiB of fixed pseudo-random bytes) and
- * {@code /drip} (one line, then a second once the test releases it); a holding one answers any path only
+ * path with the request it recorded, except {@code /big} (2 MiB of fixed pseudo-random bytes),
+ * {@code /drip} (one line, then a second once the test releases it) and {@code /stall} (10 of 100 promised
+ * bytes, then silence until released); a holding one answers any path only
  * once released. Handlers wait on a latch rather than sleeping, and {@link #close} releases them.
  */
 final class FakeUpstream implements AutoCloseable {
@@ -54,6 +55,7 @@ final class FakeUpstream implements AutoCloseable {
       server.createContext("/", this::echo);
       server.createContext("/big", exchange -> respond(exchange, 200, bigBody()));
       server.createContext("/drip", this::drip);
+      server.createContext("/stall", this::stall);
     }
     server.setExecutor(executor);
     server.start();
@@ -108,6 +110,16 @@ final class FakeUpstream implements AutoCloseable {
       hold();
       out.write("second\n".getBytes(StandardCharsets.US_ASCII));
     }
+  }
+
+  /** Promises 100 bytes, sends 10, then goes silent until released. */
+  private void stall(HttpExchange exchange) throws IOException {
+    exchange.sendResponseHeaders(200, 100);
+    OutputStream out = exchange.getResponseBody();
+    out.write("0123456789".getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    hold();
+    exchange.close();
   }
 
   private void hold() {

@@ -1,6 +1,7 @@
 package org.servicegrid.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.json.Json;
@@ -66,9 +67,9 @@ class GatewayIT {
     REGISTRY.put("lonely", FakeUpstream.deadAddr());
     REGISTRY.put("slow", SLOW.addr());
     // The real artifact at the server root, plus a config source (ordinal above the WAR's own) that points it
-    // at the fake registry and shortens the response timeout for the 504 test.
+    // at the fake registry and shortens the response and read timeouts for the 504 and stall tests.
     String config = String.join("\n", "config_ordinal=200", "registry.url=" + REGISTRY.url(),
-        "service.address=" + HOST, "gateway.response-timeout=2000", "gateway.read-timeout=10000", "");
+        "service.address=" + HOST, "gateway.response-timeout=2000", "gateway.read-timeout=3000", "");
     JavaArchive testConfig = ShrinkWrap.create(JavaArchive.class, "it-config.jar")
         .addAsManifestResource(new StringAsset(config), "microprofile-config.properties");
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("gateway.war")))
@@ -188,6 +189,17 @@ class GatewayIT {
 
     assertThat(first).isEqualTo("first");
     assertThat(second).isEqualTo("second");
+  }
+
+  @Test
+  void cutsTheClientConnectionWhenTheUpstreamStallsMidBody() {
+    long started = System.nanoTime();
+
+    // 10 of 100 promised bytes arrive, then nothing: after gateway.read-timeout the client must see a short
+    // body (an error), never a response that looks complete.
+    assertThatThrownBy(() -> http.send(request("/echo/stall").build(), BodyHandlers.ofByteArray()))
+        .isInstanceOf(java.io.IOException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BOUND);
   }
 
   @Test
