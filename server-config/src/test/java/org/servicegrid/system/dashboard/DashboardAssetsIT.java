@@ -95,6 +95,18 @@ class DashboardAssetsIT {
   }
 
   @Test
+  void countsPageViewsAndDescribesThePageInOpenApi() throws Exception {
+    assertThat(Registry.get("/").statusCode()).as("GET /").isEqualTo(200);
+
+    HttpResponse<String> metrics = Registry.get("/metrics?scope=application");
+    assertThat(metrics.statusCode()).as("GET /metrics?scope=application").isEqualTo(200);
+    assertThat(metrics.body()).containsPattern("registry_dashboard_views_total\\{[^}]*} [1-9]");
+    HttpResponse<String> openapi = Registry.get("/openapi");
+    assertThat(openapi.statusCode()).as("GET /openapi").isEqualTo(200);
+    assertThat(openapi.body()).contains("/dashboard/{asset}:", "No dashboard asset has that name");
+  }
+
+  @Test
   void leavesTheRegistryEndpointsBesideThePageAlone() throws Exception {
     HttpResponse<String> instances = Registry.get("/instances");
 
