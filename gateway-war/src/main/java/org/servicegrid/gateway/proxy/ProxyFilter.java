@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The gateway's entry point: a servlet filter in front of JAX-RS that forwards every {@code /{service}/...}
@@ -23,6 +25,7 @@ import java.util.Optional;
 public class ProxyFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
+  private static final Logger LOG = Logger.getLogger(ProxyFilter.class.getName());
 
   @Inject transient Forwarder forwarder;
 
@@ -31,10 +34,19 @@ public class ProxyFilter extends HttpFilter {
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     Optional<Route> route = Route.parse(path, request.getQueryString());
-    if (route.isPresent()) {
-      forwarder.forward(route.get(), request, response);
-    } else {
+    if (route.isEmpty()) {
       chain.doFilter(request, response);
+      return;
+    }
+    try {
+      forwarder.forward(route.get(), request, response);
+    } catch (RuntimeException e) {
+      // A bug, not an upstream problem: keep the JSON error contract instead of the container's HTML page.
+      LOG.log(Level.WARNING, "Unexpected failure forwarding " + request.getMethod() + " " + path, e);
+      if (!response.isCommitted()) {
+        response.reset();
+        ErrorWriter.write(response, 500, "internal error");
+      }
     }
   }
 }

@@ -177,6 +177,17 @@ class GatewayIT {
   }
 
   @Test
+  void answersAHeadWithTheUpstreamsHeadersAndNoBody() throws Exception {
+    HttpResponse<byte[]> response = http.send(
+        request("/echo/resource").method("HEAD", BodyPublishers.noBody()).build(), BodyHandlers.ofByteArray());
+
+    assertThat(response.statusCode()).as("HEAD /echo/resource").isEqualTo(200);
+    assertThat(response.headers().firstValue("X-Upstream")).hasValue(ECHO.addr());
+    assertThat(response.body()).isEmpty();
+    assertThat(ECHO.last.get().method()).isEqualTo("HEAD");
+  }
+
+  @Test
   void deliversTheStartOfAResponseBeforeTheUpstreamHasFinishedIt() throws Exception {
     HttpResponse<InputStream> response = http.send(request("/echo/drip").build(), BodyHandlers.ofInputStream());
     assertThat(response.statusCode()).as("GET /echo/drip").isEqualTo(200);
