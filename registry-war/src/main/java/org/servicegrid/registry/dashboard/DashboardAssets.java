@@ -13,9 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The dashboard's files, read from the WAR's {@code WEB-INF/classes/dashboard/} folder through the class
- * loader. Not through the {@code ServletContext}: the servers enable {@code restfulWS} without the
- * {@code servlet} feature, so the Servlet API is not visible to the application. A name must be a plain file
+ * The dashboard's files ({@code src/main/resources/dashboard/}), read through the class loader. Not through
+ * the {@code ServletContext}: the servers enable {@code restfulWS} without the {@code servlet} feature, so the Servlet API is not visible to the application. A name must be a plain file
  * name ending in {@code .css} or {@code .js} before anything is read, so no request can reach another resource
  * (no {@code /}, no {@code ..}). Files found are kept: a deployed WAR does not change, and only names that
  * exist are cached, so the cache is bounded by the folder.
