@@ -3,6 +3,7 @@ package org.servicegrid.log;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -20,8 +21,9 @@ import java.util.logging.Logger;
  * few hundred, so the lock is almost always free and batching has nothing to amortize; it would pay only
  * with an {@code fsync} per batch.
  *
- * <p>Failures: a failed write is cut back to the last whole line and the file is closed; the next append
- * reopens it, so a full disk that is cleared or a replaced volume heals without a restart.
+ * <p>Failures heal without a restart ({@link ReopeningFile}). Whether {@code log.file} still names the open
+ * file costs a {@code stat}, so appends check it at most once per {@code identityCheckInterval} (one clock
+ * read otherwise) and {@link #problem}, the liveness check, on every call.
  */
 public final class LogFile implements AutoCloseable {
 
@@ -31,16 +33,23 @@ public final class LogFile implements AutoCloseable {
   private final long maxBytes;
   private final int keep;
   private final Runnable onRotation;
+  private final long identityCheckNanos;
   private final ReentrantLock lock = new ReentrantLock();
-  private AppendOnlyFile current; // guarded by lock; null while closed or after a failure
-  private boolean closed; // guarded by lock
-  private volatile String failure; // why the last open or write failed; null again once a write succeeds
+  private final ReopeningFile file; // guarded by lock
+  private long nextIdentityCheck; // guarded by lock; a System.nanoTime() value
 
   public LogFile(Path path, long maxBytes, int keep, Runnable onRotation) {
+    this(path, maxBytes, keep, onRotation, Duration.ofSeconds(1));
+  }
+
+  LogFile(Path path, long maxBytes, int keep, Runnable onRotation, Duration identityCheckInterval) {
     this.path = path.toAbsolutePath();
     this.maxBytes = maxBytes;
     this.keep = keep;
     this.onRotation = onRotation;
+    this.identityCheckNanos = identityCheckInterval.toNanos();
+    this.file = new ReopeningFile(this.path);
+    this.nextIdentityCheck = System.nanoTime() + identityCheckNanos; // nanoTime may be negative: never compare to 0
   }
 
   public Path path() {
@@ -51,7 +60,7 @@ public final class LogFile implements AutoCloseable {
   public boolean open() {
     lock.lock();
     try {
-      return ensureOpen();
+      return file.open() != null;
     } finally {
       lock.unlock();
     }
@@ -61,22 +70,19 @@ public final class LogFile implements AutoCloseable {
   public void append(byte[] line) throws IOException {
     lock.lock();
     try {
+      if (System.nanoTime() - nextIdentityCheck >= 0) {
+        checkIdentity();
+      }
+      AppendOnlyFile current = file.open();
       // A line that alone exceeds the maximum still goes into a fresh file rather than being refused.
-      if (ensureOpen() && current.size() > 0 && current.size() + line.length > maxBytes) {
-        rotate();
+      if (current != null && current.size() > 0 && current.size() + line.length > maxBytes) {
+        rotate(current.size());
+        current = file.open();
       }
-      if (!ensureOpen()) {
-        throw new IOException("log file " + path + " is unavailable: " + failure);
+      if (current == null) {
+        throw new IOException("log file " + path + " is unavailable: " + file.failure());
       }
-      current.write(line);
-      failure = null;
-    } catch (IOException e) {
-      if (current != null) { // the write failed, not the open: reopen with the next line
-        failure = "write failed: " + e;
-        LOG.log(Level.WARNING, "Writing to log file {0} failed: {1}", new Object[] {path, e.toString()});
-        closeCurrent();
-      }
-      throw e;
+      file.write(line);
     } finally {
       lock.unlock();
     }
@@ -86,7 +92,9 @@ public final class LogFile implements AutoCloseable {
   public List<TailReader.Segment> snapshotForTail() throws IOException {
     lock.lock(); // opening under the lock means no rotation can rename the files in between
     try {
+      checkIdentity(); // a remembered size would read past the end of a truncated or different file
       Path previous = keep > 0 ? Rotation.rotated(path, 1) : null;
+      AppendOnlyFile current = file.current();
       return TailReader.open(previous, path, current == null ? -1 : current.size());
     } finally {
       lock.unlock();
@@ -95,9 +103,15 @@ public final class LogFile implements AutoCloseable {
 
   /** Null while appends work, else the reason they do not (for the liveness check). */
   public String problem() {
-    String last = failure;
-    if (last != null) {
-      return last;
+    lock.lock(); // one stat: an append waits for at most that
+    try {
+      checkIdentity();
+    } finally {
+      lock.unlock();
+    }
+    String failure = file.failure();
+    if (failure != null) {
+      return failure;
     }
     return Files.exists(path) && !Files.isWritable(path) ? "file is not writable" : null;
   }
@@ -106,33 +120,19 @@ public final class LogFile implements AutoCloseable {
   public void close() {
     lock.lock();
     try {
-      closed = true;
-      failure = "log file is closed";
-      closeCurrent();
+      file.close();
     } finally {
       lock.unlock();
     }
   }
 
-  private boolean ensureOpen() {
-    if (current == null && !closed) {
-      try {
-        current = AppendOnlyFile.open(path);
-        LOG.log(Level.FINE, "Opened log file {0} at {1} bytes", new Object[] {path, String.valueOf(current.size())});
-      } catch (IOException e) {
-        String reason = "cannot open: " + e;
-        // Every append retries the open; report each new reason once, not once per request.
-        LOG.log(reason.equals(failure) ? Level.FINE : Level.WARNING, "Cannot open log file {0}: {1}",
-            new Object[] {path, e.toString()});
-        failure = reason;
-      }
-    }
-    return current != null;
+  private void checkIdentity() {
+    nextIdentityCheck = System.nanoTime() + identityCheckNanos;
+    file.releaseIfNotAtPath();
   }
 
-  private void rotate() {
-    long rotatedSize = current.size();
-    closeCurrent();
+  private void rotate(long rotatedSize) {
+    file.release();
     try {
       Rotation.shift(path, keep);
       onRotation.run();
@@ -140,17 +140,6 @@ public final class LogFile implements AutoCloseable {
     } catch (IOException e) {
       // Keep serving in the oversized file rather than refusing lines; the next append tries again.
       LOG.log(Level.WARNING, "Cannot rotate log file {0}: {1}", new Object[] {path, e.toString()});
-    }
-  }
-
-  private void closeCurrent() {
-    if (current != null) {
-      try {
-        current.close();
-      } catch (IOException e) {
-        LOG.log(Level.WARNING, "Closing log file {0} failed: {1}", new Object[] {path, e.toString()});
-      }
-      current = null;
     }
   }
 }
