@@ -3,9 +3,7 @@ package org.servicegrid.gateway.proxy;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ContextServiceDefinition;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -17,6 +15,8 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import org.servicegrid.gateway.GatewayConfig;
 import org.servicegrid.protocol.ServiceInfo;
@@ -27,37 +27,36 @@ import org.servicegrid.protocol.ServiceInfo;
  * each time). MP Rest Client is built for typed calls, not for relaying arbitrary methods and byte streams.
  *
  * <p>Threads: the client hands work from its selector thread (parsing a response, delivering body chunks)
- * to an executor; that executor is a container-managed one, so the work is bounded and visible to the
- * server like any other. It is defined here without context propagation: those tasks run only JDK and
- * queueing code, and capturing the application's context for each of them (several per request) was
- * measured at about twice the cost per task of the default managed executor. The JDK still keeps one
- * selector thread of its own per client, which cannot be supplied. Java 17's client has no
- * {@code close()}: it and that thread end once the client is unreferenced, which {@link #stop} arranges.
+ * to an executor, and a blocking {@code send} waits for that work. The executor must therefore never be the
+ * pool that runs the blocked request threads: with Liberty's shared default executor (which every managed
+ * executor service uses), 50 concurrent forwarded requests occupied its threads while the responses they
+ * waited for sat queued behind them, and requests timed out (504) until the pool grew. So the client gets
+ * a small pool of its own whose threads come from the container's {@link ManagedThreadFactory}: managed
+ * threads, never blocked by request threads, shut down with the application. The JDK still keeps one
+ * selector thread of its own per client, which cannot be supplied.
  */
-@ContextServiceDefinition(name = UpstreamClient.NO_CONTEXT,
-    propagated = {}, cleared = {}, unchanged = ContextServiceDefinition.ALL_REMAINING)
-@ManagedExecutorDefinition(name = UpstreamClient.EXECUTOR, context = UpstreamClient.NO_CONTEXT)
 @ApplicationScoped
 public class UpstreamClient {
 
-  static final String NO_CONTEXT = "java:app/concurrent/gatewayNoContext";
-  static final String EXECUTOR = "java:app/concurrent/gatewayUpstreamExecutor";
+  /** Response parsing and body delivery are short, non-blocking tasks: a few threads serve many requests. */
+  private static final int CLIENT_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
-  @Resource(lookup = EXECUTOR)
-  ManagedExecutorService executor;
+  @Resource ManagedThreadFactory threadFactory;
 
   @Inject GatewayConfig config;
 
   private volatile HttpClient http;
+  private ExecutorService clientThreads;
 
   @PostConstruct
   void start() {
+    clientThreads = Executors.newFixedThreadPool(CLIENT_THREADS, threadFactory);
     http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1) // never attempt an h2c upgrade on plain HTTP
         .connectTimeout(config.connectTimeout())
         .followRedirects(HttpClient.Redirect.NEVER) // redirects belong to the client, not the gateway
         .proxy(HttpClient.Builder.NO_PROXY)
-        .executor(executor)
+        .executor(clientThreads)
         .build();
   }
 
@@ -88,6 +87,7 @@ public class UpstreamClient {
 
   @PreDestroy
   void stop() {
-    http = null;
+    http = null; // Java 17's client has no close(): it and its selector thread end once unreferenced
+    clientThreads.shutdown();
   }
 }
