@@ -2,6 +2,8 @@ package org.servicegrid.log;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.metrics.Counter;
@@ -12,7 +14,7 @@ import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The log service's application metrics (Prometheus text at {@code /metrics?scope=application}): lines and
- * bytes appended, append latency including the wait for the group commit, and rotations. Registered
+ * bytes appended, append latency including the wait for the file lock, and rotations. Registered
  * programmatically because bytes and rotations are not method calls an annotation could count.
  */
 @ApplicationScoped
@@ -35,6 +37,14 @@ public class LogMetrics {
         .withDescription("Times the log file was rotated because it reached log.rotate.max-bytes").build());
     latency = registry.timer(Metadata.builder().withName("log.append.duration")
         .withDescription("Time from receiving a message until its line was written").build());
+  }
+
+  /**
+   * Registers the metrics when the application starts. Without this the bean (and so every metric) would appear
+   * only with the first line, and a scrape of an idle server would show nothing instead of zeros.
+   */
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    // Observing instantiates the bean; @PostConstruct did the work.
   }
 
   void appended(int lineBytes, Duration took) {
