@@ -1,0 +1,77 @@
+package org.servicegrid.system.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The four servers the build started on 127.0.0.1, as the operations tests address them: base URLs, and
+ * stopping and starting one with Liberty's own {@code bin/server} script, which is what an operator would do.
+ */
+enum Server {
+  REGISTRY("registry", 20000),
+  GATEWAY("gateway", 20001),
+  LOG("log", 20002),
+  VISIT("visit", 20003);
+
+  /** A cold Liberty start on a loaded 2-core machine takes well under this. */
+  static final Duration START_BOUND = Duration.ofSeconds(180);
+
+  final String serverName;
+  final int port;
+
+  Server(String serverName, int port) {
+    this.serverName = serverName;
+    this.port = port;
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  /** Waits until every server is ready (readiness 200) and log and visit are registered. */
+  static void awaitSystemReady() {
+    await().atMost(START_BOUND).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() -> {
+      for (Server server : values()) {
+        assertThat(Http.get(server.url("/health/ready")).statusCode()).as(server.url("/health/ready")).isEqualTo(200);
+      }
+      assertThat(Http.get(REGISTRY.url("/services/log")).body()).contains("\"Addr\"");
+      assertThat(Http.get(REGISTRY.url("/services/visit")).body()).contains("\"Addr\"");
+    });
+  }
+
+  static Path wlpHome() {
+    String home = System.getProperty("wlp.home");
+    assertThat(home).as("system property wlp.home (set by failsafe)").isNotBlank();
+    return Path.of(home);
+  }
+
+  /** The file the log server appends to (log.file's default). */
+  static Path logFile() {
+    return wlpHome().resolve("usr/servers/log/logs/service.log");
+  }
+
+  void stop() throws Exception {
+    serverCommand("stop");
+  }
+
+  void start() throws Exception {
+    serverCommand("start");
+  }
+
+  private void serverCommand(String action) throws Exception {
+    Process process = new ProcessBuilder(wlpHome().resolve("bin/server").toString(), action, serverName)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    boolean finished = process.waitFor(START_BOUND.toSeconds(), TimeUnit.SECONDS);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    assertThat(finished).as("server %s %s finished in time", action, serverName).isTrue();
+    assertThat(process.exitValue()).as("exit code of server %s %s", action, serverName).isZero();
+  }
+}
