@@ -80,6 +80,9 @@ public class Forwarder {
       HttpResponse<Flow.Publisher<List<ByteBuffer>>> answer;
       try {
         answer = upstream.send(outbound);
+      } catch (ClientBodyException e) {
+        LOG.log(Level.FINE, "{0} {1}: {2}", new Object[] {method, outbound.uri(), e.getMessage()});
+        return error(response, 400, e.getMessage());
       } catch (IOException e) {
         UpstreamFailure failure = UpstreamFailure.of(e);
         if (failure.unreached()) {

@@ -33,6 +33,8 @@ public class GatewayMetrics {
   private static final Metadata RETRIES = Metadata.builder().withName("gateway.retries")
       .withDescription("Attempts repeated on another instance after a connect failure").build();
 
+  private static final String[] STATUS_CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx"};
+
   private record RequestKey(String service, String statusClass) {}
 
   @Inject MetricRegistry registry;
@@ -57,6 +59,6 @@ public class GatewayMetrics {
   }
 
   static String statusClass(int status) {
-    return status >= 100 && status < 600 ? (status / 100) + "xx" : "other";
+    return status >= 100 && status < 600 ? STATUS_CLASSES[status / 100 - 1] : "other";
   }
 }

@@ -2,19 +2,18 @@ package org.servicegrid.gateway.proxy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 
 /**
- * The client's request body as a streaming publisher for the forwarded request. The HTTP client pulls it
- * chunk by chunk while sending, so it is never held in memory; its length is kept when the client declared
- * one (the upstream sees {@code Content-Length}), otherwise it goes out chunked. Records whether sending it
- * began, because from then on it cannot be replayed to another instance.
+ * The client's request body, forwarded as a stream: never held in memory, its declared length kept (the
+ * upstream sees {@code Content-Length}), otherwise sent chunked. Each attempt gets its own
+ * {@link BodyPump}; the stream itself can be read only once, so the body records whether reading began,
+ * after which it cannot be sent to another instance.
  */
 public final class RequestBody {
 
-  /** Supplies the client's body stream; called at most once per attempt, when sending the body begins. */
+  /** Supplies the client's body stream; called at most once, when sending the body begins. */
   @FunctionalInterface
   public interface Source {
     InputStream open() throws IOException;
@@ -23,6 +22,7 @@ public final class RequestBody {
   private final Source source;
   private final long contentLength;
   private final boolean chunked;
+  private InputStream stream; // only touched by the request thread, in BodyPump.pump
   private volatile boolean started;
 
   /**
@@ -35,26 +35,26 @@ public final class RequestBody {
     this.chunked = chunked;
   }
 
-  /** A publisher for one attempt: no body, a body of the declared length, or a chunked one. */
-  public BodyPublisher publisher() {
-    if (contentLength == 0 || (contentLength < 0 && !chunked)) {
-      return BodyPublishers.noBody();
-    }
-    BodyPublisher stream = BodyPublishers.ofInputStream(this::open);
-    return contentLength > 0 ? BodyPublishers.fromPublisher(stream, contentLength) : stream;
+  /** True when there is a body to send (a declared length above zero, or chunked coding). */
+  public boolean present() {
+    return contentLength > 0 || (contentLength < 0 && chunked);
   }
 
-  /** True once the body began to be read for an attempt; it cannot be sent again. */
+  /** The publisher of one attempt: no body, or a pump of the declared length (-1: chunked). */
+  public BodyPublisher publisher() {
+    return present() ? new BodyPump(this, contentLength) : BodyPublishers.noBody();
+  }
+
+  /** True once the body began to be read; it cannot be sent again. */
   public boolean started() {
     return started;
   }
 
-  private InputStream open() {
-    started = true;
-    try {
-      return source.open();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  InputStream open() throws IOException {
+    if (stream == null) {
+      started = true;
+      stream = source.open();
     }
+    return stream;
   }
 }
