@@ -98,6 +98,7 @@ final class FakeUpstream implements AutoCloseable {
     exchange.getResponseHeaders().add("X-Upstream", addr());
     exchange.getResponseHeaders().add("Set-Cookie", "a=1");
     exchange.getResponseHeaders().add("Set-Cookie", "b=2");
+    exchange.getResponseHeaders().add("Content-Language", "fr-CA");
     int status = exchange.getRequestMethod().equals("POST") ? 201 : 200;
     respond(exchange, status, ("echo " + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
   }

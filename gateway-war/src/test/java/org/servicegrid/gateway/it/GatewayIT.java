@@ -125,6 +125,7 @@ class GatewayIT {
     assertThat(response.body()).isEqualTo("echo " + body);
     assertThat(response.headers().firstValue("X-Upstream")).hasValue(ECHO.addr());
     assertThat(response.headers().allValues("Set-Cookie")).containsExactly("a=1", "b=2");
+    assertThat(response.headers().allValues("Content-Language")).containsExactly("fr-CA");
     FakeUpstream.Recorded seen = ECHO.last.get();
     assertThat(seen.method()).isEqualTo("POST");
     assertThat(seen.bodyText()).isEqualTo(body);
