@@ -2,6 +2,8 @@ package org.servicegrid.gateway.proxy;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -16,7 +18,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import org.servicegrid.gateway.GatewayConfig;
 import org.servicegrid.protocol.ServiceInfo;
@@ -26,34 +29,37 @@ import org.servicegrid.protocol.ServiceInfo;
  * pooled HTTP/1.1 connections are reused across requests (a client per request would pay a TCP handshake
  * each time). MP Rest Client is built for typed calls, not for relaying arbitrary methods and byte streams.
  *
- * <p>Threads: the client's own selector thread reads responses and hands each step (parsing headers,
- * delivering body chunks) to the executor given here. Those steps never block: the request body is fed by
- * the request thread ({@link BodyPump}) and response chunks are only queued ({@link UpstreamBody}). So
- * they run right where they are handed over instead of on a pool. Handing them to the container's managed
- * executor was tried first and measured: request threads then wait for tasks queued on the very pool they
- * occupy, and a burst after a restart stalled every request until the response timeout (504s), besides
- * costing more CPU per request. No thread is created besides the JDK's one selector thread, which cannot be
- * supplied. Java 17's client has no {@code close()}: it and that thread end once the client is
- * unreferenced, which {@link #stop} arranges.
+ * <p>Threads: the client's selector thread hands each step of an exchange (parsing headers, delivering body
+ * chunks) to an executor, and the request thread waits for those steps. That executor must never be the pool
+ * the waiting request threads occupy: on Liberty's shared default executor, which every managed executor
+ * service uses, bursts of 50 (and, right after a restart, 16) concurrent forwards held its threads while the
+ * steps they waited for sat queued behind them, and requests timed out with 504 until the pool grew. So the
+ * client gets a small pool of its own whose threads come from the container's {@link ManagedThreadFactory}:
+ * managed threads, never taken by request threads, shut down with the application. Its tasks never block:
+ * the request body is fed by the request thread ({@link BodyPump}), response chunks are only queued
+ * ({@link UpstreamBody}). The JDK keeps one selector thread of its own per client, which cannot be supplied.
  */
 @ApplicationScoped
 public class UpstreamClient {
 
-  /** Runs each hand-over where it is made; see the class comment for why that is safe here. */
-  private static final Executor IN_PLACE = Runnable::run;
+  /** Parsing and delivery are short, non-blocking tasks: a few threads serve many concurrent requests. */
+  private static final int CLIENT_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
+  @Resource ManagedThreadFactory threadFactory;
   @Inject GatewayConfig config;
 
   private volatile HttpClient http;
+  private ExecutorService clientThreads;
 
   @PostConstruct
   void start() {
+    clientThreads = Executors.newFixedThreadPool(CLIENT_THREADS, threadFactory);
     http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1) // never attempt an h2c upgrade on plain HTTP
         .connectTimeout(config.connectTimeout())
         .followRedirects(HttpClient.Redirect.NEVER) // redirects belong to the client, not the gateway
         .proxy(HttpClient.Builder.NO_PROXY)
-        .executor(IN_PLACE)
+        .executor(clientThreads)
         .build();
   }
 
@@ -110,6 +116,7 @@ public class UpstreamClient {
 
   @PreDestroy
   void stop() {
-    http = null;
+    http = null; // Java 17's client has no close(): it and its selector thread end once unreferenced
+    clientThreads.shutdown();
   }
 }
