@@ -28,6 +28,10 @@ public class RegistryBench {
 
   static final int CLIENTS = 16;
   static final int INSTANCES = 2000;
+  /** 2000 instances = 20 services x 100 addresses, each address a real fake server answering heart-beats. */
+  static final int SERVICES = 20;
+  /** Liberty needs tens of seconds of traffic before its JIT-compiled paths settle. */
+  static final int WARMUP = 20000;
   static final int DEPENDENTS = 200;
   static final Duration BOUND = Duration.ofSeconds(60);
 
@@ -39,13 +43,19 @@ public class RegistryBench {
   public static void main(String[] args) throws Exception {
     registry = args.length > 0 ? args[0] : "http://127.0.0.1:20000";
     String run = Long.toString(System.currentTimeMillis() % 100000);
-    try (Fake heartBeats = Fake.start()) {
-      registrations("warmup" + run, heartBeats.addr(), 500);
-      double[] result = registrations("bench" + run, heartBeats.addr(), INSTANCES);
-      System.out.printf("registrations: %d instances, %d clients: %.0f registrations/s, p50 %.2f ms, p99 %.2f ms%n",
-          INSTANCES, CLIENTS, result[0], result[1], result[2]);
-      deregisterAll("warmup" + run, heartBeats.addr(), 500);
-      deregisterAll("bench" + run, heartBeats.addr(), INSTANCES);
+    List<Fake> hosts = new ArrayList<>();
+    for (int i = 0; i < INSTANCES / SERVICES; i++) {
+      hosts.add(Fake.start());
+    }
+    try {
+      registrations("warmup" + run, hosts, WARMUP);
+      double[] result = registrations("bench" + run, hosts, INSTANCES);
+      System.out.printf("registrations: %d instances (%d services x %d addresses), %d clients: %.0f registrations/s,"
+          + " p50 %.2f ms, p99 %.2f ms%n", INSTANCES, SERVICES, hosts.size(), CLIENTS, result[0], result[1], result[2]);
+      deregisterAll("warmup" + run, hosts, WARMUP);
+      deregisterAll("bench" + run, hosts, INSTANCES);
+    } finally {
+      hosts.forEach(Fake::close);
     }
     fanOut("fan" + run);
     fanOut("fan2" + run);
@@ -69,7 +79,11 @@ public class RegistryBench {
   }
 
   /** Returns {registrations per second, p50 ms, p99 ms}. */
-  static double[] registrations(String prefix, String addr, int count) throws Exception {
+  static String instance(String prefix, List<Fake> hosts, int i) {
+    return info(prefix + "-s" + (i % SERVICES), hosts.get(i / SERVICES % hosts.size()).addr());
+  }
+
+  static double[] registrations(String prefix, List<Fake> hosts, int count) throws Exception {
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
     long[] latencies = new long[count];
     AtomicInteger next = new AtomicInteger();
@@ -79,7 +93,7 @@ public class RegistryBench {
       done.add(clients.submit(() -> {
         for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
           long t0 = System.nanoTime();
-          int status = send("POST", info(prefix + "-" + i, addr));
+          int status = send("POST", instance(prefix, hosts, i));
           latencies[i] = System.nanoTime() - t0;
           if (status != 200) {
             throw new IllegalStateException("registration answered " + status);
@@ -97,9 +111,9 @@ public class RegistryBench {
     return new double[] {count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6};
   }
 
-  static void deregisterAll(String prefix, String addr, int count) throws Exception {
+  static void deregisterAll(String prefix, List<Fake> hosts, int count) throws Exception {
     for (int i = 0; i < count; i++) {
-      send("DELETE", info(prefix + "-" + i, addr));
+      send("DELETE", instance(prefix, hosts, i));
     }
   }
 

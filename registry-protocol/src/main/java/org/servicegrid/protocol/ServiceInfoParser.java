@@ -5,6 +5,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
@@ -21,6 +22,9 @@ import java.util.Map;
  */
 public final class ServiceInfoParser {
 
+  /** One factory: {@code Json.createReader} looks the JSON-P provider up again on every call. */
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
   private ServiceInfoParser() {}
 
   public static ServiceInfo parse(byte[] body) {
@@ -28,7 +32,7 @@ public final class ServiceInfoParser {
       throw new InvalidRequestException("request body is empty; expected a ServiceInfo JSON object");
     }
     JsonValue json;
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+    try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body))) {
       json = reader.readValue();
     } catch (JsonException e) {
       throw new InvalidRequestException("malformed JSON: " + firstLine(e.getMessage()));

@@ -90,6 +90,11 @@ public class ChangeNotifier implements ChangeSink {
   }
 
   @Override
+  public void prepare(String address) {
+    queues.computeIfAbsent(address, this::newQueue).prepare();
+  }
+
+  @Override
   public void forget(String address) {
     DependentQueue queue = queues.remove(address);
     if (queue != null) {

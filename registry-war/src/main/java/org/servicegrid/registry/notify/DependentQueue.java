@@ -62,6 +62,13 @@ final class DependentQueue {
     return draining.compareAndSet(false, true);
   }
 
+  /** Builds the sender on the executor now, if the queue is idle, so the first notice finds it ready. */
+  void prepare() {
+    if (!closed && sender == null && draining.compareAndSet(false, true)) {
+      start();
+    }
+  }
+
   /** Hands the drain to the executor; only the caller that got true from {@link #offer} calls it. */
   void start() {
     try {
@@ -85,6 +92,13 @@ final class DependentQueue {
   }
 
   private void drain() {
+    if (sender == null && !closed) {
+      try {
+        sender = senders.get();
+      } catch (RuntimeException e) { // deliver() tries again and reports the failure with the notice
+        sender = null;
+      }
+    }
     do {
       for (Change change; !closed && (change = pending.poll()) != null; ) {
         size.decrementAndGet();
