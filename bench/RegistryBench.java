@@ -52,7 +52,7 @@ public class RegistryBench {
       double[] result = registrations("bench" + run, hosts, INSTANCES);
       System.out.printf("registrations: %d instances (%d services x %d addresses), %d clients: %.0f registrations/s,"
           + " p50 %.2f ms, p99 %.2f ms%n", INSTANCES, SERVICES, hosts.size(), CLIENTS, result[0], result[1], result[2]);
-      deregisterAll("warmup" + run, hosts, WARMUP);
+      deregisterAll("warmup" + run, hosts, Math.min(WARMUP, SERVICES * hosts.size())); // the unique ones
       deregisterAll("bench" + run, hosts, INSTANCES);
     } finally {
       hosts.forEach(Fake::close);
