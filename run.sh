@@ -29,7 +29,7 @@ status_all() {
 
 wait_ready() {
   local name=$1 url="http://127.0.0.1:${PORT[$1]}/health/ready" deadline=$((SECONDS + READY_TIMEOUT_SECONDS))
-  until curl -fsS -o /dev/null --max-time 2 "$url"; do
+  until curl -fs -o /dev/null --max-time 2 "$url"; do
     if ((SECONDS >= deadline)); then
       echo "$name did not become ready within ${READY_TIMEOUT_SECONDS}s; see $WLP/usr/servers/$name/logs/messages.log" >&2
       return 1

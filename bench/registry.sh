@@ -16,7 +16,7 @@ fi
 "$WLP/bin/server" start registry >/dev/null
 trap '"$WLP/bin/server" stop registry >/dev/null' EXIT
 deadline=$((SECONDS + 120))
-until curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:20000/health/ready; do
+until curl -fs -o /dev/null --max-time 2 http://127.0.0.1:20000/health/ready; do
   ((SECONDS < deadline)) || { echo "registry not ready in 120 s" >&2; exit 1; }
   sleep 0.5
 done
