@@ -16,13 +16,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.servicegrid.registry.metrics.RegistryMetrics;
 import org.servicegrid.registry.table.Registration;
@@ -52,7 +49,6 @@ public class HeartBeatMonitor {
   @Inject private Config config;
 
   private HeartBeatSettings settings;
-  private HeartBeatProbe probe;
   private HeartBeatChecker checker;
   private ScheduledFuture<?> ticks;
   private volatile Instant started;
@@ -61,8 +57,7 @@ public class HeartBeatMonitor {
   @PostConstruct
   void start() {
     settings = HeartBeatSettings.from(config);
-    probe = new HeartBeatProbe(settings);
-    checker = new HeartBeatChecker(settings, probe, new TableAccess(table), workers,
+    checker = new HeartBeatChecker(settings, new HeartBeatProbe(settings), new TableAccess(table), workers,
         (task, delay) -> scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
         Clock.systemUTC(), metrics::heartBeatFailed);
     started = Instant.now();
@@ -77,18 +72,12 @@ public class HeartBeatMonitor {
     if (ticks != null) {
       ticks.cancel(false);
     }
-    if (probe != null) {
-      probe.close();
-    }
   }
 
   private void tick() {
     try {
       lastTick = Instant.now();
-      List<Registration> registrations = table.registrations();
-      Set<String> addresses = registrations.stream().map(r -> r.info().addr()).collect(Collectors.toSet());
-      probe.retainOnly(addresses);
-      checker.checkAll(registrations);
+      checker.checkAll(table.registrations());
     } catch (RuntimeException e) { // an exception would silently cancel the periodic task
       LOG.log(Level.WARNING, "Heart-beat round failed", e);
     }
