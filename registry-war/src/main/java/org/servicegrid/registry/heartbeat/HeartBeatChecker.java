@@ -2,16 +2,20 @@ package org.servicegrid.registry.heartbeat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.registry.Failures;
 import org.servicegrid.registry.table.Registration;
 
@@ -19,18 +23,24 @@ import org.servicegrid.registry.table.Registration;
  * Decides, from heart-beat answers, which registrations stay and which are evicted, without a container:
  * the probe, executor, delayer, table and clock are passed in so the rules are unit-tested.
  *
- * <p>Rules: a missed heart-beat makes the instance FAILING and is retried after the retry pause (not after a
- * whole period, to evict quickly); {@code attempts} misses in a row evict exactly the registration that was
- * checked (a newer registration of the same Name+Addr is not touched); one answered heart-beat makes it UP
- * again. At most {@code parallelism} checks run at once, each on its own worker, so one hung instance costs
- * one worker one read timeout and does not delay the others; a registration is never checked twice at once.
+ * <p>The heart-beat is a property of an address, not of a name: {@code GET http://{Addr}/heart-beat} is the
+ * same call for every service registered at that Addr. So each round asks each address once and applies the
+ * answer to every registration at it; a process that registers several services costs one call, not one per
+ * service.
+ *
+ * <p>Rules: a missed heart-beat makes the instances at the address FAILING and is retried after the retry
+ * pause (not after a whole period, to evict quickly); {@code attempts} misses in a row evict exactly the
+ * registration that was checked (a newer registration of the same Name+Addr is not touched); one answered
+ * heart-beat makes them UP again. At most {@code parallelism} checks run at once, each on its own worker, so
+ * one hung address costs one worker one read timeout and does not delay the others; an address is never
+ * checked twice at once, and registrations seen while their address is being checked join that check.
  */
 public final class HeartBeatChecker {
 
-  /** Asks one instance for its heart-beat; returns normally when it answered 200. */
+  /** Asks the instances at one address for their heart-beat; returns normally when it answered 200. */
   @FunctionalInterface
   public interface Probe {
-    void beat(ServiceInfo instance) throws Exception;
+    void beat(String address) throws Exception;
   }
 
   /** Runs a task after a delay. */
@@ -55,8 +65,8 @@ public final class HeartBeatChecker {
   private final Delayer delayer;
   private final Clock clock;
   private final Runnable onMissed;
-  private final Set<Registration> inFlight = ConcurrentHashMap.newKeySet();
-  private final Queue<Registration> due = new ConcurrentLinkedQueue<>();
+  private final ConcurrentMap<String, AddressCheck> inFlight = new ConcurrentHashMap<>();
+  private final Queue<AddressCheck> due = new ConcurrentLinkedQueue<>();
   private final Semaphore permits;
 
   public HeartBeatChecker(HeartBeatSettings settings, Probe probe, Table table, Executor workers,
@@ -71,23 +81,35 @@ public final class HeartBeatChecker {
     this.permits = new Semaphore(settings.parallelism());
   }
 
-  /** Checks each registration that is not already being checked (or waiting for a retry). */
+  /**
+   * Checks the address of each registration once; an address already being checked (or waiting for a
+   * retry) takes the registrations into that check instead.
+   */
   public void checkAll(Collection<Registration> registrations) {
-    registrations.stream().filter(inFlight::add).forEach(due::add);
+    Map<String, List<Registration>> byAddress = new LinkedHashMap<>();
+    registrations.forEach(r -> byAddress.computeIfAbsent(r.info().addr(), a -> new ArrayList<>()).add(r));
+    byAddress.forEach((address, atAddress) -> {
+      AddressCheck fresh = new AddressCheck(address);
+      AddressCheck check = inFlight.merge(address, fresh, (running, unused) -> running);
+      check.registrations.addAll(atAddress);
+      if (check == fresh) {
+        due.add(check);
+      }
+    });
     startChecks();
   }
 
-  /** Starts a check for each due registration while fewer than {@code parallelism} run. */
+  /** Starts a check for each due address while fewer than {@code parallelism} run. */
   private void startChecks() {
     while (!due.isEmpty() && permits.tryAcquire()) {
-      Registration registration = due.poll();
-      if (registration == null) {
+      AddressCheck check = due.poll();
+      if (check == null) {
         permits.release();
         continue;
       }
       workers.execute(() -> {
         try {
-          check(registration);
+          run(check);
         } finally {
           permits.release();
           startChecks(); // whatever became due while every permit was taken
@@ -96,42 +118,65 @@ public final class HeartBeatChecker {
     }
   }
 
-  private void check(Registration registration) {
-    if (!table.isCurrent(registration)) { // deregistered or replaced meanwhile: nothing left to decide
-      inFlight.remove(registration);
+  private void run(AddressCheck check) {
+    check.registrations.removeIf(r -> !table.isCurrent(r)); // deregistered or replaced: nothing to decide
+    if (check.registrations.isEmpty()) {
+      finish(check);
       return;
     }
     try {
-      probe.beat(registration.info());
-      if (registration.heartBeatAnswered(clock.instant())) {
-        LOG.log(Level.INFO, "{0} answers heart-beats again", registration);
+      probe.beat(check.address);
+      for (Registration registration : check.registrations) {
+        if (registration.heartBeatAnswered(clock.instant())) {
+          LOG.log(Level.INFO, "{0} answers heart-beats again", registration);
+        }
       }
-      LOG.log(Level.FINE, "Heart-beat of {0} answered", registration);
-      inFlight.remove(registration);
+      LOG.log(Level.FINE, "Heart-beat of {0} answered", check.address);
+      finish(check);
     } catch (Exception e) {
-      if (table.isCurrent(registration)) { // a registration that left meanwhile has not failed
-        missed(registration, Failures.describe(e));
-      } else {
-        inFlight.remove(registration);
-      }
+      check.registrations.removeIf(r -> !table.isCurrent(r)); // one that left meanwhile has not failed
+      missed(check, Failures.describe(e));
     }
   }
 
-  private void missed(Registration registration, String reason) {
-    int failures = registration.heartBeatMissed();
-    onMissed.run();
-    LOG.log(Level.FINE, "Heart-beat {0}/{1} of {2} failed: {3}",
-        new Object[] {failures, settings.attempts(), registration, reason});
-    if (failures < settings.attempts()) {
-      delayer.schedule(() -> {
-        due.add(registration);
-        startChecks();
-      }, settings.retryPause());
+  private void missed(AddressCheck check, String reason) {
+    List<Registration> evict = new ArrayList<>();
+    for (Registration registration : check.registrations) {
+      int failures = registration.heartBeatMissed();
+      onMissed.run();
+      LOG.log(Level.FINE, "Heart-beat {0}/{1} of {2} failed: {3}",
+          new Object[] {failures, settings.attempts(), registration, reason});
+      if (failures >= settings.attempts()) {
+        evict.add(registration);
+      }
+    }
+    check.registrations.removeAll(evict);
+    for (Registration registration : evict) {
+      LOG.log(Level.WARNING, "Evicting {0}: {1} heart-beats in a row failed, the last with {2}",
+          new Object[] {registration, registration.consecutiveFailures(), reason});
+      table.evict(registration);
+    }
+    if (check.registrations.isEmpty()) {
+      finish(check);
       return;
     }
-    LOG.log(Level.WARNING, "Evicting {0}: {1} heart-beats in a row failed, the last with {2}",
-        new Object[] {registration, failures, reason});
-    inFlight.remove(registration);
-    table.evict(registration);
+    delayer.schedule(() -> {
+      due.add(check);
+      startChecks();
+    }, settings.retryPause());
+  }
+
+  private void finish(AddressCheck check) {
+    inFlight.remove(check.address, check);
+  }
+
+  /** One address being checked, with the registrations its answer decides about. */
+  private static final class AddressCheck {
+    final String address;
+    final Set<Registration> registrations = ConcurrentHashMap.newKeySet();
+
+    AddressCheck(String address) {
+      this.address = address;
+    }
   }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.protocol.InstanceId;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.registry.table.InstanceState;
 import org.servicegrid.registry.table.Registration;
@@ -111,10 +112,10 @@ class HeartBeatCheckerTest {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger running = new AtomicInteger();
     AtomicInteger mostAtOnce = new AtomicInteger();
-    HeartBeatChecker parallel = new HeartBeatChecker(settings, instance -> {
+    HeartBeatChecker parallel = new HeartBeatChecker(settings, address -> {
       mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
       try {
-        if (instance.addr().endsWith(":9000")) {
+        if (address.endsWith(":9000")) {
           release.await(30, TimeUnit.SECONDS);
         }
       } finally {
@@ -137,6 +138,54 @@ class HeartBeatCheckerTest {
   }
 
   @Test
+  void asksEachAddressOnceForAllTheServicesRegisteredAtIt() {
+    Registration log = table.register("log", "127.0.0.1:9001");
+    Registration visit = table.register("visit", "127.0.0.1:9001");
+    Registration other = table.register("log", "127.0.0.1:9002");
+
+    checker.checkAll(List.of(log, visit, other));
+
+    assertThat(probes.get("127.0.0.1:9001")).hasValue(1);
+    assertThat(probes.get("127.0.0.1:9002")).hasValue(1);
+    assertThat(List.of(log, visit, other)).allSatisfy(r -> assertThat(r.lastHeartBeat()).isEqualTo(NOW));
+  }
+
+  @Test
+  void aSilentAddressEvictsEveryServiceRegisteredAtItAndCountsEachMiss() {
+    Registration log = table.register("log", "127.0.0.1:9001");
+    Registration visit = table.register("visit", "127.0.0.1:9001");
+    Registration alive = table.register("log", "127.0.0.1:9002");
+    down.add("127.0.0.1:9001");
+
+    checker.checkAll(List.of(log, visit, alive));
+    runRetry();
+    runRetry();
+
+    assertThat(table.evicted).containsExactlyInAnyOrder(log, visit);
+    assertThat(probes.get("127.0.0.1:9001")).hasValue(3);
+    assertThat(missed).hasValue(6);
+    assertThat(alive.state()).isEqualTo(InstanceState.UP);
+    assertThat(retries).isEmpty();
+  }
+
+  @Test
+  void aServiceSeenWhileItsAddressIsFailingJoinsThePendingRetry() {
+    Registration log = table.register("log", "127.0.0.1:9001");
+    down.add("127.0.0.1:9001");
+    checker.checkAll(List.of(log));
+    Registration visit = table.register("visit", "127.0.0.1:9001");
+
+    checker.checkAll(List.of(log, visit)); // the next period's round, while the retry is pending
+    down.clear();
+    runRetry();
+
+    assertThat(probes.get("127.0.0.1:9001")).hasValue(2);
+    assertThat(List.of(log, visit)).allSatisfy(r -> assertThat(r.state()).isEqualTo(InstanceState.UP));
+    assertThat(visit.lastHeartBeat()).isEqualTo(NOW);
+    assertThat(retries).isEmpty();
+  }
+
+  @Test
   void rejectsSettingsThatCannotWork() {
     assertThatThrownBy(() -> new HeartBeatSettings(Duration.ZERO, 3, Duration.ZERO, Duration.ofMillis(1),
         Duration.ofMillis(1), 1)).hasMessageContaining("registry.heartbeat.period");
@@ -144,9 +193,9 @@ class HeartBeatCheckerTest {
         Duration.ofMillis(1), Duration.ofMillis(1), 1)).hasMessageContaining("registry.heartbeat.attempts");
   }
 
-  private void probe(ServiceInfo instance) {
-    probes.computeIfAbsent(instance.addr(), a -> new AtomicInteger()).incrementAndGet();
-    if (down.contains(instance.addr())) {
+  private void probe(String address) {
+    probes.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
+    if (down.contains(address)) {
       throw new IllegalStateException("connection refused");
     }
   }
@@ -156,25 +205,29 @@ class HeartBeatCheckerTest {
     retries.remove(0).run();
   }
 
-  /** The current registration per address; evictions recorded. */
+  /** The current registration per Name+Addr; evictions recorded. */
   private static final class FakeTable implements HeartBeatChecker.Table {
-    final Map<String, Registration> current = new ConcurrentHashMap<>();
+    final Map<InstanceId, Registration> current = new ConcurrentHashMap<>();
     final List<Registration> evicted = new CopyOnWriteArrayList<>();
 
     Registration register(String addr) {
-      Registration registration = new Registration(ServiceInfo.of("log", addr), NOW);
-      current.put(addr, registration);
+      return register("log", addr);
+    }
+
+    Registration register(String name, String addr) {
+      Registration registration = new Registration(ServiceInfo.of(name, addr), NOW);
+      current.put(registration.info().id(), registration);
       return registration;
     }
 
     @Override
     public boolean isCurrent(Registration registration) {
-      return current.get(registration.info().addr()) == registration;
+      return current.get(registration.info().id()) == registration;
     }
 
     @Override
     public void evict(Registration registration) {
-      if (current.remove(registration.info().addr(), registration)) {
+      if (current.remove(registration.info().id(), registration)) {
         evicted.add(registration);
       }
     }
