@@ -33,6 +33,7 @@ public class RegistryBench {
   /** Liberty needs tens of seconds of traffic before its JIT-compiled paths settle. */
   static final int WARMUP = 20000;
   static final int DEPENDENTS = 200;
+  static final int DEPENDENT_SERVICES = 20;
   static final Duration BOUND = Duration.ofSeconds(60);
 
   static String registry;
@@ -48,17 +49,23 @@ public class RegistryBench {
       hosts.add(Fake.start());
     }
     try {
+      if (Boolean.getBoolean("fanout.only")) {
+        hosts.clear();
+      } else {
       registrations("warmup" + run, hosts, WARMUP);
       double[] result = registrations("bench" + run, hosts, INSTANCES);
       System.out.printf("registrations: %d instances (%d services x %d addresses), %d clients: %.0f registrations/s,"
           + " p50 %.2f ms, p99 %.2f ms%n", INSTANCES, SERVICES, hosts.size(), CLIENTS, result[0], result[1], result[2]);
       deregisterAll("warmup" + run, hosts, Math.min(WARMUP, SERVICES * hosts.size())); // the unique ones
       deregisterAll("bench" + run, hosts, INSTANCES);
+      }
     } finally {
       hosts.forEach(Fake::close);
     }
-    fanOut("fan" + run);
-    fanOut("fan2" + run);
+    int fanOutRuns = Integer.getInteger("fanout.runs", 2);
+    for (int i = 0; i < fanOutRuns; i++) {
+      fanOut("fan" + i + "-" + run);
+    }
     detection("silent" + run);
     System.exit(0);
   }
@@ -117,6 +124,11 @@ public class RegistryBench {
     }
   }
 
+  /** The dependents are instances of {@link #DEPENDENT_SERVICES} services, as in a system with a few front ends. */
+  static String dependentName(String target, int i) {
+    return target + "-dep-" + (i % DEPENDENT_SERVICES);
+  }
+
   /** 200 dependents (each its own HTTP server) require a service; one instance of it registers. */
   static void fanOut(String target) throws Exception {
     List<Fake> dependents = new ArrayList<>();
@@ -124,23 +136,25 @@ public class RegistryBench {
       for (int i = 0; i < DEPENDENTS; i++) {
         Fake fake = Fake.start();
         dependents.add(fake);
-        send("POST", info(target + "-dep-" + i, fake.addr(), target));
+        send("POST", info(dependentName(target, i), fake.addr(), target));
       }
       try (Fake instance = Fake.start()) {
         long t0 = System.nanoTime();
         send("POST", info(target, instance.addr()));
         long answered = System.nanoTime();
-        long last = 0;
-        for (Fake d : dependents) {
-          last = Math.max(last, d.awaitNotice("POST", BOUND) - t0);
+        long[] arrivals = new long[dependents.size()];
+        for (int i = 0; i < arrivals.length; i++) {
+          arrivals[i] = dependents.get(i).awaitNotice("POST", BOUND) - t0;
         }
-        System.out.printf("fan-out: %d dependents, register answered after %.2f ms, last notice %.2f ms after the "
-            + "request was sent%n", DEPENDENTS, (answered - t0) / 1e6, last / 1e6);
+        Arrays.sort(arrivals);
+        System.out.printf("fan-out: %d dependents, register answered after %.2f ms; notices after %.2f (first), "
+            + "%.2f (median), %.2f ms (last)%n", DEPENDENTS, (answered - t0) / 1e6, arrivals[0] / 1e6,
+            arrivals[arrivals.length / 2] / 1e6, arrivals[arrivals.length - 1] / 1e6);
         send("DELETE", info(target, instance.addr()));
       }
     } finally {
       for (int i = 0; i < dependents.size(); i++) {
-        send("DELETE", info(target + "-dep-" + i, dependents.get(i).addr(), target));
+        send("DELETE", info(dependentName(target, i), dependents.get(i).addr(), target));
         dependents.get(i).close();
       }
     }

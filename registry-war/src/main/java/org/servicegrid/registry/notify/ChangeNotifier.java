@@ -7,21 +7,27 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.servicegrid.registry.table.Change;
 import org.servicegrid.registry.table.ChangeSink;
 
 /**
- * Pushes every change to the dependents of the changed service: one {@link DependentQueue} (and so one
- * cached MP Rest Client) per dependent address, drained asynchronously on the {@link ManagedExecutorService}.
+ * Pushes every change to the dependents of the changed service: one {@link DependentQueue} per dependent
+ * address, drained asynchronously on the {@link ManagedExecutorService}, all through one MP Rest Client
+ * (built at start-up, with the configured timeouts and a pool of keep-alive connections shared by every
+ * dependent).
  *
  * <p>The table queues while holding its lock, which fixes the order per dependent; the deliveries start
  * after the lock is released and run in parallel across dependents, so the last of many dependents is told
@@ -29,6 +35,8 @@ import org.servicegrid.registry.table.ChangeSink;
  */
 @ApplicationScoped
 public class ChangeNotifier implements ChangeSink {
+
+  private static final Logger LOG = Logger.getLogger(ChangeNotifier.class.getName());
 
   private final ConcurrentMap<String, DependentQueue> queues = new ConcurrentHashMap<>();
   private Executor executor;
@@ -52,6 +60,12 @@ public class ChangeNotifier implements ChangeSink {
   @ConfigProperty(name = "registry.notify.queue-capacity")
   private int queueCapacity;
 
+  @Inject
+  @ConfigProperty(name = "registry.notify.max-connections")
+  private int maxConnections;
+
+  private DependentClient client;
+
   public ChangeNotifier() {}
 
   /** A notifier outside the container, for tests. */
@@ -66,10 +80,16 @@ public class ChangeNotifier implements ChangeSink {
 
   @PostConstruct
   void init() {
-    Duration connect = Duration.ofMillis(connectTimeoutMillis);
-    Duration read = Duration.ofMillis(readTimeoutMillis);
+    client = RestClientBuilder.newBuilder()
+        .baseUri(URI.create("http://dependent.invalid")) // each call's dependent replaces it: DependentRouting
+        .connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
+        .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
+        .property("resteasy.connectionPoolSize", maxConnections)
+        .property("resteasy.maxPooledPerRoute", 2) // a dependent's queue sends one notice at a time
+        .register(new DependentRouting())
+        .build(DependentClient.class);
     executor = managedExecutor;
-    senders = address -> new RestNoticeSender(address, connect, read);
+    senders = address -> new RestNoticeSender(address, client);
     listener = recorder;
     capacity = queueCapacity;
   }
@@ -90,11 +110,6 @@ public class ChangeNotifier implements ChangeSink {
   }
 
   @Override
-  public void prepare(String address) {
-    queues.computeIfAbsent(address, this::newQueue).prepare();
-  }
-
-  @Override
   public void forget(String address) {
     DependentQueue queue = queues.remove(address);
     if (queue != null) {
@@ -105,6 +120,13 @@ public class ChangeNotifier implements ChangeSink {
   @PreDestroy
   void closeAll() {
     queues.keySet().forEach(this::forget);
+    if (client != null) {
+      try {
+        client.close();
+      } catch (Exception e) {
+        LOG.log(Level.FINE, "Closing the notice client failed: {0}", e.toString());
+      }
+    }
   }
 
   private DependentQueue newQueue(String address) {

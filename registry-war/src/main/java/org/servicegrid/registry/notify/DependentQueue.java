@@ -62,13 +62,6 @@ final class DependentQueue {
     return draining.compareAndSet(false, true);
   }
 
-  /** Builds the sender on the executor now, if the queue is idle, so the first notice finds it ready. */
-  void prepare() {
-    if (!closed && sender == null && draining.compareAndSet(false, true)) {
-      start();
-    }
-  }
-
   /** Hands the drain to the executor; only the caller that got true from {@link #offer} calls it. */
   void start() {
     try {

@@ -17,12 +17,6 @@ public interface ChangeSink {
    */
   Runnable enqueue(Change change, Collection<String> dependentAddresses);
 
-  /**
-   * An instance that requires services registered at {@code address}: get ready to notify it (a Rest Client
-   * takes milliseconds to build, which the first notice should not wait for). Called without the lock.
-   */
-  default void prepare(String address) {}
-
   /** No registered instance serves at {@code address} any more: drop its pending notices and its client. */
   void forget(String address);
 }

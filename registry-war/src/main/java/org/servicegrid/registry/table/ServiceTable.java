@@ -85,14 +85,10 @@ public class ServiceTable {
   /** Registers or replaces {@code info}; answers each of its required services with its live instances. */
   public Map<String, List<ServiceInfo>> register(ServiceInfo info) {
     Registration registration = new Registration(info, clock.instant());
-    Map<String, List<ServiceInfo>> answer = apply(() -> {
+    return apply(() -> {
       Change.Kind kind = directory.put(registration) == null ? Change.Kind.REGISTERED : Change.Kind.REPLACED;
       return new Change(kind, info, registration.registeredSince());
     }, () -> directory.instancesOf(info.requiredServices()), Map.of());
-    if (!info.requiredServices().isEmpty()) {
-      sink.prepare(info.addr());
-    }
-    return answer;
   }
 
   /** Removes the instance with {@code info}'s Name+Addr, if registered. */

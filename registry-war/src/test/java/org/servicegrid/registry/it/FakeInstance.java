@@ -7,6 +7,9 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -21,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FakeInstance implements AutoCloseable {
 
-  /** One notice as the instance received it. */
-  record Notice(String method, String body) {}
+  /** One notice as the instance received it: method, body, and the request's header names (lower case). */
+  record Notice(String method, String body, Set<String> headerNames, String contentType) {}
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -76,7 +79,10 @@ final class FakeInstance implements AutoCloseable {
 
   private void notice(HttpExchange exchange) throws IOException {
     try (InputStream body = exchange.getRequestBody()) {
-      notices.add(new Notice(exchange.getRequestMethod(), new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+      Set<String> headerNames = new TreeSet<>();
+      exchange.getRequestHeaders().keySet().forEach(name -> headerNames.add(name.toLowerCase(Locale.ROOT)));
+      notices.add(new Notice(exchange.getRequestMethod(), new String(body.readAllBytes(), StandardCharsets.UTF_8),
+          headerNames, exchange.getRequestHeaders().getFirst("Content-Type")));
     }
     if (hanging) {
       try {

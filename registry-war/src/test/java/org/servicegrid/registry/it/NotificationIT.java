@@ -55,6 +55,11 @@ class NotificationIT {
       await().atMost(WAIT).until(() -> dependent.notices().size() >= expected.size());
       assertThat(dependent.notices()).extracting(n -> n.method() + " " + body(n).getString("Addr"))
           .containsExactlyElementsOf(expected);
+      assertThat(dependent.notices()).allSatisfy(notice -> {
+        assertThat(notice.contentType()).startsWith("application/json");
+        assertThat(notice.headerNames()).as("the registry's routing header stays inside the registry")
+            .doesNotContain("x-servicegrid-dependent");
+      });
       JsonObject removed = body(dependent.notices().get(expected.size() - 1));
       assertThat(removed.getString("Name")).isEqualTo("ntf-svc");
       assertThat(removed.getJsonArray("RequiredServices")).isEmpty();

@@ -42,20 +42,6 @@ class ChangeNotifierTest {
   }
 
   @Test
-  void preparingADependentBuildsItsSenderBeforeTheFirstNoticeAndOnlyOnce() {
-    ChangeNotifier notifier = notifier(pool, 1000);
-
-    notifier.prepare("a:1");
-    await().atMost(WAIT).untilAsserted(() -> assertThat(sendersBuilt).hasValue(1));
-    notifier.prepare("a:1");
-    Change change = change(Change.Kind.REGISTERED, 9000);
-    notifier.enqueue(change, List.of("a:1")).run();
-
-    await().atMost(WAIT).untilAsserted(() -> assertThat(received.get("a:1")).containsExactly(describe(change)));
-    assertThat(sendersBuilt).as("the prepared sender is the one used").hasValue(1);
-  }
-
-  @Test
   void eachDependentReceivesTheNoticesInChangeOrder() {
     ChangeNotifier notifier = notifier(pool, 1000);
     List<String> expected = new ArrayList<>();
