@@ -1,12 +1,16 @@
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,23 +48,13 @@ public class RegistryBench {
   public static void main(String[] args) throws Exception {
     registry = args.length > 0 ? args[0] : "http://127.0.0.1:20000";
     String run = Long.toString(System.currentTimeMillis() % 100000);
-    List<Fake> hosts = new ArrayList<>();
-    for (int i = 0; i < INSTANCES / SERVICES; i++) {
-      hosts.add(Fake.start());
+    String bodies = System.getProperty("serve.fakes");
+    if (bodies != null) {
+      serveFakes("wrk" + run, Path.of(bodies));
+      System.exit(0);
     }
-    try {
-      if (Boolean.getBoolean("fanout.only")) {
-        hosts.clear();
-      } else {
-      registrations("warmup" + run, hosts, WARMUP);
-      double[] result = registrations("bench" + run, hosts, INSTANCES);
-      System.out.printf("registrations: %d instances (%d services x %d addresses), %d clients: %.0f registrations/s,"
-          + " p50 %.2f ms, p99 %.2f ms%n", INSTANCES, SERVICES, hosts.size(), CLIENTS, result[0], result[1], result[2]);
-      deregisterAll("warmup" + run, hosts, Math.min(WARMUP, SERVICES * hosts.size())); // the unique ones
-      deregisterAll("bench" + run, hosts, INSTANCES);
-      }
-    } finally {
-      hosts.forEach(Fake::close);
+    if (!Boolean.getBoolean("fanout.only")) {
+      registrationRounds(run);
     }
     int fanOutRuns = Integer.getInteger("fanout.runs", 2);
     for (int i = 0; i < fanOutRuns; i++) {
@@ -68,6 +62,49 @@ public class RegistryBench {
     }
     detection("silent" + run);
     System.exit(0);
+  }
+
+  static List<Fake> startHosts() throws IOException {
+    List<Fake> hosts = new ArrayList<>();
+    for (int i = 0; i < INSTANCES / SERVICES; i++) {
+      hosts.add(Fake.start());
+    }
+    return hosts;
+  }
+
+  static void registrationRounds(String run) throws Exception {
+    List<Fake> hosts = startHosts();
+    try {
+      registrations("warmup" + run, hosts, WARMUP);
+      double[] result = registrations("bench" + run, hosts, INSTANCES);
+      System.out.printf("registrations: %d instances (%d services x %d addresses), %d clients: %.0f registrations/s,"
+          + " p50 %.2f ms, p99 %.2f ms%n", INSTANCES, SERVICES, hosts.size(), CLIENTS, result[0], result[1], result[2]);
+      deregisterAll("warmup" + run, hosts, Math.min(WARMUP, SERVICES * hosts.size())); // the unique ones
+      deregisterAll("bench" + run, hosts, INSTANCES);
+    } finally {
+      hosts.forEach(Fake::close);
+    }
+  }
+
+  /**
+   * For a wrk client (bench/register.lua): starts the fake hosts, writes the 2000 registration bodies to
+   * {@code bodies} (one per line), answers heart-beats until standard input closes, then deregisters them.
+   */
+  static void serveFakes(String prefix, Path bodies) throws Exception {
+    List<Fake> hosts = startHosts();
+    try {
+      List<String> lines = new ArrayList<>();
+      for (int i = 0; i < INSTANCES; i++) {
+        lines.add(instance(prefix, hosts, i));
+      }
+      Path partial = Path.of(bodies + ".partial");
+      Files.write(partial, lines);
+      Files.move(partial, bodies, StandardCopyOption.ATOMIC_MOVE);
+      System.in.transferTo(OutputStream.nullOutputStream());
+      deregisterAll(prefix, hosts, INSTANCES);
+    } finally {
+      hosts.forEach(Fake::close);
+    }
   }
 
   static String info(String name, String addr, String... required) {

@@ -1,25 +1,59 @@
 #!/usr/bin/env bash
 # Benchmarks the registry server on 127.0.0.1:20000 with fake instances that are real HTTP servers on loopback:
-# registrations/s and p99 (16 clients, 2000 instances), fan-out to 200 dependents, silent-instance detection.
-# Starts the registry server from the build's Liberty install (building it if needed) and stops it afterwards.
+#   registrations/s and p99 (16 clients, 2000 instances), twice: from Java clients (RegistryBench) and from wrk
+#   (bench/register.lua), whose client costs far less of the 2 cores the registry shares with it;
+#   fan-out to 200 dependents; silent-instance detection.
+# Installs Debian's wrk when missing; starts the registry server from the build's Liberty install (building it if
+# needed) and stops it afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WLP="$PWD/target/liberty/wlp"
+REGISTRY=http://127.0.0.1:20000
 
+if ! command -v wrk >/dev/null; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get install -y -qq wrk >/dev/null
+fi
 if [ ! -f "$WLP/usr/servers/registry/apps/registry.war" ]; then
   mvn -B -q -DskipTests package
 fi
-if curl -s -o /dev/null --max-time 1 http://127.0.0.1:20000/; then
+if curl -s -o /dev/null --max-time 1 "$REGISTRY/"; then
   echo "Port 20000 is in use; stop the running system first (./run.sh stop)." >&2
   exit 1
 fi
+work=$(mktemp -d)
 "$WLP/bin/server" start registry >/dev/null
-trap '"$WLP/bin/server" stop registry >/dev/null' EXIT
+trap '"$WLP/bin/server" stop registry >/dev/null; rm -rf "$work"' EXIT
 deadline=$((SECONDS + 120))
-until curl -fs -o /dev/null --max-time 2 http://127.0.0.1:20000/health/ready; do
+until curl -fs -o /dev/null --max-time 2 "$REGISTRY/health/ready"; do
   ((SECONDS < deadline)) || { echo "registry not ready in 120 s" >&2; exit 1; }
   sleep 0.5
 done
 
 echo "# $(date -u +%Y-%m-%d) on $(nproc) cores, $(java -version 2>&1 | head -1)"
-timeout 600 java bench/RegistryBench.java http://127.0.0.1:20000
+timeout 600 java bench/RegistryBench.java "$REGISTRY"
+
+# wrk: the fakes' process writes the 2000 bodies, answers heart-beats while wrk runs, and deregisters them all
+# when its standard input (the fifo) closes.
+mkfifo "$work/hold"
+timeout 300 java -Dserve.fakes="$work/bodies" bench/RegistryBench.java "$REGISTRY" <"$work/hold" &
+fakes=$!
+exec 3>"$work/hold"
+deadline=$((SECONDS + 60))
+until [ -f "$work/bodies" ]; do
+  ((SECONDS < deadline)) || { echo "fake hosts not started in 60 s" >&2; exit 1; }
+  sleep 0.2
+done
+BODIES="$work/bodies" timeout 60 wrk -t2 -c16 -d10s -s bench/register.lua "$REGISTRY/services" >/dev/null
+out=$(BODIES="$work/bodies" timeout 60 wrk -t2 -c16 -d10s --latency -s bench/register.lua "$REGISTRY/services")
+exec 3>&-
+wait "$fakes"
+awk '/^Requests\/sec/ {rps = $2} $1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2} /^refused/ {refused = $2}
+  END {printf "registrations (wrk -t2 -c16 -d10s, cycling through 2000 instances of 20 services x 100 addresses): " \
+    "%s registrations/s, p50 %s, p99 %s, %s not answered 200\n", rps, p50, p99, refused}' <<<"$out"
+
+# The ceiling for comparison: the cheapest JAX-RS call this registry serves (GET one service's instances, a
+# table read and a short JSON answer), from the same wrk client.
+out=$(timeout 60 wrk -t2 -c16 -d10s --latency "$REGISTRY/services/none")
+awk '/^Requests\/sec/ {rps = $2} $1 == "99%" {p99 = $2}
+  END {printf "ceiling: GET /services/none (wrk -t2 -c16 -d10s): %s requests/s, p99 %s\n", rps, p99}' <<<"$out"
