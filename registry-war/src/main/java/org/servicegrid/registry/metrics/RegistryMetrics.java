@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricID;
@@ -81,14 +82,18 @@ public class RegistryMetrics {
     if (!gauged.add(name)) {
       return;
     }
-    executor.execute(() -> {
-      MetricID id = instancesId(name);
-      synchronized (gaugeChanges) {
-        if (gauged.contains(name) && registry.getGauge(id) == null) { // not forgotten meanwhile
-          registry.gauge(INSTANCES_METADATA, () -> table.instanceCount(name), id.getTagsAsArray());
+    try {
+      executor.execute(() -> {
+        MetricID id = instancesId(name);
+        synchronized (gaugeChanges) {
+          if (gauged.contains(name) && registry.getGauge(id) == null) { // not forgotten meanwhile
+            registry.gauge(INSTANCES_METADATA, () -> table.instanceCount(name), id.getTagsAsArray());
+          }
         }
-      }
-    });
+      });
+    } catch (RejectedExecutionException e) { // the application is stopping: no gauge, and no failed request
+      gauged.remove(name);
+    }
   }
 
   void onForgotten(@Observes ServicesForgotten forgotten) {
