@@ -77,7 +77,7 @@ final class DependentQueue {
     pending.clear();
     if (draining.compareAndSet(false, true) && sender != null) {
       try {
-        executor.execute(this::releaseSender); // closing a client may touch sockets: not on the caller's lock
+        executor.execute(this::releaseSender); // a sender's close may do I/O: not on the caller's lock
       } catch (RejectedExecutionException e) {
         releaseSender();
       }

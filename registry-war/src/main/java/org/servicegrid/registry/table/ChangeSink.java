@@ -17,6 +17,6 @@ public interface ChangeSink {
    */
   Runnable enqueue(Change change, Collection<String> dependentAddresses);
 
-  /** No registered instance serves at {@code address} any more: drop its pending notices and its client. */
+  /** No registered instance serves at {@code address} any more: drop its pending notices. */
   void forget(String address);
 }
