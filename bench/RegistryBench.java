@@ -14,9 +14,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,10 +56,11 @@ public class RegistryBench {
     if (!Boolean.getBoolean("fanout.only")) {
       registrationRounds(run);
     }
-    int fanOutRuns = Integer.getInteger("fanout.runs", 2);
+    int fanOutRuns = Integer.getInteger("fanout.runs", 3);
     for (int i = 0; i < fanOutRuns; i++) {
       fanOut("fan" + i + "-" + run);
     }
+    repeatedFanOut("refan" + run, Integer.getInteger("fanout.warmups", 10), Integer.getInteger("fanout.rounds", 20));
     detection("silent" + run);
     System.exit(0);
   }
@@ -166,35 +167,82 @@ public class RegistryBench {
     return target + "-dep-" + (i % DEPENDENT_SERVICES);
   }
 
-  /** 200 dependents (each its own HTTP server) require a service; one instance of it registers. */
+  /**
+   * 200 dependents (each its own HTTP server) require a service; one instance of it registers. The dependents
+   * are new, so each notice also opens the registry's connection to its dependent.
+   */
   static void fanOut(String target) throws Exception {
-    List<Fake> dependents = new ArrayList<>();
-    try {
-      for (int i = 0; i < DEPENDENTS; i++) {
-        Fake fake = Fake.start();
-        dependents.add(fake);
-        send("POST", info(dependentName(target, i), fake.addr(), target));
-      }
-      try (Fake instance = Fake.start()) {
+    List<Fake> dependents = startDependents(target);
+    try (Fake instance = Fake.start()) {
+      long t0 = System.nanoTime();
+      send("POST", info(target, instance.addr()));
+      long answered = System.nanoTime();
+      long[] arrivals = arrivals(dependents, "POST", 1, t0);
+      System.out.printf("fan-out to new dependents: %d dependents, register answered after %.2f ms; notices after "
+          + "%.2f (first), %.2f (median), %.2f ms (last)%n", DEPENDENTS, (answered - t0) / 1e6, arrivals[0] / 1e6,
+          arrivals[arrivals.length / 2] / 1e6, arrivals[arrivals.length - 1] / 1e6);
+      send("DELETE", info(target, instance.addr()));
+    } finally {
+      stopDependents(target, dependents);
+    }
+  }
+
+  /**
+   * The steady state: the same 200 dependents hear of {@code rounds} changes one after another (an instance of
+   * the service they require registers, all are told, it deregisters, all are told), over the registry's
+   * kept-alive connections, after {@code warmups} unmeasured rounds. Reports the median and the worst round.
+   */
+  static void repeatedFanOut(String target, int warmups, int rounds) throws Exception {
+    List<Fake> dependents = startDependents(target);
+    double[] lasts = new double[rounds];
+    double[] medians = new double[rounds];
+    try (Fake instance = Fake.start()) {
+      for (int round = 1; round <= warmups + rounds; round++) {
         long t0 = System.nanoTime();
         send("POST", info(target, instance.addr()));
-        long answered = System.nanoTime();
-        long[] arrivals = new long[dependents.size()];
-        for (int i = 0; i < arrivals.length; i++) {
-          arrivals[i] = dependents.get(i).awaitNotice("POST", BOUND) - t0;
-        }
-        Arrays.sort(arrivals);
-        System.out.printf("fan-out: %d dependents, register answered after %.2f ms; notices after %.2f (first), "
-            + "%.2f (median), %.2f ms (last)%n", DEPENDENTS, (answered - t0) / 1e6, arrivals[0] / 1e6,
-            arrivals[arrivals.length / 2] / 1e6, arrivals[arrivals.length - 1] / 1e6);
+        long[] arrivals = arrivals(dependents, "POST", round, t0);
         send("DELETE", info(target, instance.addr()));
+        arrivals(dependents, "DELETE", round, t0);
+        if (round > warmups) {
+          lasts[round - warmups - 1] = arrivals[arrivals.length - 1] / 1e6;
+          medians[round - warmups - 1] = arrivals[arrivals.length / 2] / 1e6;
+        }
       }
     } finally {
-      for (int i = 0; i < dependents.size(); i++) {
-        send("DELETE", info(dependentName(target, i), dependents.get(i).addr(), target));
-        dependents.get(i).close();
-      }
+      stopDependents(target, dependents);
     }
+    Arrays.sort(lasts);
+    Arrays.sort(medians);
+    System.out.printf("fan-out to the same dependents: %d dependents, %d changes after %d unmeasured: last notice "
+        + "after %.2f ms (median round), %.2f ms (worst round); median notice after %.2f ms (median round)%n",
+        DEPENDENTS, rounds, warmups, lasts[rounds / 2], lasts[rounds - 1], medians[rounds / 2]);
+  }
+
+  static List<Fake> startDependents(String target) throws Exception {
+    List<Fake> dependents = new ArrayList<>();
+    for (int i = 0; i < DEPENDENTS; i++) {
+      Fake fake = Fake.start();
+      dependents.add(fake);
+      send("POST", info(dependentName(target, i), fake.addr(), target));
+    }
+    return dependents;
+  }
+
+  static void stopDependents(String target, List<Fake> dependents) throws Exception {
+    for (int i = 0; i < dependents.size(); i++) {
+      send("DELETE", info(dependentName(target, i), dependents.get(i).addr(), target));
+      dependents.get(i).close();
+    }
+  }
+
+  /** When each dependent received its {@code nth} notice of {@code method}, in nanoseconds after t0, sorted. */
+  static long[] arrivals(List<Fake> dependents, String method, int nth, long t0) throws InterruptedException {
+    long[] arrivals = new long[dependents.size()];
+    for (int i = 0; i < arrivals.length; i++) {
+      arrivals[i] = dependents.get(i).awaitNotice(method, nth, BOUND) - t0;
+    }
+    Arrays.sort(arrivals);
+    return arrivals;
   }
 
   /** An instance stops answering heart-beats; measure until its dependent receives the DELETE notice. */
@@ -217,8 +265,8 @@ public class RegistryBench {
   static final class Fake implements AutoCloseable {
     private static final ExecutorService SHARED = Executors.newFixedThreadPool(32);
     final HttpServer server;
-    final ConcurrentHashMap<String, CountDownLatch> seen = new ConcurrentHashMap<>();
-    final ConcurrentHashMap<String, Long> when = new ConcurrentHashMap<>();
+    /** When each notice arrived (System.nanoTime()), by method; guarded by this. */
+    final Map<String, List<Long>> arrivals = new HashMap<>();
 
     private Fake(HttpServer server) {
       this.server = server;
@@ -235,9 +283,7 @@ public class RegistryBench {
         try (InputStream in = exchange.getRequestBody()) {
           in.readAllBytes();
         }
-        String method = exchange.getRequestMethod();
-        fake.when.putIfAbsent(method, now);
-        fake.latch(method).countDown();
+        fake.record(exchange.getRequestMethod(), now);
         exchange.sendResponseHeaders(200, -1);
         exchange.close();
       });
@@ -246,8 +292,9 @@ public class RegistryBench {
       return fake;
     }
 
-    CountDownLatch latch(String method) {
-      return seen.computeIfAbsent(method, m -> new CountDownLatch(1));
+    synchronized void record(String method, long now) {
+      arrivals.computeIfAbsent(method, m -> new ArrayList<>()).add(now);
+      notifyAll();
     }
 
     String addr() {
@@ -255,10 +302,21 @@ public class RegistryBench {
     }
 
     long awaitNotice(String method, Duration bound) throws InterruptedException {
-      if (!latch(method).await(bound.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new IllegalStateException("no " + method + " notice at " + addr() + " within " + bound);
+      return awaitNotice(method, 1, bound);
+    }
+
+    /** When the {@code nth} notice of {@code method} arrived, waiting for it at most {@code bound}. */
+    synchronized long awaitNotice(String method, int nth, Duration bound) throws InterruptedException {
+      long deadline = System.nanoTime() + bound.toNanos();
+      List<Long> seen;
+      while ((seen = arrivals.getOrDefault(method, List.of())).size() < nth) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new IllegalStateException("no " + method + " notice #" + nth + " at " + addr() + " within " + bound);
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
       }
-      return when.get(method);
+      return seen.get(nth - 1);
     }
 
     @Override

@@ -98,6 +98,28 @@ class NotificationIT {
     }
   }
 
+  @Test
+  void aFanOutTellsManyDependentsAtOnceNotAFewAtATime() throws Exception {
+    List<FakeInstance> dependents = new ArrayList<>();
+    try (FakeInstance instance = new FakeInstance()) {
+      for (int i = 0; i < 12; i++) {
+        FakeInstance dependent = new FakeInstance();
+        dependents.add(dependent);
+        dependent.hangOnNotices(); // each holds the registry's call until the 20 s read timeout
+        register(serviceInfo("ntf-many-" + i, dependent.addr(), "ntf-popular"));
+      }
+
+      register(serviceInfo("ntf-popular", instance.addr()));
+
+      // Only calls running side by side can all arrive while the first ones are still held: a pool of a few
+      // threads (Liberty's shared executor starts with 2 per core) would tell the rest 20 s later.
+      await().atMost(Duration.ofSeconds(15))
+          .until(() -> dependents.stream().allMatch(dependent -> dependent.notices().size() == 1));
+    } finally {
+      dependents.forEach(FakeInstance::close);
+    }
+  }
+
   private void register(String info) {
     HttpResponse<String> response = Http.post(base + "services", info);
     assertThat(response.statusCode()).as("POST %sservices: %s", base, response.body()).isEqualTo(200);
