@@ -101,6 +101,8 @@ public class ChangeNotifier implements ChangeSink {
         .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
         .property("resteasy.connectionPoolSize", maxConnections)
         .property("resteasy.maxPooledPerRoute", 2) // a dependent's queue sends one notice at a time
+        // a non-2xx answer comes back as a Response for RestNoticeSender to report, not as an exception
+        .property("microprofile.rest.client.disable.default.mapper", true)
         .register(new DependentRouting())
         .build(DependentClient.class);
     pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),

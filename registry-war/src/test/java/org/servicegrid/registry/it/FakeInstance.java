@@ -35,6 +35,7 @@ final class FakeInstance implements AutoCloseable {
   private final CountDownLatch hang = new CountDownLatch(1);
   private volatile boolean down;
   private volatile boolean hanging;
+  private volatile int noticeStatus = 200;
 
   FakeInstance() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -77,6 +78,11 @@ final class FakeInstance implements AutoCloseable {
     hanging = true;
   }
 
+  /** From now on notices are received (and recorded) and answered with {@code status}. */
+  void answerNoticesWith(int status) {
+    noticeStatus = status;
+  }
+
   private void notice(HttpExchange exchange) throws IOException {
     try (InputStream body = exchange.getRequestBody()) {
       Set<String> headerNames = new TreeSet<>();
@@ -91,7 +97,7 @@ final class FakeInstance implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    answer(exchange, 200);
+    answer(exchange, noticeStatus);
   }
 
   private static void answer(HttpExchange exchange, int status) throws IOException {

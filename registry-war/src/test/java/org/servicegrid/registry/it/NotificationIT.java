@@ -99,6 +99,21 @@ class NotificationIT {
   }
 
   @Test
+  void aDependentThatRefusesANoticeIsReportedWithItsStatus() throws Exception {
+    try (FakeInstance refusing = new FakeInstance(); FakeInstance instance = new FakeInstance()) {
+      refusing.answerNoticesWith(500);
+      register(serviceInfo("ntf-refusing", refusing.addr(), "ntf-refused"));
+
+      register(serviceInfo("ntf-refused", instance.addr()));
+
+      await().atMost(WAIT).untilAsserted(() -> assertThat(recentEventDetails())
+          .anySatisfy(detail -> assertThat(detail)
+              .isEqualTo("notifying " + refusing.addr() + " of REGISTERED failed: NoticeRejectedException: "
+                  + refusing.addr() + " answered HTTP 500")));
+    }
+  }
+
+  @Test
   void aFanOutTellsManyDependentsAtOnceNotAFewAtATime() throws Exception {
     List<FakeInstance> dependents = new ArrayList<>();
     try (FakeInstance instance = new FakeInstance()) {
@@ -128,6 +143,15 @@ class NotificationIT {
   private void deregister(String info) {
     HttpResponse<String> response = Http.delete(base + "services", info);
     assertThat(response.statusCode()).as("DELETE %sservices: %s", base, response.body()).isEqualTo(200);
+  }
+
+  private List<String> recentEventDetails() {
+    HttpResponse<String> events = Http.get(base + "events?limit=50");
+    assertThat(events.statusCode()).isEqualTo(200);
+    return Http.json(events).asJsonArray().getValuesAs(JsonObject.class).stream()
+        .filter(event -> "NOTIFICATION_FAILED".equals(event.getString("type")))
+        .map(event -> event.getString("detail"))
+        .toList();
   }
 
   private static JsonObject body(FakeInstance.Notice notice) {
