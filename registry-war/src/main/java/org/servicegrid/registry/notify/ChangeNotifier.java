@@ -17,7 +17,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,7 +49,7 @@ public class ChangeNotifier implements ChangeSink {
 
   private final ConcurrentMap<String, DependentQueue> queues = new ConcurrentHashMap<>();
   private Executor executor;
-  private Function<String, NoticeSender> senders;
+  private NoticeSender sender;
   private DeliveryListener listener;
   private int capacity;
   private Clock clock = Clock.systemUTC();
@@ -84,10 +83,9 @@ public class ChangeNotifier implements ChangeSink {
   public ChangeNotifier() {}
 
   /** A notifier outside the container, for tests. */
-  ChangeNotifier(Executor executor, Function<String, NoticeSender> senders, DeliveryListener listener,
-      int capacity, Clock clock) {
+  ChangeNotifier(Executor executor, NoticeSender sender, DeliveryListener listener, int capacity, Clock clock) {
     this.executor = executor;
-    this.senders = senders;
+    this.sender = sender;
     this.listener = listener;
     this.capacity = capacity;
     this.clock = clock;
@@ -109,7 +107,7 @@ public class ChangeNotifier implements ChangeSink {
         threadFactory);
     pool.allowCoreThreadTimeOut(true); // an idle registry holds no notice threads
     executor = pool;
-    senders = address -> new RestNoticeSender(address, client);
+    sender = new RestNoticeSender(client);
     listener = recorder;
     capacity = queueCapacity;
   }
@@ -163,6 +161,6 @@ public class ChangeNotifier implements ChangeSink {
   }
 
   private DependentQueue newQueue(String address) {
-    return new DependentQueue(address, capacity, executor, () -> senders.apply(address), listener, clock);
+    return new DependentQueue(address, capacity, executor, sender, listener, clock);
   }
 }

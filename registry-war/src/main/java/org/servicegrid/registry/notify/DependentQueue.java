@@ -8,7 +8,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.servicegrid.registry.Failures;
 import org.servicegrid.registry.table.Change;
 
@@ -29,21 +28,20 @@ final class DependentQueue {
   private final String address;
   private final int capacity;
   private final Executor executor;
-  private final Supplier<NoticeSender> senders;
+  private final NoticeSender sender;
   private final DeliveryListener listener;
   private final Clock clock;
   private final Queue<Change> pending = new ConcurrentLinkedQueue<>();
   private final AtomicInteger size = new AtomicInteger();
   private final AtomicBoolean draining = new AtomicBoolean();
   private volatile boolean closed;
-  private NoticeSender sender; // created on first use and only touched by the token holder
 
-  DependentQueue(String address, int capacity, Executor executor, Supplier<NoticeSender> senders,
-      DeliveryListener listener, Clock clock) {
+  DependentQueue(String address, int capacity, Executor executor, NoticeSender sender, DeliveryListener listener,
+      Clock clock) {
     this.address = address;
     this.capacity = capacity;
     this.executor = executor;
-    this.senders = senders;
+    this.sender = sender;
     this.listener = listener;
     this.clock = clock;
   }
@@ -71,35 +69,20 @@ final class DependentQueue {
     }
   }
 
-  /** Drops pending notices; the token holder (or this call, if idle) releases the sender. */
+  /** Drops pending notices; a notice being sent still completes (or times out). */
   void close() {
     closed = true;
     pending.clear();
-    if (draining.compareAndSet(false, true) && sender != null) {
-      try {
-        executor.execute(this::releaseSender); // a sender's close may do I/O: not on the caller's lock
-      } catch (RejectedExecutionException e) {
-        releaseSender();
-      }
-    }
   }
 
   private void drain() {
-    if (sender == null && !closed) {
-      try {
-        sender = senders.get();
-      } catch (RuntimeException e) { // deliver() tries again and reports the failure with the notice
-        sender = null;
-      }
-    }
     do {
       for (Change change; !closed && (change = pending.poll()) != null; ) {
         size.decrementAndGet();
         deliver(change);
       }
       if (closed) {
-        releaseSender(); // keeps the token: a closed queue never drains again
-        return;
+        return; // keeps the token: a closed queue never drains again
       }
       draining.set(false);
     } while (!pending.isEmpty() && draining.compareAndSet(false, true));
@@ -107,20 +90,10 @@ final class DependentQueue {
 
   private void deliver(Change change) {
     try {
-      if (sender == null) {
-        sender = senders.get();
-      }
-      sender.send(change);
+      sender.send(address, change);
       listener.delivered(address, change, Duration.between(change.at(), clock.instant()));
     } catch (Exception e) {
       listener.failed(address, change, Failures.describe(e));
-    }
-  }
-
-  private void releaseSender() {
-    if (sender != null) {
-      sender.close();
-      sender = null;
     }
   }
 }

@@ -2,12 +2,9 @@ package org.servicegrid.registry.notify;
 
 import org.servicegrid.registry.table.Change;
 
-/** Delivers notices to one dependent address; one instance per address, used by one thread at a time. */
-public interface NoticeSender extends AutoCloseable {
+/** Delivers notices to dependents; one sender serves every dependent, from many threads at once. */
+public interface NoticeSender {
 
-  /** Sends the notice and returns once the dependent answered 2xx; throws on any other outcome. */
-  void send(Change change) throws Exception;
-
-  @Override
-  void close();
+  /** Tells {@code dependent} of the change and returns once it answered 2xx; throws on any other outcome. */
+  void send(String dependent, Change change) throws Exception;
 }
