@@ -99,7 +99,9 @@ public class ChangeNotifier implements ChangeSink {
         .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
         .property("resteasy.connectionPoolSize", maxConnections)
         .property("resteasy.maxPooledPerRoute", 2) // a dependent's queue sends one notice at a time
-        // a non-2xx answer comes back as a Response for RestNoticeSender to report, not as an exception
+        // Without the default error mapper a non-2xx answer comes back as a Response, which RestNoticeSender
+        // reports with its status; the default one also looks MP Config up on every response. RESTEasy logs
+        // one warning at start-up that it is disabled.
         .property("microprofile.rest.client.disable.default.mapper", true)
         .register(new DependentRouting())
         .build(DependentClient.class);
