@@ -37,7 +37,7 @@ import org.servicegrid.registry.table.ChangeSink;
  * <p>Why a pool of threads from the {@link ManagedThreadFactory} rather than the ManagedExecutorService: a
  * notice is a blocking call that mostly waits for its dependent, and the managed executor runs its tasks on
  * Liberty's shared executor, which keeps about two threads per core and grows slowly. With 4 threads a fan-out
- * to 200 dependents ran 4 calls at a time and the last dependent heard of the change 100-180 ms after it;
+ * to 200 dependents ran 4 calls at a time and the last dependent heard of the change 100-440 ms after it;
  * each submission also captured the thread context (tens of microseconds each, on the registering request's
  * thread). The pool's threads carry the application's context from their creation, are idle-timed out, and
  * are shut down with the application.
@@ -93,6 +93,9 @@ public class ChangeNotifier implements ChangeSink {
 
   @PostConstruct
   void init() {
+    if (threads < 1) {
+      throw new IllegalArgumentException("registry.notify.threads must be at least 1, was " + threads);
+    }
     client = RestClientBuilder.newBuilder()
         .baseUri(URI.create("http://dependent.invalid")) // each call's dependent replaces it: DependentRouting
         .connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
