@@ -16,13 +16,15 @@ import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
+import org.servicegrid.registry.notify.ChangeNotifier;
 import org.servicegrid.registry.table.Change;
 import org.servicegrid.registry.table.ServiceTable;
 import org.servicegrid.registry.table.ServicesForgotten;
 
 /**
  * The registry's application metrics (Prometheus at {@code /metrics?scope=application}): counters fed by the
- * table's change events and by the heart-beat and notification paths, a notification-latency timer, and
+ * table's change events and by the heart-beat and notification paths, a notification-latency timer, the
+ * notification backlog (a fan-out in progress, or dependents that do not keep up), and
  * one {@code registry_instances{service="..."}} gauge per known service, read from the table at scrape
  * time so it can never drift from it. Gauges of services the table forgets are removed with them.
  *
@@ -45,6 +47,7 @@ public class RegistryMetrics {
   @Resource private ManagedExecutorService executor;
   @Inject private MetricRegistry registry;
   @Inject private ServiceTable table;
+  @Inject private ChangeNotifier notifier;
 
   private Counter registrations;
   private Counter deregistrations;
@@ -64,6 +67,10 @@ public class RegistryMetrics {
         .withName("registry.notification.latency")
         .withDescription("Time from a change to a dependent's acceptance of its notice")
         .build());
+    registry.gauge(Metadata.builder()
+        .withName("registry.notification.backlog")
+        .withDescription("Notices queued for dependents and not yet being sent")
+        .build(), notifier::backlog);
   }
 
   void onChange(@Observes Change change) {

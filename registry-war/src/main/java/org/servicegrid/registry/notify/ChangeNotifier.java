@@ -132,6 +132,15 @@ public class ChangeNotifier implements ChangeSink {
     return idle.isEmpty() ? () -> {} : () -> idle.forEach(DependentQueue::start);
   }
 
+  /** Notices queued for dependents and not yet being sent, over all dependents. */
+  public int backlog() {
+    int waiting = 0;
+    for (DependentQueue queue : queues.values()) {
+      waiting += queue.waiting();
+    }
+    return waiting;
+  }
+
   @Override
   public void forget(String address) {
     DependentQueue queue = queues.remove(address);

@@ -60,6 +60,11 @@ final class DependentQueue {
     return draining.compareAndSet(false, true);
   }
 
+  /** Notices queued and not yet being sent. */
+  int waiting() {
+    return closed ? 0 : size.get();
+  }
+
   /** Hands the drain to the executor; only the caller that got true from {@link #offer} calls it. */
   void start() {
     try {

@@ -7,11 +7,14 @@ import static org.servicegrid.registry.it.Http.serviceInfo;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -114,6 +117,24 @@ class NotificationIT {
   }
 
   @Test
+  void theBacklogGaugeCountsTheNoticesWaitingForASlowDependentUntilItLeaves() throws Exception {
+    try (FakeInstance hung = new FakeInstance(); FakeInstance instance = new FakeInstance()) {
+      hung.hangOnNotices();
+      register(serviceInfo("ntf-backlogged", hung.addr(), "ntf-busy"));
+      register(serviceInfo("ntf-busy", instance.addr()));
+      await().atMost(WAIT).until(() -> hung.notices().size() == 1); // being sent: not waiting
+
+      deregister(serviceInfo("ntf-busy", instance.addr()));
+      register(serviceInfo("ntf-busy", instance.addr()));
+      deregister(serviceInfo("ntf-busy", instance.addr()));
+
+      await().atMost(WAIT).untilAsserted(() -> assertThat(backlog()).isGreaterThanOrEqualTo(3));
+      deregister(serviceInfo("ntf-backlogged", hung.addr(), "ntf-busy")); // its waiting notices are dropped
+      await().atMost(WAIT).untilAsserted(() -> assertThat(backlog()).isZero());
+    }
+  }
+
+  @Test
   void aFanOutTellsManyDependentsAtOnceNotAFewAtATime() throws Exception {
     List<FakeInstance> dependents = new ArrayList<>();
     try (FakeInstance instance = new FakeInstance()) {
@@ -143,6 +164,18 @@ class NotificationIT {
   private void deregister(String info) {
     HttpResponse<String> response = Http.delete(base + "services", info);
     assertThat(response.statusCode()).as("DELETE %sservices: %s", base, response.body()).isEqualTo(200);
+  }
+
+  /** The registry_notification_backlog gauge, from the Prometheus text of the application's metrics. */
+  private double backlog() {
+    URI metrics = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort()
+        + "/metrics?scope=application");
+    HttpResponse<String> response = Http.get(metrics.toString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    Matcher gauge = Pattern.compile("(?m)^registry_notification_backlog(?:\\{[^}]*})? (\\S+)$")
+        .matcher(response.body());
+    assertThat(gauge.find()).as("registry_notification_backlog in %s", response.body()).isTrue();
+    return Double.parseDouble(gauge.group(1));
   }
 
   private List<String> recentEventDetails() {
