@@ -38,7 +38,7 @@ class OperationsEndpointsIT {
             List.of("service-table"),
             List.of("registry_registrations_total", "registry_deregistrations_total", "registry_evictions_total",
                 "registry_heartbeat_failures_total", "registry_notification_failures_total", "registry_instances",
-                "registry_notification_latency_seconds"),
+                "registry_notification_latency_seconds", "registry_notification_backlog"),
             List.of("/services", "/services/{name}", "/instances", "/events", "/")),
         new Expected(Server.LOG, List.of(), List.of("log-file"), List.of("registration"),
             List.of("log_lines_appended_total", "log_bytes_appended_bytes_total", "log_rotations_total",
