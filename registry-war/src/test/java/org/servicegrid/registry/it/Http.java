@@ -1,11 +1,14 @@
 package org.servicegrid.registry.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.json.Json;
 import jakarta.json.JsonStructure;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -46,6 +49,18 @@ final class Http {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(method + " " + url + " interrupted", e);
     }
+  }
+
+  /** The server's root URL ({@code http://host:port/}) of a deployment at {@code base}. */
+  static String serverRoot(URL base) {
+    return base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/";
+  }
+
+  /** The Prometheus text of the server's application metrics, asserting the call answered 200. */
+  static String applicationMetrics(URL base) {
+    HttpResponse<String> response = get(serverRoot(base) + "metrics?scope=application");
+    assertThat(response.statusCode()).as("GET metrics of %s", base).isEqualTo(200);
+    return response.body();
   }
 
   /** The body as JSON (object or array). */

@@ -7,7 +7,6 @@ import static org.servicegrid.registry.it.Http.serviceInfo;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -168,13 +167,9 @@ class NotificationIT {
 
   /** The registry_notification_backlog gauge, from the Prometheus text of the application's metrics. */
   private double backlog() {
-    URI metrics = URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort()
-        + "/metrics?scope=application");
-    HttpResponse<String> response = Http.get(metrics.toString());
-    assertThat(response.statusCode()).isEqualTo(200);
-    Matcher gauge = Pattern.compile("(?m)^registry_notification_backlog(?:\\{[^}]*})? (\\S+)$")
-        .matcher(response.body());
-    assertThat(gauge.find()).as("registry_notification_backlog in %s", response.body()).isTrue();
+    String metrics = Http.applicationMetrics(base);
+    Matcher gauge = Pattern.compile("(?m)^registry_notification_backlog(?:\\{[^}]*})? (\\S+)$").matcher(metrics);
+    assertThat(gauge.find()).as("registry_notification_backlog in %s", metrics).isTrue();
     return Double.parseDouble(gauge.group(1));
   }
 

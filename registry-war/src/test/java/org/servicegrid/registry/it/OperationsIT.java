@@ -92,9 +92,7 @@ class OperationsIT {
   }
 
   private String metrics() {
-    HttpResponse<String> response = Http.get(root() + "metrics?scope=application");
-    assertThat(response.statusCode()).as("GET %smetrics", root()).isEqualTo(200);
-    return response.body();
+    return Http.applicationMetrics(base);
   }
 
   private void register(String info) {
@@ -104,6 +102,6 @@ class OperationsIT {
 
   /** The server root: health, metrics and openapi are served there, not under the WAR's context root. */
   private String root() {
-    return base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/";
+    return Http.serverRoot(base);
   }
 }
