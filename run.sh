@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the four WARs and starts the registry, log, visit and gateway servers (one Liberty install) in
-# dependency order, waits until each is ready, prints the URLs, and stops them all on Ctrl-C.
+# Builds the four WARs and starts the registry, then the log, visit and gateway servers side by side (one Liberty
+# install), waits until each is ready, prints the URLs, and stops them all on Ctrl-C.
 #   ./run.sh          build, start, wait for Ctrl-C, stop
 #   ./run.sh start    build and start in the background (stop later with ./run.sh stop)
 #   ./run.sh stop     stop the four servers
@@ -48,8 +48,18 @@ start_all() {
   echo "Building (mvn package, tests skipped)..."
   mvn -B -q -DskipTests package
   local started=$SECONDS
-  for name in "${SERVERS[@]}"; do
-    server start "$name" >/dev/null
+  # The registry first, so that the services find it at once; then the three services side by side (each
+  # registers by itself, and the gateway reads the catalog once the registry answers).
+  server start registry >/dev/null
+  wait_ready registry
+  echo "  registry ready on http://127.0.0.1:${PORT[registry]}/"
+  local pids=() name
+  for name in "${SERVERS[@]:1}"; do
+    server start "$name" >/dev/null &
+    pids+=($!)
+  done
+  for pid in "${pids[@]}"; do wait "$pid"; done
+  for name in "${SERVERS[@]:1}"; do
     wait_ready "$name"
     echo "  $name ready on http://127.0.0.1:${PORT[$name]}/"
   done

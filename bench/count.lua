@@ -1,7 +1,11 @@
--- wrk script: POST /log with a text/plain line; counts the 200 answers (acknowledged lines) over all threads.
-wrk.method = "POST"
-wrk.body = "benchmark line"
-wrk.headers["Content-Type"] = "text/plain"
+-- wrk script: counts the 200 answers (acknowledged requests) over all threads and prints "acknowledged N".
+-- BENCH_METHOD and BENCH_BODY (environment) make it send e.g. POST with a text/plain body.
+wrk.method = os.getenv("BENCH_METHOD") or "GET"
+local body = os.getenv("BENCH_BODY")
+if body then
+  wrk.body = body
+  wrk.headers["Content-Type"] = "text/plain"
+end
 
 local threads = {}
 

@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# The benchmark of issue 8, one command, one table, every figure from the same run beside its reference:
+#   starts the system (./run.sh start, timed), a reference Liberty server with the gateway's features and the
+#   bench/reference servlets (trivial GET, minimal pooled proxy, plain locked append) on :20010, and nginx in front
+#   of the same cheap upstream on :20020; warms each path, then measures it with wrk (-t2 -c16):
+#   cheap upstream direct / through the gateway / through the reference proxy / through nginx, visit through the
+#   gateway against the trivial servlet, POST /log against the plain append; then the registry figures
+#   (bench/RegistryBench.java against the system's registry), and the RSS of each server after all that.
+# Loopback only; every step is bounded by `timeout`. Installs Debian's wrk and nginx-light when missing.
+#   DURATION=10s WARMUP=10s bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+WLP="$ROOT/target/liberty/wlp"
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-10s}
+CONNECTIONS=16
+REFERENCE=bench-reference
+
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+if ((${#need[@]})); then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+work=$(mktemp -d)
+cleanup() {
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  "$WLP/bin/server" stop "$REFERENCE" >/dev/null 2>&1 || true
+  ./run.sh stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# --- start everything ----------------------------------------------------------------------------------------------
+./run.sh start | tee "$work/start.log"
+start_seconds=$(sed -n 's/^All four servers ready in \([0-9]*\)s.*/\1/p' "$work/start.log")
+
+mvn -B -q -f bench/reference/pom.xml package
+server_dir="$WLP/usr/servers/$REFERENCE"
+[ -d "$server_dir" ] || "$WLP/bin/server" create "$REFERENCE" >/dev/null
+cp bench/reference/src/main/liberty/server.xml "$server_dir/server.xml"
+cp server-config/src/main/liberty/gateway/jvm.options "$server_dir/jvm.options"
+mkdir -p "$server_dir/apps"
+cp bench/reference/target/reference.war "$server_dir/apps/reference.war"
+"$WLP/bin/server" start "$REFERENCE" >/dev/null
+deadline=$((SECONDS + 120))
+until curl -fs -o /dev/null --max-time 2 http://127.0.0.1:20010/ping; do
+  ((SECONDS < deadline)) || { echo "reference server not ready in 120 s" >&2; exit 1; }
+  sleep 0.5
+done
+
+mkdir -p "$work/tmp"
+"$NGINX" -p "$work" -c "$ROOT/bench/nginx.conf"
+deadline=$((SECONDS + 30))
+until curl -fs -o /dev/null --max-time 2 http://127.0.0.1:20020/heart-beat; do
+  ((SECONDS < deadline)) || { echo "nginx not answering in 30 s" >&2; exit 1; }
+  sleep 0.2
+done
+
+# --- measuring -----------------------------------------------------------------------------------------------------
+to_ms() { # wrk prints 850.00us / 1.23ms / 1.02s
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/) n *= 1000; printf "%.2f", n }'
+}
+# warm URL [env for count.lua]: load without measuring (JIT, pools)
+warm() {
+  local url=$1
+  shift
+  env "$@" timeout 120 wrk -t2 -c$CONNECTIONS -d"$WARMUP" -s bench/count.lua "$url" >/dev/null
+}
+# measure NAME URL [env for count.lua]: stores rate/p50/p99/non-2xx/acknowledged under NAME
+declare -A RATE P50 P99 BAD ACK
+measure() {
+  local name=$1 url=$2 out
+  shift 2
+  out=$(env "$@" timeout 120 wrk -t2 -c$CONNECTIONS -d"$DURATION" --latency -s bench/count.lua "$url")
+  RATE[$name]=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
+  P50[$name]=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
+  P99[$name]=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
+  ACK[$name]=$(awk '/^acknowledged/ {print $2}' <<<"$out")
+  local total errors
+  total=$(awk '/requests in/ {print $1}' <<<"$out")
+  errors=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$out")
+  BAD[$name]=$((total - ACK[$name] + ${errors:-0}))
+  echo "  measured $name: ${RATE[$name]}/s" >&2
+}
+lines_of() { cat "$@" 2>/dev/null | wc -l; }
+service_log="$WLP/usr/servers/log/logs/service.log"
+append_log="$server_dir/logs/reference-append.log"
+
+echo "Measuring (wrk -t2 -c$CONNECTIONS, $WARMUP warm-up + $DURATION per row)..."
+POST=(BENCH_METHOD=POST BENCH_BODY="benchmark line")
+visit_lines() { cat "$service_log"* 2>/dev/null | grep -o ' visit [0-9]*$' || true; }
+for url in http://127.0.0.1:20010/ping http://127.0.0.1:20002/heart-beat http://127.0.0.1:20001/log/heart-beat \
+    http://127.0.0.1:20010/proxy/heart-beat http://127.0.0.1:20020/heart-beat http://127.0.0.1:20001/visit/; do
+  warm "$url"
+done
+warm http://127.0.0.1:20010/append "${POST[@]}"
+warm http://127.0.0.1:20002/log "${POST[@]}"
+measure servlet http://127.0.0.1:20010/ping
+measure direct http://127.0.0.1:20002/heart-beat
+measure gateway http://127.0.0.1:20001/log/heart-beat
+measure proxy http://127.0.0.1:20010/proxy/heart-beat
+measure nginx http://127.0.0.1:20020/heart-beat
+visits_before=$(visit_lines | wc -l)
+measure visit http://127.0.0.1:20001/visit/
+visits_after=$(visit_lines | wc -l)
+visit_duplicates=$(visit_lines | sort | uniq -d | wc -l)
+measure append http://127.0.0.1:20010/append "${POST[@]}"
+log_before=$(lines_of "$service_log"*)
+measure log http://127.0.0.1:20002/log "${POST[@]}"
+log_after=$(lines_of "$service_log"*)
+
+echo "Registry (bench/RegistryBench.java against :20000)..."
+timeout 900 java bench/RegistryBench.java http://127.0.0.1:20000 | tee "$work/registry.txt"
+
+rss() {
+  local pid
+  pid=$(cat "$WLP/usr/servers/.pid/$1.pid" 2>/dev/null || true)
+  [ -n "$pid" ] && echo $(($(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024)) || echo "?"
+}
+
+# --- the table -----------------------------------------------------------------------------------------------------
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+row() { # name label ratio-text
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$2" "${RATE[$1]}" "${P50[$1]}" "${P99[$1]}" "${BAD[$1]}" "$3"
+}
+echo
+echo "## $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), wrk -t2 -c$CONNECTIONS, $WARMUP warm-up + $DURATION each"
+echo
+echo "| path | req/s | p50 ms | p99 ms | non-2xx | ratio (goal) |"
+echo "| --- | ---: | ---: | ---: | ---: | --- |"
+row servlet "trivial servlet, reference server \`:20010/ping\`" "reference"
+row direct "cheap upstream direct \`:20002/heart-beat\`" "reference"
+row gateway "gateway \`:20001/log/heart-beat\`" \
+  "$(ratio "${RATE[gateway]}" "${RATE[proxy]}") x reference proxy (>= 0.9); $(ratio "${RATE[gateway]}" "${RATE[direct]}") x direct; added p50 $(awk -v a="${P50[gateway]}" -v b="${P50[direct]}" 'BEGIN {printf "%.2f", a - b}') ms (<= 1)"
+row proxy "reference proxy (HttpClient 5 classic, pooled) \`:20010/proxy/heart-beat\`" \
+  "$(ratio "${RATE[proxy]}" "${RATE[direct]}") x direct"
+row nginx "nginx \`:20020/heart-beat\`, keep-alive upstream" "$(ratio "${RATE[nginx]}" "${RATE[direct]}") x direct"
+row visit "visit through the gateway \`:20001/visit/\`" \
+  "$(ratio "${RATE[visit]}" "${RATE[servlet]}") x trivial servlet (>= 0.19); p99 <= 10 ms"
+row append "plain locked append servlet \`POST :20010/append\`" "reference"
+row log "\`POST :20002/log\`, one line each" "$(ratio "${RATE[log]}" "${RATE[append]}") x plain append (>= 0.9)"
+echo
+echo "- visits answered 200: ${ACK[visit]}; visit lines added to the log file meanwhile: $((visits_after - visits_before))" \
+  "(more only by the visits in flight when wrk stopped); visit numbers found twice in the log file: $visit_duplicates"
+echo "- POST /log answered 200: ${ACK[log]}; lines added to the file: $((log_after - log_before))" \
+  "(more only by the requests in flight when wrk stopped: written, not yet acknowledged)"
+echo "- start-up, \`./run.sh start\` on a built tree -> all four ready: ${start_seconds:-?} s (goal <= 20 s)"
+echo "- RSS after the benchmark: registry $(rss registry) MB, log $(rss log) MB, visit $(rss visit) MB," \
+  "gateway $(rss gateway) MB (goal <= 250 MB each)"
+echo "- registry (16 Java HttpClient threads; goals: >= 3000 new registrations/s with p99 <= 40 ms," \
+  "lookups of a 2000-instance service >= 2000/s, last of 200 dependents notified <= 50 ms for the worst of 40 changes):"
+sed 's/^/  - /' "$work/registry.txt"
