@@ -29,12 +29,22 @@ public final class HopByHopHeaders {
     Set<String> listed = connectionListed(headers);
     Map<String, List<String>> kept = new LinkedHashMap<>();
     headers.forEach((name, values) -> {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (!isHopByHop(lower) && !listed.contains(lower)) {
+      if (!isHopByHop(name, listed)) {
         kept.put(name, values);
       }
     });
     return kept;
+  }
+
+  /**
+   * True when a header must not be passed on.
+   *
+   * @param name   the header's name, in any case
+   * @param listed the lower-case names the message's {@code Connection} header lists
+   */
+  public static boolean isHopByHop(String name, Set<String> listed) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return isHopByHop(lower) || listed.contains(lower);
   }
 
   /** True for the fixed hop-by-hop names and every {@code Proxy-*} header. */
@@ -50,6 +60,13 @@ public final class HopByHopHeaders {
         values.forEach(value -> addTokens(value, listed));
       }
     });
+    return listed;
+  }
+
+  /** The lower-case header names listed in the given {@code Connection} header values. */
+  public static Set<String> listedIn(Iterable<String> connectionValues) {
+    Set<String> listed = new HashSet<>();
+    connectionValues.forEach(value -> addTokens(value, listed));
     return listed;
   }
 
