@@ -7,15 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
 import org.servicegrid.client.ServiceInstances;
 import org.servicegrid.gateway.GatewayConfig;
 import org.servicegrid.gateway.catalog.ServiceCatalog;
@@ -60,8 +57,8 @@ public class Forwarder {
     String method = request.getMethod();
     RequestBody body = new RequestBody(request::getInputStream, request.getContentLengthLong(),
         request.getHeader("Transfer-Encoding") != null);
-    Map<String, List<String>> headers =
-        RequestHeaders.forUpstream(headersOf(request), request.getRemoteAddr(), request.getScheme());
+    Header[] headers = RequestHeaders.forUpstream(
+        request.getHeaderNames(), request::getHeaders, request.getRemoteAddr(), request.getScheme());
     for (int attempt = 0; ; attempt++) {
       Optional<ServiceInfo> instance = instances.pick(route.service());
       if (instance.isEmpty()) {
@@ -75,7 +72,7 @@ public class Forwarder {
       } catch (IllegalArgumentException e) {
         return error(response, 400, "request cannot be forwarded: " + e.getMessage());
       }
-      headers.forEach((name, values) -> values.forEach(value -> outbound.addHeader(name, value)));
+      outbound.setHeaders(headers);
       outbound.setEntity(body.entity());
       long started = System.nanoTime();
       ClassicHttpResponse answer;
@@ -136,13 +133,5 @@ public class Forwarder {
   private static int error(HttpServletResponse response, int status, String message) throws IOException {
     ErrorWriter.write(response, status, message);
     return status;
-  }
-
-  private static Map<String, List<String>> headersOf(HttpServletRequest request) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    for (String name : Collections.list(request.getHeaderNames())) {
-      headers.put(name, Collections.list(request.getHeaders(name)));
-    }
-    return headers;
   }
 }

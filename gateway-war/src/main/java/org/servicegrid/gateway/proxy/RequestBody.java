@@ -2,12 +2,15 @@ package org.servicegrid.gateway.proxy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 
 /**
  * The client's request body, forwarded as a stream: never held in memory, its declared length kept (the
- * upstream sees {@code Content-Length}), otherwise sent chunked. The stream can be read only once, so the body
+ * upstream sees {@code Content-Length}), otherwise sent chunked, and each block passed on as soon as it was
+ * read (the HTTP client would otherwise keep a trickling body back in its buffers until they fill). The
+ * stream can be read only once, so the body
  * records whether reading began, after which it cannot be sent to another instance; a failure to read it is
  * the client's ({@link ClientBodyException}), not the upstream's.
  */
@@ -18,6 +21,8 @@ public final class RequestBody {
   public interface Source {
     InputStream open() throws IOException;
   }
+
+  private static final int MAX_BLOCK_BYTES = 16 * 1024;
 
   private final Source source;
   private final long contentLength;
@@ -40,10 +45,7 @@ public final class RequestBody {
    * declared length (0 included, so a {@code Content-Length: 0} is passed on) or, when chunked, no length.
    */
   public HttpEntity entity() {
-    if (contentLength >= 0) {
-      return new InputStreamEntity(new ClientStream(), contentLength, null);
-    }
-    return chunked ? new InputStreamEntity(new ClientStream(), -1, null) : null;
+    return contentLength >= 0 || chunked ? new ClientEntity() : null;
   }
 
   /** True once the body began to be read; it cannot be sent again. */
@@ -57,6 +59,50 @@ public final class RequestBody {
       stream = source.open();
     }
     return stream;
+  }
+
+  /** The client's body as the HTTP client sends it: written block by block, each flushed at once. */
+  private final class ClientEntity extends AbstractHttpEntity {
+
+    ClientEntity() {
+      super((String) null, null, contentLength < 0);
+    }
+
+    @Override
+    public long getContentLength() {
+      return contentLength;
+    }
+
+    @Override
+    public InputStream getContent() {
+      return new ClientStream();
+    }
+
+    @Override
+    public boolean isStreaming() {
+      return true;
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+      InputStream in = new ClientStream();
+      long remaining = contentLength < 0 ? Long.MAX_VALUE : contentLength;
+      byte[] block = new byte[(int) Math.min(MAX_BLOCK_BYTES, Math.max(1, remaining))];
+      while (remaining > 0) {
+        int n = in.read(block, 0, (int) Math.min(block.length, remaining));
+        if (n < 0) {
+          return;
+        }
+        out.write(block, 0, n);
+        out.flush();
+        remaining -= n;
+      }
+    }
+
+    @Override
+    public void close() {
+      // Nothing of its own to release: the container owns the client's stream.
+    }
   }
 
   /** Opens the client's stream on the first read and marks its failures as the client's. */

@@ -5,8 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -93,7 +92,9 @@ final class ResponseRelay {
   }
 
   private static void copyHeaders(Header[] headers, HttpServletResponse response) {
-    Set<String> listed = connectionListed(headers);
+    Set<String> listed = HopByHopHeaders.listedIn(
+        Arrays.stream(headers).filter(header -> header.getName().equalsIgnoreCase("connection"))
+            .map(Header::getValue).toList());
     for (Header header : headers) {
       String name = header.getName();
       if (HopByHopHeaders.isHopByHop(name, listed)) {
@@ -106,18 +107,5 @@ final class ResponseRelay {
         response.addHeader(name, header.getValue());
       }
     }
-  }
-
-  private static Set<String> connectionListed(Header[] headers) {
-    List<String> values = null;
-    for (Header header : headers) {
-      if (header.getName().equalsIgnoreCase("connection")) {
-        if (values == null) {
-          values = new ArrayList<>(1);
-        }
-        values.add(header.getValue());
-      }
-    }
-    return values == null ? Set.of() : HopByHopHeaders.listedIn(values);
   }
 }
