@@ -5,7 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketTimeoutException;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -92,9 +93,13 @@ final class ResponseRelay {
   }
 
   private static void copyHeaders(Header[] headers, HttpServletResponse response) {
-    Set<String> listed = HopByHopHeaders.listedIn(
-        Arrays.stream(headers).filter(header -> header.getName().equalsIgnoreCase("connection"))
-            .map(Header::getValue).toList());
+    List<String> connection = new ArrayList<>(1);
+    for (Header header : headers) {
+      if (header.getName().equalsIgnoreCase("connection")) {
+        connection.add(header.getValue());
+      }
+    }
+    Set<String> listed = HopByHopHeaders.listedIn(connection);
     for (Header header : headers) {
       String name = header.getName();
       if (HopByHopHeaders.isHopByHop(name, listed)) {

@@ -9,6 +9,7 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -48,7 +49,7 @@ public class UpstreamClient {
   void start() {
     Timeout connectTimeout = Timeout.of(config.connectTimeout());
     Timeout readTimeout = Timeout.of(config.readTimeout());
-    http = HttpClients.custom()
+    HttpClientBuilder builder = HttpClients.custom()
         .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
             .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
             .setMaxConnTotal(config.maxConnections())
@@ -63,15 +64,18 @@ public class UpstreamClient {
             .setConnectionRequestTimeout(connectTimeout)
             .setResponseTimeout(Timeout.of(config.responseTimeout()))
             .build())
-        .setRequestExecutor(new ReadTimeoutAfterHeaders(readTimeout))
         .disableRedirectHandling()
         .disableAutomaticRetries()
         .disableContentCompression()
         .disableCookieManagement()
         .disableAuthCaching()
         .disableConnectionState()
-        .disableDefaultUserAgent()
-        .build();
+        .disableDefaultUserAgent();
+    if (!config.readTimeout().equals(config.responseTimeout())) {
+      // With equal timeouts the socket already has the right one for the body: no change per request.
+      builder.setRequestExecutor(new ReadTimeoutAfterHeaders(readTimeout));
+    }
+    http = builder.build();
   }
 
   /**
