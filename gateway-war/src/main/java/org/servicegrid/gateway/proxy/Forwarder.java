@@ -97,16 +97,25 @@ public class Forwarder {
             new Object[] {method, instance.get().baseUrl(), route.target(), failure, e.toString()});
         return error(response, failure.status(), failure.message());
       }
+      boolean relayed = false;
       try {
         metrics.upstreamLatency(route.service(), System.nanoTime() - started);
-        return ResponseRelay.relay(answer, outbound, response, instance.get().baseUrl() + route.target());
+        int status = ResponseRelay.relay(answer, outbound, response);
+        relayed = true;
+        return status;
       } finally {
+        if (!relayed) {
+          outbound.cancel(); // closing would otherwise read the rest of the body to keep the connection
+        }
         closeQuietly(answer, outbound);
       }
     }
   }
 
-  /** Releases the connection of a body read to its end, drops it otherwise; never throws. */
+  /**
+   * Releases the connection of a body read to its end (the relay cancelled the exchange on any other end);
+   * never throws.
+   */
   private static void closeQuietly(ClassicHttpResponse answer, HttpUriRequestBase outbound) {
     try {
       answer.close();

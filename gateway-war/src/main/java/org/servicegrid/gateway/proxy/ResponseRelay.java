@@ -39,9 +39,9 @@ final class ResponseRelay {
    * Relays the response and returns the status the client got: the upstream's, or 502/504 if its body
    * failed before any byte went out. A body read to its end returns the connection to the pool.
    *
-   * @param exchange cancels the upstream exchange, dropping its connection
+   * @param exchange the upstream request: cancelling it drops the connection; its text names it in logs
    */
-  static int relay(ClassicHttpResponse upstream, Cancellable exchange, HttpServletResponse response, Object target)
+  static int relay(ClassicHttpResponse upstream, Cancellable exchange, HttpServletResponse response)
       throws IOException {
     int status = upstream.getCode();
     response.setStatus(status);
@@ -62,7 +62,7 @@ final class ResponseRelay {
         n = in.read(block);
       } catch (IOException e) {
         exchange.cancel();
-        return upstreamFailed(e, status, response, target);
+        return upstreamFailed(e, status, response, exchange);
       }
       if (n < 0) {
         return status;
@@ -71,7 +71,7 @@ final class ResponseRelay {
         out.write(block, 0, n);
       } catch (IOException e) {
         exchange.cancel();
-        LOG.log(Level.FINE, "Client went away while receiving {0}: {1}", new Object[] {target, e});
+        LOG.log(Level.FINE, "Client went away while receiving {0}: {1}", new Object[] {exchange, e});
         return status;
       }
     }
