@@ -31,6 +31,10 @@ public class GatewayConfig {
   int retries;
 
   @Inject
+  @ConfigProperty(name = "gateway.max-connections")
+  int maxConnections;
+
+  @Inject
   @ConfigProperty(name = "gateway.catalog.refresh-period")
   long refreshPeriod;
 
@@ -48,6 +52,7 @@ public class GatewayConfig {
     require(responseTimeout > 0, "gateway.response-timeout must be positive");
     require(readTimeout > 0, "gateway.read-timeout must be positive");
     require(retries >= 0 && retries <= 10, "gateway.retries must be between 0 and 10");
+    require(maxConnections >= 1 && maxConnections <= 10_000, "gateway.max-connections must be between 1 and 10000");
     require(refreshPeriod >= 100, "gateway.catalog.refresh-period must be at least 100");
     require(retryDelay >= 100, "gateway.catalog.retry-delay must be at least 100");
     require(missRefreshRate >= 1, "gateway.catalog.miss-refresh-rate must be at least 1");
@@ -67,6 +72,10 @@ public class GatewayConfig {
 
   public int retries() {
     return retries;
+  }
+
+  public int maxConnections() {
+    return maxConnections;
   }
 
   public Duration refreshPeriod() {

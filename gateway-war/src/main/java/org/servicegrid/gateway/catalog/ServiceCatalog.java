@@ -61,11 +61,14 @@ public class ServiceCatalog {
 
   /** Whether {@code service} is routable; a name not known yet triggers a (rate-limited) refresh first. */
   public Lookup lookup(String service) {
+    CatalogSnapshot current = snapshot;
+    if (current.contains(service)) {
+      return Lookup.ROUTABLE; // the hot path: a known name is valid, no need to match it against the pattern
+    }
     if (!ServiceInfoValidator.isValidName(service)) {
       return Lookup.UNKNOWN; // the registry rejects such names, so no refresh could find one
     }
-    CatalogSnapshot current = snapshot;
-    if (!current.contains(service) && missRefreshes.tryAcquire()) {
+    if (missRefreshes.tryAcquire()) {
       current = refresh();
     }
     if (current.contains(service)) {

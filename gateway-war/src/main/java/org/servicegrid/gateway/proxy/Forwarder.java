@@ -6,17 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.net.URI;
 import java.util.Optional;
-import java.util.concurrent.Flow;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
 import org.servicegrid.client.ServiceInstances;
 import org.servicegrid.gateway.GatewayConfig;
 import org.servicegrid.gateway.catalog.ServiceCatalog;
@@ -25,8 +21,8 @@ import org.servicegrid.protocol.ServiceInfo;
 /**
  * Forwards one request to a live instance of its service and relays the answer: 404 for a name the registry
  * does not know, 503 when it knows none alive (or cannot be asked), and after a failed attempt either
- * another instance (see {@link RetryPolicy}) or 502/504. Each request runs on its own container thread,
- * which blocks while the upstream works; the pooled client keeps that cheap at the expected concurrency.
+ * another instance (see {@link RetryPolicy}) or 502/503/504. Each request runs on its own container thread,
+ * which blocks while the upstream works and streams both bodies itself; no other thread takes part.
  */
 @ApplicationScoped
 public class Forwarder {
@@ -61,8 +57,8 @@ public class Forwarder {
     String method = request.getMethod();
     RequestBody body = new RequestBody(request::getInputStream, request.getContentLengthLong(),
         request.getHeader("Transfer-Encoding") != null);
-    Map<String, List<String>> headers =
-        RequestHeaders.forUpstream(headersOf(request), request.getRemoteAddr(), request.getScheme());
+    Header[] headers = RequestHeaders.forUpstream(
+        request.getHeaderNames(), request::getHeaders, request.getRemoteAddr(), request.getScheme());
     for (int attempt = 0; ; attempt++) {
       Optional<ServiceInfo> instance = instances.pick(route.service());
       if (instance.isEmpty()) {
@@ -70,39 +66,72 @@ public class Forwarder {
             ? error(response, 503, "no live instance of service '" + route.service() + "'")
             : error(response, 502, "no reachable instance of service '" + route.service() + "'");
       }
-      HttpRequest outbound;
+      HttpUriRequestBase outbound;
       try {
-        outbound = upstream.request(instance.get(), route, method, headers, body.publisher());
+        outbound = new HttpUriRequestBase(method, URI.create(instance.get().baseUrl() + route.target()));
       } catch (IllegalArgumentException e) {
         return error(response, 400, "request cannot be forwarded: " + e.getMessage());
       }
+      outbound.setHeaders(headers);
+      outbound.setEntity(body.entity());
       long started = System.nanoTime();
-      HttpResponse<Flow.Publisher<List<ByteBuffer>>> answer;
+      ClassicHttpResponse answer;
       try {
-        answer = upstream.send(outbound);
-      } catch (ClientBodyException e) {
-        LOG.log(Level.FINE, "{0} {1}: {2}", new Object[] {method, outbound.uri(), e.getMessage()});
-        return error(response, 400, e.getMessage());
+        answer = upstream.open(outbound);
       } catch (IOException e) {
+        ClientBodyException clientFailure = clientFailure(e);
+        if (clientFailure != null) {
+          LOG.log(Level.FINE, "{0} {1}: {2}", new Object[] {method, outbound.getRequestUri(), e.getMessage()});
+          return error(response, 400, clientFailure.getMessage());
+        }
         UpstreamFailure failure = UpstreamFailure.of(e);
         if (failure.unreached()) {
           instances.reportFailure(instance.get());
         }
         if (retryPolicy.shouldRetry(method, attempt, failure, body.started())) {
           metrics.retried(route.service());
-          LOG.log(Level.FINE, "{0} {1}: retrying after {2}", new Object[] {method, outbound.uri(), failure});
+          LOG.log(Level.FINE, "{0} {1}: retrying after {2}", new Object[] {method, instance.get(), failure});
           continue;
         }
-        LOG.log(Level.WARNING, "{0} {1} failed: {2} ({3})",
-            new Object[] {method, outbound.uri(), failure, rootCause(e)});
+        LOG.log(Level.WARNING, "{0} {1}{2} failed: {3} ({4})",
+            new Object[] {method, instance.get().baseUrl(), route.target(), failure, e.toString()});
         return error(response, failure.status(), failure.message());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return error(response, 503, "the gateway is stopping");
       }
-      metrics.upstreamLatency(route.service(), System.nanoTime() - started);
-      return ResponseRelay.relay(answer, response, config.readTimeout());
+      boolean relayed = false;
+      try {
+        metrics.upstreamLatency(route.service(), System.nanoTime() - started);
+        int status = ResponseRelay.relay(answer, outbound, response);
+        relayed = true;
+        return status;
+      } finally {
+        if (!relayed) {
+          outbound.cancel(); // closing would otherwise read the rest of the body to keep the connection
+        }
+        closeQuietly(answer, outbound);
+      }
     }
+  }
+
+  /**
+   * Releases the connection of a body read to its end (the relay cancelled the exchange on any other end);
+   * never throws.
+   */
+  private static void closeQuietly(ClassicHttpResponse answer, HttpUriRequestBase outbound) {
+    try {
+      answer.close();
+    } catch (IOException | RuntimeException e) {
+      outbound.cancel();
+      LOG.log(Level.FINE, "Closing the upstream response failed: {0}", e.toString());
+    }
+  }
+
+  private static ClientBodyException clientFailure(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof ClientBodyException client) {
+        return client;
+      }
+    }
+    return null;
   }
 
   private void refuse(HttpServletResponse response, int status, String message) throws IOException {
@@ -113,22 +142,5 @@ public class Forwarder {
   private static int error(HttpServletResponse response, int status, String message) throws IOException {
     ErrorWriter.write(response, status, message);
     return status;
-  }
-
-  /** The innermost cause as one line: the JDK client wraps its failures, often without a message. */
-  private static String rootCause(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? root.getClass().getName() : root.getClass().getName() + ": " + root.getMessage();
-  }
-
-  private static Map<String, List<String>> headersOf(HttpServletRequest request) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    for (String name : Collections.list(request.getHeaderNames())) {
-      headers.put(name, Collections.list(request.getHeaders(name)));
-    }
-    return headers;
   }
 }

@@ -1,11 +1,7 @@
 package org.servicegrid.gateway.proxy;
 
-import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,44 +17,30 @@ public final class HopByHopHeaders {
   private HopByHopHeaders() {}
 
   /**
-   * The headers without the hop-by-hop ones; names keep their case and order, values their order.
+   * True when a header must not be passed on.
    *
-   * @param headers a message's headers, names in any case
+   * @param name   the header's name, in any case
+   * @param listed the lower-case names the message's {@code Connection} header lists ({@link #listedIn})
    */
-  public static Map<String, List<String>> strip(Map<String, List<String>> headers) {
-    Set<String> listed = connectionListed(headers);
-    Map<String, List<String>> kept = new LinkedHashMap<>();
-    headers.forEach((name, values) -> {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (!isHopByHop(lower) && !listed.contains(lower)) {
-        kept.put(name, values);
-      }
-    });
-    return kept;
+  public static boolean isHopByHop(String name, Set<String> listed) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return ALWAYS.contains(lower) || lower.startsWith("proxy-") || listed.contains(lower);
   }
 
-  /** True for the fixed hop-by-hop names and every {@code Proxy-*} header. */
-  static boolean isHopByHop(String lowerCaseName) {
-    return ALWAYS.contains(lowerCaseName) || lowerCaseName.startsWith("proxy-");
-  }
-
-  /** The lower-case header names listed in the message's {@code Connection} header(s). */
-  static Set<String> connectionListed(Map<String, List<String>> headers) {
-    Set<String> listed = new HashSet<>();
-    headers.forEach((name, values) -> {
-      if (name.equalsIgnoreCase("connection")) {
-        values.forEach(value -> addTokens(value, listed));
-      }
-    });
-    return listed;
-  }
-
-  private static void addTokens(String value, Collection<String> into) {
-    for (String token : value.split(",")) {
-      String name = token.trim().toLowerCase(Locale.ROOT);
-      if (!name.isEmpty()) {
-        into.add(name);
+  /** The lower-case header names listed in a message's {@code Connection} header values (any number of lines). */
+  public static Set<String> listedIn(Iterable<String> connectionValues) {
+    Set<String> listed = null;
+    for (String value : connectionValues) {
+      for (String token : value.split(",")) {
+        String name = token.trim().toLowerCase(Locale.ROOT);
+        if (!name.isEmpty()) {
+          if (listed == null) {
+            listed = new HashSet<>();
+          }
+          listed.add(name);
+        }
       }
     }
+    return listed == null ? Set.of() : listed;
   }
 }

@@ -2,14 +2,17 @@ package org.servicegrid.gateway.proxy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
+import java.io.OutputStream;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 
 /**
  * The client's request body, forwarded as a stream: never held in memory, its declared length kept (the
- * upstream sees {@code Content-Length}), otherwise sent chunked. Each attempt gets its own
- * {@link BodyPump}; the stream itself can be read only once, so the body records whether reading began,
- * after which it cannot be sent to another instance.
+ * upstream sees {@code Content-Length}), otherwise sent chunked, and each block passed on as soon as it was
+ * read (the HTTP client would otherwise keep a trickling body back in its buffers until they fill). The
+ * stream can be read only once, so the body
+ * records whether reading began, after which it cannot be sent to another instance; a failure to read it is
+ * the client's ({@link ClientBodyException}), not the upstream's.
  */
 public final class RequestBody {
 
@@ -19,11 +22,13 @@ public final class RequestBody {
     InputStream open() throws IOException;
   }
 
+  private static final int MAX_BLOCK_BYTES = 16 * 1024;
+
   private final Source source;
   private final long contentLength;
   private final boolean chunked;
-  private InputStream stream; // only touched by the request thread, in BodyPump.pump
-  private volatile boolean started;
+  private InputStream stream; // only touched by the request thread
+  private boolean started;
 
   /**
    * @param contentLength the declared length, or -1 when none was declared
@@ -35,14 +40,12 @@ public final class RequestBody {
     this.chunked = chunked;
   }
 
-  /** True when there is a body to send (a declared length above zero, or chunked coding). */
-  public boolean present() {
-    return contentLength > 0 || (contentLength < 0 && chunked);
-  }
-
-  /** The publisher of one attempt: no body, or a pump of the declared length (-1: chunked). */
-  public BodyPublisher publisher() {
-    return present() ? new BodyPump(this, contentLength) : BodyPublishers.noBody();
+  /**
+   * The entity of one attempt: none when the client declared no body, else the client's stream with its
+   * declared length (0 included, so a {@code Content-Length: 0} is passed on) or, when chunked, no length.
+   */
+  public HttpEntity entity() {
+    return contentLength >= 0 || chunked ? new ClientEntity() : null;
   }
 
   /** True once the body began to be read; it cannot be sent again. */
@@ -50,11 +53,82 @@ public final class RequestBody {
     return started;
   }
 
-  InputStream open() throws IOException {
+  private InputStream open() throws IOException {
     if (stream == null) {
       started = true;
       stream = source.open();
     }
     return stream;
+  }
+
+  /** The client's body as the HTTP client sends it: written block by block, each flushed at once. */
+  private final class ClientEntity extends AbstractHttpEntity {
+
+    ClientEntity() {
+      super((String) null, null, contentLength < 0);
+    }
+
+    @Override
+    public long getContentLength() {
+      return contentLength;
+    }
+
+    @Override
+    public InputStream getContent() {
+      return new ClientStream();
+    }
+
+    @Override
+    public boolean isStreaming() {
+      return true;
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+      InputStream in = new ClientStream();
+      long remaining = contentLength < 0 ? Long.MAX_VALUE : contentLength;
+      byte[] block = new byte[(int) Math.min(MAX_BLOCK_BYTES, Math.max(1, remaining))];
+      while (remaining > 0) {
+        int n = in.read(block, 0, (int) Math.min(block.length, remaining));
+        if (n < 0) {
+          return;
+        }
+        out.write(block, 0, n);
+        out.flush();
+        remaining -= n;
+      }
+    }
+
+    @Override
+    public void close() {
+      // Nothing of its own to release: the container owns the client's stream.
+    }
+  }
+
+  /** Opens the client's stream on the first read and marks its failures as the client's. */
+  private final class ClientStream extends InputStream {
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return open().read();
+      } catch (IOException e) {
+        throw new ClientBodyException(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      try {
+        return open().read(buffer, offset, length);
+      } catch (IOException e) {
+        throw new ClientBodyException(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      // The container owns the client's stream; the HTTP client must not close it for us.
+    }
   }
 }

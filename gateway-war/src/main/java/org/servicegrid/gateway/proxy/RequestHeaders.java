@@ -1,17 +1,20 @@
 package org.servicegrid.gateway.proxy;
 
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.message.BasicHeader;
 
 /**
  * The headers a forwarded request carries: the client's, minus hop-by-hop ones and the ones the HTTP client
- * derives itself ({@code Host} from the instance address, {@code Content-Length} from the body), plus the
- * de-facto proxy headers. {@code X-Forwarded-For} is appended to, so a chain of proxies keeps every hop;
- * {@code X-Forwarded-Host} and {@code -Proto} describe this hop's request, overwriting what a client sent.
+ * derives itself ({@code Host} from the instance address, {@code Content-Length} and
+ * {@code Transfer-Encoding} from the body), plus the de-facto proxy headers. {@code X-Forwarded-For} is
+ * appended to, so a chain of proxies keeps every hop; {@code X-Forwarded-Host} and {@code -Proto} describe
+ * this hop's request, overwriting what a client sent. Built once per request, reused by every attempt.
  */
 public final class RequestHeaders {
 
@@ -19,50 +22,53 @@ public final class RequestHeaders {
   public static final String FORWARDED_HOST = "X-Forwarded-Host";
   public static final String FORWARDED_PROTO = "X-Forwarded-Proto";
 
-  /** Set by the JDK HttpClient itself; it refuses them from callers ({@code Expect} is hop-specific too). */
-  private static final Set<String> SET_BY_CLIENT = Set.of("host", "content-length", "expect");
-  private static final Set<String> FORWARDED = Set.of("x-forwarded-for", "x-forwarded-host", "x-forwarded-proto");
-
   private RequestHeaders() {}
 
   /**
-   * @param incoming      the client's request headers
+   * @param names         the client's header names (as the servlet request enumerates them)
+   * @param values        the values of one header name, in any case
    * @param clientAddress the address the request came from (the TCP peer)
    * @param scheme        the scheme the client used, {@code http} or {@code https}
    */
-  public static Map<String, List<String>> forUpstream(
-      Map<String, List<String>> incoming, String clientAddress, String scheme) {
-    Map<String, List<String>> headers = HopByHopHeaders.strip(incoming);
-    List<String> priorFor = new ArrayList<>();
+  public static Header[] forUpstream(Enumeration<String> names, Function<String, Enumeration<String>> values,
+      String clientAddress, String scheme) {
+    Set<String> listed = HopByHopHeaders.listedIn(Collections.list(values.apply("Connection")));
+    List<Header> headers = new ArrayList<>();
+    StringBuilder forwardedFor = new StringBuilder();
     String host = null;
-    for (Iterator<Map.Entry<String, List<String>>> it = headers.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<String, List<String>> header = it.next();
-      String name = header.getKey().toLowerCase(Locale.ROOT);
-      if (name.equals("x-forwarded-for")) {
-        priorFor.addAll(header.getValue());
-      } else if (name.equals("host") && !header.getValue().isEmpty()) {
-        host = header.getValue().get(0);
+    while (names.hasMoreElements()) {
+      String name = names.nextElement();
+      if (HopByHopHeaders.isHopByHop(name, listed) || name.equalsIgnoreCase("content-length")
+          || name.equalsIgnoreCase("expect") || name.equalsIgnoreCase(FORWARDED_HOST)
+          || name.equalsIgnoreCase(FORWARDED_PROTO)) {
+        continue;
       }
-      if (SET_BY_CLIENT.contains(name) || FORWARDED.contains(name)) {
-        it.remove();
+      boolean isHost = name.equalsIgnoreCase("host");
+      boolean isForwardedFor = name.equalsIgnoreCase(FORWARDED_FOR);
+      for (Enumeration<String> each = values.apply(name); each.hasMoreElements(); ) {
+        String value = each.nextElement();
+        if (isHost) {
+          host = host == null ? value : host;
+        } else if (isForwardedFor) {
+          appendHop(forwardedFor, value);
+        } else {
+          headers.add(new BasicHeader(name, value));
+        }
       }
     }
-    headers.put(FORWARDED_FOR, List.of(appendHop(priorFor, clientAddress)));
+    appendHop(forwardedFor, clientAddress);
+    headers.add(new BasicHeader(FORWARDED_FOR, forwardedFor.toString()));
     if (host != null) {
-      headers.put(FORWARDED_HOST, List.of(host));
+      headers.add(new BasicHeader(FORWARDED_HOST, host));
     }
-    headers.put(FORWARDED_PROTO, List.of(scheme));
-    return headers;
+    headers.add(new BasicHeader(FORWARDED_PROTO, scheme));
+    return headers.toArray(new Header[0]);
   }
 
-  private static String appendHop(List<String> prior, String clientAddress) {
-    List<String> hops = new ArrayList<>();
-    for (String value : prior) {
-      if (!value.isBlank()) {
-        hops.add(value.trim());
-      }
+  private static void appendHop(StringBuilder hops, String value) {
+    String hop = value.trim();
+    if (!hop.isEmpty()) {
+      hops.append(hops.length() == 0 ? "" : ", ").append(hop);
     }
-    hops.add(clientAddress);
-    return String.join(", ", hops);
   }
 }

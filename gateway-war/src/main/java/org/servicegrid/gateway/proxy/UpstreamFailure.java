@@ -1,9 +1,11 @@
 package org.servicegrid.gateway.proxy;
 
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 
 /**
  * Why a forwarded request got no response, and what that means for the client and for the instance. Only a
@@ -18,6 +20,8 @@ public enum UpstreamFailure {
   CONNECT_TIMEOUT(504, true, "upstream did not accept the connection in time"),
   /** Connected, but no status line and headers within gateway.response-timeout. */
   RESPONSE_TIMEOUT(504, false, "upstream did not answer in time"),
+  /** Every pooled connection stayed busy for gateway.connect-timeout: the gateway, not the instance, is full. */
+  NO_FREE_CONNECTION(503, false, "gateway has no free upstream connection"),
   /** The connection broke or the upstream answered something that is not HTTP. */
   BROKEN(502, false, "upstream connection failed");
 
@@ -45,16 +49,20 @@ public enum UpstreamFailure {
     return message;
   }
 
-  /** Classifies an exception thrown by {@code HttpClient.send}. */
+  /** Classifies an exception thrown while sending a request and waiting for the response headers. */
   public static UpstreamFailure of(Throwable thrown) {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
-      if (t instanceof HttpConnectTimeoutException) {
+      // Both timeouts below are SocketTimeoutExceptions too: the specific ones first.
+      if (t instanceof ConnectTimeoutException) {
         return CONNECT_TIMEOUT;
       }
-      if (t instanceof HttpTimeoutException) {
+      if (t instanceof ConnectionRequestTimeoutException) {
+        return NO_FREE_CONNECTION;
+      }
+      if (t instanceof SocketTimeoutException) {
         return RESPONSE_TIMEOUT;
       }
-      if (t instanceof ConnectException || t instanceof UnresolvedAddressException) {
+      if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException) {
         return REFUSED;
       }
     }

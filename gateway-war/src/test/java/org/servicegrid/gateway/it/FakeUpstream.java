@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,8 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A service instance stand-in (JDK HttpServer on an ephemeral loopback port). An echoing one answers every
  * path with the request it recorded, except {@code /big} (2 MiB of fixed pseudo-random bytes),
- * {@code /drip} (one line, then a second once the test releases it) and {@code /stall} (10 of 100 promised
- * bytes, then silence until released); a holding one answers any path only
+ * {@code /drip} (one line, then a second once the test releases it), {@code /stall} (10 of 100 promised
+ * bytes, then silence until released) and {@code /upload} (tells {@link #uploadFirstLine} the body's first
+ * line as soon as it arrived, then echoes the whole body); a holding one answers any path only
  * once released. Handlers wait on a latch rather than sleeping, and {@link #close} releases them.
  */
 final class FakeUpstream implements AutoCloseable {
@@ -37,6 +39,7 @@ final class FakeUpstream implements AutoCloseable {
 
   final AtomicReference<Recorded> last = new AtomicReference<>();
   final CountDownLatch release = new CountDownLatch(1);
+  final CompletableFuture<String> uploadFirstLine = new CompletableFuture<>();
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
 
@@ -56,6 +59,7 @@ final class FakeUpstream implements AutoCloseable {
       server.createContext("/big", exchange -> respond(exchange, 200, bigBody()));
       server.createContext("/drip", this::drip);
       server.createContext("/stall", this::stall);
+      server.createContext("/upload", this::upload);
     }
     server.setExecutor(executor);
     server.start();
@@ -111,6 +115,21 @@ final class FakeUpstream implements AutoCloseable {
       hold();
       out.write("second\n".getBytes(StandardCharsets.US_ASCII));
     }
+  }
+
+  private void upload(HttpExchange exchange) throws IOException {
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    try (InputStream in = exchange.getRequestBody()) {
+      for (int b = in.read(); b >= 0; b = in.read()) {
+        body.write(b);
+        if (b == '\n' && !uploadFirstLine.isDone()) {
+          uploadFirstLine.complete(body.toString(StandardCharsets.UTF_8).strip());
+        }
+      }
+    }
+    last.set(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+        exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body.toByteArray()));
+    respond(exchange, 200, ("echo " + body.toString(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Promises 100 bytes, sends 10, then goes silent until released. */

@@ -204,6 +204,48 @@ class GatewayIT {
   }
 
   @Test
+  void streamsAChunkedUploadToTheUpstreamBeforeTheClientHasFinishedIt() throws Exception {
+    // The client sends its second chunk only once the upstream has received the first: if the gateway
+    // collected the body before forwarding it, the upstream would never see the first line.
+    try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(System.getProperty("arquillian.http.port")))) {
+      socket.setSoTimeout((int) BOUND.toMillis());
+      OutputStream out = socket.getOutputStream();
+      out.write(("PATCH /echo/upload HTTP/1.1\r\nHost: " + HOST + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+          + "6\r\nfirst\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+
+      assertThat(ECHO.uploadFirstLine.get(BOUND.toSeconds(), TimeUnit.SECONDS)).isEqualTo("first");
+
+      out.write("7\r\nsecond\n\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+          StandardCharsets.US_ASCII)).readLine();
+      assertThat(statusLine).as("status line of PATCH /echo/upload (chunked)").startsWith("HTTP/1.1 200");
+    }
+
+    FakeUpstream.Recorded seen = ECHO.last.get();
+    assertThat(seen.method()).isEqualTo("PATCH");
+    assertThat(seen.bodyText()).isEqualTo("first\nsecond\n");
+    assertThat(seen.headers().getFirst("Transfer-Encoding")).isEqualTo("chunked");
+  }
+
+  @Test
+  void keepsServingAfterAClientLeavesInTheMiddleOfALargeResponse() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(System.getProperty("arquillian.http.port")))) {
+      socket.setSoTimeout((int) BOUND.toMillis());
+      socket.getOutputStream().write(("GET /echo/big HTTP/1.1\r\nHost: " + HOST + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      assertThat(socket.getInputStream().readNBytes(64 * 1024)).hasSize(64 * 1024);
+    }
+
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<byte[]> response = http.send(request("/echo/big").build(), BodyHandlers.ofByteArray());
+      assertThat(response.statusCode()).as("GET /echo/big after an abandoned one").isEqualTo(200);
+      assertThat(response.body()).hasSize(FakeUpstream.BIG_BODY_BYTES);
+    }
+  }
+
+  @Test
   void cutsTheClientConnectionWhenTheUpstreamStallsMidBody() {
     long started = System.nanoTime();
 

@@ -3,17 +3,18 @@ package org.servicegrid.gateway.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.junit.jupiter.api.Test;
 
 class UpstreamFailureTest {
 
   @Test
   void aRefusedConnectionIsABadGatewayThatMayBeTriedElsewhere() {
-    // The JDK client wraps the refusal: ConnectException (no message) caused by a ConnectException.
-    IOException thrown = (IOException) new ConnectException().initCause(new ConnectException("Connection refused"));
+    IOException thrown = new HttpHostConnectException("Connect to http://127.0.0.1:1 failed: Connection refused");
 
     UpstreamFailure failure = UpstreamFailure.of(thrown);
 
@@ -24,7 +25,8 @@ class UpstreamFailureTest {
 
   @Test
   void aConnectTimeoutIsAGatewayTimeoutThatMayBeTriedElsewhere() {
-    UpstreamFailure failure = UpstreamFailure.of(new HttpConnectTimeoutException("HTTP connect timed out"));
+    UpstreamFailure failure = UpstreamFailure.of(
+        new ConnectTimeoutException("Connect to http://127.0.0.1:1 failed: Connect timed out"));
 
     assertThat(failure).isEqualTo(UpstreamFailure.CONNECT_TIMEOUT);
     assertThat(failure.status()).isEqualTo(504);
@@ -33,7 +35,7 @@ class UpstreamFailureTest {
 
   @Test
   void aResponseTimeoutIsAGatewayTimeoutThatMayHaveReachedTheInstance() {
-    UpstreamFailure failure = UpstreamFailure.of(new HttpTimeoutException("request timed out"));
+    UpstreamFailure failure = UpstreamFailure.of(new SocketTimeoutException("Read timed out"));
 
     assertThat(failure).isEqualTo(UpstreamFailure.RESPONSE_TIMEOUT);
     assertThat(failure.status()).isEqualTo(504);
@@ -42,10 +44,19 @@ class UpstreamFailureTest {
 
   @Test
   void anyOtherFailureIsABadGatewayThatMayHaveReachedTheInstance() {
-    UpstreamFailure failure = UpstreamFailure.of(new IOException("HTTP/1.1 header parser received no bytes"));
+    UpstreamFailure failure = UpstreamFailure.of(new NoHttpResponseException("127.0.0.1:1 failed to respond"));
 
     assertThat(failure).isEqualTo(UpstreamFailure.BROKEN);
     assertThat(failure.status()).isEqualTo(502);
+    assertThat(failure.unreached()).isFalse();
+  }
+
+  @Test
+  void noFreePooledConnectionIsTheGatewaysOwnOverloadAndNeverTheInstances() {
+    UpstreamFailure failure = UpstreamFailure.of(new ConnectionRequestTimeoutException("Timeout deadline: 1000 MILLISECONDS"));
+
+    assertThat(failure).isEqualTo(UpstreamFailure.NO_FREE_CONNECTION);
+    assertThat(failure.status()).isEqualTo(503);
     assertThat(failure.unreached()).isFalse();
   }
 }
