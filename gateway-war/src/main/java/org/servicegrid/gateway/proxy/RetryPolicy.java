@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * Decides whether a failed attempt is tried again on another instance. Only the methods RFC 9110 defines as
- * idempotent are retried, only when the request did not reach the instance, only while its body has not
+ * idempotent are retried, only after failures that allow it ({@link UpstreamFailure#retryable}), only while its body has not
  * started streaming (a streamed body cannot be replayed), and at most {@code gateway.retries} times.
  */
 public final class RetryPolicy {
@@ -25,6 +25,6 @@ public final class RetryPolicy {
    * @param bodyStarted whether the request body was already being read for that attempt
    */
   public boolean shouldRetry(String method, int attempt, UpstreamFailure failure, boolean bodyStarted) {
-    return attempt < retries && failure.unreached() && !bodyStarted && IDEMPOTENT.contains(method);
+    return attempt < retries && failure.retryable() && !bodyStarted && IDEMPOTENT.contains(method);
   }
 }

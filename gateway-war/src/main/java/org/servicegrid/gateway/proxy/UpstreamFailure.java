@@ -6,32 +6,39 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 
 /**
  * Why a forwarded request got no response, and what that means for the client and for the instance. Only a
- * failure to connect proves the request never reached the instance, so only that marks the instance failed
- * and allows another attempt; a timeout or a broken connection may come after the instance acted on it.
+ * failure to connect proves the request never reached the instance, so only that marks the instance failed.
+ * Another attempt is allowed after that, and after a kept-alive connection that the instance had closed while it
+ * sat in the pool (no answer at all, the request is idempotent and may be sent again); a timeout or a broken
+ * connection may come after the instance acted on it.
  */
 public enum UpstreamFailure {
 
   /** Connection refused or the address did not resolve: the instance is gone. */
-  REFUSED(502, true, "upstream refused the connection"),
+  REFUSED(502, true, true, "upstream refused the connection"),
   /** No TCP connection within gateway.connect-timeout: the instance is unreachable. */
-  CONNECT_TIMEOUT(504, true, "upstream did not accept the connection in time"),
+  CONNECT_TIMEOUT(504, true, true, "upstream did not accept the connection in time"),
+  /** A pooled connection ended without a byte of answer: the instance closed it while it was idle. */
+  CLOSED_WITHOUT_ANSWER(502, false, true, "upstream closed the connection without answering"),
   /** Connected, but no status line and headers within gateway.response-timeout. */
-  RESPONSE_TIMEOUT(504, false, "upstream did not answer in time"),
+  RESPONSE_TIMEOUT(504, false, false, "upstream did not answer in time"),
   /** Every pooled connection stayed busy for gateway.connect-timeout: the gateway, not the instance, is full. */
-  NO_FREE_CONNECTION(503, false, "gateway has no free upstream connection"),
+  NO_FREE_CONNECTION(503, false, false, "gateway has no free upstream connection"),
   /** The connection broke or the upstream answered something that is not HTTP. */
-  BROKEN(502, false, "upstream connection failed");
+  BROKEN(502, false, false, "upstream connection failed");
 
   private final int status;
   private final boolean unreached;
+  private final boolean retryable;
   private final String message;
 
-  UpstreamFailure(int status, boolean unreached, String message) {
+  UpstreamFailure(int status, boolean unreached, boolean retryable, String message) {
     this.status = status;
     this.unreached = unreached;
+    this.retryable = retryable;
     this.message = message;
   }
 
@@ -40,9 +47,14 @@ public enum UpstreamFailure {
     return status;
   }
 
-  /** True when the request certainly did not reach the instance: report it, and another may be tried. */
+  /** True when the request certainly did not reach the instance: report it as failed. */
   public boolean unreached() {
     return unreached;
+  }
+
+  /** True when an idempotent request whose body has not started may be sent again, to another instance. */
+  public boolean retryable() {
+    return retryable;
   }
 
   public String message() {
@@ -61,6 +73,9 @@ public enum UpstreamFailure {
       }
       if (t instanceof SocketTimeoutException) {
         return RESPONSE_TIMEOUT;
+      }
+      if (t instanceof NoHttpResponseException) {
+        return CLOSED_WITHOUT_ANSWER;
       }
       if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException) {
         return REFUSED;

@@ -17,6 +17,12 @@ class RetryPolicyTest {
     assertThat(policy.shouldRetry(method, 0, UpstreamFailure.CONNECT_TIMEOUT, false)).isTrue();
   }
 
+  @Test
+  void retriesAnIdempotentRequestWhosePooledConnectionWasClosedWithoutAnswer() {
+    assertThat(policy.shouldRetry("GET", 0, UpstreamFailure.CLOSED_WITHOUT_ANSWER, false)).isTrue();
+    assertThat(policy.shouldRetry("POST", 0, UpstreamFailure.CLOSED_WITHOUT_ANSWER, false)).isFalse();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"POST", "PATCH", "CONNECT", "PROPFIND"})
   void neverRetriesOtherMethods(String method) {

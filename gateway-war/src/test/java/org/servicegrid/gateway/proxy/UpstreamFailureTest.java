@@ -43,12 +43,23 @@ class UpstreamFailureTest {
   }
 
   @Test
-  void anyOtherFailureIsABadGatewayThatMayHaveReachedTheInstance() {
+  void aConnectionClosedWithoutAnswerIsABadGatewayThatAnIdempotentRequestMayRetry() {
     UpstreamFailure failure = UpstreamFailure.of(new NoHttpResponseException("127.0.0.1:1 failed to respond"));
+
+    assertThat(failure).isEqualTo(UpstreamFailure.CLOSED_WITHOUT_ANSWER);
+    assertThat(failure.status()).isEqualTo(502);
+    assertThat(failure.unreached()).isFalse();
+    assertThat(failure.retryable()).isTrue();
+  }
+
+  @Test
+  void anyOtherFailureIsABadGatewayThatMayHaveReachedTheInstance() {
+    UpstreamFailure failure = UpstreamFailure.of(new java.net.SocketException("Connection reset"));
 
     assertThat(failure).isEqualTo(UpstreamFailure.BROKEN);
     assertThat(failure.status()).isEqualTo(502);
     assertThat(failure.unreached()).isFalse();
+    assertThat(failure.retryable()).isFalse();
   }
 
   @Test
