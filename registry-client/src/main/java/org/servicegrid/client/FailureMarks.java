@@ -33,6 +33,11 @@ final class FailureMarks {
     failedUntil.remove(id);
   }
 
+  /** True when no instance is marked, expired marks included (they are forgotten when next looked at). */
+  boolean none() {
+    return failedUntil.isEmpty();
+  }
+
   boolean isCoolingDown(InstanceId id) {
     Long until = failedUntil.get(id);
     if (until == null) {

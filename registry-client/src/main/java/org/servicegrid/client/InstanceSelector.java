@@ -26,7 +26,10 @@ final class InstanceSelector {
   }
 
   Optional<ServiceInfo> pick(String service, List<ServiceInfo> known) {
-    List<ServiceInfo> usable = known.stream().filter(i -> !failures.isCoolingDown(i.id())).toList();
+    // Every forwarded request picks: with no instance cooling down (the usual case) the list is used as it is.
+    List<ServiceInfo> usable = failures.none()
+        ? known
+        : known.stream().filter(i -> !failures.isCoolingDown(i.id())).toList();
     if (usable.isEmpty()) {
       return Optional.empty();
     }
