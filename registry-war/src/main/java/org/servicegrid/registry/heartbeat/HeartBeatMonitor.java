@@ -98,11 +98,15 @@ public class HeartBeatMonitor {
     return lastTick != null;
   }
 
-  /** Adapts the table EJB to what the checker needs. */
+  /**
+   * Adapts the table EJB to what the checker needs. Whether a registration is current is read from the
+   * registration itself: a round asks it of every registration, and each call through the EJB would cost a
+   * container invocation.
+   */
   private record TableAccess(ServiceTable table) implements HeartBeatChecker.Table {
     @Override
     public boolean isCurrent(Registration registration) {
-      return table.isCurrent(registration);
+      return registration.isCurrent();
     }
 
     @Override

@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -41,6 +43,8 @@ public class ServiceTable {
   private static final Logger LOG = Logger.getLogger(ServiceTable.class.getName());
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  /** The JSON lookup answer per service, dropped at each change of it: {@link #instancesJsonOf}. */
+  private final ConcurrentMap<String, byte[]> instancesJson = new ConcurrentHashMap<>();
   private Directory directory;
   private Consumer<Object> publisher;
   private Clock clock = Clock.systemUTC();
@@ -98,7 +102,7 @@ public class ServiceTable {
 
   /** Removes {@code registration} only if it is still the current one of its Name+Addr. */
   public boolean evict(Registration registration) {
-    return apply(() -> directory.isCurrent(registration)
+    return apply(() -> registration.isCurrent()
         ? removal(directory.remove(registration.info().id()), Change.Kind.EVICTED)
         : null, () -> true, false);
   }
@@ -124,6 +128,7 @@ public class ServiceTable {
         return unchanged;
       }
       ServiceInfo info = change.instance();
+      instancesJson.remove(info.name());
       if (change.kind() != Change.Kind.REPLACED) {
         deliveries = sink.enqueue(change, directory.dependentAddresses(info.name()));
       }
@@ -131,6 +136,7 @@ public class ServiceTable {
         sink.forget(info.addr());
       }
       forgotten = directory.trimIdleNames();
+      forgotten.forEach(instancesJson::remove);
       result = answer.get();
     } finally {
       lock.writeLock().unlock();
@@ -152,6 +158,26 @@ public class ServiceTable {
     return read(() -> directory.instancesOf(name));
   }
 
+  /**
+   * The instances of {@code name} as the JSON answer of a lookup. Written once per change of the service and
+   * kept until its next change, for known names only (so unknown names cannot grow the cache). It is written
+   * and cached under the read lock: a change, which needs the write lock and drops the name's entry, then
+   * comes either before (and is in it) or after (and drops it).
+   */
+  public byte[] instancesJsonOf(String name) {
+    byte[] cached = instancesJson.get(name);
+    if (cached != null) {
+      return cached;
+    }
+    return read(() -> {
+      byte[] json = InstancesJson.list(directory.instancesOf(name));
+      if (directory.knows(name)) {
+        instancesJson.put(name, json);
+      }
+      return json;
+    });
+  }
+
   public int instanceCount(String name) {
     return read(() -> directory.instanceCount(name));
   }
@@ -159,10 +185,6 @@ public class ServiceTable {
   /** A snapshot of the current registrations, for the heart-beats and the operations endpoints. */
   public List<Registration> registrations() {
     return read(directory::registrations);
-  }
-
-  public boolean isCurrent(Registration registration) {
-    return read(() -> directory.isCurrent(registration));
   }
 
   private <T> T read(Supplier<T> query) {
