@@ -2,13 +2,10 @@ package org.servicegrid.registry.table;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionManagement;
-import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -26,18 +23,16 @@ import org.servicegrid.protocol.ServiceInfo;
 /**
  * The registry's table of live instances: register, deregister, evict, look up.
  *
- * <p>Concurrency is bean-managed with one {@link ReentrantReadWriteLock}, not container {@code @Lock}: the
- * write lock must cover the change <em>and</em> the queuing of its notices (so each dependent receives
- * them in change order) but not the start of their delivery, nor logging and events, which run after
- * {@code unlock()}; a container lock would span the whole method. Work under the lock is a few map
- * operations plus O(dependents) queue appends, no I/O, which keeps registration cheap. Lookups take the read
- * lock and copy what they return, so they never see half of a change. No container transactions: the table
- * lives in memory only.
+ * <p>One application-scoped bean, created at start-up, whose concurrency is its own: one
+ * {@link ReentrantReadWriteLock}. The write lock must cover the change <em>and</em> the queuing of its
+ * notices (so each dependent receives them in change order) but not the start of their delivery, nor
+ * logging and events, which run after {@code unlock()}. Work under the lock is a few map operations plus
+ * O(dependents) queue appends, no I/O, which keeps registration cheap. Lookups take the read lock and copy
+ * what they return, so they never see half of a change. A CDI bean rather than a singleton EJB: every
+ * request calls the table, and an EJB call adds a container invocation (bean-managed transaction
+ * bookkeeping in one synchronized table shared by all requests) that the table has no use for.
  */
-@Singleton
-@Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionManagement(TransactionManagementType.BEAN)
+@ApplicationScoped
 public class ServiceTable {
 
   private static final Logger LOG = Logger.getLogger(ServiceTable.class.getName());
@@ -66,6 +61,11 @@ public class ServiceTable {
     this.clock = clock;
     this.directory = new Directory(maxIdleServices);
     this.open = true;
+  }
+
+  /** Creates the table when the application starts, not at the first request. */
+  void openAtStartup(@Observes Startup startup) {
+    // the observer's bean instance is created, and opened by @PostConstruct, to receive the event
   }
 
   @PostConstruct
