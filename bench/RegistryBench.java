@@ -39,6 +39,8 @@ public class RegistryBench {
   static final int DEPENDENTS = 200;
   static final int DEPENDENT_SERVICES = 20;
   static final Duration BOUND = Duration.ofSeconds(60);
+  /** A whole load (thousands of requests) on a slow or loaded machine. */
+  static final Duration LOAD_BOUND = Duration.ofSeconds(300);
 
   static String registry;
   static final HttpClient HTTP = HttpClient.newBuilder()
@@ -46,6 +48,15 @@ public class RegistryBench {
       .executor(Executors.newFixedThreadPool(CLIENTS)).build();
 
   public static void main(String[] args) throws Exception {
+    try {
+      run(args);
+    } catch (Exception e) {
+      e.printStackTrace();
+      System.exit(1); // the fakes' and clients' threads would keep the JVM alive
+    }
+  }
+
+  static void run(String[] args) throws Exception {
     registry = args.length > 0 ? args[0] : "http://127.0.0.1:20000";
     String run = Long.toString(System.currentTimeMillis() % 100000);
     String bodies = System.getProperty("serve.fakes");
@@ -54,7 +65,16 @@ public class RegistryBench {
       System.exit(0);
     }
     if (!Boolean.getBoolean("fanout.only")) {
-      registrationRounds(run);
+      String phase = System.getProperty("load.phase", "all"); // registrations, lookups or all
+      if (!phase.equals("lookups")) {
+        registrationRounds(run);
+      }
+      if (!phase.equals("registrations")) {
+        lookups(run);
+      }
+    }
+    if (Boolean.getBoolean("load.only")) {
+      System.exit(0);
     }
     // The repeated fan-out first: its unmeasured rounds also warm the notice path for the new dependents' runs.
     repeatedFanOut("refan" + run, Integer.getInteger("fanout.warmups", 100), Integer.getInteger("fanout.rounds", 40));
@@ -78,9 +98,13 @@ public class RegistryBench {
     List<Fake> hosts = startHosts();
     try {
       registrations("warmup" + run, hosts, WARMUP);
+      double[] reference = gets("/services/none", REFERENCE_GETS);
       double[] result = registrations("bench" + run, hosts, INSTANCES);
-      System.out.printf("registrations: %d instances (%d services x %d addresses), %d clients: %.0f registrations/s,"
-          + " p50 %.2f ms, p99 %.2f ms%n", INSTANCES, SERVICES, hosts.size(), CLIENTS, result[0], result[1], result[2]);
+      printRow("registrations of " + INSTANCES + " new instances (" + SERVICES + " services x " + hosts.size()
+          + " addresses), " + CLIENTS + " Java HttpClient threads, heart-beats at the registry's period on "
+          + hosts.size() + " addresses, after " + WARMUP + " warm-up registrations", result, "registrations");
+      printRow("reference, same run: GET /services/none, " + CLIENTS + " Java HttpClient threads, " + REFERENCE_GETS
+          + " requests", reference, "requests");
       deregisterAll("warmup" + run, hosts, Math.min(WARMUP, SERVICES * hosts.size())); // the unique ones
       deregisterAll("bench" + run, hosts, INSTANCES);
     } finally {
@@ -109,6 +133,123 @@ public class RegistryBench {
     }
   }
 
+  static final int REFERENCE_GETS = 20000;
+  /** Lookups: one service with this many instances, each at its own live fake address. */
+  static final int LOOKUP_INSTANCES = 2000;
+  static final int LOOKUPS = Integer.getInteger("lookups", 10000);
+
+  /** With -Dregistry.pid, each figure also gives the registry's CPU time per request (less noisy than rates). */
+  static final String REGISTRY_PID = System.getProperty("registry.pid");
+
+  /** One line per figure: rate, p50, p99 and answers other than 200, with the workload that produced it. */
+  static void printRow(String workload, double[] result, String unit) {
+    String cpu = REGISTRY_PID == null ? "" : String.format(", registry CPU %.3f ms/request", result[4]);
+    System.out.printf("%s: %.0f %s/s, p50 %.2f ms, p99 %.2f ms, %d not 200%s%n", workload, result[0], unit,
+        result[1], result[2], (long) result[3], cpu);
+  }
+
+  /** The registry process's user + system CPU time so far, in ms (Linux /proc), or 0 without -Dregistry.pid. */
+  static double registryCpuMillis() throws IOException {
+    if (REGISTRY_PID == null) {
+      return 0;
+    }
+    String stat = Files.readString(Path.of("/proc", REGISTRY_PID, "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0; // clock ticks of 10 ms
+  }
+
+  /**
+   * GET /services/{name} of a service with 2000 instances (each a live fake server, so heart-beats reach
+   * all of them at the registry's period), from 16 threads, against GET /services/none from the same client
+   * in the same run; then 2000 new registrations again while those 2000 addresses are heart-beaten.
+   */
+  static void lookups(String run) throws Exception {
+    String name = "lookup" + run;
+    List<Fake> hosts = new ArrayList<>();
+    try {
+      for (int i = 0; i < LOOKUP_INSTANCES; i++) {
+        hosts.add(Fake.start());
+      }
+      for (Fake host : hosts) {
+        send("POST", info(name, host.addr()));
+      }
+      String answer = get("/services/" + name);
+      int found = answer.split("\"Addr\"", -1).length - 1;
+      if (found != LOOKUP_INSTANCES) {
+        throw new IllegalStateException("lookup answered " + found + " instances, not " + LOOKUP_INSTANCES);
+      }
+      gets("/services/" + name, LOOKUPS); // warm-up
+      double[] reference = gets("/services/none", REFERENCE_GETS);
+      double[] lookups = gets("/services/" + name, LOOKUPS);
+      printRow("lookups GET /services/{name} of one service with " + LOOKUP_INSTANCES + " instances ("
+          + answer.length() + " bytes), " + CLIENTS + " Java HttpClient threads, " + LOOKUPS + " requests after as "
+          + "many warm-up ones, heart-beats at the registry's period on " + LOOKUP_INSTANCES + " addresses", lookups,
+          "lookups");
+      printRow("reference, same run: GET /services/none, " + CLIENTS + " Java HttpClient threads, " + REFERENCE_GETS
+          + " requests", reference, "requests");
+      List<Fake> few = hosts.subList(0, INSTANCES / SERVICES);
+      double[] registrations = registrations("hb" + run, few, INSTANCES);
+      printRow("registrations of " + INSTANCES + " new instances (" + SERVICES + " services x " + few.size()
+          + " addresses), " + CLIENTS + " Java HttpClient threads, heart-beats at the registry's period on "
+          + LOOKUP_INSTANCES + " addresses", registrations, "registrations");
+      deregisterAll("hb" + run, few, INSTANCES);
+      for (Fake host : hosts) {
+        send("DELETE", info(name, host.addr()));
+      }
+    } finally {
+      hosts.forEach(Fake::close);
+    }
+  }
+
+  static String get(String path) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(registry + path)).timeout(Duration.ofSeconds(10)).build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  /** {@code count} GETs of {@code path} from 16 threads: {requests per second, p50 ms, p99 ms, not 200}. */
+  static double[] gets(String path, int count) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(registry + path)).timeout(Duration.ofSeconds(10)).build();
+    return load(count, i -> HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+  }
+
+  /** A request of a load: sends the {@code i}th and returns its status. */
+  interface Call {
+    int send(int i) throws Exception;
+  }
+
+  /** Runs {@code count} calls from 16 threads: {calls per second, p50 ms, p99 ms, answers other than 200}. */
+  static double[] load(int count, Call call) throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    long[] latencies = new long[count];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    double cpuBefore = registryCpuMillis();
+    long start = System.nanoTime();
+    List<Future<?>> done = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      done.add(clients.submit(() -> {
+        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+          long t0 = System.nanoTime();
+          int status = call.send(i);
+          latencies[i] = System.nanoTime() - t0;
+          if (status != 200) {
+            failed.incrementAndGet();
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get(LOAD_BOUND.toSeconds(), TimeUnit.SECONDS);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double cpu = registryCpuMillis() - cpuBefore;
+    clients.shutdown();
+    Arrays.sort(latencies);
+    return new double[] {count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6,
+        failed.get(), cpu / count};
+  }
+
   static String info(String name, String addr, String... required) {
     StringBuilder json = new StringBuilder("{\"Name\":\"").append(name).append("\",\"Addr\":\"").append(addr)
         .append("\",\"RequiredServices\":[");
@@ -124,37 +265,13 @@ public class RegistryBench {
     return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
-  /** Returns {registrations per second, p50 ms, p99 ms}. */
   static String instance(String prefix, List<Fake> hosts, int i) {
     return info(prefix + "-s" + (i % SERVICES), hosts.get(i / SERVICES % hosts.size()).addr());
   }
 
+  /** Registers {@code count} instances from 16 threads: {registrations per second, p50 ms, p99 ms, not 200}. */
   static double[] registrations(String prefix, List<Fake> hosts, int count) throws Exception {
-    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-    long[] latencies = new long[count];
-    AtomicInteger next = new AtomicInteger();
-    long start = System.nanoTime();
-    List<Future<?>> done = new ArrayList<>();
-    for (int c = 0; c < CLIENTS; c++) {
-      done.add(clients.submit(() -> {
-        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-          long t0 = System.nanoTime();
-          int status = send("POST", instance(prefix, hosts, i));
-          latencies[i] = System.nanoTime() - t0;
-          if (status != 200) {
-            throw new IllegalStateException("registration answered " + status);
-          }
-        }
-        return null;
-      }));
-    }
-    for (Future<?> f : done) {
-      f.get(BOUND.toSeconds(), TimeUnit.SECONDS);
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    clients.shutdown();
-    Arrays.sort(latencies);
-    return new double[] {count / seconds, latencies[count / 2] / 1e6, latencies[(int) (count * 0.99)] / 1e6};
+    return load(count, i -> send("POST", instance(prefix, hosts, i)));
   }
 
   static void deregisterAll(String prefix, List<Fake> hosts, int count) throws Exception {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks the registry server on 127.0.0.1:20000 with fake instances that are real HTTP servers on loopback:
+# Benchmarks the registry server on 127.0.0.1:20000 (or BENCH_REGISTRY_PORT) with fake instances that are real HTTP servers on loopback:
 #   registrations/s and p99 (16 clients, 2000 instances), twice: from Java clients (RegistryBench) and from wrk
 #   (bench/register.lua), whose client costs far less of the 2 cores the registry shares with it;
 #   fan-out to 200 dependents; silent-instance detection.
@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WLP="$PWD/target/liberty/wlp"
-REGISTRY=http://127.0.0.1:20000
+PORT=${BENCH_REGISTRY_PORT:-20000}
+REGISTRY=http://127.0.0.1:$PORT
 
 if ! command -v wrk >/dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -18,11 +19,11 @@ if [ ! -f "$WLP/usr/servers/registry/apps/registry.war" ]; then
   mvn -B -q -DskipTests package
 fi
 if curl -s -o /dev/null --max-time 1 "$REGISTRY/"; then
-  echo "Port 20000 is in use; stop the running system first (./run.sh stop)." >&2
+  echo "Port $PORT is in use; stop the running system first (./run.sh stop)." >&2
   exit 1
 fi
 work=$(mktemp -d)
-"$WLP/bin/server" start registry >/dev/null
+HTTP_PORT=$PORT "$WLP/bin/server" start registry >/dev/null
 trap '"$WLP/bin/server" stop registry >/dev/null; rm -rf "$work"' EXIT
 deadline=$((SECONDS + 120))
 until curl -fs -o /dev/null --max-time 2 "$REGISTRY/health/ready"; do
@@ -31,7 +32,7 @@ until curl -fs -o /dev/null --max-time 2 "$REGISTRY/health/ready"; do
 done
 
 echo "# $(date -u +%Y-%m-%d) on $(nproc) cores, $(java -version 2>&1 | head -1)"
-timeout 600 java bench/RegistryBench.java "$REGISTRY"
+timeout 1200 java -Dregistry.pid="$(cat "$WLP/usr/servers/.pid/registry.pid")" bench/RegistryBench.java "$REGISTRY"
 
 # wrk: the fakes' process writes the 2000 bodies, answers heart-beats while wrk runs, and deregisters them all
 # when its standard input (the fifo) closes.

@@ -5,18 +5,19 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,13 +30,16 @@ import org.servicegrid.registry.table.ServiceTable;
  * Checks every registered instance's heart-beat each {@code registry.heartbeat.period} and evicts the ones
  * that stop answering (rules in {@link HeartBeatChecker}). The tick is scheduled on the
  * {@link ManagedScheduledExecutorService} in {@code @PostConstruct} and cancelled in {@code @PreDestroy}; it
- * only snapshots the table and hands the checks to the {@link ManagedExecutorService}, so a slow round never
- * delays the next tick. The time of the last tick backs the liveness check. Bean-managed concurrency: the
- * state is a volatile timestamp and the checker's concurrent structures, nothing to lock.
+ * only snapshots the table and hands the checks to the monitor's own pool of {@code parallelism} threads, so a
+ * slow round never delays the next tick. The time of the last tick backs the liveness check. Bean-managed
+ * concurrency: the state is a volatile timestamp and the checker's concurrent structures, nothing to lock.
+ *
+ * <p>The pool's threads come from the {@link ManagedThreadFactory} and carry the application's context from
+ * their creation: a round hands over one check per address (thousands a second with thousands of
+ * instances), and the ManagedExecutorService captures the submitter's thread context for each task.
  */
 @Singleton
 @Startup
-@DependsOn("ServiceTable")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionManagement(TransactionManagementType.BEAN)
 public class HeartBeatMonitor {
@@ -43,7 +47,7 @@ public class HeartBeatMonitor {
   private static final Logger LOG = Logger.getLogger(HeartBeatMonitor.class.getName());
 
   @Resource private ManagedScheduledExecutorService scheduler;
-  @Resource private ManagedExecutorService workers;
+  @Resource private ManagedThreadFactory threadFactory;
   @Inject private ServiceTable table;
   @Inject private RegistryMetrics metrics;
   @Inject private Config config;
@@ -51,12 +55,16 @@ public class HeartBeatMonitor {
   private HeartBeatSettings settings;
   private HeartBeatChecker checker;
   private ScheduledFuture<?> ticks;
+  private ThreadPoolExecutor workers;
   private volatile Instant started;
   private volatile Instant lastTick;
 
   @PostConstruct
   void start() {
     settings = HeartBeatSettings.from(config);
+    workers = new ThreadPoolExecutor(settings.parallelism(), settings.parallelism(), 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), threadFactory);
+    workers.allowCoreThreadTimeOut(true); // no heart-beat threads while nothing is registered
     checker = new HeartBeatChecker(settings, new HeartBeatProbe(settings), new TableAccess(table), workers,
         (task, delay) -> scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
         Clock.systemUTC(), metrics::heartBeatFailed);
@@ -71,6 +79,9 @@ public class HeartBeatMonitor {
   void stop() {
     if (ticks != null) {
       ticks.cancel(false);
+    }
+    if (workers != null) { // a check in flight ends within its timeouts
+      workers.shutdown();
     }
   }
 
@@ -98,11 +109,15 @@ public class HeartBeatMonitor {
     return lastTick != null;
   }
 
-  /** Adapts the table EJB to what the checker needs. */
+  /**
+   * Adapts the table EJB to what the checker needs. Whether a registration is current is read from the
+   * registration itself: a round asks it of every registration, and each call through the EJB would cost a
+   * container invocation.
+   */
   private record TableAccess(ServiceTable table) implements HeartBeatChecker.Table {
     @Override
     public boolean isCurrent(Registration registration) {
-      return table.isCurrent(registration);
+      return registration.isCurrent();
     }
 
     @Override

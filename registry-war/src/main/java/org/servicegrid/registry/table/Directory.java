@@ -40,9 +40,11 @@ final class Directory {
     ServiceInfo info = registration.info();
     Registration previous =
         instances.computeIfAbsent(info.name(), n -> new LinkedHashMap<>()).put(info.addr(), registration);
+    registration.enter();
     if (previous == null) {
       registrationsPerAddress.merge(info.addr(), 1, Integer::sum);
     } else {
+      previous.leave();
       unindex(previous);
     }
     idleNames.remove(info.name());
@@ -59,6 +61,7 @@ final class Directory {
     Map<String, Registration> byAddress = instances.get(id.name());
     Registration removed = byAddress == null ? null : byAddress.remove(id.addr());
     if (removed != null) {
+      removed.leave();
       registrationsPerAddress.computeIfPresent(id.addr(), (a, n) -> n == 1 ? null : n - 1);
       unindex(removed);
       markIdleIfUnused(id.name());
@@ -66,10 +69,9 @@ final class Directory {
     return removed;
   }
 
-  /** True when {@code registration} is the current one of its Name+Addr (compared by identity). */
-  boolean isCurrent(Registration registration) {
-    Map<String, Registration> byAddress = instances.get(registration.info().name());
-    return byAddress != null && byAddress.get(registration.info().addr()) == registration;
+  /** True for names the table knows, with or without instances. */
+  boolean knows(String name) {
+    return instances.containsKey(name);
   }
 
   boolean servesAt(String address) {

@@ -9,7 +9,9 @@ import org.servicegrid.protocol.ServiceInfo;
  * earlier registration of the same Name+Addr can therefore never evict the one that replaced it.
  *
  * <p>The heart-beat fields are written only by the one check in flight for this registration (the monitor
- * never runs two at once) and read by the operations endpoints, so {@code volatile} is enough.
+ * never runs two at once) and read by the operations endpoints, so {@code volatile} is enough. Whether it is
+ * current is written by the table under its write lock and read without a lock by the heart-beat checks,
+ * which ask for every registration of every round.
  */
 public final class Registration {
 
@@ -17,6 +19,7 @@ public final class Registration {
   private final Instant registeredSince;
   private volatile Instant lastHeartBeat;
   private volatile int consecutiveFailures;
+  private volatile boolean current;
 
   public Registration(ServiceInfo info, Instant registeredSince) {
     this.info = info;
@@ -29,6 +32,19 @@ public final class Registration {
 
   public Instant registeredSince() {
     return registeredSince;
+  }
+
+  /** True from its entry into the table until it is replaced or removed; never true again after that. */
+  public boolean isCurrent() {
+    return current;
+  }
+
+  void enter() {
+    current = true;
+  }
+
+  void leave() {
+    current = false;
   }
 
   /** The time of the last answered heart-beat, or null before the first one. */

@@ -2,17 +2,16 @@ package org.servicegrid.registry.table;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionManagement;
-import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -24,23 +23,23 @@ import org.servicegrid.protocol.ServiceInfo;
 /**
  * The registry's table of live instances: register, deregister, evict, look up.
  *
- * <p>Concurrency is bean-managed with one {@link ReentrantReadWriteLock}, not container {@code @Lock}: the
- * write lock must cover the change <em>and</em> the queuing of its notices (so each dependent receives
- * them in change order) but not the start of their delivery, nor logging and events, which run after
- * {@code unlock()}; a container lock would span the whole method. Work under the lock is a few map
- * operations plus O(dependents) queue appends, no I/O, which keeps registration cheap. Lookups take the read
- * lock and copy what they return, so they never see half of a change. No container transactions: the table
- * lives in memory only.
+ * <p>One application-scoped bean, created at start-up, whose concurrency is its own: one
+ * {@link ReentrantReadWriteLock}. The write lock must cover the change <em>and</em> the queuing of its
+ * notices (so each dependent receives them in change order) but not the start of their delivery, nor
+ * logging and events, which run after {@code unlock()}. Work under the lock is a few map operations plus
+ * O(dependents) queue appends, no I/O, which keeps registration cheap. Lookups take the read lock and copy
+ * what they return, so they never see half of a change. A CDI bean rather than a singleton EJB: every
+ * request calls the table, and an EJB call adds a container invocation (bean-managed transaction
+ * bookkeeping in one synchronized table shared by all requests) that the table has no use for.
  */
-@Singleton
-@Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionManagement(TransactionManagementType.BEAN)
+@ApplicationScoped
 public class ServiceTable {
 
   private static final Logger LOG = Logger.getLogger(ServiceTable.class.getName());
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  /** The JSON lookup answer per service, dropped at each change of it: {@link #instancesJsonOf}. */
+  private final ConcurrentMap<String, byte[]> instancesJson = new ConcurrentHashMap<>();
   private Directory directory;
   private Consumer<Object> publisher;
   private Clock clock = Clock.systemUTC();
@@ -62,6 +61,11 @@ public class ServiceTable {
     this.clock = clock;
     this.directory = new Directory(maxIdleServices);
     this.open = true;
+  }
+
+  /** Creates the table when the application starts, not at the first request. */
+  void openAtStartup(@Observes Startup startup) {
+    // the observer's bean instance is created, and opened by @PostConstruct, to receive the event
   }
 
   @PostConstruct
@@ -98,7 +102,7 @@ public class ServiceTable {
 
   /** Removes {@code registration} only if it is still the current one of its Name+Addr. */
   public boolean evict(Registration registration) {
-    return apply(() -> directory.isCurrent(registration)
+    return apply(() -> registration.isCurrent()
         ? removal(directory.remove(registration.info().id()), Change.Kind.EVICTED)
         : null, () -> true, false);
   }
@@ -124,6 +128,7 @@ public class ServiceTable {
         return unchanged;
       }
       ServiceInfo info = change.instance();
+      instancesJson.remove(info.name());
       if (change.kind() != Change.Kind.REPLACED) {
         deliveries = sink.enqueue(change, directory.dependentAddresses(info.name()));
       }
@@ -131,6 +136,7 @@ public class ServiceTable {
         sink.forget(info.addr());
       }
       forgotten = directory.trimIdleNames();
+      forgotten.forEach(instancesJson::remove);
       result = answer.get();
     } finally {
       lock.writeLock().unlock();
@@ -152,6 +158,26 @@ public class ServiceTable {
     return read(() -> directory.instancesOf(name));
   }
 
+  /**
+   * The instances of {@code name} as the JSON answer of a lookup. Written once per change of the service and
+   * kept until its next change, for known names only (so unknown names cannot grow the cache). It is written
+   * and cached under the read lock: a change, which needs the write lock and drops the name's entry, then
+   * comes either before (and is in it) or after (and drops it).
+   */
+  public byte[] instancesJsonOf(String name) {
+    byte[] cached = instancesJson.get(name);
+    if (cached != null) {
+      return cached;
+    }
+    return read(() -> {
+      byte[] json = InstancesJson.list(directory.instancesOf(name));
+      if (directory.knows(name)) {
+        instancesJson.put(name, json);
+      }
+      return json;
+    });
+  }
+
   public int instanceCount(String name) {
     return read(() -> directory.instanceCount(name));
   }
@@ -159,10 +185,6 @@ public class ServiceTable {
   /** A snapshot of the current registrations, for the heart-beats and the operations endpoints. */
   public List<Registration> registrations() {
     return read(directory::registrations);
-  }
-
-  public boolean isCurrent(Registration registration) {
-    return read(() -> directory.isCurrent(registration));
   }
 
   private <T> T read(Supplier<T> query) {

@@ -43,10 +43,10 @@ public class ServicesResource {
       content = @Content(schema = @Schema(type = SchemaType.OBJECT, additionalProperties = ServiceInfo[].class)))
   @APIResponse(responseCode = "400", description = "Malformed JSON, missing or invalid Name/Addr, body over 64 KiB",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  public Map<String, List<ServiceInfo>> register(@RequestBody(required = true, content = @Content(
+  public JsonBody register(@RequestBody(required = true, content = @Content(
       mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceInfo.class)))
       ServiceInfo instance) {
-    return table.register(instance);
+    return new JsonBody(InstancesJson.byName(table.register(instance)));
   }
 
   @DELETE
@@ -74,7 +74,7 @@ public class ServicesResource {
   @Operation(summary = "The live instances of one service ([] when none)")
   @APIResponse(responseCode = "200", description = "Its instances",
       content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceInfo.class)))
-  public List<ServiceInfo> instancesOf(@PathParam("name") String name) {
-    return table.instancesOf(name);
+  public JsonBody instancesOf(@PathParam("name") String name) {
+    return new JsonBody(table.instancesJsonOf(name));
   }
 }

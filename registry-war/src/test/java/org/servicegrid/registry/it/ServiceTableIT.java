@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -16,7 +16,7 @@ import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.registry.table.Registration;
 import org.servicegrid.registry.table.ServiceTable;
 
-/** The table EJB inside the server (plain JUnit assertions: the test runs in the deployed WAR). */
+/** The table bean inside the server (plain JUnit assertions: the test runs in the deployed WAR). */
 @ExtendWith(ArquillianExtension.class)
 class ServiceTableIT {
 
@@ -25,7 +25,7 @@ class ServiceTableIT {
     return RegistryDeployment.withoutEvictions();
   }
 
-  @EJB private ServiceTable table;
+  @Inject private ServiceTable table;
 
   @Test
   void isOneStartedSingletonThatAnswersRegistrationsWithRequiredInstances() {

@@ -32,6 +32,45 @@ class ServiceTableTest {
   }
 
   @Test
+  void theLookupAnswerFollowsEveryChangeOfItsService() {
+    assertThat(json("log")).isEqualTo("[]");
+    table.register(ServiceInfo.of("log", "127.0.0.1:9001"));
+    assertThat(json("log")).isEqualTo("[{\"Name\":\"log\",\"Addr\":\"127.0.0.1:9001\",\"RequiredServices\":[]}]");
+    assertThat(json("log")).as("asked again, unchanged").isEqualTo(json("log"));
+
+    table.register(ServiceInfo.of("log", "127.0.0.1:9001", "db")); // replaced
+    table.register(ServiceInfo.of("log", "127.0.0.1:9002"));
+    assertThat(json("log")).isEqualTo("[{\"Name\":\"log\",\"Addr\":\"127.0.0.1:9001\",\"RequiredServices\":[\"db\"]},"
+        + "{\"Name\":\"log\",\"Addr\":\"127.0.0.1:9002\",\"RequiredServices\":[]}]");
+
+    table.deregister(ServiceInfo.of("log", "127.0.0.1:9001"));
+    Registration remaining = table.registrations().get(0);
+    assertThat(table.evict(remaining)).isTrue();
+    assertThat(remaining.isCurrent()).isFalse();
+    assertThat(json("log")).isEqualTo("[]");
+  }
+
+  @Test
+  void aRegistrationIsCurrentUntilReplacedOrRemoved() {
+    table.register(ServiceInfo.of("log", "127.0.0.1:9001"));
+    Registration first = table.registrations().get(0);
+    assertThat(first.isCurrent()).isTrue();
+
+    table.register(ServiceInfo.of("log", "127.0.0.1:9001"));
+    Registration second = table.registrations().get(0);
+
+    assertThat(first.isCurrent()).isFalse();
+    assertThat(second.isCurrent()).isTrue();
+    assertThat(table.evict(first)).as("a replaced registration is not evicted").isFalse();
+    table.deregister(ServiceInfo.of("log", "127.0.0.1:9001"));
+    assertThat(second.isCurrent()).isFalse();
+  }
+
+  private String json(String name) {
+    return new String(table.instancesJsonOf(name), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
   void registeringTheSameNameAndAddressAgainReplacesInsteadOfDuplicating() {
     table.register(ServiceInfo.of("log", "127.0.0.1:9001"));
     ServiceInfo updated = ServiceInfo.of("log", "127.0.0.1:9001", "metrics");
