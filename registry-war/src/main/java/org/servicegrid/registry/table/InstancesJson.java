@@ -31,15 +31,6 @@ public final class InstancesJson {
     return out.toByteArray();
   }
 
-  /** One {@code ServiceInfo}. */
-  public static byte[] one(ServiceInfo instance) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    try (JsonGenerator json = GENERATORS.createGenerator(out)) {
-      write(json, instance);
-    }
-    return out.toByteArray();
-  }
-
   /** {@code {name: [ServiceInfo...]}}, in the map's order. */
   public static byte[] byName(Map<String, List<ServiceInfo>> answer) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
@@ -56,8 +47,7 @@ public final class InstancesJson {
   }
 
   private static void write(JsonGenerator json, ServiceInfo instance) {
-    json.writeStartObject();
-    json.write("Name", instance.name()).write("Addr", instance.addr());
+    json.writeStartObject().write("Name", instance.name()).write("Addr", instance.addr());
     json.writeStartArray("RequiredServices");
     instance.requiredServices().forEach(json::write);
     json.writeEnd().writeEnd();
