@@ -2,10 +2,13 @@ package org.servicegrid.registry.table;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -23,16 +26,19 @@ import org.servicegrid.protocol.ServiceInfo;
 /**
  * The registry's table of live instances: register, deregister, evict, look up.
  *
- * <p>One application-scoped bean, created at start-up, whose concurrency is its own: one
- * {@link ReentrantReadWriteLock}. The write lock must cover the change <em>and</em> the queuing of its
+ * <p>A singleton EJB created at start-up whose concurrency is bean-managed with one
+ * {@link ReentrantReadWriteLock}, not container {@code @Lock}: a container lock would span the whole method. The write lock must cover the change <em>and</em> the queuing of its
  * notices (so each dependent receives them in change order) but not the start of their delivery, nor
  * logging and events, which run after {@code unlock()}. Work under the lock is a few map operations plus
  * O(dependents) queue appends, no I/O, which keeps registration cheap. Lookups take the read lock and copy
- * what they return, so they never see half of a change. A CDI bean rather than a singleton EJB: every
- * request calls the table, and an EJB call adds a container invocation (bean-managed transaction
- * bookkeeping in one synchronized table shared by all requests) that the table has no use for.
+ * what they return, so they never see half of a change. The table lives in memory only, so its methods run
+ * outside transactions ({@code NOT_SUPPORTED}); bean-managed transactions would cost every call a lookup in
+ * one synchronized table that all requests share.
  */
-@ApplicationScoped
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ServiceTable {
 
   private static final Logger LOG = Logger.getLogger(ServiceTable.class.getName());
@@ -61,11 +67,6 @@ public class ServiceTable {
     this.clock = clock;
     this.directory = new Directory(maxIdleServices);
     this.open = true;
-  }
-
-  /** Creates the table when the application starts, not at the first request. */
-  void openAtStartup(@Observes Startup startup) {
-    // the observer's bean instance is created, and opened by @PostConstruct, to receive the event
   }
 
   @PostConstruct
