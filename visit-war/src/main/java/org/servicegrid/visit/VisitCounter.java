@@ -31,6 +31,7 @@ import java.util.logging.Logger;
 public final class VisitCounter {
 
   static final String TOO_MANY_WAITING = "too many visits waiting for the counter; try again";
+  static final String NOT_RECORDED = "visit not counted: recording it failed";
 
   private static final Logger LOG = Logger.getLogger(VisitCounter.class.getName());
 
@@ -122,20 +123,21 @@ public final class VisitCounter {
   private Visit.Outcome record(List<Visit> group, VisitLog log) {
     long first = count + 1;
     long last = first + group.size() - 1;
-    RuntimeException failure = null;
+    RuntimeException failure = new VisitNotCountedException(NOT_RECORDED); // unless recorded below
     try {
       log.record(first, group.size());
       count = last;
+      failure = null;
     } catch (RuntimeException e) {
       failure = e;
     } finally {
       handOver();
-    }
-    if (failure == null) {
-      saveAtLeast(last);
-    }
-    for (int i = 1; i < group.size(); i++) {
-      group.get(i).complete(outcome(first + i, failure));
+      if (failure == null) {
+        saveAtLeast(last);
+      }
+      for (int i = 1; i < group.size(); i++) { // also when an Error escapes: no visit of the group waits forever
+        group.get(i).complete(outcome(first + i, failure));
+      }
     }
     return outcome(first, failure);
   }

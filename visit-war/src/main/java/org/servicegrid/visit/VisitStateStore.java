@@ -20,7 +20,8 @@ final class VisitStateStore implements AutoCloseable {
 
   private final Path file;
   private final Path temporary;
-  private RandomAccessFile open; // after the first save
+  private RandomAccessFile open; // after the first save, until closed
+  private boolean closed;
 
   VisitStateStore(Path file) {
     this.file = file.toAbsolutePath();
@@ -55,7 +56,9 @@ final class VisitStateStore implements AutoCloseable {
       Files.createDirectories(file.getParent());
       Files.write(temporary, line);
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      open = new RandomAccessFile(file.toFile(), "rw");
+      if (!closed) { // a save after close (a group finishing during shutdown) renames and keeps nothing open
+        open = new RandomAccessFile(file.toFile(), "rw");
+      }
     } else {
       open.seek(0);
       open.write(line); // a RandomAccessFile, not a FileChannel: an interrupted thread must not close it
@@ -64,6 +67,7 @@ final class VisitStateStore implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    closed = true;
     if (open != null) {
       open.close();
       open = null;

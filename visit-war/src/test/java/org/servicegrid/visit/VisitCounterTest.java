@@ -150,6 +150,31 @@ class VisitCounterTest {
   }
 
   @Test
+  void anErrorInTheLogCallRefusesTheWholeGroupRatherThanLeavingItWaiting() throws Exception {
+    VisitCounter counter = counter(0, 64, Duration.ofSeconds(30));
+    CountDownLatch release = new CountDownLatch(1);
+    Future<Long> first = pool.submit(() -> counter.visit(blockingUntil(release)));
+    await().atMost(PATIENCE).until(() -> calls.size() == 1);
+    VisitLog broken = (firstNumber, count) -> {
+      throw new AssertionError("broken log");
+    };
+    List<Future<Long>> group = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      group.add(pool.submit(() -> counter.visit(broken)));
+    }
+    await().atMost(PATIENCE).until(() -> counter.waiting() == 3);
+    release.countDown();
+
+    assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+    for (Future<Long> visit : group) {
+      assertThatThrownBy(() -> visit.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+          .cause().isInstanceOfAny(AssertionError.class, VisitNotCountedException.class);
+    }
+    assertThat(counter.current()).isEqualTo(1);
+    assertThat(counter.visit(accepting)).isEqualTo(2);
+  }
+
+  @Test
   void refusesAVisitThatWaitsLongerThanTheLimitAndLeavesItOutOfTheNextGroup() throws Exception {
     VisitCounter counter = counter(0, 64, Duration.ofMillis(200));
     CountDownLatch release = new CountDownLatch(1);

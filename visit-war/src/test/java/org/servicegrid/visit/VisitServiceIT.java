@@ -228,6 +228,19 @@ class VisitServiceIT {
     assertThat(log.messages()).last().isEqualTo(next);
   }
 
+  @Test
+  @Order(9)
+  void answersOtherMethodsOnTheRootWith405AndCountsNothing() throws Exception {
+    long before = Long.parseLong(visitOk());
+
+    HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(BASE)).timeout(PATIENCE)
+        .PUT(BodyPublishers.ofString("x")).build(), BodyHandlers.ofString());
+
+    assertThat(put.statusCode()).as("PUT %s", BASE).isEqualTo(405);
+    assertThat(put.body()).contains("\"error\"");
+    assertThat(visitOk()).isEqualTo(String.valueOf(before + 1));
+  }
+
   /** {@code visitors} clients at once, each visiting {@code visitsEach} times in a row; every answer. */
   private List<HttpResponse<String>> visitConcurrently(int visitors, int visitsEach) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(visitors);
