@@ -1,13 +1,10 @@
 package org.servicegrid.visit;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The visit count, advanced only when the visits' numbers have been recorded in the log.
@@ -33,23 +30,19 @@ public final class VisitCounter {
   static final String TOO_MANY_WAITING = "too many visits waiting for the counter; try again";
   static final String NOT_RECORDED = "visit not counted: recording it failed";
 
-  private static final Logger LOG = Logger.getLogger(VisitCounter.class.getName());
-
   private final ReentrantLock lock = new ReentrantLock();
   private final ArrayDeque<Visit> waiting = new ArrayDeque<>(); // guarded by lock
   private boolean groupInFlight; // guarded by lock
   private final int maxGroup;
   private final Duration waitLimit;
-  private final VisitStateStore store;
+  private final CountSaver saver;
   private volatile long count; // written only by the leader of the group in flight; read by metrics
-  private long saved; // the count last saved; guarded by this object's monitor
 
   VisitCounter(long initial, int maxGroup, Duration waitLimit, VisitStateStore store) {
     this.count = initial;
-    this.saved = initial;
     this.maxGroup = maxGroup;
     this.waitLimit = waitLimit;
-    this.store = store;
+    this.saver = new CountSaver(store, initial, this::current);
   }
 
   /** Counts one visit and returns its number, or throws {@link VisitNotCountedException} leaving the count. */
@@ -79,13 +72,8 @@ public final class VisitCounter {
   }
 
   /** Saves the count and closes the state file (at shutdown); a group still in flight saves its own count. */
-  synchronized void persist() {
-    save();
-    try {
-      store.close();
-    } catch (IOException e) {
-      LOG.log(Level.WARNING, "Cannot close visit state file {0}: {1}", new Object[] {store.file(), e.toString()});
-    }
+  void persist() {
+    saver.saveAndClose();
   }
 
   /** Visits queued for the next group (for tests that wait until a group has formed). */
@@ -133,7 +121,7 @@ public final class VisitCounter {
     } finally {
       handOver();
       if (failure == null) {
-        saveAtLeast(last);
+        saver.saveAtLeast(last);
       }
       for (int i = 1; i < group.size(); i++) { // also when an Error escapes: no visit of the group waits forever
         group.get(i).complete(outcome(first + i, failure));
@@ -166,28 +154,5 @@ public final class VisitCounter {
       group.add(waiting.poll());
     }
     return group;
-  }
-
-  /**
-   * Saves the count unless a save of {@code value} or more already happened: groups whose saves queue up
-   * behind a slow one are covered by a single later save. Serialized (this object's monitor), and each save
-   * writes the count as it is then, so the file never goes backwards.
-   */
-  private synchronized void saveAtLeast(long value) {
-    if (saved < value) {
-      save();
-    }
-  }
-
-  private synchronized void save() {
-    long value = count;
-    try {
-      store.save(value);
-      saved = value;
-    } catch (IOException e) {
-      // The visits are counted and logged; the count stays right in memory and the next save catches up.
-      LOG.log(Level.WARNING, "Cannot save visit count {0} to {1}: {2}",
-          new Object[] {String.valueOf(value), store.file(), e.toString()});
-    }
   }
 }
