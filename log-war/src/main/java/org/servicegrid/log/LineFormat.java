@@ -18,18 +18,47 @@ public final class LineFormat {
   /** The caller column when the request did not say which service sent it. */
   public static final String UNKNOWN_CALLER = "-";
 
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TO_SECOND =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.").withZone(ZoneOffset.UTC);
+
+  /** The timestamp up to the second, formatted once per second: the formatter costs more than the rest of a line. */
+  private record Second(long epochSecond, String text) {}
+
+  private static volatile Second lastSecond = new Second(Long.MIN_VALUE, "");
 
   private LineFormat() {}
 
   /** The complete line, terminated by {@code \n}; {@code caller} must already be a valid service name or null. */
   public static String format(Instant at, String caller, String message) {
     StringBuilder line = new StringBuilder(message.length() + 48);
-    TIMESTAMP.formatTo(at, line);
-    line.append(' ').append(caller == null || caller.isEmpty() ? UNKNOWN_CALLER : caller).append(' ');
-    appendEscaped(line, message);
-    return line.append('\n').toString();
+    appendLine(line, prefix(at, caller), message);
+    return line.toString();
+  }
+
+  /** What every line of one request starts with: the timestamp, the caller and a space. */
+  static String prefix(Instant at, String caller) {
+    StringBuilder prefix = new StringBuilder(48);
+    appendTimestamp(prefix, at);
+    return prefix.append(' ').append(caller == null || caller.isEmpty() ? UNKNOWN_CALLER : caller).append(' ')
+        .toString();
+  }
+
+  static void appendTimestamp(StringBuilder out, Instant at) {
+    Second second = lastSecond;
+    if (second.epochSecond() != at.getEpochSecond()) {
+      second = new Second(at.getEpochSecond(), TO_SECOND.format(at));
+      lastSecond = second; // racing threads may each format the same second: harmless
+    }
+    int millis = at.getNano() / 1_000_000;
+    out.append(second.text()).append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
+        .append((char) ('0' + millis % 10)).append('Z');
+  }
+
+  /** Appends {@code prefix}, the escaped message and {@code \n}. */
+  static void appendLine(StringBuilder out, String prefix, String message) {
+    out.append(prefix);
+    appendEscaped(out, message);
+    out.append('\n');
   }
 
   static void appendEscaped(StringBuilder out, String message) {

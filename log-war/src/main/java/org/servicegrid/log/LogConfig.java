@@ -33,6 +33,10 @@ public class LogConfig {
   int messageMaxBytes;
 
   @Inject
+  @ConfigProperty(name = "log.batch.max-bytes")
+  int batchMaxBytes;
+
+  @Inject
   @ConfigProperty(name = "log.tail.default-lines")
   int tailDefaultLines;
 
@@ -49,6 +53,7 @@ public class LogConfig {
     require(rotateMaxBytes >= 1024, "log.rotate.max-bytes must be at least 1024");
     require(rotateKeep >= 0, "log.rotate.keep must not be negative");
     require(messageMaxBytes >= 1, "log.message.max-bytes must be positive");
+    require(batchMaxBytes >= 2, "log.batch.max-bytes must be at least 2");
     require(tailMaxLines >= 1, "log.tail.max-lines must be positive");
     require(tailDefaultLines >= 1 && tailDefaultLines <= tailMaxLines,
         "log.tail.default-lines must be between 1 and log.tail.max-lines");
@@ -75,6 +80,10 @@ public class LogConfig {
 
   public int messageMaxBytes() {
     return messageMaxBytes;
+  }
+
+  public int batchMaxBytes() {
+    return batchMaxBytes;
   }
 
   public int tailDefaultLines() {

@@ -66,7 +66,10 @@ public final class LogFile implements AutoCloseable {
     }
   }
 
-  /** Appends one complete line (ending in {@code \n}); returns once it is written, throws if it was not. */
+  /**
+   * Appends whole lines (each ending in {@code \n}) in one write, so they stay contiguous and in one file;
+   * returns once they are written, throws if they were not (then none of them is in the file).
+   */
   public void append(byte[] line) throws IOException {
     lock.lock();
     try {
@@ -74,7 +77,7 @@ public final class LogFile implements AutoCloseable {
         checkIdentity();
       }
       AppendOnlyFile current = file.open();
-      // A line that alone exceeds the maximum still goes into a fresh file rather than being refused.
+      // Lines that alone exceed the maximum still go into a fresh file rather than being refused.
       if (current != null && current.size() > 0 && current.size() + line.length > maxBytes) {
         rotate(current.size());
         current = file.open();

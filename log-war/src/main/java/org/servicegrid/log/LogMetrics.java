@@ -36,7 +36,7 @@ public class LogMetrics {
     rotations = registry.counter(Metadata.builder().withName("log.rotations")
         .withDescription("Times the log file was rotated because it reached log.rotate.max-bytes").build());
     latency = registry.timer(Metadata.builder().withName("log.append.duration")
-        .withDescription("Time from receiving a message until its line was written").build());
+        .withDescription("Time from receiving a request's messages until their lines were written").build());
   }
 
   /**
@@ -47,13 +47,14 @@ public class LogMetrics {
     // Observing instantiates the bean; @PostConstruct did the work.
   }
 
-  void appended(int lineBytes, Duration took) {
-    lines.inc();
+  // Public: a package-private method on a normal-scoped bean is called through reflection by Weld's proxy.
+  public void appended(int lineCount, int lineBytes, Duration took) {
+    lines.inc(lineCount);
     bytes.inc(lineBytes);
     latency.update(took);
   }
 
-  void rotated() {
+  public void rotated() {
     rotations.inc();
   }
 }

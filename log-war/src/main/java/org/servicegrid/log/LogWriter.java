@@ -44,14 +44,27 @@ public class LogWriter {
 
   /** Appends one line for {@code message}; returns after it was written, throws when it could not be. */
   public void append(String caller, String message) {
+    appendAll(caller, List.of(message));
+  }
+
+  /**
+   * Appends one line per message, contiguous and in order, in a single write under the file's lock: either
+   * all of them are in the file when this returns, or (it throws) none of them.
+   */
+  public void appendAll(String caller, List<String> messages) {
     long started = System.nanoTime();
-    byte[] line = LineFormat.format(clock.instant(), caller, message).getBytes(StandardCharsets.UTF_8);
+    String prefix = LineFormat.prefix(clock.instant(), caller);
+    StringBuilder text = new StringBuilder(messages.size() * (prefix.length() + 16));
+    for (String message : messages) {
+      LineFormat.appendLine(text, prefix, message);
+    }
+    byte[] lines = text.toString().getBytes(StandardCharsets.UTF_8);
     try {
-      file.append(line);
+      file.append(lines);
     } catch (IOException e) {
       throw new LogFileUnavailableException(e);
     }
-    metrics.appended(line.length, Duration.ofNanos(System.nanoTime() - started));
+    metrics.appended(messages.size(), lines.length, Duration.ofNanos(System.nanoTime() - started));
   }
 
   /** The last {@code lines} lines of the log, oldest first. */

@@ -46,4 +46,13 @@ class LineFormatTest {
     assertThat(LineFormat.format(AT, "-", "a\tb\u0000c\u001bd\u2028e\u0085f é✓"))
         .endsWith(" a\tb\\u0000c\\u001bd\\u2028e\\u0085f é✓\n");
   }
+
+  @Test
+  void formatsEachMillisecondOfASecondAndTheNextSecond() {
+    Instant second = Instant.parse("2026-12-31T23:59:59Z");
+    assertThat(LineFormat.format(second.plusMillis(7), "a", "x")).startsWith("2026-12-31T23:59:59.007Z ");
+    assertThat(LineFormat.format(second.plusMillis(999), "a", "x")).startsWith("2026-12-31T23:59:59.999Z ");
+    assertThat(LineFormat.format(second.plusMillis(1000), "a", "x")).startsWith("2027-01-01T00:00:00.000Z ");
+    assertThat(LineFormat.format(second.plusMillis(70), "a", "x")).startsWith("2026-12-31T23:59:59.070Z ");
+  }
 }

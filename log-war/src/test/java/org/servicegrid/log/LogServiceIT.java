@@ -3,6 +3,8 @@ package org.servicegrid.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
@@ -23,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -168,6 +171,78 @@ class LogServiceIT {
   }
 
   @Test
+  void appendsABatchAsContiguousLinesInOrderWhileOtherWritersAppend() throws Exception {
+    String run = UUID.randomUUID().toString();
+    List<String> batch = IntStream.rangeClosed(1, 50).mapToObj(i -> run + " batch " + i).toList();
+    ExecutorService writers = Executors.newFixedThreadPool(8);
+    HttpResponse<String> response;
+    try {
+      List<Future<Integer>> others = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        String message = run + " single " + i;
+        others.add(writers.submit(() -> send(post(message)).statusCode()));
+      }
+      response = send(postBatch(Json.createArrayBuilder(batch).build().toString()).header("X-Service-Name", "visit"));
+      for (Future<Integer> other : others) {
+        assertThat(other.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+      }
+    } finally {
+      writers.shutdownNow();
+    }
+
+    assertThat(response.statusCode()).as("POST %slog/batch", base).isEqualTo(200);
+    List<String> lines = Files.readAllLines(LOG_FILE).stream().filter(line -> line.contains(run)).toList();
+    assertThat(lines).hasSize(250);
+    int first = lines.indexOf(lines.stream().filter(line -> line.contains(" batch ")).findFirst().orElseThrow());
+    List<String> contiguous = lines.subList(first, first + 50);
+    for (int i = 0; i < 50; i++) {
+      assertThat(contiguous.get(i)).matches(TIMESTAMP + " visit " + batch.get(i));
+    }
+  }
+
+  @Test
+  void escapesEachBatchMessageIntoOneLine() throws Exception {
+    String id = UUID.randomUUID().toString();
+
+    assertThat(send(postBatch(Json.createArrayBuilder().add(id + "\nforged").add(id + " second").build()
+        .toString())).statusCode()).isEqualTo(200);
+
+    String[] tail = send(get("log?tail=2")).body().split("\n");
+    assertThat(tail[0]).matches(TIMESTAMP + " - " + id + "\\\\nforged");
+    assertThat(tail[1]).matches(TIMESTAMP + " - " + id + " second");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"[]", "[\"ok\", 1]", "[\"ok\", \"\"]", "{\"ok\": 1}", "[\"ok\"", "not json"})
+  void refusesABadBatchWithA400AndWritesNoneOfIt(String body) throws Exception {
+    long before = Files.size(LOG_FILE);
+
+    HttpResponse<String> response = send(postBatch(body.replace("ok", "ok " + UUID.randomUUID())));
+
+    assertThat(response.statusCode()).as("POST %slog/batch %s", base, body).isEqualTo(400);
+    assertThat(response.body()).contains("\"error\"");
+    assertThat(Files.size(LOG_FILE)).isEqualTo(before);
+  }
+
+  @Test
+  void refusesATooLargeBatchOrMessageWithA413AndWritesNoneOfIt() throws Exception {
+    long before = Files.size(LOG_FILE);
+    String oversizeMessage = Json.createArrayBuilder().add("ok").add("x".repeat(64 * 1024 + 1)).build().toString();
+    JsonArrayBuilder oversizeBody = Json.createArrayBuilder();
+    for (int i = 0; i < 20; i++) {
+      oversizeBody.add("y".repeat(60_000));
+    }
+
+    HttpResponse<String> message = send(postBatch(oversizeMessage));
+    HttpResponse<String> body = send(postBatch(oversizeBody.build().toString()));
+
+    assertThat(message.statusCode()).as("POST %slog/batch with a 64 KiB + 1 message", base).isEqualTo(413);
+    assertThat(message.body()).contains("\"error\"").contains("message 1");
+    assertThat(body.statusCode()).as("POST %slog/batch of 1.2 MB", base).isEqualTo(413);
+    assertThat(Files.size(LOG_FILE)).isEqualTo(before);
+  }
+
+  @Test
   void rejectsACallerNameThatIsNotAServiceName() throws Exception {
     HttpResponse<String> response = send(post("x").header("X-Service-Name", "visit 42 forged"));
 
@@ -201,7 +276,8 @@ class LogServiceIT {
     assertThat(metrics.body()).contains("log_lines_appended_total").contains("log_bytes_appended")
         .contains("log_append_duration").contains("log_rotations_total");
     assertThat(openapi.statusCode()).as("GET /openapi").isEqualTo(200);
-    assertThat(openapi.body()).contains("/log").contains("413");
+    assertThat(openapi.body()).contains("/log:").contains("/log/batch:").contains("413")
+        .contains("Append a message as one timestamped line").contains("Append each message");
   }
 
   private HttpRequest.Builder request(String path) {
@@ -211,6 +287,11 @@ class LogServiceIT {
   private HttpRequest.Builder post(String message) {
     return request("log").header("Content-Type", "text/plain; charset=UTF-8")
         .POST(BodyPublishers.ofString(message, StandardCharsets.UTF_8));
+  }
+
+  private HttpRequest.Builder postBatch(String json) {
+    return request("log/batch").header("Content-Type", "application/json")
+        .POST(BodyPublishers.ofString(json, StandardCharsets.UTF_8));
   }
 
   private HttpRequest.Builder get(String path) {

@@ -2,8 +2,9 @@ package org.servicegrid.visit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -11,10 +12,11 @@ import org.servicegrid.client.ServiceInstances;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
- * Records a visit in the log service: picks a live {@code log} instance through the registry client library
- * and posts the visit number to it. An instance that fails (no connection, timeout, 5xx) is reported to the
- * library, which skips it for its cool-down, and the next one is tried, up to {@code visit.log.attempts}.
- * A 4xx is not the instance's fault, so it is not reported and not retried elsewhere.
+ * Records a group of visits in the log service: picks a live {@code log} instance through the registry client
+ * library and posts the group's numbers to it in one batch, one line per number, accepted or refused whole.
+ * An instance that fails (no connection, timeout, 5xx) is reported to the library, which skips it for its
+ * cool-down, and the next one is tried, up to {@code visit.log.attempts}. A 4xx is not the instance's fault,
+ * so it is not reported and not retried elsewhere.
  */
 @ApplicationScoped
 public class LogSender implements VisitLog {
@@ -25,32 +27,40 @@ public class LogSender implements VisitLog {
   private static final Logger LOG = Logger.getLogger(LogSender.class.getName());
 
   @Inject ServiceInstances instances;
+  @Inject LogBatchClient client;
   @Inject VisitConfig config;
 
   @Override
-  public void record(long visit) {
+  public void record(long first, int count) {
+    List<String> numbers = new ArrayList<>(count);
+    for (long visit = first; visit < first + count; visit++) {
+      numbers.add(Long.toString(visit));
+    }
+    String visits = count == 1 ? Long.toString(first) : first + ".." + (first + count - 1);
     for (int attempt = 1; attempt <= config.logAttempts(); attempt++) {
       Optional<ServiceInfo> instance = instances.pick(LOG_SERVICE);
       if (instance.isEmpty()) {
-        LOG.log(Level.FINE, "No log instance available for visit {0}", String.valueOf(visit));
+        LOG.log(Level.FINE, "No log instance available for visits {0}", visits);
         break;
       }
+      int status;
       try {
-        instances.client(instance.get(), LogClient.class).append(Long.toString(visit));
-        return;
-      } catch (WebApplicationException e) {
-        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
-        LOG.log(Level.WARNING, "Log instance {0} answered {1} for visit {2}",
-            new Object[] {instance.get().id(), status, String.valueOf(visit)});
-        if (!blamesInstance(status)) {
-          break;
-        }
+        status = client.appendAll(instance.get().addr(), numbers);
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "Log instance {0} unreachable for visits {1}: {2}",
+            new Object[] {instance.get().id(), visits, e.toString()});
         instances.reportFailure(instance.get());
-      } catch (ProcessingException e) {
-        LOG.log(Level.WARNING, "Log instance {0} unreachable for visit {1}: {2}",
-            new Object[] {instance.get().id(), String.valueOf(visit), String.valueOf(e.getMessage())});
-        instances.reportFailure(instance.get());
+        continue;
       }
+      if (status / 100 == 2) {
+        return;
+      }
+      LOG.log(Level.WARNING, "Log instance {0} answered {1} for visits {2}",
+          new Object[] {instance.get().id(), status, visits});
+      if (!blamesInstance(status)) {
+        break;
+      }
+      instances.reportFailure(instance.get());
     }
     throw new VisitNotCountedException(UNAVAILABLE);
   }

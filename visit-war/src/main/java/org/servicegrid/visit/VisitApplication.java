@@ -6,8 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 /**
- * The visit service's JAX-RS application, served at the root so a visit is {@code GET /}; the registry
- * client library in {@code WEB-INF/lib} adds {@code /services} and {@code /heart-beat}.
+ * The visit service's JAX-RS application at the root: the registry client library in {@code WEB-INF/lib} adds
+ * {@code /services} and {@code /heart-beat}; a visit, {@code GET /}, is served before JAX-RS by
+ * {@link VisitFilter}.
  */
 @ApplicationPath("/")
 @OpenAPIDefinition(info = @Info(title = "visit service", version = "1.0",

@@ -25,6 +25,10 @@ public class VisitConfig {
   long waitTimeoutMillis;
 
   @Inject
+  @ConfigProperty(name = "visit.counter.max-group")
+  int maxGroup;
+
+  @Inject
   @ConfigProperty(name = "visit.log.attempts")
   int logAttempts;
 
@@ -32,6 +36,9 @@ public class VisitConfig {
   void validate() {
     if (waitTimeoutMillis < 1) {
       throw new IllegalArgumentException("Invalid configuration: visit.counter.wait-timeout must be positive");
+    }
+    if (maxGroup < 1) {
+      throw new IllegalArgumentException("Invalid configuration: visit.counter.max-group must be at least 1");
     }
     if (logAttempts < 1) {
       throw new IllegalArgumentException("Invalid configuration: visit.log.attempts must be at least 1");
@@ -48,9 +55,14 @@ public class VisitConfig {
         .orElseGet(() -> Path.of(System.getProperty("server.output.dir", "."), "data", "visit-count"));
   }
 
-  /** How long a visit waits for the one before it before it is refused. */
+  /** How long a visit waits to join a group (while the group before it is logged) before it is refused. */
   public Duration waitTimeout() {
     return Duration.ofMillis(waitTimeoutMillis);
+  }
+
+  /** The most visits one group (one log call) counts. */
+  public int maxGroup() {
+    return maxGroup;
   }
 
   /** How many log instances one visit tries. */

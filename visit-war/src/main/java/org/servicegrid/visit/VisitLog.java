@@ -1,9 +1,12 @@
 package org.servicegrid.visit;
 
-/** Where a visit's number is recorded before it counts; the production one is {@link LogSender}. */
+/** Where a group of visit numbers is recorded before the visits count; the production one is {@link LogSender}. */
 @FunctionalInterface
 public interface VisitLog {
 
-  /** Returns once the number is recorded; throws {@link VisitNotCountedException} when it could not be. */
-  void record(long visit);
+  /**
+   * Records the numbers {@code first} .. {@code first + count - 1} all together or not at all; returns once
+   * they are recorded, throws {@link VisitNotCountedException} when none of them was.
+   */
+  void record(long first, int count);
 }

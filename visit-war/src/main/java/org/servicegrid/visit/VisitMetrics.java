@@ -35,11 +35,12 @@ public class VisitMetrics {
         count, LongSupplier::getAsLong);
   }
 
-  void counted() {
+  // Public: a package-private method on a normal-scoped bean is called through reflection by Weld's proxy.
+  public void counted() {
     counted.inc();
   }
 
-  void refused() {
+  public void refused() {
     refused.inc();
   }
 }

@@ -31,7 +31,7 @@ public class VisitService {
   void load() {
     VisitStateStore store = new VisitStateStore(config.stateFile());
     try {
-      counter = new VisitCounter(store.load(), config.waitTimeout(), store);
+      counter = new VisitCounter(store.load(), config.maxGroup(), config.waitTimeout(), store);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot load the visit count", e);
     }

@@ -3,79 +3,104 @@ package org.servicegrid.visit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import jakarta.ws.rs.ProcessingException;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.servicegrid.client.ServiceInstances;
 import org.servicegrid.protocol.ServiceInfo;
 
+/** LogSender with the real batch client against fake log instances (JDK HttpServer) on loopback. */
 class LogSenderTest {
 
-  private static final ServiceInfo FIRST = ServiceInfo.of("log", "127.0.0.1:1");
-  private static final ServiceInfo SECOND = ServiceInfo.of("log", "127.0.0.1:2");
-
   private final FakeInstances instances = new FakeInstances();
+  private final LogBatchClient client = new LogBatchClient();
   private final LogSender sender = new LogSender();
+  private final List<FakeLog> logs = new ArrayList<>();
 
   LogSenderTest() {
+    client.start(Duration.ofSeconds(2), Duration.ofSeconds(5), "visit");
     sender.instances = instances;
+    sender.client = client;
     sender.config = new VisitConfig();
     sender.config.logAttempts = 3;
   }
 
+  @AfterEach
+  void stop() {
+    client.stop();
+    logs.forEach(FakeLog::close);
+  }
+
   @Test
-  void postsTheVisitNumberToALogInstance() {
-    instances.add(FIRST, message -> { });
+  void postsTheVisitNumberToALogInstanceAsTheVisitService() {
+    FakeLog log = log();
 
-    sender.record(7);
+    sender.record(7, 1);
 
-    assertThat(instances.received).containsExactly("127.0.0.1:1 7");
+    assertThat(log.batches()).containsExactly(List.of("7"));
+    assertThat(log.lines()).allMatch(line -> "visit".equals(line.caller()));
     assertThat(instances.reported).isEmpty();
   }
 
   @Test
+  void postsAGroupsNumbersInOneCallOneMessageEach() {
+    FakeLog log = log();
+
+    sender.record(41, 4);
+
+    assertThat(log.batches()).containsExactly(List.of("41", "42", "43", "44"));
+  }
+
+  @Test
   void reportsAnUnreachableInstanceAndTriesTheNextOne() {
-    instances.add(FIRST, message -> {
-      throw new ProcessingException("connection refused");
-    });
-    instances.add(SECOND, message -> { });
+    FakeLog gone = log();
+    gone.close();
+    FakeLog next = log();
 
-    sender.record(7);
+    sender.record(7, 1);
 
-    assertThat(instances.reported).containsExactly(FIRST);
-    assertThat(instances.received).containsExactly("127.0.0.1:2 7");
+    assertThat(instances.reported).containsExactly(instances.of(gone));
+    assertThat(next.messages()).containsExactly("7");
+  }
+
+  @Test
+  void reportsAnInstanceAnsweringAServerErrorAndTriesTheNextOne() {
+    FakeLog failing = log();
+    failing.failing(true);
+    FakeLog next = log();
+
+    sender.record(7, 2);
+
+    assertThat(instances.reported).containsExactly(instances.of(failing));
+    assertThat(failing.messages()).isEmpty();
+    assertThat(next.messages()).containsExactly("7", "8");
   }
 
   @Test
   void failsWhenEveryInstanceFailed() {
-    instances.add(FIRST, message -> {
-      throw new ProcessingException("read timed out");
-    });
-    instances.add(SECOND, message -> {
-      throw new ProcessingException("connection refused");
-    });
+    FakeLog first = log();
+    first.failing(true);
+    FakeLog second = log();
+    second.close();
 
-    assertThatThrownBy(() -> sender.record(7))
+    assertThatThrownBy(() -> sender.record(7, 1))
         .isInstanceOf(VisitNotCountedException.class).hasMessage("log service unavailable");
-    assertThat(instances.reported).containsExactly(FIRST, SECOND);
+    assertThat(instances.reported).containsExactly(instances.of(first), instances.of(second));
   }
 
   @Test
   void triesNoMoreInstancesThanConfigured() {
     sender.config.logAttempts = 1;
-    instances.add(FIRST, message -> {
-      throw new ProcessingException("connection refused");
-    });
-    instances.add(SECOND, message -> { });
+    log().failing(true);
+    FakeLog second = log();
 
-    assertThatThrownBy(() -> sender.record(7)).isInstanceOf(VisitNotCountedException.class);
-    assertThat(instances.received).isEmpty();
+    assertThatThrownBy(() -> sender.record(7, 1)).isInstanceOf(VisitNotCountedException.class);
+    assertThat(second.messages()).isEmpty();
   }
 
   @ParameterizedTest
@@ -92,23 +117,24 @@ class LogSenderTest {
 
   @Test
   void failsAtOnceWhenNoLogInstanceIsKnown() {
-    assertThatThrownBy(() -> sender.record(7))
+    assertThatThrownBy(() -> sender.record(7, 1))
         .isInstanceOf(VisitNotCountedException.class).hasMessage("log service unavailable");
+  }
+
+  private FakeLog log() {
+    FakeLog log = FakeLog.start();
+    logs.add(log);
+    instances.order.add(ServiceInfo.of("log", log.addr()));
+    return log;
   }
 
   /** The library's selection reduced to what LogSender relies on: failed instances are skipped. */
   private static final class FakeInstances extends ServiceInstances {
-    final Map<ServiceInfo, FakeLogClient> clients = new HashMap<>();
     final List<ServiceInfo> order = new ArrayList<>();
     final List<ServiceInfo> reported = new ArrayList<>();
-    final List<String> received = new ArrayList<>();
 
-    void add(ServiceInfo instance, Behaviour behaviour) {
-      order.add(instance);
-      clients.put(instance, new FakeLogClient(message -> {
-        behaviour.append(message);
-        received.add(instance.addr() + " " + message);
-      }));
+    ServiceInfo of(FakeLog log) {
+      return order.stream().filter(i -> i.addr().equals(log.addr())).findFirst().orElseThrow();
     }
 
     @Override
@@ -120,25 +146,5 @@ class LogSenderTest {
     public void reportFailure(ServiceInfo instance) {
       reported.add(instance);
     }
-
-    @Override
-    public <T extends AutoCloseable> T client(ServiceInfo instance, Class<T> api) {
-      return api.cast(clients.get(instance));
-    }
-  }
-
-  @FunctionalInterface
-  private interface Behaviour {
-    void append(String message);
-  }
-
-  private record FakeLogClient(Behaviour behaviour) implements LogClient {
-    @Override
-    public void append(String message) {
-      behaviour.append(message);
-    }
-
-    @Override
-    public void close() {}
   }
 }

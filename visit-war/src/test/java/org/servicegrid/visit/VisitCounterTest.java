@@ -2,6 +2,7 @@ package org.servicegrid.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,14 +23,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 class VisitCounterTest {
 
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
   @TempDir Path dir;
 
+  /** Each log call as [first, count]. */
+  private final List<List<Long>> calls = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> logged = Collections.synchronizedList(new ArrayList<>());
-  private final VisitLog accepting = logged::add;
-  private final VisitLog failing = visit -> {
+  private final VisitLog accepting = (first, count) -> {
+    calls.add(List.of(first, (long) count));
+    LongStream.range(first, first + count).forEach(logged::add);
+  };
+  private final VisitLog failing = (first, count) -> {
     throw new VisitNotCountedException("log service unavailable");
   };
-  private final ExecutorService pool = Executors.newFixedThreadPool(16);
+  private final ExecutorService pool = Executors.newFixedThreadPool(80);
 
   @AfterEach
   void stopPool() {
@@ -37,7 +46,7 @@ class VisitCounterTest {
 
   @Test
   void countsOnFromTheLoadedValueAndLogsEachNewCount() throws IOException {
-    VisitCounter counter = counter(41, Duration.ofSeconds(5));
+    VisitCounter counter = counter(41, 64, Duration.ofSeconds(5));
 
     assertThat(counter.visit(accepting)).isEqualTo(42);
     assertThat(counter.visit(accepting)).isEqualTo(43);
@@ -46,7 +55,7 @@ class VisitCounterTest {
 
   @Test
   void aVisitWhoseLogFailsLeavesTheCountAndTheNextVisitGetsTheSameNumber() throws IOException {
-    VisitCounter counter = counter(0, Duration.ofSeconds(5));
+    VisitCounter counter = counter(0, 64, Duration.ofSeconds(5));
     counter.visit(accepting);
 
     assertThatThrownBy(() -> counter.visit(failing)).isInstanceOf(VisitNotCountedException.class);
@@ -59,7 +68,7 @@ class VisitCounterTest {
 
   @Test
   void concurrentVisitsGetEveryNumberExactlyOnceAndLogThemInOrder() throws Exception {
-    VisitCounter counter = counter(0, Duration.ofSeconds(30));
+    VisitCounter counter = counter(0, 64, Duration.ofSeconds(30));
     List<Future<Long>> visits = new ArrayList<>();
     for (int i = 0; i < 800; i++) {
       visits.add(pool.submit(() -> counter.visit(accepting)));
@@ -76,49 +85,157 @@ class VisitCounterTest {
   }
 
   @Test
-  void refusesAVisitThatWaitsLongerThanTheLimitAndLeavesTheCount() throws Exception {
-    VisitCounter counter = counter(0, Duration.ofMillis(200));
-    CountDownLatch logCalled = new CountDownLatch(1);
+  void visitsArrivingWhileALogCallIsInFlightAreRecordedTogetherInTheNextCall() throws Exception {
+    VisitCounter counter = counter(0, 64, Duration.ofSeconds(30));
     CountDownLatch release = new CountDownLatch(1);
-    Future<Long> slow = pool.submit(() -> counter.visit(visit -> {
-      logCalled.countDown();
-      await(release);
-    }));
-    assertThat(logCalled.await(30, TimeUnit.SECONDS)).isTrue();
+    Future<Long> first = pool.submit(() -> counter.visit(blockingUntil(release)));
+    await().atMost(PATIENCE).until(() -> calls.size() == 1);
 
-    assertThatThrownBy(() -> counter.visit(accepting))
-        .isInstanceOf(VisitNotCountedException.class).hasMessageContaining("try again");
-
+    List<Future<Long>> group = submitVisits(counter, 5);
+    await().atMost(PATIENCE).until(() -> counter.waiting() == 5);
     release.countDown();
-    assertThat(slow.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+
+    assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(results(group)).containsExactlyInAnyOrder(2L, 3L, 4L, 5L, 6L);
+    assertThat(calls).containsExactly(List.of(1L, 1L), List.of(2L, 5L));
+    assertThat(store().load()).isEqualTo(6);
+  }
+
+  @Test
+  void aGroupHoldsAtMostMaxGroupVisitsAndTheRestFormTheNextGroups() throws Exception {
+    VisitCounter counter = counter(0, 3, Duration.ofSeconds(30));
+    CountDownLatch release = new CountDownLatch(1);
+    Future<Long> first = pool.submit(() -> counter.visit(blockingUntil(release)));
+    await().atMost(PATIENCE).until(() -> calls.size() == 1);
+
+    List<Future<Long>> rest = submitVisits(counter, 7);
+    await().atMost(PATIENCE).until(() -> counter.waiting() == 7);
+    release.countDown();
+
+    assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(results(rest)).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(2, 8).boxed().toList());
+    assertThat(calls).containsExactly(List.of(1L, 1L), List.of(2L, 3L), List.of(5L, 3L), List.of(8L, 1L));
+  }
+
+  @Test
+  void aRefusedGroupLeavesTheCountAndEveryVisitOfItIsRefusedAndTheNextGroupContinues() throws Exception {
+    VisitCounter counter = counter(10, 64, Duration.ofSeconds(30));
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch failNext = new CountDownLatch(1);
+    VisitLog failingOnce = (first, count) -> {
+      if (failNext.getCount() > 0) {
+        failNext.countDown();
+        failing.record(first, count);
+      }
+      accepting.record(first, count);
+    };
+    Future<Long> leader = pool.submit(() -> counter.visit(blockingUntil(release)));
+    await().atMost(PATIENCE).until(() -> calls.size() == 1);
+    List<Future<Long>> refusedGroup = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      refusedGroup.add(pool.submit(() -> counter.visit(failingOnce)));
+    }
+    await().atMost(PATIENCE).until(() -> counter.waiting() == 4);
+    release.countDown();
+
+    assertThat(leader.get(30, TimeUnit.SECONDS)).isEqualTo(11);
+    for (Future<Long> visit : refusedGroup) {
+      assertThatThrownBy(() -> visit.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(VisitNotCountedException.class).hasMessageContaining("log service unavailable");
+    }
+    assertThat(counter.current()).isEqualTo(11);
+    assertThat(store().load()).isEqualTo(11);
+    assertThat(counter.visit(accepting)).isEqualTo(12);
+    assertThat(logged).containsExactly(11L, 12L);
+  }
+
+  @Test
+  void anErrorInTheLogCallRefusesTheWholeGroupRatherThanLeavingItWaiting() throws Exception {
+    VisitCounter counter = counter(0, 64, Duration.ofSeconds(30));
+    CountDownLatch release = new CountDownLatch(1);
+    Future<Long> first = pool.submit(() -> counter.visit(blockingUntil(release)));
+    await().atMost(PATIENCE).until(() -> calls.size() == 1);
+    VisitLog broken = (firstNumber, count) -> {
+      throw new AssertionError("broken log");
+    };
+    List<Future<Long>> group = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      group.add(pool.submit(() -> counter.visit(broken)));
+    }
+    await().atMost(PATIENCE).until(() -> counter.waiting() == 3);
+    release.countDown();
+
+    assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+    for (Future<Long> visit : group) {
+      assertThatThrownBy(() -> visit.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+          .cause().isInstanceOfAny(AssertionError.class, VisitNotCountedException.class);
+    }
+    assertThat(counter.current()).isEqualTo(1);
     assertThat(counter.visit(accepting)).isEqualTo(2);
   }
 
   @Test
-  void savesEveryCountedVisitAndAgainWhenPersisted() throws IOException {
-    VisitCounter counter = counter(0, Duration.ofSeconds(5));
+  void refusesAVisitThatWaitsLongerThanTheLimitAndLeavesItOutOfTheNextGroup() throws Exception {
+    VisitCounter counter = counter(0, 64, Duration.ofMillis(200));
+    CountDownLatch release = new CountDownLatch(1);
+    Future<Long> slow = pool.submit(() -> counter.visit(blockingUntil(release)));
+    await().atMost(PATIENCE).until(() -> calls.size() == 1);
+
+    assertThatThrownBy(() -> counter.visit(accepting))
+        .isInstanceOf(VisitNotCountedException.class).hasMessageContaining("try again");
+
+    assertThat(counter.waiting()).isZero();
+    release.countDown();
+    assertThat(slow.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(counter.visit(accepting)).isEqualTo(2);
+    assertThat(calls).containsExactly(List.of(1L, 1L), List.of(2L, 1L));
+  }
+
+  @Test
+  void savesEveryCountedGroupAndAgainWhenPersisted() throws IOException {
+    VisitCounter counter = counter(0, 64, Duration.ofSeconds(5));
     counter.visit(accepting);
     counter.visit(accepting);
 
     assertThat(store().load()).isEqualTo(2);
 
     counter.persist();
-    assertThat(new VisitCounter(store().load(), Duration.ofSeconds(5), store()).visit(accepting)).isEqualTo(3);
+    assertThat(new VisitCounter(store().load(), 64, Duration.ofSeconds(5), store()).visit(accepting)).isEqualTo(3);
   }
 
-  private VisitCounter counter(long initial, Duration waitLimit) {
-    return new VisitCounter(initial, waitLimit, store());
+  /** A log that records the call at once and returns only when released, so visits queue up behind it. */
+  private VisitLog blockingUntil(CountDownLatch release) {
+    return (first, count) -> {
+      accepting.record(first, count);
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+  }
+
+  private List<Future<Long>> submitVisits(VisitCounter counter, int visits) {
+    List<Future<Long>> futures = new ArrayList<>();
+    for (int i = 0; i < visits; i++) {
+      futures.add(pool.submit(() -> counter.visit(accepting)));
+    }
+    return futures;
+  }
+
+  private static List<Long> results(List<Future<Long>> visits) throws Exception {
+    List<Long> numbers = new ArrayList<>();
+    for (Future<Long> visit : visits) {
+      numbers.add(visit.get(30, TimeUnit.SECONDS));
+    }
+    return numbers;
+  }
+
+  private VisitCounter counter(long initial, int maxGroup, Duration waitLimit) {
+    return new VisitCounter(initial, maxGroup, waitLimit, store());
   }
 
   private VisitStateStore store() {
     return new VisitStateStore(dir.resolve("data/visit-count"));
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -178,6 +179,90 @@ class VisitServiceIT {
         .contains("visit_count");
     assertThat(openapi.statusCode()).as("GET %sopenapi", BASE).isEqualTo(200);
     assertThat(openapi.body()).contains("Count a visit").contains("503");
+  }
+
+  @Test
+  @Order(7)
+  void sixtyFourConcurrentVisitsGetEachNumberOnceAndTheLogReceivesEachNumberOnce() throws Exception {
+    long before = Long.parseLong(visitOk());
+    int mark = log.messages().size();
+
+    List<HttpResponse<String>> responses = visitConcurrently(64, 1);
+
+    assertThat(responses).allSatisfy(response ->
+        assertThat(response.statusCode()).as("concurrent GET %s", BASE).isEqualTo(200));
+    List<Long> expected = LongStream.rangeClosed(before + 1, before + 64).boxed().toList();
+    assertThat(responses.stream().map(response -> Long.parseLong(response.body())))
+        .containsExactlyInAnyOrderElementsOf(expected);
+    List<String> logged = log.messages();
+    assertThat(logged.subList(mark, logged.size()))
+        .containsExactlyElementsOf(expected.stream().map(String::valueOf).toList());
+    assertThat(log.lines()).allMatch(line -> "visit".equals(line.caller()), "sent by 'visit'");
+  }
+
+  @Test
+  @Order(8)
+  void refusesTheVisitsOfGroupsTheLogRefusesMidLoadAndCountsOnFromTheLastAcceptedNumber() throws Exception {
+    long before = Long.parseLong(visitOk());
+    int mark = log.messages().size();
+    log.acceptAtMost(mark + 100);
+
+    List<HttpResponse<String>> responses = visitConcurrently(64, 5);
+
+    assertThat(responses).allSatisfy(response ->
+        assertThat(response.statusCode()).as("concurrent GET %s", BASE).isIn(200, 503));
+    List<Long> counted = responses.stream().filter(response -> response.statusCode() == 200)
+        .map(response -> Long.parseLong(response.body())).sorted().toList();
+    List<HttpResponse<String>> refused = responses.stream().filter(response -> response.statusCode() == 503)
+        .toList();
+    assertThat(refused).isNotEmpty().allSatisfy(response -> assertThat(response.body()).contains("\"error\""));
+    List<String> logged = log.messages();
+    List<String> accepted = logged.subList(mark, logged.size());
+    assertThat(accepted).hasSizeGreaterThanOrEqualTo(100).containsExactlyElementsOf(LongStream
+        .rangeClosed(before + 1, before + accepted.size()).mapToObj(String::valueOf).toList());
+    assertThat(counted).containsExactlyElementsOf(accepted.stream().map(Long::valueOf).toList());
+
+    log.acceptAtMost(Integer.MAX_VALUE);
+    String next = visitWhenAvailable();
+    assertThat(next).isEqualTo(String.valueOf(before + accepted.size() + 1));
+    assertThat(log.messages()).last().isEqualTo(next);
+  }
+
+  @Test
+  @Order(9)
+  void answersOtherMethodsOnTheRootWith405AndCountsNothing() throws Exception {
+    long before = Long.parseLong(visitOk());
+
+    HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(BASE)).timeout(PATIENCE)
+        .PUT(BodyPublishers.ofString("x")).build(), BodyHandlers.ofString());
+
+    assertThat(put.statusCode()).as("PUT %s", BASE).isEqualTo(405);
+    assertThat(put.body()).contains("\"error\"");
+    assertThat(visitOk()).isEqualTo(String.valueOf(before + 1));
+  }
+
+  /** {@code visitors} clients at once, each visiting {@code visitsEach} times in a row; every answer. */
+  private List<HttpResponse<String>> visitConcurrently(int visitors, int visitsEach) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(visitors);
+    try {
+      List<Future<List<HttpResponse<String>>>> runs = new ArrayList<>();
+      for (int i = 0; i < visitors; i++) {
+        runs.add(pool.submit(() -> {
+          List<HttpResponse<String>> answers = new ArrayList<>();
+          for (int j = 0; j < visitsEach; j++) {
+            answers.add(visit());
+          }
+          return answers;
+        }));
+      }
+      List<HttpResponse<String>> responses = new ArrayList<>();
+      for (Future<List<HttpResponse<String>>> run : runs) {
+        responses.addAll(run.get(120, TimeUnit.SECONDS));
+      }
+      return responses;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private void deploy() {

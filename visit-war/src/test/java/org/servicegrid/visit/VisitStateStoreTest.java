@@ -39,6 +39,20 @@ class VisitStateStoreTest {
   }
 
   @Test
+  void overwritesInPlaceAfterTheFirstSaveAndReplacesALongerOldLineCleanly() throws IOException {
+    Path file = dir.resolve("visit-count");
+    Files.writeString(file, "0000099 \n");
+    try (VisitStateStore store = new VisitStateStore(file)) {
+      store.save(100);
+      assertThat(Files.readString(file)).isEqualTo("100\n");
+      store.save(101);
+      store.save(1000);
+      assertThat(Files.readString(file)).isEqualTo("1000\n");
+      assertThat(new VisitStateStore(file).load()).isEqualTo(1000);
+    }
+  }
+
+  @Test
   void refusesAFileThatDoesNotHoldACountRatherThanRestartingFromZero() throws IOException {
     Path file = dir.resolve("visit-count");
     Files.writeString(file, "garbage");

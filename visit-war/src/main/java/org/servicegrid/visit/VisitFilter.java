@@ -1,0 +1,68 @@
+package org.servicegrid.visit;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Serves {@code GET /}, a visit, in the servlet container: dispatching it through JAX-RS cost the visit server
+ * more CPU than counting it. Other methods on {@code /} answer 405; every other path (the registry client
+ * library's {@code /services} and {@code /heart-beat}) goes on to JAX-RS. Mapped to every path and matched
+ * here, because Liberty does not apply a filter mapped to the context root alone ({@code ""}) to it. A visit that was not counted answers
+ * 503 with {@code {"error": "..."}}. Documented in {@code META-INF/openapi.yaml}.
+ */
+@WebFilter(urlPatterns = "/*")
+public class VisitFilter extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = Logger.getLogger(VisitFilter.class.getName());
+
+  @Inject VisitService visits;
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (!request.getRequestURI().equals(request.getContextPath() + "/")) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (!"GET".equals(request.getMethod())) {
+      response.setHeader("Allow", "GET");
+      error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method not allowed");
+      return;
+    }
+    long number;
+    try {
+      number = visits.visit();
+    } catch (VisitNotCountedException e) {
+      error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Unexpected failure while counting a visit", e);
+      error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal error");
+      return;
+    }
+    byte[] body = Long.toString(number).getBytes(StandardCharsets.US_ASCII);
+    response.setContentType("text/plain");
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+
+  private static void error(HttpServletResponse response, int status, String message) throws IOException {
+    byte[] body = Json.createObjectBuilder().add("error", message).build().toString()
+        .getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+}
