@@ -117,7 +117,8 @@ mark="measured line $$-$RANDOM"
 measure log http://127.0.0.1:20002/log BENCH_METHOD=POST BENCH_BODY="$mark"
 log_lines=$(cat "$service_log"* | grep -c -- " $mark\$" || true)
 
-echo "Registry (bench/RegistryBench.java against :20000)..."
+echo "Registry (bench/RegistryBench.java against :20000): one unmeasured pass of its loads first, to warm it..."
+timeout 900 java -Dload.only=true bench/RegistryBench.java http://127.0.0.1:20000 >/dev/null
 timeout 900 java bench/RegistryBench.java http://127.0.0.1:20000 | tee "$work/registry.txt"
 
 rss() {
