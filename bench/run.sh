@@ -7,12 +7,13 @@
 #   gateway against the trivial servlet, POST /log against the plain append; then the registry figures
 #   (bench/RegistryBench.java against the system's registry), and the RSS of each server after all that.
 # Loopback only; every step is bounded by `timeout`. Installs Debian's wrk and nginx-light when missing.
-#   DURATION=10s WARMUP=10s bench/run.sh
+#   DURATION=5 ROUNDS=3 WARMUP=10s bench/run.sh   (req/s over all rounds; p50 and p99 of the median round)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 WLP="$ROOT/target/liberty/wlp"
-DURATION=${DURATION:-10s}
+DURATION=${DURATION:-5}  # seconds per round
+ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-10s}
 CONNECTIONS=16
 REFERENCE=bench-reference
@@ -71,26 +72,35 @@ warm() {
   shift
   env "$@" timeout 120 wrk -t2 -c$CONNECTIONS -d"$WARMUP" -s bench/count.lua "$url" >/dev/null
 }
-# measure NAME URL [env for count.lua]: stores rate/p50/p99/non-2xx/acknowledged under NAME
-declare -A RATE P50 P99 BAD ACK
+# measure NAME URL [env for count.lua]: one round; adds its requests, seconds, 200s, failures, p50 and p99 to NAME's
+declare -A REQS SECS ACK BAD P50S P99S RATE P50 P99
 measure() {
-  local name=$1 url=$2 out
+  local name=$1 url=$2 out total seconds errors
   shift 2
-  out=$(env "$@" timeout 120 wrk -t2 -c$CONNECTIONS -d"$DURATION" --latency -s bench/count.lua "$url")
-  RATE[$name]=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
-  P50[$name]=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
-  P99[$name]=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
-  ACK[$name]=$(awk '/^acknowledged/ {print $2}' <<<"$out")
-  local total errors
+  out=$(env "$@" timeout 120 wrk -t2 -c$CONNECTIONS -d"${DURATION}s" --latency -s bench/count.lua "$url")
   total=$(awk '/requests in/ {print $1}' <<<"$out")
+  seconds=$(awk '/requests in/ {sub(/s,$/, "", $4); print $4}' <<<"$out")
   errors=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$out")
-  BAD[$name]=$((total - ACK[$name] + ${errors:-0}))
-  echo "  measured $name: ${RATE[$name]}/s" >&2
+  local ack
+  ack=$(awk '/^acknowledged/ {print $2}' <<<"$out")
+  REQS[$name]=$((${REQS[$name]:-0} + total))
+  SECS[$name]=$(awk -v a="${SECS[$name]:-0}" -v b="$seconds" 'BEGIN {print a + b}')
+  ACK[$name]=$((${ACK[$name]:-0} + ack))
+  BAD[$name]=$((${BAD[$name]:-0} + total - ack + ${errors:-0}))
+  P50S[$name]+="$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")") "
+  P99S[$name]+="$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")") "
+  echo "  $name: $(awk -v r="$total" -v s="$seconds" 'BEGIN {printf "%.0f", r / s}')/s" >&2
+}
+median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+# summarize NAME: the rate over all rounds, the median round's p50 and p99
+summarize() {
+  RATE[$1]=$(awk -v r="${REQS[$1]}" -v s="${SECS[$1]}" 'BEGIN {printf "%.0f", r / s}')
+  P50[$1]=$(median "${P50S[$1]}")
+  P99[$1]=$(median "${P99S[$1]}")
 }
 service_log="$WLP/usr/servers/log/logs/service.log"
-append_log="$server_dir/logs/reference-append.log"
 
-echo "Measuring (wrk -t2 -c$CONNECTIONS, 2 x $WARMUP warm-up + $DURATION per row)..."
+echo "Measuring (wrk -t2 -c$CONNECTIONS, 2 x $WARMUP warm-up, then $ROUNDS rounds of ${DURATION}s per row)..."
 POST=(BENCH_METHOD=POST BENCH_BODY="benchmark line")
 visit_lines() { cat "$service_log"* 2>/dev/null | grep -o ' visit [0-9]*$' || true; }
 # Two passes: the servers were just started, and their JIT compilers are still busy after one pass of a path.
@@ -102,19 +112,23 @@ for pass in 1 2; do
   warm http://127.0.0.1:20010/append "${POST[@]}"
   warm http://127.0.0.1:20002/log "${POST[@]}"
 done
-measure servlet http://127.0.0.1:20010/ping
-measure direct http://127.0.0.1:20002/heart-beat
-measure gateway http://127.0.0.1:20001/log/heart-beat
-measure proxy http://127.0.0.1:20010/proxy/heart-beat
-measure nginx http://127.0.0.1:20020/heart-beat
+# Each path and its reference alternate, round after round, so that a change of this machine's speed meets both.
 visits_before=$(visit_lines | wc -l)
-measure visit http://127.0.0.1:20001/visit/
+mark="measured line $$-$RANDOM" # the measured lines' own mark: rotation (log.rotate.*) drops the oldest files
+for ((round = 1; round <= ROUNDS; round++)); do
+  echo " round $round of $ROUNDS" >&2
+  measure servlet http://127.0.0.1:20010/ping
+  measure direct http://127.0.0.1:20002/heart-beat
+  measure gateway http://127.0.0.1:20001/log/heart-beat
+  measure proxy http://127.0.0.1:20010/proxy/heart-beat
+  measure nginx http://127.0.0.1:20020/heart-beat
+  measure visit http://127.0.0.1:20001/visit/
+  measure append http://127.0.0.1:20010/append "${POST[@]}"
+  measure log http://127.0.0.1:20002/log BENCH_METHOD=POST BENCH_BODY="$mark"
+done
+for name in servlet direct gateway proxy nginx visit append log; do summarize "$name"; done
 visits_after=$(visit_lines | wc -l)
 visit_duplicates=$(visit_lines | sort | uniq -d | wc -l)
-measure append http://127.0.0.1:20010/append "${POST[@]}"
-# The measured lines carry a mark of their own: rotation (log.rotate.*) drops the oldest files during the warm-up.
-mark="measured line $$-$RANDOM"
-measure log http://127.0.0.1:20002/log BENCH_METHOD=POST BENCH_BODY="$mark"
 log_lines=$(cat "$service_log"* | grep -c -- " $mark\$" || true)
 
 echo "Registry (bench/RegistryBench.java against :20000): one unmeasured pass of its loads first, to warm it..."
@@ -133,7 +147,7 @@ row() { # name label ratio-text
   printf '| %s | %s | %s | %s | %s | %s |\n' "$2" "${RATE[$1]}" "${P50[$1]}" "${P99[$1]}" "${BAD[$1]}" "$3"
 }
 echo
-echo "## $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), wrk -t2 -c$CONNECTIONS, 2 x $WARMUP warm-up + $DURATION each"
+echo "## $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), wrk -t2 -c$CONNECTIONS, 2 x $WARMUP warm-up, then $ROUNDS rounds of ${DURATION}s per path, paths alternating"
 echo
 echo "| path | req/s | p50 ms | p99 ms | non-2xx | ratio (goal) |"
 echo "| --- | ---: | ---: | ---: | ---: | --- |"
