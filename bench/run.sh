@@ -113,7 +113,7 @@ for pass in 1 2; do
   warm http://127.0.0.1:20002/log "${POST[@]}"
 done
 # Each path and its reference alternate, round after round, so that a change of this machine's speed meets both.
-visits_before=$(visit_lines | wc -l)
+visit_lines_added=0 # counted around each visit row: the log rows' rotations drop the oldest files in between
 mark="measured line $$-$RANDOM" # the measured lines' own mark: rotation (log.rotate.*) drops the oldest files
 for ((round = 1; round <= ROUNDS; round++)); do
   echo " round $round of $ROUNDS" >&2
@@ -122,12 +122,13 @@ for ((round = 1; round <= ROUNDS; round++)); do
   measure gateway http://127.0.0.1:20001/log/heart-beat
   measure proxy http://127.0.0.1:20010/proxy/heart-beat
   measure nginx http://127.0.0.1:20020/heart-beat
+  before=$(visit_lines | wc -l)
   measure visit http://127.0.0.1:20001/visit/
+  visit_lines_added=$((visit_lines_added + $(visit_lines | wc -l) - before))
   measure append http://127.0.0.1:20010/append "${POST[@]}"
   measure log http://127.0.0.1:20002/log BENCH_METHOD=POST BENCH_BODY="$mark"
 done
 for name in servlet direct gateway proxy nginx visit append log; do summarize "$name"; done
-visits_after=$(visit_lines | wc -l)
 visit_duplicates=$(visit_lines | sort | uniq -d | wc -l)
 log_lines=$(cat "$service_log"* | grep -c -- " $mark\$" || true)
 
@@ -163,7 +164,7 @@ row visit "visit through the gateway \`:20001/visit/\`" \
 row append "plain locked append servlet \`POST :20010/append\`" "reference"
 row log "\`POST :20002/log\`, one line each" "$(ratio "${RATE[log]}" "${RATE[append]}") x plain append (>= 0.9)"
 echo
-echo "- visits answered 200: ${ACK[visit]}; visit lines added to the log file meanwhile: $((visits_after - visits_before))" \
+echo "- visits answered 200: ${ACK[visit]}; visit lines added to the log file meanwhile: $visit_lines_added" \
   "(more only by the visits in flight when wrk stopped); visit numbers found twice in the log file: $visit_duplicates"
 echo "- POST /log answered 200: ${ACK[log]}; their lines in the file: $log_lines" \
   "(more only by the requests in flight when wrk stopped: written, not yet acknowledged)"
