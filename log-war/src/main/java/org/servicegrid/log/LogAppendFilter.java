@@ -1,7 +1,6 @@
 package org.servicegrid.log;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -14,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.servicegrid.protocol.InvalidRequestException;
 import org.servicegrid.protocol.PayloadTooLargeException;
+import org.servicegrid.protocol.servlet.ErrorWriter;
 
 /**
  * Serves {@code POST /log}, the service's hot path, in the servlet container: dispatching it through JAX-RS
@@ -48,21 +48,13 @@ public class LogAppendFilter extends HttpFilter {
       response.setStatus(HttpServletResponse.SC_OK);
       response.setContentLength(0);
     } catch (PayloadTooLargeException e) {
-      error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+      ErrorWriter.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, e.getMessage());
     } catch (InvalidRequestException e) {
-      error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+      ErrorWriter.write(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
     } catch (LogFileUnavailableException e) {
       LOG.log(Level.WARNING, "Refused a log request: {0}", String.valueOf(e.getCause()));
-      error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+      ErrorWriter.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
     }
   }
 
-  private static void error(HttpServletResponse response, int status, String message) throws IOException {
-    byte[] body = Json.createObjectBuilder().add("error", message).build().toString()
-        .getBytes(StandardCharsets.UTF_8);
-    response.setStatus(status);
-    response.setContentType("application/json");
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
-  }
 }

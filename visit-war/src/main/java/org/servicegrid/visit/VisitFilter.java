@@ -1,7 +1,6 @@
 package org.servicegrid.visit;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -12,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.servicegrid.protocol.servlet.ErrorWriter;
 
 /**
  * Serves {@code GET /}, a visit, in the servlet container: dispatching it through JAX-RS cost the visit server
@@ -37,18 +37,18 @@ public class VisitFilter extends HttpFilter {
     }
     if (!"GET".equals(request.getMethod())) {
       response.setHeader("Allow", "GET");
-      error(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method not allowed");
+      ErrorWriter.write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method not allowed");
       return;
     }
     long number;
     try {
       number = visits.visit();
     } catch (VisitNotCountedException e) {
-      error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+      ErrorWriter.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
       return;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Unexpected failure while counting a visit", e);
-      error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal error");
+      ErrorWriter.write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal error");
       return;
     }
     byte[] body = Long.toString(number).getBytes(StandardCharsets.US_ASCII);
@@ -57,12 +57,4 @@ public class VisitFilter extends HttpFilter {
     response.getOutputStream().write(body);
   }
 
-  private static void error(HttpServletResponse response, int status, String message) throws IOException {
-    byte[] body = Json.createObjectBuilder().add("error", message).build().toString()
-        .getBytes(StandardCharsets.UTF_8);
-    response.setStatus(status);
-    response.setContentType("application/json");
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
-  }
 }

@@ -17,6 +17,7 @@ import org.servicegrid.client.ServiceInstances;
 import org.servicegrid.gateway.GatewayConfig;
 import org.servicegrid.gateway.catalog.ServiceCatalog;
 import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.protocol.servlet.ErrorWriter;
 
 /**
  * Forwards one request to a live instance of its service and relays the answer: 404 for a name the registry

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.servicegrid.protocol.servlet.ErrorWriter;
 
 /**
  * The gateway's entry point: a servlet filter in front of JAX-RS that forwards every {@code /{service}/...}

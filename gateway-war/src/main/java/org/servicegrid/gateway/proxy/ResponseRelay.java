@@ -14,6 +14,7 @@ import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.servicegrid.protocol.servlet.ErrorWriter;
 
 /**
  * Hands an upstream response to the client: status, end-to-end headers and the body as a stream, each block

@@ -1,4 +1,4 @@
-package org.servicegrid.gateway.proxy;
+package org.servicegrid.protocol.servlet;
 
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,19 +7,19 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes the project's {@code {"error": "..."}} body from the servlet layer, where the JAX-RS exception
- * mappers of registry-protocol do not apply. Built with JSON-P, so any message is escaped correctly.
+ * mappers of {@code protocol.rest} do not apply (servlet filters that answer requests themselves). Built with JSON-P, so any message is escaped correctly.
  */
-final class ErrorWriter {
+public final class ErrorWriter {
 
   private static final JsonProvider JSON = JsonProvider.provider();
 
   private ErrorWriter() {}
 
-  static String body(String message) {
+  public static String body(String message) {
     return JSON.createObjectBuilder().add("error", message).build().toString();
   }
 
-  static void write(HttpServletResponse response, int status, String message) throws IOException {
+  public static void write(HttpServletResponse response, int status, String message) throws IOException {
     byte[] body = body(message).getBytes(StandardCharsets.UTF_8);
     response.setStatus(status);
     response.setContentType("application/json");

@@ -1,4 +1,4 @@
-package org.servicegrid.gateway.proxy;
+package org.servicegrid.protocol.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
