@@ -1,17 +1,22 @@
 package org.servicegrid.log;
 
+import static org.servicegrid.protocol.config.InvalidConfigurationException.require;
+
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The log service's settings, read once from MicroProfile Config and checked at start so a bad value stops
- * the deployment with a clear message instead of surfacing as odd behaviour later. Defaults live in
- * {@code META-INF/microprofile-config.properties}, except {@code log.file}: its default comes from the
- * server's {@code server.xml} variable (a properties default would outrank it), with a code fallback.
+ * The log service's settings ({@code log.*}). Defaults live only in {@code META-INF/microprofile-config.properties},
+ * except {@code log.file}: its default comes from server.xml (a properties default would outrank it).
+ * Validated once, before the rest of the application starts: a bad value fails the deployment naming its key.
  */
 @ApplicationScoped
 public class LogConfig {
@@ -48,16 +53,22 @@ public class LogConfig {
   @ConfigProperty(name = "log.tail.max-bytes")
   long tailMaxBytes;
 
+  /** Creates this bean, and so validates it, before any other part of the application observes the start. */
+  void onStart(
+      @Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
+    // the bean's creation is the point
+  }
+
   @PostConstruct
   void validate() {
-    require(rotateMaxBytes >= 1024, "log.rotate.max-bytes must be at least 1024");
-    require(rotateKeep >= 0, "log.rotate.keep must not be negative");
-    require(messageMaxBytes >= 1, "log.message.max-bytes must be positive");
-    require(batchMaxBytes >= 2, "log.batch.max-bytes must be at least 2");
-    require(tailMaxLines >= 1, "log.tail.max-lines must be positive");
-    require(tailDefaultLines >= 1 && tailDefaultLines <= tailMaxLines,
-        "log.tail.default-lines must be between 1 and log.tail.max-lines");
-    require(tailMaxBytes >= 1024, "log.tail.max-bytes must be at least 1024");
+    require(rotateMaxBytes >= 1024, "log.rotate.max-bytes", rotateMaxBytes, "must be at least 1024");
+    require(rotateKeep >= 0, "log.rotate.keep", rotateKeep, "must not be negative");
+    require(messageMaxBytes >= 1, "log.message.max-bytes", messageMaxBytes, "must be positive");
+    require(batchMaxBytes >= 2, "log.batch.max-bytes", batchMaxBytes, "must be at least 2");
+    require(tailMaxLines >= 1, "log.tail.max-lines", tailMaxLines, "must be positive");
+    require(tailDefaultLines >= 1 && tailDefaultLines <= tailMaxLines, "log.tail.default-lines", tailDefaultLines,
+        "must be between 1 and log.tail.max-lines");
+    require(tailMaxBytes >= 1024, "log.tail.max-bytes", tailMaxBytes, "must be at least 1024");
   }
 
   /**
@@ -96,11 +107,5 @@ public class LogConfig {
 
   public long tailMaxBytes() {
     return tailMaxBytes;
-  }
-
-  private static void require(boolean condition, String message) {
-    if (!condition) {
-      throw new IllegalArgumentException("Invalid configuration: " + message);
-    }
   }
 }
