@@ -1,5 +1,6 @@
 package org.servicegrid.log;
 
+import org.servicegrid.protocol.CallerHeader;
 import org.servicegrid.protocol.InvalidRequestException;
 import org.servicegrid.protocol.ServiceInfoValidator;
 
@@ -9,7 +10,6 @@ import org.servicegrid.protocol.ServiceInfoValidator;
  */
 final class CallerName {
 
-  static final String HEADER = "X-Service-Name";
 
   private CallerName() {}
 
@@ -20,7 +20,7 @@ final class CallerName {
     }
     String name = header.strip();
     if (!ServiceInfoValidator.isValidName(name)) {
-      throw new InvalidRequestException(HEADER + " must be a service name (letters, digits, '-', '_', '.')");
+      throw new InvalidRequestException(CallerHeader.NAME + " must be a service name (letters, digits, '-', '_', '.')");
     }
     return name;
   }

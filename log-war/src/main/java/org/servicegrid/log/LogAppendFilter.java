@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.servicegrid.protocol.CallerHeader;
 import org.servicegrid.protocol.InvalidRequestException;
 import org.servicegrid.protocol.PayloadTooLargeException;
 import org.servicegrid.protocol.servlet.ErrorWriter;
@@ -38,7 +39,7 @@ public class LogAppendFilter extends HttpFilter {
       return;
     }
     try {
-      String caller = CallerName.of(request.getHeader(CallerName.HEADER));
+      String caller = CallerName.of(request.getHeader(CallerHeader.NAME));
       byte[] message = BodyReader.read(request.getInputStream(), request.getContentLengthLong(),
           config.messageMaxBytes());
       if (message.length == 0) {

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.servicegrid.protocol.CallerHeader;
 import org.servicegrid.protocol.ErrorBody;
 
 /**
@@ -50,7 +51,7 @@ public class LogBatchResource {
   @APIResponse(responseCode = "503", description = "The log file cannot be written; nothing was written",
       content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
   public Response appendAll(InputStream body, @Parameter(description = "The calling service, if any")
-      @HeaderParam(CallerName.HEADER) String caller,
+      @HeaderParam(CallerHeader.NAME) String caller,
       @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long length)
       throws IOException {
     String name = CallerName.of(caller);

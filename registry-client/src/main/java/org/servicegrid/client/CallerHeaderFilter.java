@@ -2,11 +2,11 @@ package org.servicegrid.client;
 
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
+import org.servicegrid.protocol.CallerHeader;
 
 /** Names the calling service on every outbound call ({@code X-Service-Name}); the log service records it. */
 final class CallerHeaderFilter implements ClientRequestFilter {
 
-  static final String HEADER = "X-Service-Name";
 
   private final String serviceName;
 
@@ -16,6 +16,6 @@ final class CallerHeaderFilter implements ClientRequestFilter {
 
   @Override
   public void filter(ClientRequestContext request) {
-    request.getHeaders().putSingle(HEADER, serviceName);
+    request.getHeaders().putSingle(CallerHeader.NAME, serviceName);
   }
 }

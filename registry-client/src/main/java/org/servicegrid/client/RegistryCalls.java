@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.servicegrid.protocol.Failures;
 import org.servicegrid.protocol.InvalidRequestException;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.ServiceInfoValidator;
@@ -91,11 +92,6 @@ public class RegistryCalls {
     if (e instanceof WebApplicationException wae && wae.getResponse() != null) {
       return "HTTP " + wae.getResponse().getStatus();
     }
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message = root.getMessage();
-    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    return Failures.describe(e);
   }
 }

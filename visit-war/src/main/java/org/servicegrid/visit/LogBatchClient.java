@@ -26,6 +26,7 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.servicegrid.client.ClientConfig;
 import org.servicegrid.client.ClientSettings;
+import org.servicegrid.protocol.CallerHeader;
 
 /**
  * Posts a group's numbers to a log instance's {@code POST /log/batch}: Apache HttpClient 5 classic, blocking
@@ -38,7 +39,6 @@ import org.servicegrid.client.ClientSettings;
 @ApplicationScoped
 public class LogBatchClient {
 
-  static final String CALLER_HEADER = "X-Service-Name";
 
   /** One group is logged at a time, so at most one connection per instance is busy; a few spare. */
   private static final int CONNECTIONS_PER_INSTANCE = 4;
@@ -91,7 +91,7 @@ public class LogBatchClient {
   public int appendAll(String addr, List<String> messages) throws IOException {
     HttpPost post = new HttpPost("http://" + addr + "/log/batch");
     if (caller != null) {
-      post.setHeader(CALLER_HEADER, caller);
+      post.setHeader(CallerHeader.NAME, caller);
     }
     post.setEntity(new ByteArrayEntity(json(messages), ContentType.APPLICATION_JSON));
     return http.execute(post, response -> {

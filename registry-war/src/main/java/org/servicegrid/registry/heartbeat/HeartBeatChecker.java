@@ -16,7 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.servicegrid.registry.Failures;
+import org.servicegrid.protocol.Failures;
 import org.servicegrid.registry.table.Registration;
 
 /**

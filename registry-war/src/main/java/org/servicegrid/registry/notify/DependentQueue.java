@@ -8,7 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.servicegrid.registry.Failures;
+import org.servicegrid.protocol.Failures;
 import org.servicegrid.registry.table.Change;
 
 /**

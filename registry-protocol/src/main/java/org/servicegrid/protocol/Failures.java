@@ -1,4 +1,4 @@
-package org.servicegrid.registry;
+package org.servicegrid.protocol;
 
 /** Turns an outbound call's failure into a short reason for logs and events ("ConnectException: ..."). */
 public final class Failures {
