@@ -24,8 +24,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
-import org.servicegrid.client.ClientConfig;
-import org.servicegrid.client.ClientSettings;
+import org.servicegrid.client.CallSettings;
+import org.servicegrid.client.ServiceInstances;
 import org.servicegrid.protocol.CallerHeader;
 
 /**
@@ -47,15 +47,15 @@ public class LogBatchClient {
   private static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofSeconds(1);
   private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
 
-  @Inject ClientConfig clientConfig;
+  @Inject ServiceInstances instances;
 
   private CloseableHttpClient http;
   private String caller;
 
   @PostConstruct
   void start() {
-    ClientSettings settings = clientConfig.settings();
-    start(settings.connectTimeout(), settings.readTimeout(), settings.serviceName());
+    CallSettings settings = instances.callSettings();
+    start(settings.connectTimeout(), settings.readTimeout(), settings.callerName());
   }
 
   void start(Duration connectTimeout, Duration readTimeout, String callerName) {
@@ -90,9 +90,7 @@ public class LogBatchClient {
    */
   public int appendAll(String addr, List<String> messages) throws IOException {
     HttpPost post = new HttpPost("http://" + addr + "/log/batch");
-    if (caller != null) {
-      post.setHeader(CallerHeader.NAME, caller);
-    }
+    post.setHeader(CallerHeader.NAME, caller);
     post.setEntity(new ByteArrayEntity(json(messages), ContentType.APPLICATION_JSON));
     return http.execute(post, response -> {
       EntityUtils.consume(response.getEntity()); // read to the end, so the connection goes back to the pool

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import org.servicegrid.client.ServiceDirectory;
 
 /**
  * Ready once the gateway has loaded the service names from the registry at least once: before that it can
@@ -17,14 +18,14 @@ import org.eclipse.microprofile.health.Readiness;
 public class CatalogReadinessCheck implements HealthCheck {
 
   @Inject ServiceCatalog catalog;
-  @Inject RegistryDirectory registry;
+  @Inject ServiceDirectory registry;
 
   @Override
   public HealthCheckResponse call() {
     CatalogSnapshot snapshot = catalog.snapshot();
     HealthCheckResponseBuilder response = HealthCheckResponse.named("service-catalog")
         .status(snapshot.everLoaded())
-        .withData("registry", registry.url())
+        .withData("registry", registry.registryUrl().toString())
         .withData("services", snapshot.names().size());
     if (snapshot.everLoaded()) {
       response.withData("loadedAt", snapshot.loadedAt().toString());

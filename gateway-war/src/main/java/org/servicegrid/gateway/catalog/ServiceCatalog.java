@@ -14,8 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.servicegrid.client.InstanceTable;
+import org.servicegrid.client.ServiceDirectory;
 import org.servicegrid.client.ServiceRegistration;
 import org.servicegrid.gateway.GatewayConfig;
 import org.servicegrid.gateway.proxy.Route;
@@ -40,14 +39,9 @@ public class ServiceCatalog {
   /** The answer to "can this name be routed?". */
   public enum Lookup { ROUTABLE, UNKNOWN, REGISTRY_UNREACHABLE }
 
-  @Inject RegistryDirectory registry;
+  @Inject ServiceDirectory registry;
   @Inject ServiceRegistration registration;
-  @Inject InstanceTable table;
   @Inject GatewayConfig config;
-
-  @Inject
-  @ConfigProperty(name = "service.name")
-  String selfName;
 
   private final AtomicReference<CompletableFuture<CatalogSnapshot>> inFlight = new AtomicReference<>();
   private final Set<String> required = ConcurrentHashMap.newKeySet();
@@ -106,11 +100,11 @@ public class ServiceCatalog {
       boolean change = previous.reachable() || previous == CatalogSnapshot.NOT_LOADED;
       LOG.log(change ? Level.WARNING : Level.FINE,
           "Registry {0} did not list its services ({1}); routing continues to the {2} known",
-          new Object[] {registry.url(), e.toString(), previous.names().size()});
-      return previous.unreachable("registry " + registry.url() + " unreachable: " + e.getMessage());
+          new Object[] {registry.registryUrl(), e.toString(), previous.names().size()});
+      return previous.unreachable("registry " + registry.registryUrl() + " unreachable: " + e.getMessage());
     }
     if (!previous.reachable() && previous.everLoaded()) {
-      LOG.log(Level.INFO, "Registry {0} answers again", registry.url());
+      LOG.log(Level.INFO, "Registry {0} answers again", registry.registryUrl());
     }
     Set<String> names = routable(services.keySet());
     requireNew(names, services);
@@ -119,36 +113,30 @@ public class ServiceCatalog {
 
   /** The names minus the gateway itself and names whose first segment the gateway serves itself. */
   private Set<String> routable(Set<String> names) {
+    String selfName = registration.self().name();
     return names.stream()
         .filter(name -> !name.equals(selfName) && !Route.RESERVED.contains(name))
         .collect(Collectors.toUnmodifiableSet());
   }
 
   /**
-   * Subscribes to names not required yet. Re-registration runs in the background, so the library's table
-   * is first primed with the instances this very answer listed: the first request for a service that has
-   * just appeared is routed instead of answered 503. Priming happens before subscribing, so the fresher
-   * registration answer and the notifications that follow always win over it.
+   * Subscribes to names not required yet, handing the library this answer's instances of them: re-registration
+   * runs in the background, and with them the first request for a service that has just appeared is routed
+   * instead of answered 503.
    */
   private void requireNew(Set<String> names, Map<String, List<ServiceInfo>> services) {
-    Set<String> fresh = names.stream().filter(name -> !required.contains(name)).collect(Collectors.toSet());
+    Map<String, List<ServiceInfo>> fresh = new HashMap<>();
+    names.stream().filter(name -> !required.contains(name)).forEach(name -> fresh.put(name, services.get(name)));
     if (fresh.isEmpty()) {
       return;
     }
-    Set<String> inTable = table.snapshot().keySet();
-    Map<String, List<ServiceInfo>> primed = new HashMap<>();
-    fresh.stream().filter(name -> !inTable.contains(name)).forEach(name -> primed.put(name, services.get(name)));
-    table.replace(primed);
     try {
       registration.requireServices(fresh);
-      required.addAll(fresh);
-      LOG.log(Level.INFO, "Routing to newly registered services {0}", fresh);
+      required.addAll(fresh.keySet());
+      LOG.log(Level.INFO, "Routing to newly registered services {0}", fresh.keySet());
     } catch (RuntimeException e) {
-      // Without a subscription the primed instances would go stale: show none until subscribing works.
-      primed.replaceAll((name, instances) -> List.of());
-      table.replace(primed);
       LOG.log(Level.WARNING, "Could not subscribe to services {0} yet, retrying at the next refresh: {1}",
-          new Object[] {fresh, e.toString()});
+          new Object[] {fresh.keySet(), e.toString()});
     }
   }
 }

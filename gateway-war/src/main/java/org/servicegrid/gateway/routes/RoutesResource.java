@@ -10,9 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.servicegrid.client.ServiceDirectory;
 import org.servicegrid.client.ServiceInstances;
 import org.servicegrid.gateway.catalog.CatalogSnapshot;
-import org.servicegrid.gateway.catalog.RegistryDirectory;
 import org.servicegrid.gateway.catalog.ServiceCatalog;
 
 /** {@code GET /}: what the gateway routes to, as JSON for tools or as a small page for a browser. */
@@ -21,7 +21,7 @@ public class RoutesResource {
 
   @Inject ServiceCatalog catalog;
   @Inject ServiceInstances instances;
-  @Inject RegistryDirectory registry;
+  @Inject ServiceDirectory registry;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
@@ -32,7 +32,7 @@ public class RoutesResource {
     CatalogSnapshot snapshot = catalog.snapshot();
     return new RouteListing(snapshot.names().stream().sorted(Comparator.naturalOrder())
         .map(name -> RouteSummary.of(name, instances.instances(name).size())).toList(),
-        registry.url(), snapshot.reachable());
+        registry.registryUrl().toString(), snapshot.reachable());
   }
 
   @GET

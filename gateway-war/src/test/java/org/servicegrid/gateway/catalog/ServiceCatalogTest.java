@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.ws.rs.ProcessingException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,17 +16,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.servicegrid.client.InstanceTable;
+import org.servicegrid.client.ServiceDirectory;
 import org.servicegrid.client.ServiceRegistration;
 import org.servicegrid.gateway.GatewayConfig;
 import org.servicegrid.gateway.catalog.ServiceCatalog.Lookup;
+import org.servicegrid.protocol.InvalidRequestException;
 import org.servicegrid.protocol.ServiceInfo;
 
 class ServiceCatalogTest {
 
   private final FakeRegistry registry = new FakeRegistry();
   private final RecordingRegistration registration = new RecordingRegistration();
-  private final InstanceTable table = new InstanceTable();
 
   @Test
   void routesAKnownNameWithoutAskingTheRegistryAgain() {
@@ -137,36 +138,13 @@ class ServiceCatalogTest {
   }
 
   @Test
-  void primesTheInstanceTableWithTheListedInstancesOfANewService() {
+  void handsTheListedInstancesOfANewServiceToTheLibrary() {
     registry.names = Set.of("visit");
     ServiceCatalog catalog = catalog(5);
 
     catalog.refresh();
 
-    assertThat(table.instances("visit")).containsExactly(instanceOf("visit"));
-  }
-
-  @Test
-  void neverOverwritesWhatTheLibraryAlreadyKnows() {
-    ServiceInfo fresher = ServiceInfo.of("visit", "127.0.0.1:9");
-    table.replace(Map.of("visit", List.of(fresher)));
-    registry.names = Set.of("visit");
-    ServiceCatalog catalog = catalog(5);
-
-    catalog.refresh();
-
-    assertThat(table.instances("visit")).containsExactly(fresher);
-  }
-
-  @Test
-  void showsNoInstancesOfAServiceItCouldNotSubscribeTo() {
-    registry.names = Set.of("visit");
-    registration.failNext = true;
-    ServiceCatalog catalog = catalog(5);
-
-    catalog.refresh();
-
-    assertThat(table.snapshot()).containsEntry("visit", List.of());
+    assertThat(registration.listed).containsExactly(Map.of("visit", List.of(instanceOf("visit"))));
   }
 
   private static ServiceInfo instanceOf(String name) {
@@ -177,8 +155,6 @@ class ServiceCatalogTest {
     ServiceCatalog catalog = new ServiceCatalog();
     catalog.registry = registry;
     catalog.registration = registration;
-    catalog.table = table;
-    catalog.selfName = "gateway";
     catalog.config = new GatewayConfig() {
       @Override
       public int missRefreshRate() {
@@ -189,7 +165,7 @@ class ServiceCatalogTest {
     return catalog;
   }
 
-  private static final class FakeRegistry extends RegistryDirectory {
+  private static final class FakeRegistry extends ServiceDirectory {
     final AtomicInteger calls = new AtomicInteger();
     volatile Set<String> names = Set.of();
     volatile boolean down;
@@ -214,22 +190,29 @@ class ServiceCatalogTest {
     }
 
     @Override
-    public String url() {
-      return "http://127.0.0.1:1";
+    public URI registryUrl() {
+      return URI.create("http://127.0.0.1:1");
     }
   }
 
   private static final class RecordingRegistration extends ServiceRegistration {
     final List<Set<String>> required = new ArrayList<>();
+    final List<Map<String, List<ServiceInfo>>> listed = new ArrayList<>();
     boolean failNext;
 
     @Override
-    public synchronized void requireServices(Set<String> services) {
+    public ServiceInfo self() {
+      return ServiceInfo.of("gateway", "127.0.0.1:20001");
+    }
+
+    @Override
+    public synchronized void requireServices(Map<String, List<ServiceInfo>> services) {
       if (failNext) {
         failNext = false;
-        throw new ProcessingException("registry went away");
+        throw new InvalidRequestException("cannot require more than 256 services");
       }
-      required.add(Set.copyOf(services));
+      required.add(Set.copyOf(services.keySet()));
+      listed.add(Map.copyOf(services));
     }
   }
 }

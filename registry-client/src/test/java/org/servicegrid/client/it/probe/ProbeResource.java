@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.servicegrid.client.ServiceInstances;
 import org.servicegrid.client.ServiceRegistration;
 import org.servicegrid.protocol.ServiceInfo;
@@ -48,7 +48,7 @@ public class ProbeResource {
   @POST
   @Path("require/{service}")
   public void require(@PathParam("service") String service) {
-    registration.requireServices(Set.of(service));
+    registration.requireServices(Map.of(service, List.of()));
   }
 
   @GET

@@ -1,4 +1,4 @@
-package org.servicegrid.client;
+package org.servicegrid.client.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -34,11 +34,6 @@ public class InstanceTable {
     return byService.getOrDefault(service, List.of());
   }
 
-  /** An immutable copy of the whole table. */
-  public Map<String, List<ServiceInfo>> snapshot() {
-    return Map.copyOf(byService);
-  }
-
   /** A registration is about to be sent: remember the changes until its answer is applied. */
   void trackChanges() {
     synchronized (writeLock) {
@@ -57,7 +52,7 @@ public class InstanceTable {
    * Applies a registration answer: each service it lists gets exactly the listed instances (services not in
    * it keep theirs), then the changes notified while the registration was in flight are replayed.
    */
-  public void replace(Map<String, List<ServiceInfo>> answer) {
+  void replace(Map<String, List<ServiceInfo>> answer) {
     synchronized (writeLock) {
       answer.forEach((service, instances) -> byService.put(service, List.copyOf(instances)));
       if (journal != null) {
@@ -67,18 +62,29 @@ public class InstanceTable {
     }
   }
 
+  /**
+   * Takes the given instances for each service the table does not know yet, and leaves the others alone: what
+   * the table knows came from a registration answer or a notification, which are never older than a listing
+   * read before subscribing. Not journaled, for the same reason: a registration answer in flight wins.
+   */
+  void prime(Map<String, List<ServiceInfo>> listed) {
+    synchronized (writeLock) {
+      listed.forEach((service, instances) -> byService.putIfAbsent(service, List.copyOf(instances)));
+    }
+  }
+
   /** Adds an instance, or replaces the one with the same name and address in place; true if it was new. */
-  public boolean add(ServiceInfo instance) {
+  boolean add(ServiceInfo instance) {
     return record(true, instance);
   }
 
   /** Removes the instance with the same name and address; true if it was known. */
-  public boolean remove(ServiceInfo instance) {
+  boolean remove(ServiceInfo instance) {
     return record(false, instance);
   }
 
   /** True while any known instance of any service is served at this address. */
-  public boolean knowsAddress(String addr) {
+  boolean knowsAddress(String addr) {
     return byService.values().stream().flatMap(List::stream).anyMatch(i -> i.addr().equals(addr));
   }
 

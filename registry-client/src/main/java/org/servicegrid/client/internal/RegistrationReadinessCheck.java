@@ -1,4 +1,4 @@
-package org.servicegrid.client;
+package org.servicegrid.client.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,15 +22,14 @@ public class RegistrationReadinessCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    ClientSettings settings = config.settings();
     RegistrationState.Snapshot now = state.snapshot();
-    long silence = settings.registrySilence().toMillis();
+    long silence = config.registrySilence().toMillis();
     boolean heard = now.silentForMillis() <= silence;
     HealthCheckResponseBuilder response = HealthCheckResponse.named("registration")
         .status(now.phase() == RegistrationState.Phase.REGISTERED && heard)
         .withData("phase", now.phase().name().toLowerCase(java.util.Locale.ROOT))
-        .withData("registry", settings.registryUrl().toString())
-        .withData("instance", settings.serviceName() + "@" + settings.serviceAddress())
+        .withData("registry", config.registryUrl().toString())
+        .withData("instance", config.self().id().toString())
         .withData("lastHeardFromRegistryMillisAgo", now.silentForMillis());
     String reason = reason(now, heard, silence);
     if (reason != null) {
@@ -42,7 +41,7 @@ public class RegistrationReadinessCheck implements HealthCheck {
   private static String reason(RegistrationState.Snapshot now, boolean heard, long silence) {
     return switch (now.phase()) {
       case REGISTERED -> heard ? null : "no heart-beat from the registry for more than " + silence + " ms";
-      case MISCONFIGURED, REREGISTERING -> now.lastFailure();
+      case REREGISTERING -> now.lastFailure();
       case STARTING, REGISTERING -> now.lastFailure() == null ? "registration in progress" : now.lastFailure();
       case DEREGISTERED -> "deregistered: the application is stopping";
     };

@@ -1,11 +1,10 @@
-package org.servicegrid.client;
+package org.servicegrid.client.internal;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
@@ -24,7 +23,7 @@ import org.servicegrid.protocol.ServiceInfo;
 @Path("/services")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-public interface RegistryClient extends AutoCloseable {
+interface RegistryClient extends AutoCloseable {
 
   /** Registers (or replaces) an instance; answers each required service's live instances. */
   @POST
@@ -37,8 +36,4 @@ public interface RegistryClient extends AutoCloseable {
   /** Every service the registry knows, with its live instances (empty array when none). */
   @GET
   Map<String, List<ServiceInfo>> all();
-
-  @GET
-  @Path("/{name}")
-  List<ServiceInfo> instancesOf(@PathParam("name") String name);
 }

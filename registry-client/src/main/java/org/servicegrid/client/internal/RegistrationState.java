@@ -1,4 +1,4 @@
-package org.servicegrid.client;
+package org.servicegrid.client.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -14,10 +14,10 @@ import java.util.function.LongSupplier;
 public class RegistrationState {
 
   /** The phases of a registration's life. */
-  public enum Phase { STARTING, MISCONFIGURED, REGISTERING, REGISTERED, REREGISTERING, DEREGISTERED }
+  enum Phase { STARTING, REGISTERING, REGISTERED, REREGISTERING, DEREGISTERED }
 
   /** A consistent view for the readiness check. */
-  public record Snapshot(Phase phase, String lastFailure, long silentForMillis) {}
+  record Snapshot(Phase phase, String lastFailure, long silentForMillis) {}
 
   private volatile LongSupplier nanoClock = System::nanoTime;
 
@@ -30,11 +30,6 @@ public class RegistrationState {
   synchronized void useClock(LongSupplier clock) {
     nanoClock = clock;
     lastHeardNanos = clock.getAsLong();
-  }
-
-  synchronized void misconfigured(String problems) {
-    phase = Phase.MISCONFIGURED;
-    lastFailure = problems;
   }
 
   synchronized void registering() {
@@ -81,7 +76,7 @@ public class RegistrationState {
     return phase == Phase.REGISTERED;
   }
 
-  public synchronized Snapshot snapshot() {
+  synchronized Snapshot snapshot() {
     return new Snapshot(phase, lastFailure, silentFor().toMillis());
   }
 

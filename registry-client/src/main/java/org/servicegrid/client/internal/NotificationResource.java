@@ -1,4 +1,4 @@
-package org.servicegrid.client;
+package org.servicegrid.client.internal;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ import org.servicegrid.protocol.ServiceInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public class NotificationResource {
 
-  @Inject ServiceInstances instances;
+  @Inject InstanceChanges changes;
   @Inject RegistrationState state;
 
   @POST
@@ -35,7 +35,7 @@ public class NotificationResource {
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   public Response added(@Schema(implementation = ServiceInfo.class) ServiceInfo instance) {
     state.heard();
-    instances.added(instance);
+    changes.added(instance);
     return Response.ok().build();
   }
 
@@ -46,7 +46,7 @@ public class NotificationResource {
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   public Response removed(@Schema(implementation = ServiceInfo.class) ServiceInfo instance) {
     state.heard();
-    instances.removed(instance);
+    changes.removed(instance);
     return Response.ok().build();
   }
 }

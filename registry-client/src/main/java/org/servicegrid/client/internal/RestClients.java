@@ -1,4 +1,4 @@
-package org.servicegrid.client;
+package org.servicegrid.client.internal;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,11 +29,10 @@ public class RestClients {
   private final ConcurrentMap<Key, AutoCloseable> cache = new ConcurrentHashMap<>();
 
   /** The cached client of {@code api} for the instance at {@code addr}, built on first use. */
-  <T extends AutoCloseable> T forAddress(String addr, Class<T> api) {
-    ClientSettings settings = config.settings();
+  public <T extends AutoCloseable> T forAddress(String addr, Class<T> api) {
     // computeIfAbsent builds at most one client per key; building does no network I/O.
     return api.cast(cache.computeIfAbsent(new Key(addr, api), key -> build(
-        URI.create("http://" + addr), api, settings.connectTimeout(), settings.readTimeout())));
+        URI.create("http://" + addr), api, config.connectTimeout(), config.readTimeout())));
   }
 
   /** A new, uncached client; the caller closes it. */
@@ -59,11 +58,7 @@ public class RestClients {
         .baseUri(baseUri)
         .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    String caller = config.settings().serviceName();
-    if (caller != null) {
-      builder.register(new CallerHeaderFilter(caller));
-    }
-    return builder;
+    return builder.register(new CallerHeaderFilter(config.self().name()));
   }
 
   /** Closes and forgets the clients of an address that no longer serves any known instance. */

@@ -1,4 +1,4 @@
-package org.servicegrid.client;
+package org.servicegrid.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.servicegrid.client;
+package org.servicegrid.client.internal;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -23,7 +23,7 @@ import org.servicegrid.protocol.ServiceInfo;
  * into it. The small monitor below only guards that bookkeeping: the HTTP call itself runs outside it.
  */
 @ApplicationScoped
-public class Registrar {
+class Registrar {
 
   private static final Logger LOG = Logger.getLogger(Registrar.class.getName());
 
@@ -87,18 +87,17 @@ public class Registrar {
       state.registered();
       failures = 0;
       LOG.log(Level.INFO, "Registered {0} with {1}; instances of required services: {2}",
-          new Object[] {info.id(), config.settings().registryUrl(), answer});
+          new Object[] {info.id(), config.registryUrl(), answer});
     } catch (RuntimeException e) {
       table.stopTrackingChanges();
       failures++;
-      next = new Backoff(config.settings().retryInitialDelay(), config.settings().retryMaxDelay())
-          .delayAfter(failures);
+      next = config.retryBackoff().delayAfter(failures);
       String reason = RegistryCalls.describe(e);
       state.failed("registration failed: " + reason);
       // The first failure is news; repeats while the registry stays away are chatter.
       LOG.log(failures == 1 ? Level.WARNING : Level.FINE,
           "Registration of {0} with {1} failed ({2}); attempt {3}, retrying in {4} ms",
-          new Object[] {info.id(), config.settings().registryUrl(), reason, failures, next.toMillis()});
+          new Object[] {info.id(), config.registryUrl(), reason, failures, next.toMillis()});
     } finally {
       synchronized (lock) {
         inFlight = false;

@@ -1,11 +1,11 @@
-package org.servicegrid.client;
+package org.servicegrid.client.internal;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How {@link ServiceInstances#pick} chooses among the usable instances of a service. */
-public enum SelectionPolicy {
+/** How {@link InstanceSelector} chooses among the usable instances of a service. */
+enum SelectionPolicy {
   ROUND_ROBIN("round-robin"),
   RANDOM("random");
 
@@ -15,12 +15,8 @@ public enum SelectionPolicy {
     this.configValue = configValue;
   }
 
-  public String configValue() {
-    return configValue;
-  }
-
   /** The policy named by a {@code registry.client.selection} value, case-insensitively. */
-  public static Optional<SelectionPolicy> fromConfig(String value) {
+  static Optional<SelectionPolicy> fromConfig(String value) {
     String wanted = value.trim().toLowerCase(Locale.ROOT);
     return Arrays.stream(values()).filter(p -> p.configValue.equals(wanted)).findFirst();
   }

@@ -1,4 +1,4 @@
-package org.servicegrid.client;
+package org.servicegrid.client.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,8 +15,8 @@ import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.ServiceInfoValidator;
 
 /**
- * The calls this instance makes to the registry, through {@link RegistryClient}. Registration uses one
- * cached client with the configured timeouts; deregistration builds its own client with the short
+ * The calls this instance makes to the registry, through {@link RegistryClient}. Registration and listing use
+ * one cached client with the configured timeouts; deregistration builds its own client with the short
  * {@code registry.client.deregister-timeout}, because it runs while the application is stopping and must
  * not hold the shutdown up when the registry is away.
  */
@@ -28,20 +28,34 @@ public class RegistryCalls {
   @Inject ClientConfig config;
   @Inject RestClients clients;
 
-  private RegistryClient registrationClient; // guarded by this; building does no I/O
+  private RegistryClient client; // guarded by this; building does no I/O
 
   /** Registers and answers the registry's view of each required service, without invalid entries. */
   Map<String, List<ServiceInfo>> register(ServiceInfo self) {
-    Map<String, List<ServiceInfo>> answer = registrationClient().register(self);
+    return usable(client().register(self));
+  }
+
+  /** Every service the registry knows ({@code GET /services}), without invalid entries. */
+  public Map<String, List<ServiceInfo>> services() {
+    return usable(client().all());
+  }
+
+  /** Only valid names, each with only well-formed instances of itself; a broken entry is logged, not fatal. */
+  static Map<String, List<ServiceInfo>> usable(Map<String, List<ServiceInfo>> answer) {
     Map<String, List<ServiceInfo>> usable = new HashMap<>();
     if (answer != null) {
-      answer.forEach((service, instances) -> usable.put(service, usable(service, instances)));
+      answer.forEach((service, instances) -> {
+        if (ServiceInfoValidator.isValidName(service)) {
+          usable.put(service, usable(service, instances));
+        } else {
+          LOG.log(Level.WARNING, "Ignoring invalid service name {0} in the registry''s answer", service);
+        }
+      });
     }
     return usable;
   }
 
-  /** Only well-formed instances of the named service enter the table; a broken entry is logged, not fatal. */
-  static List<ServiceInfo> usable(String service, List<ServiceInfo> instances) {
+  private static List<ServiceInfo> usable(String service, List<ServiceInfo> instances) {
     if (instances == null) {
       return List.of();
     }
@@ -61,30 +75,28 @@ public class RegistryCalls {
   }
 
   void deregister(ServiceInfo self) {
-    ClientSettings settings = config.settings();
-    RegistryClient client =
-        clients.buildForShutdown(settings.registryUrl(), RegistryClient.class, settings.deregisterTimeout());
+    RegistryClient shutdownClient =
+        clients.buildForShutdown(config.registryUrl(), RegistryClient.class, config.deregisterTimeout());
     try {
-      client.deregister(self);
+      shutdownClient.deregister(self);
     } finally {
-      RestClients.close(client);
+      RestClients.close(shutdownClient);
     }
   }
 
   synchronized void close() {
-    if (registrationClient != null) {
-      RestClients.close(registrationClient);
-      registrationClient = null;
+    if (client != null) {
+      RestClients.close(client);
+      client = null;
     }
   }
 
-  private synchronized RegistryClient registrationClient() {
-    if (registrationClient == null) {
-      ClientSettings settings = config.settings();
-      registrationClient = clients.build(
-          settings.registryUrl(), RegistryClient.class, settings.connectTimeout(), settings.readTimeout());
+  private synchronized RegistryClient client() {
+    if (client == null) {
+      client = clients.build(config.registryUrl(), RegistryClient.class, config.connectTimeout(),
+          config.readTimeout());
     }
-    return registrationClient;
+    return client;
   }
 
   /** A one-line reason for a failed call: the HTTP status, or the innermost transport error. */

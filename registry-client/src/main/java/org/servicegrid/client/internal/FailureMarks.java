@@ -1,4 +1,4 @@
-package org.servicegrid.client;
+package org.servicegrid.client.internal;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,12 +14,18 @@ import org.servicegrid.protocol.InstanceId;
 final class FailureMarks {
 
   private final ConcurrentMap<InstanceId, Long> failedUntil = new ConcurrentHashMap<>();
+  private final Duration cooldown;
   private final long cooldownNanos;
   private final LongSupplier nanoClock;
 
   FailureMarks(Duration cooldown, LongSupplier nanoClock) {
+    this.cooldown = cooldown;
     this.cooldownNanos = cooldown.toNanos();
     this.nanoClock = nanoClock;
+  }
+
+  Duration cooldown() {
+    return cooldown;
   }
 
   /** Starts (or restarts) the cool-down; true if the instance was not already cooling down. */

@@ -1,4 +1,4 @@
-package org.servicegrid.client;
+package org.servicegrid.client.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -12,27 +12,18 @@ import jakarta.inject.Inject;
  * application's beans are destroyed, while the rest clients and executor are still usable.
  */
 @ApplicationScoped
-public class RegistrationLifecycle {
+class RegistrationLifecycle {
 
-  @Inject ClientConfig config;
-  @Inject RegistrationState state;
   @Inject Registrar registrar;
   @Inject RegistrySilenceWatchdog watchdog;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    ClientSettings settings = config.settings();
-    if (!settings.valid()) {
-      state.misconfigured("invalid configuration: " + String.join("; ", settings.problems()));
-      return;
-    }
     registrar.start();
     watchdog.start();
   }
 
   void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
-    if (config.settings().valid()) {
-      watchdog.stop();
-      registrar.stop();
-    }
+    watchdog.stop();
+    registrar.stop();
   }
 }

@@ -1,4 +1,4 @@
-package org.servicegrid.client;
+package org.servicegrid.client.internal;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  * silence period (at most once a second) so a silence is detected within 1.5 periods.
  */
 @ApplicationScoped
-public class RegistrySilenceWatchdog {
+class RegistrySilenceWatchdog {
 
   private static final Logger LOG = Logger.getLogger(RegistrySilenceWatchdog.class.getName());
 
@@ -32,7 +32,7 @@ public class RegistrySilenceWatchdog {
   private ScheduledFuture<?> task; // written at start and stop only, both from the container's lifecycle thread
 
   void start() {
-    Duration silence = config.settings().registrySilence();
+    Duration silence = config.registrySilence();
     long period = Math.max(50, Math.min(1000, silence.toMillis() / 2));
     task = executor.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
   }
@@ -44,7 +44,7 @@ public class RegistrySilenceWatchdog {
   }
 
   private void check() {
-    Duration silence = config.settings().registrySilence();
+    Duration silence = config.registrySilence();
     if (state.becameSilent(silence)) {
       LOG.log(Level.WARNING, "No heart-beat from the registry for over {0} ms; re-registering",
           silence.toMillis());

@@ -1,27 +1,34 @@
-package org.servicegrid.client;
+package org.servicegrid.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import jakarta.ws.rs.ProcessingException;
 import java.net.ConnectException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.protocol.ServiceInfo;
 
 class RegistryCallsTest {
 
   @Test
-  void keepsOnlyWellFormedInstancesOfTheNamedServiceFromARegistryAnswer() {
+  void keepsOnlyValidNamesAndWellFormedInstancesOfEachFromARegistryAnswer() {
     ServiceInfo good = ServiceInfo.of("log", "127.0.0.1:20002");
-
-    assertThat(RegistryCalls.usable("log", Arrays.asList(
+    Map<String, List<ServiceInfo>> answer = new HashMap<>();
+    answer.put("log", Arrays.asList(
         good,
         null,
         new ServiceInfo("log", null, null),
         ServiceInfo.of("log", "http://evil/"),
-        ServiceInfo.of("visit", "127.0.0.1:20003"))))
-        .containsExactly(good);
-    assertThat(RegistryCalls.usable("log", null)).isEmpty();
+        ServiceInfo.of("visit", "127.0.0.1:20003")));
+    answer.put("visit", null);
+    answer.put("../etc", List.of());
+
+    assertThat(RegistryCalls.usable(answer)).containsOnly(entry("log", List.of(good)), entry("visit", List.of()));
+    assertThat(RegistryCalls.usable(null)).isEmpty();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.servicegrid.client;
+package org.servicegrid.client.internal;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +33,7 @@ public class SelfDescription {
 
   @PostConstruct
   void init() {
-    current.set(config.settings().self());
+    current.set(config.self());
   }
 
   public ServiceInfo current() {

@@ -1,4 +1,4 @@
-package org.servicegrid.client;
+package org.servicegrid.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,6 +95,32 @@ class InstanceTableTest {
     table.replace(Map.of("log", List.of(ServiceInfo.of("log", "answer:1"))));
 
     assertThat(table.instances("log")).containsExactly(ServiceInfo.of("log", "answer:1"));
+  }
+
+  @Test
+  void primingFillsOnlyServicesTheTableDoesNotKnow() {
+    ServiceInfo fresher = ServiceInfo.of("visit", "127.0.0.1:9");
+    table.replace(Map.of("visit", List.of(fresher), "audit", List.of()));
+
+    table.prime(Map.of("visit", List.of(ServiceInfo.of("visit", "127.0.0.1:1")),
+        "audit", List.of(ServiceInfo.of("audit", "127.0.0.1:2")),
+        "log", List.of(ServiceInfo.of("log", "127.0.0.1:3"))));
+
+    assertThat(table.instances("visit")).containsExactly(fresher);
+    assertThat(table.instances("audit")).isEmpty();
+    assertThat(table.instances("log")).containsExactly(ServiceInfo.of("log", "127.0.0.1:3"));
+  }
+
+  @Test
+  void aRegistrationAnswerReplacesWhatPrimingPutThereAndStillReplaysTheNotices() {
+    table.trackChanges();
+    table.add(ServiceInfo.of("log", "new:1"));
+    table.prime(Map.of("visit", List.of(ServiceInfo.of("visit", "listed:1"))));
+
+    table.replace(Map.of("log", List.of(), "visit", List.of(ServiceInfo.of("visit", "answer:1"))));
+
+    assertThat(table.instances("log")).containsExactly(ServiceInfo.of("log", "new:1"));
+    assertThat(table.instances("visit")).containsExactly(ServiceInfo.of("visit", "answer:1"));
   }
 
   @Test

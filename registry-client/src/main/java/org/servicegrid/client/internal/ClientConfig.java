@@ -1,0 +1,180 @@
+package org.servicegrid.client.internal;
+
+import static org.servicegrid.protocol.config.InvalidConfigurationException.require;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.servicegrid.protocol.ServiceAddress;
+import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.protocol.ServiceInfoValidator;
+
+/**
+ * The library's settings ({@code service.*}, {@code registry.url}, {@code registry.client.*}). Defaults live only
+ * in the jar's {@code META-INF/microprofile-config.properties}; {@code service.name} and {@code service.address}
+ * have none. Validated once, before the application starts registering: a bad value fails the deployment
+ * naming its key. Durations are milliseconds.
+ */
+@ApplicationScoped
+public class ClientConfig {
+
+  private static final Logger LOG = Logger.getLogger(ClientConfig.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "service.name")
+  String serviceName;
+
+  @Inject
+  @ConfigProperty(name = "service.address")
+  String serviceAddress;
+
+  /** Optional because MicroProfile Config treats the empty list, the usual value, as not set. */
+  @Inject
+  @ConfigProperty(name = "service.required")
+  Optional<String> serviceRequired;
+
+  @Inject
+  @ConfigProperty(name = "registry.url")
+  String registryUrl;
+
+  @Inject
+  @ConfigProperty(name = "registry.client.connect-timeout")
+  long connectTimeout;
+
+  @Inject
+  @ConfigProperty(name = "registry.client.read-timeout")
+  long readTimeout;
+
+  @Inject
+  @ConfigProperty(name = "registry.client.deregister-timeout")
+  long deregisterTimeout;
+
+  @Inject
+  @ConfigProperty(name = "registry.client.selection")
+  String selection;
+
+  @Inject
+  @ConfigProperty(name = "registry.client.failure-cooldown")
+  long failureCooldown;
+
+  @Inject
+  @ConfigProperty(name = "registry.client.retry.initial-delay")
+  long retryInitialDelay;
+
+  @Inject
+  @ConfigProperty(name = "registry.client.retry.max-delay")
+  long retryMaxDelay;
+
+  @Inject
+  @ConfigProperty(name = "registry.client.registry-silence")
+  long registrySilence;
+
+  private ServiceInfo self;
+  private URI registry;
+  private SelectionPolicy selectionPolicy;
+
+  /** Creates this bean, and so validates it, before any other part of the application observes the start. */
+  void onStart(
+      @Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
+    // the bean's creation is the point
+  }
+
+  @PostConstruct
+  void validate() {
+    require(ServiceInfoValidator.isValidName(serviceName), "service.name", serviceName,
+        "may contain only letters, digits, '-', '_' and '.' (max " + ServiceInfoValidator.MAX_NAME_LENGTH + ")");
+    require(ServiceAddress.isValid(serviceAddress), "service.address", serviceAddress, "must be host:port");
+    List<String> required = names(serviceRequired.orElse(""));
+    require(required.stream().allMatch(ServiceInfoValidator::isValidName)
+            && required.size() <= ServiceInfoValidator.MAX_REQUIRED_SERVICES, "service.required", required,
+        "must be at most " + ServiceInfoValidator.MAX_REQUIRED_SERVICES + " valid service names");
+    self = new ServiceInfo(serviceName, serviceAddress, required);
+    registry = httpUrl(registryUrl);
+    require(registry != null, "registry.url", registryUrl, "must be an http(s) URL such as http://127.0.0.1:20000");
+    requirePositive(connectTimeout, "registry.client.connect-timeout");
+    requirePositive(readTimeout, "registry.client.read-timeout");
+    requirePositive(deregisterTimeout, "registry.client.deregister-timeout");
+    selectionPolicy = SelectionPolicy.fromConfig(selection).orElse(null);
+    require(selectionPolicy != null, "registry.client.selection", selection, "must be round-robin or random");
+    requirePositive(failureCooldown, "registry.client.failure-cooldown");
+    requirePositive(retryInitialDelay, "registry.client.retry.initial-delay");
+    require(retryMaxDelay >= retryInitialDelay, "registry.client.retry.max-delay", retryMaxDelay,
+        "must not be smaller than registry.client.retry.initial-delay");
+    requirePositive(registrySilence, "registry.client.registry-silence");
+    LOG.log(Level.INFO, "Registry client configured: {0} at {1}, requires {2}, registry {3}",
+        new Object[] {serviceName, serviceAddress, required, registry});
+  }
+
+  private static void requirePositive(long millis, String key) {
+    require(millis > 0, key, millis, "must be a positive number of milliseconds");
+  }
+
+  /** The URL without a trailing slash, or null when it is not an absolute http(s) URL with a host. */
+  private static URI httpUrl(String value) {
+    try {
+      URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+      boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+      return http && uri.getHost() != null ? uri : null;
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  /** Splits a comma-separated list, dropping blanks and duplicates but keeping the order. */
+  static List<String> names(String commaSeparated) {
+    LinkedHashSet<String> names = new LinkedHashSet<>();
+    Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(n -> !n.isEmpty()).forEach(names::add);
+    return List.copyOf(names);
+  }
+
+  /** What this instance registers, before any service added at run time. */
+  public ServiceInfo self() {
+    return self;
+  }
+
+  public URI registryUrl() {
+    return registry;
+  }
+
+  public Duration connectTimeout() {
+    return Duration.ofMillis(connectTimeout);
+  }
+
+  public Duration readTimeout() {
+    return Duration.ofMillis(readTimeout);
+  }
+
+  Duration deregisterTimeout() {
+    return Duration.ofMillis(deregisterTimeout);
+  }
+
+  SelectionPolicy selection() {
+    return selectionPolicy;
+  }
+
+  Duration failureCooldown() {
+    return Duration.ofMillis(failureCooldown);
+  }
+
+  Backoff retryBackoff() {
+    return new Backoff(Duration.ofMillis(retryInitialDelay), Duration.ofMillis(retryMaxDelay));
+  }
+
+  Duration registrySilence() {
+    return Duration.ofMillis(registrySilence);
+  }
+}

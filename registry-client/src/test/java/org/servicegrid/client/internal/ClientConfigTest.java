@@ -1,0 +1,114 @@
+package org.servicegrid.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.protocol.config.InvalidConfigurationException;
+
+/** The library's defaults (the jar's properties file) plus name, address and required services, then one change. */
+class ClientConfigTest {
+
+  private final ClientConfig config = new ClientConfig();
+
+  ClientConfigTest() throws IOException {
+    Properties defaults = new Properties();
+    try (InputStream in = getClass().getResourceAsStream("/META-INF/microprofile-config.properties")) {
+      defaults.load(in);
+    }
+    defaults.stringPropertyNames().stream().filter(key -> !key.equals("config_ordinal"))
+        .forEach(key -> set(key, defaults.getProperty(key)));
+    set("service.name", "visit");
+    set("service.address", "127.0.0.1:20003");
+    set("service.required", "log");
+  }
+
+  @Test
+  void theLibraryDefaultsPlusNameAndAddressAreAValidConfiguration() {
+    config.validate();
+
+    assertThat(config.self()).isEqualTo(ServiceInfo.of("visit", "127.0.0.1:20003", "log"));
+    assertThat(config.registryUrl()).isEqualTo(URI.create("http://127.0.0.1:20000"));
+    assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(1000));
+    assertThat(config.readTimeout()).isEqualTo(Duration.ofMillis(3000));
+    assertThat(config.deregisterTimeout()).isEqualTo(Duration.ofMillis(1000));
+    assertThat(config.selection()).isEqualTo(SelectionPolicy.ROUND_ROBIN);
+    assertThat(config.failureCooldown()).isEqualTo(Duration.ofMillis(2000));
+    assertThat(config.retryBackoff()).isEqualTo(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5)));
+    assertThat(config.registrySilence()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void requiredServicesAreTrimmedDeduplicatedAndMayBeEmpty() {
+    set("service.required", " log , visit,log,, ");
+    config.validate();
+    assertThat(config.self().requiredServices()).containsExactly("log", "visit");
+
+    set("service.required", null);
+    config.validate();
+    assertThat(config.self().requiredServices()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(nullValues = "null", value = {
+      "service.name, my service",
+      "service.name, null",
+      "service.address, http://127.0.0.1:20003",
+      "service.address, 127.0.0.1",
+      "service.required, 'log,bad/name'",
+      "registry.url, 127.0.0.1:20000",
+      "registry.url, ftp://127.0.0.1:20000",
+      "registry.client.connect-timeout, 0",
+      "registry.client.read-timeout, -1",
+      "registry.client.deregister-timeout, 0",
+      "registry.client.selection, fastest",
+      "registry.client.failure-cooldown, 0",
+      "registry.client.retry.initial-delay, 0",
+      "registry.client.retry.max-delay, 100",
+      "registry.client.registry-silence, 0"})
+  void anInvalidValueIsRejectedWithAMessageNamingItsKey(String key, String value) {
+    set(key, value);
+
+    assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining(key + " is '");
+  }
+
+  @Test
+  void selectionIsCaseInsensitiveAndTheRegistryUrlLosesATrailingSlash() {
+    set("registry.client.selection", " Random ");
+    set("registry.url", "http://registry.example:20000/");
+
+    config.validate();
+
+    assertThat(config.selection()).isEqualTo(SelectionPolicy.RANDOM);
+    assertThat(config.registryUrl()).isEqualTo(URI.create("http://registry.example:20000"));
+  }
+
+  /** What MicroProfile Config injects for the key; an unknown key fails, so the defaults file has no stray ones. */
+  private void set(String key, String value) {
+    switch (key) {
+      case "service.name" -> config.serviceName = value;
+      case "service.address" -> config.serviceAddress = value;
+      case "service.required" -> config.serviceRequired = Optional.ofNullable(value);
+      case "registry.url" -> config.registryUrl = value;
+      case "registry.client.selection" -> config.selection = value;
+      case "registry.client.connect-timeout" -> config.connectTimeout = Long.parseLong(value);
+      case "registry.client.read-timeout" -> config.readTimeout = Long.parseLong(value);
+      case "registry.client.deregister-timeout" -> config.deregisterTimeout = Long.parseLong(value);
+      case "registry.client.failure-cooldown" -> config.failureCooldown = Long.parseLong(value);
+      case "registry.client.retry.initial-delay" -> config.retryInitialDelay = Long.parseLong(value);
+      case "registry.client.retry.max-delay" -> config.retryMaxDelay = Long.parseLong(value);
+      case "registry.client.registry-silence" -> config.registrySilence = Long.parseLong(value);
+      default -> throw new IllegalArgumentException("unknown key " + key);
+    }
+  }
+}
