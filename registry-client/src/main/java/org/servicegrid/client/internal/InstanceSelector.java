@@ -31,7 +31,7 @@ public class InstanceSelector {
   private FailureMarks failures;
 
   /** For CDI: the policy and cool-down come from {@link ClientConfig} once injected. */
-  public InstanceSelector() {}
+  InstanceSelector() {}
 
   InstanceSelector(SelectionPolicy policy, FailureMarks failures) {
     this.policy = policy;

@@ -19,11 +19,14 @@ import org.servicegrid.protocol.ServiceInfo;
  * {@code SyncInvoker.delete()} cannot express. Through MP Rest Client it works as is on Open Liberty 26
  * (RESTEasy over Apache HttpClient 4.5 sends the entity with {@code Content-Type: application/json}); the
  * Arquillian test {@code DeregistrationIT} checks the body the fake registry receives.
+ *
+ * <p>Public although only this package uses it: MP Rest Client defines the proxy in its own class loader,
+ * which the JDK refuses for a non-public interface.
  */
 @Path("/services")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-interface RegistryClient extends AutoCloseable {
+public interface RegistryClient extends AutoCloseable {
 
   /** Registers (or replaces) an instance; answers each required service's live instances. */
   @POST

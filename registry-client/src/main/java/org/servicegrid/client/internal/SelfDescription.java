@@ -25,7 +25,7 @@ public class SelfDescription {
   private final AtomicReference<ServiceInfo> current = new AtomicReference<>();
 
   /** For CDI: the initial value comes from {@link ClientConfig} once injected. */
-  public SelfDescription() {}
+  SelfDescription() {}
 
   SelfDescription(ServiceInfo initial) {
     current.set(initial);
