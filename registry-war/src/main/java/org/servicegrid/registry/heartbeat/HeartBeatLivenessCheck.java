@@ -1,4 +1,4 @@
-package org.servicegrid.registry.health;
+package org.servicegrid.registry.heartbeat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,7 +7,6 @@ import java.time.Instant;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
-import org.servicegrid.registry.heartbeat.HeartBeatMonitor;
 
 /**
  * Live while the heart-beat scheduler ran within the last three periods. If it stalls, dead instances are

@@ -1,11 +1,10 @@
-package org.servicegrid.registry.health;
+package org.servicegrid.registry.table;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.servicegrid.registry.table.ServiceTable;
 
 /** Ready while the service table is open: registrations and lookups can be served. */
 @Readiness

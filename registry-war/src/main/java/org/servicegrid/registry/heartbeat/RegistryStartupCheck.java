@@ -1,11 +1,10 @@
-package org.servicegrid.registry.health;
+package org.servicegrid.registry.heartbeat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
-import org.servicegrid.registry.heartbeat.HeartBeatMonitor;
 import org.servicegrid.registry.table.ServiceTable;
 
 /** Started once the table is open and the heart-beat monitor ran its first round. */

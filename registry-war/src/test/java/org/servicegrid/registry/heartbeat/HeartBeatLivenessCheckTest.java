@@ -1,4 +1,4 @@
-package org.servicegrid.registry.health;
+package org.servicegrid.registry.heartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +12,6 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.servicegrid.registry.heartbeat.HeartBeatMonitor;
 
 /**
  * The liveness decision: UP while the heart-beat scheduler ran within the last three periods, DOWN with the
