@@ -153,11 +153,12 @@ public final class FakeHttpServer implements AutoCloseable {
 
   /** The last request received. */
   public RecordedRequest last() {
-    List<RecordedRequest> all = requests();
-    if (all.isEmpty()) {
-      throw new AssertionError(url() + " received no request");
-    }
-    return all.get(all.size() - 1);
+    return lastOf(requests(), "any request");
+  }
+
+  /** The last request with this method ({@link #ANY}: every method) and exactly this path. */
+  public RecordedRequest last(String method, String path) {
+    return lastOf(requests(method, path), method + " " + path);
   }
 
   /** Waits (at most 30 s) until {@code count} such requests arrived; answers them all. */
@@ -246,6 +247,13 @@ public final class FakeHttpServer implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }
+  }
+
+  private RecordedRequest lastOf(List<RecordedRequest> received, String what) {
+    if (received.isEmpty()) {
+      throw new AssertionError(url() + " received no " + what);
+    }
+    return received.get(received.size() - 1);
   }
 
   private static boolean matches(String method, String path, String wantedMethod, String wantedPath) {

@@ -1,6 +1,7 @@
 package org.servicegrid.testsupport;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -41,8 +42,7 @@ public final class FakeRegistry implements AutoCloseable {
     this.server = server;
     server.on("POST", "/services", request -> {
       knowsInstance = true;
-      return Reply.json(200, table(request.json().getJsonArray("RequiredServices")
-          .getValuesAs(JsonString::getString)));
+      return Reply.json(200, table(required(request)));
     });
     server.on("GET", "/services", request -> Reply.json(200, table(table.keySet())));
     server.on("DELETE", "/services", request -> {
@@ -118,8 +118,12 @@ public final class FakeRegistry implements AutoCloseable {
   /** The RequiredServices of the last registration received, empty before any. */
   public Set<String> lastRequired() {
     List<RecordedRequest> registrations = registrations();
-    return registrations.isEmpty() ? Set.of() : Set.copyOf(registrations.get(registrations.size() - 1).json()
-        .getJsonArray("RequiredServices").getValuesAs(JsonString::getString));
+    return registrations.isEmpty() ? Set.of() : Set.copyOf(required(registrations.get(registrations.size() - 1)));
+  }
+
+  private static List<String> required(RecordedRequest registration) {
+    JsonArray names = registration.json().getJsonArray("RequiredServices");
+    return names == null ? List.of() : names.getValuesAs(JsonString::getString);
   }
 
   private String table(Collection<String> names) {

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The tests' one HTTP client: the JDK's, HTTP/1.1 only (an h2c upgrade offer stalls Liberty), 5 s to connect,
@@ -79,6 +80,11 @@ public final class Http {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(built.method() + " " + built.uri() + " interrupted", e);
     }
+  }
+
+  /** Sends without waiting for the answer, e.g. to have many requests in flight at once. */
+  public static CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest.Builder request) {
+    return CLIENT.sendAsync(request.build(), BodyHandlers.ofString());
   }
 
   /** Asserts the status, with a message that names the request and shows the body; answers the response. */
