@@ -4,10 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -45,7 +43,7 @@ public final class FakeHttpServer implements AutoCloseable {
 
   private final Map<String, Answer> routes = new ConcurrentHashMap<>();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-  private final List<Arriving> arriving = new CopyOnWriteArrayList<>();
+  private final List<ArrivingRequest> arriving = new CopyOnWriteArrayList<>();
   private final CountDownLatch released = new CountDownLatch(1);
   private final CountDownLatch closed = new CountDownLatch(1);
   private final ExecutorService threads;
@@ -173,7 +171,7 @@ public final class FakeHttpServer implements AutoCloseable {
    */
   public void awaitBodyStart(String method, String path, String prefix) {
     await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> Stream.concat(
-            arriving.stream().map(Arriving::snapshot), requests.stream())
+            arriving.stream().map(ArrivingRequest::snapshot), requests.stream())
         .anyMatch(r -> matches(r.method(), r.path(), method, path) && r.body().startsWith(prefix)));
   }
 
@@ -199,7 +197,7 @@ public final class FakeHttpServer implements AutoCloseable {
 
   private RecordedRequest receive(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
-    Arriving request = new Arriving(method, exchange.getRequestURI().getRawPath(),
+    ArrivingRequest request = new ArrivingRequest(method, exchange.getRequestURI().getRawPath(),
         exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()));
     arriving.add(request);
     try (InputStream body = exchange.getRequestBody()) {
@@ -231,22 +229,7 @@ public final class FakeHttpServer implements AutoCloseable {
     if (reply.held()) {
       awaitRelease();
     }
-    if (!reply.answered()) {
-      return; // the connection closes without an answer
-    }
-    reply.headers().forEach(header -> exchange.getResponseHeaders().add(header.getKey(), header.getValue()));
-    if (reply.writer() != null) {
-      exchange.sendResponseHeaders(reply.status(), reply.length());
-      try (OutputStream out = exchange.getResponseBody()) {
-        reply.writer().write(out);
-      }
-      return;
-    }
-    byte[] body = request.method().equals("HEAD") ? new byte[0] : reply.body();
-    exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
+    reply.writeTo(exchange, request.method());
   }
 
   private RecordedRequest lastOf(List<RecordedRequest> received, String what) {
@@ -276,27 +259,6 @@ public final class FakeHttpServer implements AutoCloseable {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** A request whose body is still arriving. */
-  private record Arriving(String method, String path, String query, Map<String, List<String>> headers,
-      ByteArrayOutputStream body) {
-
-    Arriving(String method, String path, String query, Map<String, List<String>> headers) {
-      this(method, path, query, headers, new ByteArrayOutputStream());
-    }
-
-    void append(byte[] bytes, int length) {
-      synchronized (body) {
-        body.write(bytes, 0, length);
-      }
-    }
-
-    RecordedRequest snapshot() {
-      synchronized (body) {
-        return new RecordedRequest(method, path, query, headers, body.toByteArray());
-      }
     }
   }
 }

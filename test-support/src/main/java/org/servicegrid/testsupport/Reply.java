@@ -1,5 +1,6 @@
 package org.servicegrid.testsupport;
 
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -93,24 +94,24 @@ public final class Reply implements Answer {
     return this;
   }
 
-  int status() {
-    return status;
-  }
-
-  List<Map.Entry<String, String>> headers() {
-    return headers;
-  }
-
-  byte[] body() {
-    return body;
-  }
-
-  BodyWriter writer() {
-    return writer;
-  }
-
-  long length() {
-    return length;
+  /** Sends this reply on the exchange (no body for a HEAD), or nothing if it never answers. */
+  void writeTo(HttpExchange exchange, String method) throws IOException {
+    if (!answered) {
+      return; // the connection closes without an answer
+    }
+    headers.forEach(header -> exchange.getResponseHeaders().add(header.getKey(), header.getValue()));
+    if (writer != null) {
+      exchange.sendResponseHeaders(status, length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        writer.write(out);
+      }
+      return;
+    }
+    byte[] sent = method.equals("HEAD") ? new byte[0] : body;
+    exchange.sendResponseHeaders(status, sent.length == 0 ? -1 : sent.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(sent);
+    }
   }
 
   Duration delay() {
@@ -119,9 +120,5 @@ public final class Reply implements Answer {
 
   boolean held() {
     return held;
-  }
-
-  boolean answered() {
-    return answered;
   }
 }
