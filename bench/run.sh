@@ -44,7 +44,6 @@ mvn -B -q -f bench/reference/pom.xml package
 server_dir="$WLP/usr/servers/$REFERENCE"
 [ -d "$server_dir" ] || "$WLP/bin/server" create "$REFERENCE" >/dev/null
 cp bench/reference/src/main/liberty/server.xml "$server_dir/server.xml"
-cp server-config/src/main/liberty/gateway/jvm.options "$server_dir/jvm.options"
 mkdir -p "$server_dir/apps"
 cp bench/reference/target/reference.war "$server_dir/apps/reference.war"
 "$WLP/bin/server" start "$REFERENCE" >/dev/null

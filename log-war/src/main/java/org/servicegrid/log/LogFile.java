@@ -14,12 +14,9 @@ import java.util.logging.Logger;
  *
  * <p>Concurrency: one unfair {@link ReentrantLock} around "rotate if needed, write the line". Only the lock
  * holder touches the file, so lines never interleave or tear, and {@link #append} returns once its line is
- * in the OS (no {@code fsync}; the service does not promise that). Why not group commit (one writer drains a
- * queue, one write per batch)? Measured on the project's 2-core machine, 16 threads appending 50k lines each
- * straight into this class: the plain lock did 300-530k lines/s (p99 4-24 us), a lock-combining group
- * commit 250-480k lines/s (p99 7-37 us). Writing a line costs about a microsecond and serving its HTTP request a
- * few hundred, so the lock is almost always free and batching has nothing to amortize; it would pay only
- * with an {@code fsync} per batch.
+ * in the OS (no {@code fsync}; the service does not promise that). No group commit: writing a line costs far
+ * less than serving its HTTP request, so the lock is almost always free and batching would have nothing to
+ * amortize without an {@code fsync} per batch (measurements in bench/README.md).
  *
  * <p>Failures heal without a restart ({@link ReopeningFile}). Whether {@code log.file} still names the open
  * file costs a {@code stat}, so appends check it at most once per {@code identityCheckInterval} (one clock

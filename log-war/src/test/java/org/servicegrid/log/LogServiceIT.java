@@ -8,11 +8,9 @@ import jakarta.json.JsonArrayBuilder;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,20 +37,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.servicegrid.testsupport.FakeRegistry;
+import org.servicegrid.testsupport.Http;
 
 /** The packaged log WAR (with its libraries) on a real Liberty server, driven over HTTP. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class LogServiceIT {
 
-  private static final FakeRegistry REGISTRY = FakeRegistry.start();
+  private static final FakeRegistry REGISTRY = FakeRegistry.started();
   private static final Path LOG_FILE = Path.of(System.getProperty("wlp.home"),
       "usr/servers/log-arquillian/logs/service.log");
   private static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
-
-  // HTTP/1.1 as the services speak it: no h2c upgrade attempts (concurrent upgrades stall on Liberty).
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
   @ArquillianResource URL base;
 
@@ -261,8 +257,8 @@ class LogServiceIT {
   @Test
   void registersAsLogWithTheRegistry() {
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-        assertThat(REGISTRY.received()).anyMatch(r -> r.method().equals("POST")
-            && r.body().contains("\"Name\":\"log\"") && r.body().contains("\"Addr\":\"127.0.0.1:29280\"")));
+        assertThat(REGISTRY.registrations()).anyMatch(r ->
+            r.body().contains("\"Name\":\"log\"") && r.body().contains("\"Addr\":\"127.0.0.1:29280\"")));
   }
 
   @Test
@@ -281,7 +277,7 @@ class LogServiceIT {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    return Http.request(base + path);
   }
 
   private HttpRequest.Builder post(String message) {
@@ -299,11 +295,11 @@ class LogServiceIT {
   }
 
   private HttpRequest.Builder root(String path) {
-    return HttpRequest.newBuilder(URI.create(base + "../" + path).normalize()).timeout(Duration.ofSeconds(30)).GET();
+    return Http.request(URI.create(base + "../" + path).normalize().toString()).GET();
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return http.send(request.build(), BodyHandlers.ofString());
+  private HttpResponse<String> send(HttpRequest.Builder request) {
+    return Http.send(request);
   }
 
   private static String lastLine(String text) {

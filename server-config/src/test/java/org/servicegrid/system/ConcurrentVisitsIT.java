@@ -10,6 +10,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.testsupport.Http;
 
 /** Concurrent visits through the gateway are counted exactly: no lost, no duplicated number, one line each. */
 @Order(2)
@@ -29,8 +30,7 @@ class ConcurrentVisitsIT {
 
     List<CompletableFuture<HttpResponse<String>>> visits = new ArrayList<>();
     for (int i = 0; i < VISITS; i++) {
-      visits.add(Http.CLIENT.sendAsync(
-          Http.request(SystemServers.GATEWAY + "/visit/").GET().build(), HttpResponse.BodyHandlers.ofString()));
+      visits.add(Http.sendAsync(Http.request(SystemServers.GATEWAY + "/visit/").GET()));
     }
     List<Long> counts = new ArrayList<>();
     for (CompletableFuture<HttpResponse<String>> visit : visits) {

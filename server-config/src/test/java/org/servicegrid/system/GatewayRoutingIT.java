@@ -2,7 +2,9 @@ package org.servicegrid.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -11,58 +13,67 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.testsupport.FakeHttpServer;
+import org.servicegrid.testsupport.FakeInstance;
+import org.servicegrid.testsupport.FakeUpstream;
+import org.servicegrid.testsupport.Http;
+import org.servicegrid.testsupport.RecordedRequest;
 
 /** The gateway routes to any registered service, a peer written only against the protocol included. */
 @Order(3)
 class GatewayRoutingIT {
 
-  private static FakeService echo;
+  private static final String ECHO = "echo-" + UUID.randomUUID().toString().substring(0, 8);
+  private static FakeHttpServer echo;
 
   @BeforeAll
-  static void registerAFakeService() throws Exception {
+  static void registerAFakeService() {
     SystemServers.awaitSystemReady();
-    echo = new FakeService("echo-" + UUID.randomUUID().toString().substring(0, 8));
-    echo.register();
+    echo = FakeUpstream.echoing(ECHO);
+    Http.assertStatus(Http.post(SystemServers.REGISTRY + "/services", serviceInfo(ECHO, echo.addr())), 200);
   }
 
   @AfterAll
-  static void deregister() throws Exception {
-    echo.close();
+  static void deregister() {
+    try {
+      Http.delete(SystemServers.REGISTRY + "/services", serviceInfo(ECHO, echo.addr()));
+    } finally {
+      echo.close();
+    }
   }
 
   @Test
   void forwardsMethodPathQueryAndBodyAndReturnsStatusAndHeaders() throws Exception {
-    String url = SystemServers.GATEWAY + "/" + echo.name + "/echo/a/b?x=1&y=two%20words";
+    String url = SystemServers.GATEWAY + "/" + ECHO + "/echo/a/b?x=1&y=two%20words";
 
     HttpResponse<String> response = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-        .until(() -> Http.CLIENT.send(Http.request(url).header("X-Custom", "kept")
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hello, body")).build(),
-            HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() != 404 && r.statusCode() != 503);
+        .until(() -> Http.send(Http.request(url).header("X-Custom", "kept")
+            .POST(HttpRequest.BodyPublishers.ofString("hello, body"))),
+            r -> r.statusCode() != 404 && r.statusCode() != 503);
 
     assertThat(response.statusCode()).as("POST %s", url).isEqualTo(201);
     assertThat(response.body()).isEqualTo("echo hello, body");
-    assertThat(response.headers().firstValue("X-Upstream")).hasValue(echo.name);
-    FakeService.Recorded seen = echo.lastRequest.get();
+    assertThat(response.headers().firstValue("X-Upstream")).hasValue(ECHO);
+    RecordedRequest seen = echo.last("POST", "/echo/a/b");
     assertThat(seen.method()).isEqualTo("POST");
     assertThat(seen.path()).isEqualTo("/echo/a/b");
-    assertThat(seen.rawQuery()).isEqualTo("x=1&y=two%20words");
+    assertThat(seen.query()).isEqualTo("x=1&y=two%20words");
     assertThat(seen.body()).isEqualTo("hello, body");
-    assertThat(seen.forwardedFor()).isEqualTo("127.0.0.1");
-    assertThat(seen.forwardedHost()).isEqualTo("127.0.0.1:20001");
-    assertThat(seen.forwardedProto()).isEqualTo("http");
-    assertThat(seen.customHeader()).isEqualTo("kept");
+    assertThat(seen.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+    assertThat(seen.header("X-Forwarded-Host")).isEqualTo("127.0.0.1:20001");
+    assertThat(seen.header("X-Forwarded-Proto")).isEqualTo("http");
+    assertThat(seen.header("X-Custom")).isEqualTo("kept");
   }
 
   @Test
   void streamsATwoMegabyteResponseThroughUnchanged() throws Exception {
-    String url = SystemServers.GATEWAY + "/" + echo.name + "/big";
+    String url = SystemServers.GATEWAY + "/" + ECHO + "/big";
 
     HttpResponse<byte[]> response = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-        .until(() -> Http.CLIENT.send(Http.request(url).build(), HttpResponse.BodyHandlers.ofByteArray()),
-            r -> r.statusCode() == 200);
+        .until(() -> Http.send(Http.request(url), HttpResponse.BodyHandlers.ofByteArray()), r -> r.statusCode() == 200);
 
-    assertThat(response.body()).hasSize(FakeService.BIG_BODY_BYTES);
-    assertThat(sha256(response.body())).isEqualTo(sha256(FakeService.bigBody()));
+    assertThat(response.body()).hasSize(FakeUpstream.BIG_BODY_BYTES);
+    assertThat(sha256(response.body())).isEqualTo(sha256(FakeUpstream.bigBody()));
   }
 
   @Test
@@ -75,11 +86,12 @@ class GatewayRoutingIT {
 
   @Test
   void answers503ForAKnownServiceWithoutLiveInstances() throws Exception {
-    FakeService gone = new FakeService("gone-" + UUID.randomUUID().toString().substring(0, 8));
-    gone.register();
-    gone.close();
+    String gone = "gone-" + UUID.randomUUID().toString().substring(0, 8);
+    try (FakeInstance instance = new FakeInstance()) {
+      instance.registerWith(SystemServers.REGISTRY, gone);
+    } // deregistered and stopped
 
-    HttpResponse<String> response = Http.get(SystemServers.GATEWAY + "/" + gone.name + "/x");
+    HttpResponse<String> response = Http.get(SystemServers.GATEWAY + "/" + gone + "/x");
 
     assertThat(response.statusCode()).as("service without instances").isEqualTo(503);
     assertThat(response.body()).contains("\"error\"");

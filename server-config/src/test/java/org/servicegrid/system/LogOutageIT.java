@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.testsupport.Http;
 
 /**
  * Stopping the log server: it deregisters, visit refuses visits with 503 without counting them, the gateway
@@ -27,8 +28,7 @@ class LogOutageIT {
 
   @AfterAll
   static void logServerRunsAgain() throws Exception {
-    if (Http.CLIENT.sendAsync(Http.request(SystemServers.LOG + "/heart-beat").build(),
-        HttpResponse.BodyHandlers.discarding()).handle((r, e) -> e == null).join()) {
+    if (Http.sendAsync(Http.request(SystemServers.LOG + "/heart-beat")).handle((r, e) -> e == null).join()) {
       return;
     }
     SystemServers.start("log");

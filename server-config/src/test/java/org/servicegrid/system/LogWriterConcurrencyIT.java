@@ -2,7 +2,6 @@ package org.servicegrid.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.testsupport.Http;
 
 /** Eight writers appending a thousand lines each through {@code POST /log}: 8000 whole lines, none torn or lost. */
 @Order(4)
@@ -40,9 +40,7 @@ class LogWriterConcurrencyIT {
         done.add(writers.submit(() -> {
           for (int i = 0; i < LINES_PER_WRITER; i++) {
             String message = "concurrency " + run + " writer " + writer + " line " + i;
-            HttpResponse<String> response = Http.CLIENT.send(Http.request(SystemServers.LOG + "/log")
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(message)).build(),
-                HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Http.send("POST", SystemServers.LOG + "/log", "text/plain", message);
             assertThat(response.statusCode()).as("POST /log").isEqualTo(200);
           }
           return null;

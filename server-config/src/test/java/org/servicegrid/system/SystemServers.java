@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.servicegrid.testsupport.Http;
 
 /**
  * The four servers the build started (registry, log, visit, gateway on their default ports) and the few

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.testsupport.Http;
 
 /**
  * The original design's demo on a fresh system: browsing {@code /visit/} through the gateway counts 1, 2, 3,

@@ -19,7 +19,7 @@ import org.servicegrid.protocol.ServiceInfo;
  * so it is not reported and not retried elsewhere.
  */
 @ApplicationScoped
-public class LogSender implements VisitLog {
+public class LogSender {
 
   static final String LOG_SERVICE = "log";
   static final String UNAVAILABLE = "log service unavailable";
@@ -30,7 +30,10 @@ public class LogSender implements VisitLog {
   @Inject LogBatchClient client;
   @Inject VisitConfig config;
 
-  @Override
+  /**
+   * Records the numbers {@code first} .. {@code first + count - 1} all together or not at all; returns once
+   * they are recorded, throws {@link VisitNotCountedException} when none of them was.
+   */
   public void record(long first, int count) {
     List<String> numbers = new ArrayList<>(count);
     for (long visit = first; visit < first + count; visit++) {

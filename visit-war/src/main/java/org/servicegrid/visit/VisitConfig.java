@@ -1,17 +1,23 @@
 package org.servicegrid.visit;
 
+import static org.servicegrid.protocol.config.InvalidConfigurationException.require;
+
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The visit service's settings, read once from MicroProfile Config and checked at start. Defaults live in
- * {@code META-INF/microprofile-config.properties}, except {@code visit.state.file}: its default comes from
- * the server's {@code server.xml} variable (a properties default would outrank it), with a code fallback.
+ * The visit service's settings ({@code visit.*}). Defaults live only in {@code META-INF/microprofile-config.properties},
+ * except {@code visit.state.file}: its default comes from server.xml (a properties default would outrank it).
+ * Validated once, before the rest of the application starts: a bad value fails the deployment naming its key.
  */
 @ApplicationScoped
 public class VisitConfig {
@@ -32,17 +38,17 @@ public class VisitConfig {
   @ConfigProperty(name = "visit.log.attempts")
   int logAttempts;
 
+  /** Creates this bean, and so validates it, before any other part of the application observes the start. */
+  void onStart(
+      @Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
+    // the bean's creation is the point
+  }
+
   @PostConstruct
   void validate() {
-    if (waitTimeoutMillis < 1) {
-      throw new IllegalArgumentException("Invalid configuration: visit.counter.wait-timeout must be positive");
-    }
-    if (maxGroup < 1) {
-      throw new IllegalArgumentException("Invalid configuration: visit.counter.max-group must be at least 1");
-    }
-    if (logAttempts < 1) {
-      throw new IllegalArgumentException("Invalid configuration: visit.log.attempts must be at least 1");
-    }
+    require(waitTimeoutMillis >= 1, "visit.counter.wait-timeout", waitTimeoutMillis, "must be positive");
+    require(maxGroup >= 1, "visit.counter.max-group", maxGroup, "must be at least 1");
+    require(logAttempts >= 1, "visit.log.attempts", logAttempts, "must be at least 1");
   }
 
   /**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -45,8 +46,11 @@ public final class VisitCounter {
     this.saver = new CountSaver(store, initial, this::current);
   }
 
-  /** Counts one visit and returns its number, or throws {@link VisitNotCountedException} leaving the count. */
-  public long visit(VisitLog log) {
+  /**
+   * Counts one visit and returns its number, or throws {@link VisitNotCountedException} leaving the count.
+   * {@code recordGroup} records the numbers first .. first + count - 1 all together or throws, recording none.
+   */
+  public long visit(BiConsumer<Long, Integer> recordGroup) {
     Visit visit = new Visit();
     List<Visit> group = null;
     lock.lock();
@@ -61,7 +65,7 @@ public final class VisitCounter {
     }
     Visit.Outcome outcome = group == null ? awaitTurn(visit) : new Visit.Lead(group);
     if (outcome instanceof Visit.Lead lead) {
-      outcome = record(lead.group(), log);
+      outcome = record(lead.group(), recordGroup);
     }
     return outcome.number();
   }
@@ -108,12 +112,12 @@ public final class VisitCounter {
    * call, and before any visit answers, so an answered number is always in the state file. The leader is
    * always the group's first visit; its own outcome is returned.
    */
-  private Visit.Outcome record(List<Visit> group, VisitLog log) {
+  private Visit.Outcome record(List<Visit> group, BiConsumer<Long, Integer> recordGroup) {
     long first = count + 1;
     long last = first + group.size() - 1;
     RuntimeException failure = new VisitNotCountedException(NOT_RECORDED); // unless recorded below
     try {
-      log.record(first, group.size());
+      recordGroup.accept(first, group.size());
       count = last;
       failure = null;
     } catch (RuntimeException e) {

@@ -48,7 +48,7 @@ public class VisitService {
   /** Counts one visit; its number, or {@link VisitNotCountedException} with the count unchanged. */
   public long visit() {
     try {
-      long number = counter.visit(log);
+      long number = counter.visit(log::record);
       metrics.counted();
       return number;
     } catch (VisitNotCountedException e) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,11 +31,11 @@ class VisitCounterTest {
   /** Each log call as [first, count]. */
   private final List<List<Long>> calls = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> logged = Collections.synchronizedList(new ArrayList<>());
-  private final VisitLog accepting = (first, count) -> {
+  private final BiConsumer<Long, Integer> accepting = (first, count) -> {
     calls.add(List.of(first, (long) count));
     LongStream.range(first, first + count).forEach(logged::add);
   };
-  private final VisitLog failing = (first, count) -> {
+  private final BiConsumer<Long, Integer> failing = (first, count) -> {
     throw new VisitNotCountedException("log service unavailable");
   };
   private final ExecutorService pool = Executors.newFixedThreadPool(80);
@@ -122,12 +123,12 @@ class VisitCounterTest {
     VisitCounter counter = counter(10, 64, Duration.ofSeconds(30));
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch failNext = new CountDownLatch(1);
-    VisitLog failingOnce = (first, count) -> {
+    BiConsumer<Long, Integer> failingOnce = (first, count) -> {
       if (failNext.getCount() > 0) {
         failNext.countDown();
-        failing.record(first, count);
+        failing.accept(first, count);
       }
-      accepting.record(first, count);
+      accepting.accept(first, count);
     };
     Future<Long> leader = pool.submit(() -> counter.visit(blockingUntil(release)));
     await().atMost(PATIENCE).until(() -> calls.size() == 1);
@@ -155,7 +156,7 @@ class VisitCounterTest {
     CountDownLatch release = new CountDownLatch(1);
     Future<Long> first = pool.submit(() -> counter.visit(blockingUntil(release)));
     await().atMost(PATIENCE).until(() -> calls.size() == 1);
-    VisitLog broken = (firstNumber, count) -> {
+    BiConsumer<Long, Integer> broken = (firstNumber, count) -> {
       throw new AssertionError("broken log");
     };
     List<Future<Long>> group = new ArrayList<>();
@@ -204,9 +205,9 @@ class VisitCounterTest {
   }
 
   /** A log that records the call at once and returns only when released, so visits queue up behind it. */
-  private VisitLog blockingUntil(CountDownLatch release) {
+  private BiConsumer<Long, Integer> blockingUntil(CountDownLatch release) {
     return (first, count) -> {
-      accepting.record(first, count);
+      accepting.accept(first, count);
       try {
         release.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {

@@ -2,14 +2,11 @@ package org.servicegrid.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
 
 import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +34,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.servicegrid.testsupport.FakeLog;
+import org.servicegrid.testsupport.FakeRegistry;
+import org.servicegrid.testsupport.Http;
 
 /**
  * The packaged visit WAR on a real Liberty server at context root "/", with a fake registry that answers
@@ -54,18 +54,15 @@ class VisitServiceIT {
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   private static FakeLog log = FakeLog.start();
-  private static final FakeRegistry REGISTRY = FakeRegistry.start(log.addr());
+  private static final FakeRegistry REGISTRY = FakeRegistry.started();
   private static boolean deployed;
-
-  // HTTP/1.1 as the services speak it: no h2c upgrade attempts (concurrent upgrades stall on Liberty).
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
   @ArquillianResource Deployer deployer;
 
   @Deployment(name = DEPLOYMENT, managed = false, testable = false)
   static WebArchive deployment() {
     // Points the real artifact at the fakes and a fresh state file, with a short failure cool-down.
+    REGISTRY.put("log", log.addr());
     String config = "config_ordinal=200\n"
         + "registry.url=" + REGISTRY.url() + "\n"
         + "visit.state.file=" + STATE_FILE + "\n"
@@ -124,7 +121,7 @@ class VisitServiceIT {
     assertThat(visit().statusCode()).as("GET %s with the log gone", BASE).isEqualTo(503);
 
     log = FakeLog.start();
-    REGISTRY.logAddr(log.addr());
+    REGISTRY.put("log", log.addr());
     assertThat(notify("POST", log.addr())).isEqualTo(200);
     assertThat(notify("DELETE", gone.addr())).isEqualTo(200);
     assertThat(visitWhenAvailable()).isEqualTo("5");
@@ -233,8 +230,7 @@ class VisitServiceIT {
   void answersOtherMethodsOnTheRootWith405AndCountsNothing() throws Exception {
     long before = Long.parseLong(visitOk());
 
-    HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(BASE)).timeout(PATIENCE)
-        .PUT(BodyPublishers.ofString("x")).build(), BodyHandlers.ofString());
+    HttpResponse<String> put = Http.send(Http.request(BASE).PUT(BodyPublishers.ofString("x")));
 
     assertThat(put.statusCode()).as("PUT %s", BASE).isEqualTo(405);
     assertThat(put.body()).contains("\"error\"");
@@ -294,15 +290,11 @@ class VisitServiceIT {
     return answer.get(answer.size() - 1);
   }
 
-  private int notify(String method, String logAddr) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "services")).timeout(PATIENCE)
-        .header("Content-Type", "application/json")
-        .method(method, BodyPublishers.ofString(FakeRegistry.logInstance(logAddr).toString())).build();
-    return http.send(request, BodyHandlers.ofString()).statusCode();
+  private int notify(String method, String logAddr) {
+    return Http.send(method, BASE + "services", serviceInfo("log", logAddr)).statusCode();
   }
 
-  private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(BASE + path)).timeout(PATIENCE).GET().build(),
-        BodyHandlers.ofString());
+  private HttpResponse<String> get(String path) {
+    return Http.get(BASE + path);
   }
 }

@@ -15,6 +15,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.servicegrid.testsupport.FakeRegistry;
 
 /** Undeploying a service WAR deregisters it, with its ServiceInfo as the DELETE body. */
 @ExtendWith(ArquillianExtension.class)
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DeregistrationIT {
 
   private static final String DEPLOYMENT = "leaving";
-  private static final FakeRegistry REGISTRY = new FakeRegistry(ProbeWar.ADDR).start();
+  private static final FakeRegistry REGISTRY = FakeRegistry.create().heartBeating(ProbeWar.ADDR).start();
 
   @ArquillianResource Deployer deployer;
 

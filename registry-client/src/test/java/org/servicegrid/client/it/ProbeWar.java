@@ -24,6 +24,11 @@ final class ProbeWar {
 
   private ProbeWar() {}
 
+  /** The URL of {@code path} on the test server. */
+  static String url(String path) {
+    return BASE + path;
+  }
+
   static WebArchive of(String name, String registryUrl, Map<String, String> config) {
     StringBuilder properties = new StringBuilder()
         .append("service.name=").append(name).append('\n')

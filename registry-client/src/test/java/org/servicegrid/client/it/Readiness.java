@@ -5,12 +5,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import org.servicegrid.testsupport.Http;
 
 /** The "registration" readiness check as /health/ready reports it. */
 record Readiness(int httpStatus, String status, JsonObject data) {
 
   static Readiness now() {
-    HttpResponse<String> response = Http.get("/health/ready");
+    HttpResponse<String> response = Http.get(ProbeWar.url("/health/ready"));
     JsonObject health = Json.createReader(new StringReader(response.body())).readObject();
     JsonObject check = health.getJsonArray("checks").stream()
         .map(JsonValue::asJsonObject)

@@ -2,6 +2,7 @@ package org.servicegrid.client.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -20,20 +21,23 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.servicegrid.testsupport.FakeHttpServer;
+import org.servicegrid.testsupport.FakeRegistry;
+import org.servicegrid.testsupport.Http;
+import org.servicegrid.testsupport.Reply;
 
 /** A service WAR with the library, against a fake registry that is up from the start. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class RegistrationIT {
 
-  private static final FakePeer ECHO =
-      new FakePeer(request -> new FakePeer.Answer(200, "hello")).start();
-  private static final FakeRegistry REGISTRY = new FakeRegistry(ProbeWar.ADDR);
+  private static final FakeHttpServer ECHO =
+      FakeHttpServer.started().on("GET", "/echo", Reply.text(200, "hello"));
+  private static final FakeRegistry REGISTRY = FakeRegistry.create().heartBeating(ProbeWar.ADDR);
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    REGISTRY.answerRegistrationsWith(
-        "{\"log\": [{\"Name\": \"log\", \"Addr\": \"" + ECHO.addr() + "\", \"RequiredServices\": []}]}");
+    REGISTRY.put("log", ECHO.addr());
     REGISTRY.start();
     return ProbeWar.of("probe", REGISTRY.url(),
         Map.of("service.required", "log", "registry.client.failure-cooldown", "60000"));
@@ -42,7 +46,7 @@ class RegistrationIT {
   @AfterAll
   static void stopPeers() {
     REGISTRY.close();
-    ECHO.stop();
+    ECHO.close();
   }
 
   @Test
@@ -57,17 +61,17 @@ class RegistrationIT {
   @Test
   void fillsItsTableFromTheRegistrationAnswer() {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        assertThat(addrs(Http.get("/probe/instances/log"))).containsExactly(ECHO.addr()));
+        assertThat(addrs(Http.get(ProbeWar.url("/probe/instances/log")))).containsExactly(ECHO.addr()));
   }
 
   @Test
   void answersHeartBeatWith200() {
-    assertThat(Http.get("/heart-beat").statusCode()).as("GET /heart-beat").isEqualTo(200);
+    assertThat(Http.get(ProbeWar.url("/heart-beat")).statusCode()).as("GET /heart-beat").isEqualTo(200);
   }
 
   @Test
   void documentsTheCallbackEndpointsInOpenApi() {
-    HttpResponse<String> openapi = Http.get("/openapi");
+    HttpResponse<String> openapi = Http.get(ProbeWar.url("/openapi"));
     assertThat(openapi.statusCode()).as("GET /openapi").isEqualTo(200);
     assertThat(openapi.body()).contains("/heart-beat", "/services", "An instance of a required service was added");
   }
@@ -78,21 +82,22 @@ class RegistrationIT {
     assertThat(picks("visit", 4)).containsExactly("127.0.0.1:1001");
 
     notify("POST", "visit", "127.0.0.1:1002");
-    assertThat(addrs(Http.get("/probe/instances/visit"))).containsExactly("127.0.0.1:1001", "127.0.0.1:1002");
+    assertThat(addrs(Http.get(ProbeWar.url("/probe/instances/visit"))))
+        .containsExactly("127.0.0.1:1001", "127.0.0.1:1002");
     assertThat(picks("visit", 4)).containsExactlyInAnyOrder("127.0.0.1:1001", "127.0.0.1:1002");
 
     notify("DELETE", "visit", "127.0.0.1:1001");
     assertThat(picks("visit", 4)).containsExactly("127.0.0.1:1002");
 
     notify("DELETE", "visit", "127.0.0.1:1002");
-    assertThat(Http.get("/probe/pick/visit").statusCode()).as("pick with no instance").isEqualTo(404);
+    assertThat(Http.get(ProbeWar.url("/probe/pick/visit")).statusCode()).as("pick with no instance").isEqualTo(404);
   }
 
   @Test
   void skipsAReportedFailureUntilTheRegistryAnnouncesTheInstanceAgain() {
     notify("POST", "audit", "127.0.0.1:2001");
     notify("POST", "audit", "127.0.0.1:2002");
-    Http.send("POST", "/probe/failed/audit/127.0.0.1:2001", null);
+    Http.send("POST", ProbeWar.url("/probe/failed/audit/127.0.0.1:2001"), null);
     assertThat(picks("audit", 4)).containsExactly("127.0.0.1:2002");
 
     notify("POST", "audit", "127.0.0.1:2001");
@@ -101,24 +106,24 @@ class RegistrationIT {
 
   @Test
   void rejectsAnInvalidNotificationWith400AndAJsonError() {
-    HttpResponse<String> malformed = Http.send("POST", "/services", "{bad");
+    HttpResponse<String> malformed = Http.send("POST", ProbeWar.url("/services"), "{bad");
     assertThat(malformed.statusCode()).as("POST /services {bad").isEqualTo(400);
     assertThat(error(malformed)).contains("malformed JSON");
 
-    HttpResponse<String> empty = Http.send("POST", "/services", "");
+    HttpResponse<String> empty = Http.send("POST", ProbeWar.url("/services"), "");
     assertThat(empty.statusCode()).as("POST /services with an empty body").isEqualTo(400);
     assertThat(error(empty)).contains("empty");
 
-    HttpResponse<String> noAddr = Http.send("DELETE", "/services", "{\"Name\": \"log\"}");
+    HttpResponse<String> noAddr = Http.send("DELETE", ProbeWar.url("/services"), "{\"Name\": \"log\"}");
     assertThat(noAddr.statusCode()).as("DELETE /services without Addr").isEqualTo(400);
     assertThat(error(noAddr)).contains("Addr");
   }
 
   @Test
   void callsThePickedInstanceThroughARestClientThatNamesTheCaller() {
-    await().atMost(Duration.ofSeconds(30)).until(() -> Http.get("/probe/pick/log").statusCode() == 200);
-    HttpResponse<String> first = Http.get("/probe/call/log");
-    HttpResponse<String> second = Http.get("/probe/call/log");
+    await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(ProbeWar.url("/probe/pick/log")).statusCode() == 200);
+    HttpResponse<String> first = Http.get(ProbeWar.url("/probe/call/log"));
+    HttpResponse<String> second = Http.get(ProbeWar.url("/probe/call/log"));
     assertThat(first.statusCode()).as("GET /probe/call/log").isEqualTo(200);
     assertThat(List.of(first.body(), second.body())).containsOnly("hello");
     assertThat(ECHO.requests("GET", "/echo")).hasSizeGreaterThanOrEqualTo(2)
@@ -127,7 +132,7 @@ class RegistrationIT {
 
   @Test
   void requiringAServiceAtRunTimeReRegistersWithIt() {
-    assertThat(Http.send("POST", "/probe/require/extra", null).statusCode()).isEqualTo(204);
+    assertThat(Http.send("POST", ProbeWar.url("/probe/require/extra"), null).statusCode()).isEqualTo(204);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(REGISTRY.registrations()).anySatisfy(r ->
             assertThat(names(r.json())).contains("log", "extra")));
@@ -153,15 +158,15 @@ class RegistrationIT {
   }
 
   private static void notify(String method, String service, String addr) {
-    String body = "{\"Name\": \"" + service + "\", \"Addr\": \"" + addr + "\", \"RequiredServices\": []}";
-    HttpResponse<String> response = Http.send(method, "/services", body);
+    String body = serviceInfo(service, addr);
+    HttpResponse<String> response = Http.send(method, ProbeWar.url("/services"), body);
     assertThat(response.statusCode()).as(method + " /services " + body).isEqualTo(200);
   }
 
   private static Set<String> picks(String service, int times) {
     Set<String> picked = new HashSet<>();
     for (int i = 0; i < times; i++) {
-      HttpResponse<String> response = Http.get("/probe/pick/" + service);
+      HttpResponse<String> response = Http.get(ProbeWar.url("/probe/pick/") + service);
       assertThat(response.statusCode()).as("GET /probe/pick/" + service).isEqualTo(200);
       picked.add(json(response.body()).asJsonObject().getString("Addr"));
     }

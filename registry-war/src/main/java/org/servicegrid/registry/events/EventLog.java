@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.servicegrid.registry.RegistryConfig;
+import org.servicegrid.registry.notify.NoticeFailed;
 import org.servicegrid.registry.table.Change;
 
 /**
@@ -24,9 +25,7 @@ public class EventLog {
   private final Deque<RegistryEvent> events = new ArrayDeque<>();
   private int capacity;
 
-  @Inject
-  @ConfigProperty(name = "registry.events.capacity")
-  private int configuredCapacity;
+  @Inject private RegistryConfig config;
 
   public EventLog() {}
 
@@ -37,7 +36,7 @@ public class EventLog {
 
   @PostConstruct
   void init() {
-    capacity = configuredCapacity;
+    capacity = config.eventsCapacity();
   }
 
   /** How many events are kept; also the largest {@code limit} a caller may ask for. */
@@ -50,8 +49,9 @@ public class EventLog {
     record(new RegistryEvent(change.at(), type, change.instance().name(), change.instance().addr(), null));
   }
 
-  public void notificationFailed(String dependent, Change change, String reason) {
-    String detail = "notifying " + dependent + " of " + change.kind() + " failed: " + reason;
+  void onNoticeFailed(@Observes NoticeFailed failed) {
+    Change change = failed.change();
+    String detail = "notifying " + failed.dependent() + " of " + change.kind() + " failed: " + failed.reason();
     record(new RegistryEvent(Instant.now(), RegistryEvent.Type.NOTIFICATION_FAILED,
         change.instance().name(), change.instance().addr(), detail));
   }

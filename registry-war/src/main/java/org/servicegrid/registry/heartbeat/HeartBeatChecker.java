@@ -18,10 +18,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.servicegrid.protocol.Failures;
 import org.servicegrid.registry.table.Registration;
+import org.servicegrid.registry.table.ServiceTable;
 
 /**
  * Decides, from heart-beat answers, which registrations stay and which are evicted, without a container:
- * the probe, executor, delayer, table and clock are passed in so the rules are unit-tested.
+ * the probe, executor, delayer, table and clock are passed in so the rules are unit-tested. Whether a
+ * registration is still current is read from the registration itself, without a call into the table EJB.
  *
  * <p>The heart-beat is a property of an address, not of a name: {@code GET http://{Addr}/heart-beat} is the
  * same call for every service registered at that Addr. So each round asks each address once and applies the
@@ -49,18 +51,11 @@ public final class HeartBeatChecker {
     void schedule(Runnable task, Duration delay);
   }
 
-  /** What the checker needs from the table. */
-  public interface Table {
-    boolean isCurrent(Registration registration);
-
-    void evict(Registration registration);
-  }
-
   private static final Logger LOG = Logger.getLogger(HeartBeatChecker.class.getName());
 
   private final HeartBeatSettings settings;
   private final Probe probe;
-  private final Table table;
+  private final ServiceTable table;
   private final Executor workers;
   private final Delayer delayer;
   private final Clock clock;
@@ -69,7 +64,7 @@ public final class HeartBeatChecker {
   private final Queue<AddressCheck> due = new ConcurrentLinkedQueue<>();
   private final Semaphore permits;
 
-  public HeartBeatChecker(HeartBeatSettings settings, Probe probe, Table table, Executor workers,
+  public HeartBeatChecker(HeartBeatSettings settings, Probe probe, ServiceTable table, Executor workers,
       Delayer delayer, Clock clock, Runnable onMissed) {
     this.settings = settings;
     this.probe = probe;
@@ -119,7 +114,7 @@ public final class HeartBeatChecker {
   }
 
   private void run(AddressCheck check) {
-    check.registrations.removeIf(r -> !table.isCurrent(r)); // deregistered or replaced: nothing to decide
+    check.registrations.removeIf(r -> !r.isCurrent()); // deregistered or replaced: nothing to decide
     if (check.registrations.isEmpty()) {
       finish(check);
       return;
@@ -134,7 +129,7 @@ public final class HeartBeatChecker {
       LOG.log(Level.FINE, "Heart-beat of {0} answered", check.address);
       finish(check);
     } catch (Exception e) {
-      check.registrations.removeIf(r -> !table.isCurrent(r)); // one that left meanwhile has not failed
+      check.registrations.removeIf(r -> !r.isCurrent()); // one that left meanwhile has not failed
       missed(check, Failures.describe(e));
     }
   }

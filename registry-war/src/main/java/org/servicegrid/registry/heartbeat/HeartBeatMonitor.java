@@ -22,9 +22,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
+import org.servicegrid.registry.RegistryConfig;
 import org.servicegrid.registry.metrics.RegistryMetrics;
-import org.servicegrid.registry.table.Registration;
 import org.servicegrid.registry.table.ServiceTable;
 
 /**
@@ -52,7 +51,7 @@ public class HeartBeatMonitor {
   @Resource private ManagedThreadFactory threadFactory;
   @Inject private ServiceTable table;
   @Inject private RegistryMetrics metrics;
-  @Inject private Config config;
+  @Inject private RegistryConfig config;
 
   private HeartBeatSettings settings;
   private HeartBeatChecker checker;
@@ -63,11 +62,11 @@ public class HeartBeatMonitor {
 
   @PostConstruct
   void start() {
-    settings = HeartBeatSettings.from(config);
+    settings = HeartBeatSettings.of(config);
     workers = new ThreadPoolExecutor(settings.parallelism(), settings.parallelism(), 60, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), threadFactory);
     workers.allowCoreThreadTimeOut(true); // no heart-beat threads while nothing is registered
-    checker = new HeartBeatChecker(settings, new HeartBeatProbe(settings), new TableAccess(table), workers,
+    checker = new HeartBeatChecker(settings, new HeartBeatProbe(settings), table, workers,
         (task, delay) -> scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
         Clock.systemUTC(), metrics::heartBeatFailed);
     started = Instant.now();
@@ -109,22 +108,5 @@ public class HeartBeatMonitor {
   /** True once a round ran. */
   public boolean hasTicked() {
     return lastTick != null;
-  }
-
-  /**
-   * Adapts the table EJB to what the checker needs. Whether a registration is current is read from the
-   * registration itself: a round asks it of every registration, and each call through the EJB would cost a
-   * container invocation.
-   */
-  private record TableAccess(ServiceTable table) implements HeartBeatChecker.Table {
-    @Override
-    public boolean isCurrent(Registration registration) {
-      return registration.isCurrent();
-    }
-
-    @Override
-    public void evict(Registration registration) {
-      table.evict(registration);
-    }
   }
 }

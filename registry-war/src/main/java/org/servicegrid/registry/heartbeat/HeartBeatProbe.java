@@ -11,12 +11,10 @@ import java.net.URL;
  * Asks the instances at one address for their heart-beat: {@code GET http://{Addr}/heart-beat} must answer
  * 200 within the configured connect and read timeouts.
  *
- * <p>Every address is checked every period (2000 instances on their own addresses: 2000 calls a second), so
- * this is the registry's hottest outbound path. It uses the JDK's plain HTTP client, whose keep-alive cache
- * reuses one connection per address, instead of an MP Rest Client: in thread samples under load most busy
- * threads were inside the Rest Client's proxy, invocation and connection-pool layers, for a call that carries
- * no entity and needs no typed interface (bench/registry.sh: 903 -> 1153 registrations/s with 2000 instances
- * heart-beaten). Notifications, which carry ServiceInfo bodies, stay on MP Rest Client.
+ * <p>Every address is checked every period, so this is the registry's hottest outbound path. It uses the JDK's
+ * plain HTTP client, whose keep-alive cache reuses one connection per address, instead of an MP Rest Client,
+ * whose proxy and invocation layers cost more than the call itself for a request that carries no entity
+ * (profile in bench/README.md). Notifications, which carry ServiceInfo bodies, stay on MP Rest Client.
  */
 final class HeartBeatProbe implements HeartBeatChecker.Probe {
 

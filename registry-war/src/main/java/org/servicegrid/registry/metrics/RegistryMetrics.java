@@ -6,7 +6,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,6 +16,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 import org.servicegrid.registry.notify.ChangeNotifier;
+import org.servicegrid.registry.notify.NoticeDelivered;
+import org.servicegrid.registry.notify.NoticeFailed;
 import org.servicegrid.registry.table.Change;
 import org.servicegrid.registry.table.ServiceTable;
 import org.servicegrid.registry.table.ServicesForgotten;
@@ -29,9 +30,8 @@ import org.servicegrid.registry.table.ServicesForgotten;
  * time so it can never drift from it. Gauges of services the table forgets are removed with them.
  *
  * <p>A new gauge is registered on the managed executor, not on the registering request: the metric registry
- * checks a new tagged metric against every metric of its name, so with a thousand services the check took
- * about half a millisecond of CPU per new name (thread samples of bench/registry.sh's fan-out, where 200
- * dependents with new names register at once). The gauge shows up a moment after the first registration.
+ * checks a new tagged metric against every metric of its name, which grows costly with many services. The
+ * gauge shows up a moment after the first registration.
  */
 @ApplicationScoped
 public class RegistryMetrics {
@@ -121,12 +121,12 @@ public class RegistryMetrics {
     heartBeatFailures.inc();
   }
 
-  public void notificationFailed() {
-    notificationFailures.inc();
+  void onNoticeDelivered(@Observes NoticeDelivered delivered) {
+    notificationLatency.update(delivered.latency());
   }
 
-  public void notificationDelivered(Duration latency) {
-    notificationLatency.update(latency);
+  void onNoticeFailed(@Observes NoticeFailed failed) {
+    notificationFailures.inc();
   }
 
   private Counter counter(String name, String description) {

@@ -5,9 +5,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,30 +18,25 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.servicegrid.registry.RegistryConfig;
 import org.servicegrid.registry.table.Change;
 import org.servicegrid.registry.table.ChangeSink;
 
 /**
  * Pushes every change to the dependents of the changed service: one {@link DependentQueue} per dependent
- * address, drained asynchronously on the notifier's own pool of container-managed threads, all through one
- * MP Rest Client (built at start-up, with the configured timeouts and a pool of keep-alive connections shared
- * by every dependent).
+ * address, drained on the notifier's own pool of container-managed threads, all through one MP Rest Client
+ * (timeouts and a pool of keep-alive connections shared by every dependent). The table queues while holding
+ * its lock, which fixes the order per dependent; deliveries start after the lock is released and run in
+ * parallel across dependents, so a slow dependent delays nobody else.
  *
- * <p>The table queues while holding its lock, which fixes the order per dependent; the deliveries start
- * after the lock is released and run in parallel across dependents, so the last of many dependents is told
- * a few network round-trips after the change, and a slow dependent delays nobody else.
- *
- * <p>Why a pool of threads from the {@link ManagedThreadFactory} rather than the ManagedExecutorService: a
- * notice is a blocking call that mostly waits for its dependent, and the managed executor runs its tasks on
- * Liberty's shared executor, which keeps about two threads per core and grows slowly. With 4 threads a fan-out
- * to 200 dependents ran 4 calls at a time and the last dependent heard of the change 100-440 ms after it;
- * each submission also captured the thread context (tens of microseconds each, on the registering request's
- * thread). The pool's threads carry the application's context from their creation, are idle-timed out, and
- * are shut down with the application.
+ * <p>The pool's threads come from the {@link ManagedThreadFactory} rather than the ManagedExecutorService:
+ * notices are blocking calls that mostly wait, a fan-out needs many at once, and the managed executor would
+ * capture the thread context of every submission.
  */
 @ApplicationScoped
 public class ChangeNotifier implements ChangeSink {
@@ -49,72 +45,51 @@ public class ChangeNotifier implements ChangeSink {
 
   private final ConcurrentMap<String, DependentQueue> queues = new ConcurrentHashMap<>();
   private Executor executor;
-  private NoticeSender sender;
-  private DeliveryListener listener;
+  private BiConsumer<String, Change> sender;
+  private Consumer<Object> publisher;
   private int capacity;
   private Clock clock = Clock.systemUTC();
 
   @Resource private ManagedThreadFactory threadFactory;
-  @Inject private DeliveryRecorder recorder;
-
-  @Inject
-  @ConfigProperty(name = "registry.notify.connect-timeout")
-  private long connectTimeoutMillis;
-
-  @Inject
-  @ConfigProperty(name = "registry.notify.read-timeout")
-  private long readTimeoutMillis;
-
-  @Inject
-  @ConfigProperty(name = "registry.notify.queue-capacity")
-  private int queueCapacity;
-
-  @Inject
-  @ConfigProperty(name = "registry.notify.max-connections")
-  private int maxConnections;
-
-  @Inject
-  @ConfigProperty(name = "registry.notify.threads")
-  private int threads;
+  @Inject private RegistryConfig config;
+  @Inject private Event<Object> events;
 
   private DependentClient client;
   private ThreadPoolExecutor pool;
 
   public ChangeNotifier() {}
 
-  /** A notifier outside the container, for tests. */
-  ChangeNotifier(Executor executor, NoticeSender sender, DeliveryListener listener, int capacity, Clock clock) {
+  /** A notifier outside the container, for tests: {@code publisher} receives what CDI observers would. */
+  ChangeNotifier(Executor executor, BiConsumer<String, Change> sender, Consumer<Object> publisher, int capacity,
+      Clock clock) {
     this.executor = executor;
     this.sender = sender;
-    this.listener = listener;
+    this.publisher = publisher;
     this.capacity = capacity;
     this.clock = clock;
   }
 
   @PostConstruct
   void init() {
-    if (threads < 1) {
-      throw new IllegalArgumentException("registry.notify.threads must be at least 1, was " + threads);
-    }
     client = RestClientBuilder.newBuilder()
         .baseUri(URI.create("http://dependent.invalid")) // each call's dependent replaces it: DependentRouting
-        .connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
-        .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
-        .property("resteasy.connectionPoolSize", maxConnections)
+        .connectTimeout(config.notifyConnectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .readTimeout(config.notifyReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .property("resteasy.connectionPoolSize", config.notifyMaxConnections())
         .property("resteasy.maxPooledPerRoute", 2) // a dependent's queue sends one notice at a time
-        // Without the default error mapper a non-2xx answer comes back as a Response, which RestNoticeSender
-        // reports with its status; the default one also looks MP Config up on every response. RESTEasy logs
-        // one warning at start-up that it is disabled.
+        // Without the default error mapper a non-2xx answer comes back as a Response, which NoticeSender
+        // reports with its status; the default one also looks MP Config up on every response.
         .property("microprofile.rest.client.disable.default.mapper", true)
         .register(new DependentRouting())
         .build(DependentClient.class);
+    int threads = config.notifyThreads();
     pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
         threadFactory);
     pool.allowCoreThreadTimeOut(true); // an idle registry holds no notice threads
     executor = pool;
-    sender = new RestNoticeSender(client);
-    listener = recorder;
-    capacity = queueCapacity;
+    sender = new NoticeSender(client)::send;
+    publisher = events::fire;
+    capacity = config.notifyQueueCapacity();
   }
 
   @Override
@@ -175,6 +150,6 @@ public class ChangeNotifier implements ChangeSink {
   }
 
   private DependentQueue newQueue(String address) {
-    return new DependentQueue(address, capacity, executor, sender, listener, clock);
+    return new DependentQueue(address, capacity, executor, sender, publisher, clock);
   }
 }

@@ -8,6 +8,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.servicegrid.protocol.Failures;
 import org.servicegrid.registry.table.Change;
 
@@ -21,28 +25,31 @@ import org.servicegrid.registry.table.Change;
  * drain task gives the token back when the queue is empty and takes it again if a notice slipped in
  * meanwhile, so no notice is left behind and no two tasks drain the same queue. The queue holds at most
  * {@code capacity} notices: a dependent that cannot keep up loses the newest ones (reported as failures)
- * rather than the registry's memory; it will be evicted when it stops answering heart-beats anyway.
+ * rather than the registry's memory; it will be evicted when it stops answering heart-beats anyway. Each
+ * outcome is published as a {@link NoticeDelivered} or {@link NoticeFailed} event.
  */
 final class DependentQueue {
+
+  private static final Logger LOG = Logger.getLogger(DependentQueue.class.getName());
 
   private final String address;
   private final int capacity;
   private final Executor executor;
-  private final NoticeSender sender;
-  private final DeliveryListener listener;
+  private final BiConsumer<String, Change> sender;
+  private final Consumer<Object> publisher;
   private final Clock clock;
   private final Queue<Change> pending = new ConcurrentLinkedQueue<>();
   private final AtomicInteger size = new AtomicInteger();
   private final AtomicBoolean draining = new AtomicBoolean();
   private volatile boolean closed;
 
-  DependentQueue(String address, int capacity, Executor executor, NoticeSender sender, DeliveryListener listener,
-      Clock clock) {
+  DependentQueue(String address, int capacity, Executor executor, BiConsumer<String, Change> sender,
+      Consumer<Object> publisher, Clock clock) {
     this.address = address;
     this.capacity = capacity;
     this.executor = executor;
     this.sender = sender;
-    this.listener = listener;
+    this.publisher = publisher;
     this.clock = clock;
   }
 
@@ -53,7 +60,7 @@ final class DependentQueue {
     }
     if (size.incrementAndGet() > capacity) {
       size.decrementAndGet();
-      listener.failed(address, change, "notice queue full (" + capacity + ")");
+      failed(change, "notice queue full (" + capacity + ")");
       return false;
     }
     pending.add(change);
@@ -94,11 +101,23 @@ final class DependentQueue {
   }
 
   private void deliver(Change change) {
+    Duration latency;
     try {
-      sender.send(address, change);
-      listener.delivered(address, change, Duration.between(change.at(), clock.instant()));
-    } catch (Exception e) {
-      listener.failed(address, change, Failures.describe(e));
+      sender.accept(address, change);
+      latency = Duration.between(change.at(), clock.instant());
+    } catch (RuntimeException e) {
+      failed(change, Failures.describe(e));
+      return;
     }
+    LOG.log(Level.FINE, "Told {0} that {1} at {2} was {3} ({4} ms after the change)",
+        new Object[] {address, change.instance().name(), change.instance().addr(), change.kind(),
+            latency.toMillis()});
+    publisher.accept(new NoticeDelivered(address, change, latency));
+  }
+
+  private void failed(Change change, String reason) {
+    LOG.log(Level.WARNING, "Could not tell {0} that {1} at {2} was {3}: {4}",
+        new Object[] {address, change.instance().name(), change.instance().addr(), change.kind(), reason});
+    publisher.accept(new NoticeFailed(address, change, reason));
   }
 }

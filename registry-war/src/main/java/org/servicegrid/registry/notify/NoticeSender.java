@@ -1,10 +1,28 @@
 package org.servicegrid.registry.notify;
 
+import jakarta.ws.rs.core.Response;
 import org.servicegrid.registry.table.Change;
 
-/** Delivers notices to dependents; one sender serves every dependent, from many threads at once. */
-public interface NoticeSender {
+/**
+ * Sends notices through the registry's one {@link DependentClient}, whose connect and read timeouts bound what
+ * a dead or hung dependent costs its queue per notice.
+ */
+final class NoticeSender {
 
-  /** Tells {@code dependent} of the change and returns once it answered 2xx; throws on any other outcome. */
-  void send(String dependent, Change change) throws Exception;
+  private final DependentClient client;
+
+  NoticeSender(DependentClient client) {
+    this.client = client;
+  }
+
+  /** Tells {@code dependent} of the change; returns once it answered 2xx, throws on any other outcome. */
+  void send(String dependent, Change change) {
+    try (Response response = change.kind().isAddition()
+        ? client.added(dependent, change.instance())
+        : client.removed(dependent, change.instance())) {
+      if (response.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
+        throw new NoticeRejectedException(dependent, response.getStatus());
+      }
+    }
+  }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.servicegrid.registry.RegistryConfig;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
@@ -54,9 +54,7 @@ public class ServiceTable {
   @Inject private ChangeSink sink;
   @Inject private Event<Object> events;
 
-  @Inject
-  @ConfigProperty(name = "registry.table.max-idle-services")
-  private int maxIdleServices;
+  @Inject private RegistryConfig config;
 
   public ServiceTable() {}
 
@@ -72,7 +70,7 @@ public class ServiceTable {
   @PostConstruct
   void open() {
     publisher = events::fire;
-    directory = new Directory(maxIdleServices);
+    directory = new Directory(config.maxIdleServices());
     open = true;
     LOG.info("Service table is open");
   }

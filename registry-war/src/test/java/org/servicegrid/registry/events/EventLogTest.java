@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.registry.notify.NoticeFailed;
 import org.servicegrid.registry.table.Change;
 
 class EventLogTest {
@@ -26,7 +27,7 @@ class EventLogTest {
   void recordsEvictionsAndFailedNoticesWithTheirReason() {
     Change evicted = new Change(Change.Kind.EVICTED, ServiceInfo.of("log", "127.0.0.1:9001"), Instant.now());
     log.onChange(evicted);
-    log.notificationFailed("127.0.0.1:9000", evicted, "ConnectException: Connection refused");
+    log.onNoticeFailed(new NoticeFailed("127.0.0.1:9000", evicted, "ConnectException: Connection refused"));
 
     assertThat(log.recent(2)).extracting(RegistryEvent::type)
         .containsExactly(RegistryEvent.Type.NOTIFICATION_FAILED, RegistryEvent.Type.EVICTED);

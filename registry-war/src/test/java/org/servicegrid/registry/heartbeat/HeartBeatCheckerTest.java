@@ -1,7 +1,6 @@
 package org.servicegrid.registry.heartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
@@ -14,17 +13,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.servicegrid.protocol.InstanceId;
-import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.registry.table.InstanceState;
 import org.servicegrid.registry.table.Registration;
+import org.servicegrid.registry.table.UnmanagedTable;
 
 class HeartBeatCheckerTest {
 
@@ -35,11 +32,11 @@ class HeartBeatCheckerTest {
   private final Set<String> down = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicInteger> probes = new ConcurrentHashMap<>();
   private final List<Runnable> retries = new ArrayList<>();
-  private final FakeTable table = new FakeTable();
+  private final UnmanagedTable table = new UnmanagedTable(Clock.fixed(NOW, ZoneOffset.UTC));
   private final AtomicInteger missed = new AtomicInteger();
   private final ExecutorService pool = Executors.newCachedThreadPool();
 
-  private final HeartBeatChecker checker = new HeartBeatChecker(settings, this::probe, table, Runnable::run,
+  private final HeartBeatChecker checker = new HeartBeatChecker(settings, this::probe, table.table(), Runnable::run,
       (task, delay) -> retries.add(task), Clock.fixed(NOW, ZoneOffset.UTC), missed::incrementAndGet);
 
   @AfterEach
@@ -49,24 +46,24 @@ class HeartBeatCheckerTest {
 
   @Test
   void evictsAfterTheConfiguredNumberOfMissedHeartBeatsInARow() {
-    Registration log = table.register("127.0.0.1:9001");
+    Registration log = register("127.0.0.1:9001");
     down.add("127.0.0.1:9001");
 
     checker.checkAll(List.of(log));
     runRetry();
     assertThat(log.state()).isEqualTo(InstanceState.FAILING);
     assertThat(log.consecutiveFailures()).isEqualTo(2);
-    assertThat(table.evicted).isEmpty();
+    assertThat(table.evicted()).isEmpty();
     runRetry();
 
-    assertThat(table.evicted).containsExactly(log);
+    assertThat(table.evicted()).containsExactly(log.info());
     assertThat(retries).isEmpty();
     assertThat(missed).hasValue(3);
   }
 
   @Test
   void anInstanceThatAnswersAgainBeforeEvictionStaysAndIsUp() {
-    Registration log = table.register("127.0.0.1:9001");
+    Registration log = register("127.0.0.1:9001");
     down.add("127.0.0.1:9001");
     checker.checkAll(List.of(log));
     runRetry();
@@ -74,7 +71,7 @@ class HeartBeatCheckerTest {
     down.clear();
     runRetry();
 
-    assertThat(table.evicted).isEmpty();
+    assertThat(table.evicted()).isEmpty();
     assertThat(log.state()).isEqualTo(InstanceState.UP);
     assertThat(log.consecutiveFailures()).isZero();
     assertThat(log.lastHeartBeat()).isEqualTo(NOW);
@@ -82,22 +79,22 @@ class HeartBeatCheckerTest {
 
   @Test
   void neverEvictsTheRegistrationThatReplacedTheFailingOne() {
-    Registration first = table.register("127.0.0.1:9001");
+    Registration first = register("127.0.0.1:9001");
     down.add("127.0.0.1:9001");
     checker.checkAll(List.of(first));
     runRetry();
 
-    Registration second = table.register("127.0.0.1:9001"); // re-registered before the last attempt
+    Registration second = register("127.0.0.1:9001"); // re-registered before the last attempt
     runRetry();
 
-    assertThat(table.evicted).isEmpty();
+    assertThat(table.evicted()).isEmpty();
     assertThat(second.consecutiveFailures()).isZero();
     assertThat(retries).isEmpty();
   }
 
   @Test
   void doesNotCheckARegistrationAgainWhileItsRetryIsPending() {
-    Registration log = table.register("127.0.0.1:9001");
+    Registration log = register("127.0.0.1:9001");
     down.add("127.0.0.1:9001");
     checker.checkAll(List.of(log));
 
@@ -121,10 +118,10 @@ class HeartBeatCheckerTest {
       } finally {
         running.decrementAndGet();
       }
-    }, table, pool, (task, delay) -> { }, Clock.systemUTC(), () -> { });
+    }, table.table(), pool, (task, delay) -> { }, Clock.systemUTC(), () -> { });
     List<Registration> all = new ArrayList<>();
     for (int port = 9000; port < 9006; port++) {
-      all.add(table.register("127.0.0.1:" + port));
+      all.add(register("127.0.0.1:" + port));
     }
 
     parallel.checkAll(all);
@@ -161,7 +158,7 @@ class HeartBeatCheckerTest {
     runRetry();
     runRetry();
 
-    assertThat(table.evicted).containsExactlyInAnyOrder(log, visit);
+    assertThat(table.evicted()).containsExactlyInAnyOrder(log.info(), visit.info());
     assertThat(probes.get("127.0.0.1:9001")).hasValue(3);
     assertThat(missed).hasValue(6);
     assertThat(alive.state()).isEqualTo(InstanceState.UP);
@@ -185,13 +182,6 @@ class HeartBeatCheckerTest {
     assertThat(retries).isEmpty();
   }
 
-  @Test
-  void rejectsSettingsThatCannotWork() {
-    assertThatThrownBy(() -> new HeartBeatSettings(Duration.ZERO, 3, Duration.ZERO, Duration.ofMillis(1),
-        Duration.ofMillis(1), 1)).hasMessageContaining("registry.heartbeat.period");
-    assertThatThrownBy(() -> new HeartBeatSettings(Duration.ofSeconds(1), 0, Duration.ZERO,
-        Duration.ofMillis(1), Duration.ofMillis(1), 1)).hasMessageContaining("registry.heartbeat.attempts");
-  }
 
   private void probe(String address) {
     probes.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
@@ -205,31 +195,7 @@ class HeartBeatCheckerTest {
     retries.remove(0).run();
   }
 
-  /** The current registration per Name+Addr; evictions recorded. */
-  private static final class FakeTable implements HeartBeatChecker.Table {
-    final Map<InstanceId, Registration> current = new ConcurrentHashMap<>();
-    final List<Registration> evicted = new CopyOnWriteArrayList<>();
-
-    Registration register(String addr) {
-      return register("log", addr);
-    }
-
-    Registration register(String name, String addr) {
-      Registration registration = new Registration(ServiceInfo.of(name, addr), NOW);
-      current.put(registration.info().id(), registration);
-      return registration;
-    }
-
-    @Override
-    public boolean isCurrent(Registration registration) {
-      return current.get(registration.info().id()) == registration;
-    }
-
-    @Override
-    public void evict(Registration registration) {
-      if (current.remove(registration.info().id(), registration)) {
-        evicted.add(registration);
-      }
-    }
+  private Registration register(String addr) {
+    return table.register("log", addr);
   }
 }

@@ -2,7 +2,7 @@ package org.servicegrid.registry.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.servicegrid.registry.it.Http.serviceInfo;
+import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -19,6 +19,9 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.servicegrid.testsupport.FakeInstance;
+import org.servicegrid.testsupport.Http;
+import org.servicegrid.testsupport.RecordedRequest;
 
 /**
  * Heart-beats against fakes, with fast timings (period 300 ms, 3 attempts 100 ms apart, 1 s timeouts: a dead
@@ -72,7 +75,7 @@ class HeartBeatIT {
       JsonObject view = instanceView(instance.addr()).orElseThrow();
       assertThat(view.getString("state")).isEqualTo("UP");
       assertThat(view.getInt("consecutiveFailures")).isZero();
-      assertThat(dependent.notices()).extracting(FakeInstance.Notice::method).containsExactly("POST");
+      assertThat(dependent.notices()).extracting(RecordedRequest::method).containsExactly("POST");
     }
   }
 
@@ -104,7 +107,6 @@ class HeartBeatIT {
   }
 
   private void register(String info) {
-    HttpResponse<String> response = Http.post(base + "services", info);
-    assertThat(response.statusCode()).as("POST %sservices: %s", base, response.body()).isEqualTo(200);
+    Http.assertStatus(Http.post(base + "services", info), 200);
   }
 }

@@ -2,11 +2,9 @@ package org.servicegrid.registry.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.servicegrid.registry.it.Http.serviceInfo;
+import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,6 +19,8 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.servicegrid.testsupport.FakeInstance;
+import org.servicegrid.testsupport.Http;
 
 /** Dependents (JDK HttpServer fakes) are told of added and removed instances, in order, over MP Rest Client. */
 @ExtendWith(ArquillianExtension.class)
@@ -55,14 +55,14 @@ class NotificationIT {
       }
 
       await().atMost(WAIT).until(() -> dependent.notices().size() >= expected.size());
-      assertThat(dependent.notices()).extracting(n -> n.method() + " " + body(n).getString("Addr"))
+      assertThat(dependent.notices()).extracting(n -> n.method() + " " + n.json().getString("Addr"))
           .containsExactlyElementsOf(expected);
       assertThat(dependent.notices()).allSatisfy(notice -> {
-        assertThat(notice.contentType()).startsWith("application/json");
+        assertThat(notice.header("Content-Type")).startsWith("application/json");
         assertThat(notice.headerNames()).as("the registry's routing header stays inside the registry")
             .doesNotContain("x-servicegrid-dependent");
       });
-      JsonObject removed = body(dependent.notices().get(expected.size() - 1));
+      JsonObject removed = dependent.notices().get(expected.size() - 1).json();
       assertThat(removed.getString("Name")).isEqualTo("ntf-svc");
       assertThat(removed.getJsonArray("RequiredServices")).isEmpty();
     }
@@ -78,7 +78,7 @@ class NotificationIT {
       register(serviceInfo("ntf-again", b.addr())); // queued after anything the replace could have sent
 
       await().atMost(WAIT).until(() -> dependent.notices().size() >= 2);
-      assertThat(dependent.notices()).extracting(n -> n.method() + " " + body(n).getString("Addr"))
+      assertThat(dependent.notices()).extracting(n -> n.method() + " " + n.json().getString("Addr"))
           .containsExactly("POST " + a.addr(), "POST " + b.addr());
     }
   }
@@ -156,18 +156,16 @@ class NotificationIT {
   }
 
   private void register(String info) {
-    HttpResponse<String> response = Http.post(base + "services", info);
-    assertThat(response.statusCode()).as("POST %sservices: %s", base, response.body()).isEqualTo(200);
+    Http.assertStatus(Http.post(base + "services", info), 200);
   }
 
   private void deregister(String info) {
-    HttpResponse<String> response = Http.delete(base + "services", info);
-    assertThat(response.statusCode()).as("DELETE %sservices: %s", base, response.body()).isEqualTo(200);
+    Http.assertStatus(Http.delete(base + "services", info), 200);
   }
 
   /** The registry_notification_backlog gauge, from the Prometheus text of the application's metrics. */
   private double backlog() {
-    String metrics = Http.applicationMetrics(base);
+    String metrics = RegistryDeployment.applicationMetrics(base);
     Matcher gauge = Pattern.compile("(?m)^registry_notification_backlog(?:\\{[^}]*})? (\\S+)$").matcher(metrics);
     assertThat(gauge.find()).as("registry_notification_backlog in %s", metrics).isTrue();
     return Double.parseDouble(gauge.group(1));
@@ -180,11 +178,5 @@ class NotificationIT {
         .filter(event -> "NOTIFICATION_FAILED".equals(event.getString("type")))
         .map(event -> event.getString("detail"))
         .toList();
-  }
-
-  private static JsonObject body(FakeInstance.Notice notice) {
-    try (var reader = Json.createReader(new StringReader(notice.body()))) {
-      return reader.readObject();
-    }
   }
 }

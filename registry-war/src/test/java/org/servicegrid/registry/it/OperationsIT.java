@@ -2,7 +2,7 @@ package org.servicegrid.registry.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.servicegrid.registry.it.Http.serviceInfo;
+import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -15,6 +15,8 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.servicegrid.testsupport.FakeInstance;
+import org.servicegrid.testsupport.Http;
 
 /** Health, metrics, OpenAPI and the dashboard's endpoints (/events, /instances) of the deployed registry. */
 @ExtendWith(ArquillianExtension.class)
@@ -92,16 +94,15 @@ class OperationsIT {
   }
 
   private String metrics() {
-    return Http.applicationMetrics(base);
+    return RegistryDeployment.applicationMetrics(base);
   }
 
   private void register(String info) {
-    HttpResponse<String> response = Http.post(base + "services", info);
-    assertThat(response.statusCode()).as("POST %sservices: %s", base, response.body()).isEqualTo(200);
+    Http.assertStatus(Http.post(base + "services", info), 200);
   }
 
   /** The server root: health, metrics and openapi are served there, not under the WAR's context root. */
   private String root() {
-    return Http.serverRoot(base);
+    return RegistryDeployment.serverRoot(base);
   }
 }

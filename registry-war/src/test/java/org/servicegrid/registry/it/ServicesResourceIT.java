@@ -1,8 +1,8 @@
 package org.servicegrid.registry.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.servicegrid.registry.it.Http.json;
-import static org.servicegrid.registry.it.Http.serviceInfo;
+import static org.servicegrid.testsupport.Http.json;
+import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -14,6 +14,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.servicegrid.testsupport.Http;
 
 /** The registry protocol over HTTP against the deployed WAR (instances need not answer: no evictions). */
 @ExtendWith(ArquillianExtension.class)
@@ -97,13 +98,11 @@ class ServicesResourceIT {
   }
 
   private static void assertOk(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as("%s %s: %s", response.request().method(), response.uri(), response.body())
-        .isEqualTo(200);
+    Http.assertStatus(response, 200);
   }
 
   private static void assertBadRequest(HttpResponse<String> response, String reason) {
-    assertThat(response.statusCode()).as("%s %s: %s", response.request().method(), response.uri(), response.body())
-        .isEqualTo(400);
+    Http.assertStatus(response, 400);
     assertThat(json(response).asJsonObject().getString("error")).contains(reason);
   }
 }

@@ -127,12 +127,17 @@ class ChangeNotifierTest {
   }
 
   private ChangeNotifier notifier(java.util.concurrent.Executor executor, int capacity) {
-    return new ChangeNotifier(executor, this::send, new Listener(), capacity, Clock.systemUTC());
+    return new ChangeNotifier(executor, this::send, this::publish, capacity, Clock.systemUTC());
   }
 
-  private void send(String address, Change change) throws InterruptedException {
+  private void send(String address, Change change) {
     if (blocked.contains(address)) {
-      unblock.await(30, TimeUnit.SECONDS);
+      try {
+        unblock.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
     }
     if (change.instance().addr().endsWith(":6666")) {
       throw new IllegalStateException("refused");
@@ -149,15 +154,12 @@ class ChangeNotifierTest {
     return change.kind() + " " + addr.substring(addr.indexOf(':') + 1);
   }
 
-  private final class Listener implements DeliveryListener {
-    @Override
-    public void delivered(String address, Change change, Duration latency) {
-      latencies.add(latency);
-    }
-
-    @Override
-    public void failed(String address, Change change, String reason) {
-      failures.add(address + " " + describe(change) + ": " + reason);
+  /** Records the events the notifier publishes, as the metrics and event log observe them in the server. */
+  private void publish(Object event) {
+    if (event instanceof NoticeDelivered delivered) {
+      latencies.add(delivered.latency());
+    } else if (event instanceof NoticeFailed failed) {
+      failures.add(failed.dependent() + " " + describe(failed.change()) + ": " + failed.reason());
     }
   }
 }

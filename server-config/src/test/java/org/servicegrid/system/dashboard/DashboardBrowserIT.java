@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.servicegrid.testsupport.FakeInstance;
 
 /**
  * The dashboard in a real headless Chromium against the real registry: instances appear, a hung one turns
@@ -54,23 +55,17 @@ class DashboardBrowserIT {
   }
 
   @BeforeEach
-  void registerThreeInstances() throws Exception {
+  void registerThreeInstances() {
     for (int i = 0; i < 3; i++) {
-      FakeInstance instance = new FakeInstance(service);
+      FakeInstance instance = new FakeInstance();
       instances.add(instance);
-      instance.register();
+      instance.registerWith(Registry.BASE, service);
     }
   }
 
   @AfterEach
-  void deregisterInstances() throws Exception {
-    for (FakeInstance instance : instances) {
-      try {
-        instance.deregister();
-      } finally {
-        instance.close();
-      }
-    }
+  void deregisterInstances() {
+    instances.forEach(FakeInstance::close); // deregisters each, then stops it
   }
 
   @Test
@@ -81,7 +76,7 @@ class DashboardBrowserIT {
     awaiting().untilAsserted(() -> assertThat(cellOf(victim, "beat")).as("last heart-beat").matches(".* ago|just now"));
     String marker = markPageAndRecordStatesOf(victim);
 
-    victim.freeze();
+    victim.hangOnHeartBeats();
 
     awaiting().untilAsserted(() -> assertThat(stateOf(victim)).isEqualTo("evicted"));
     assertThat(recordedStates()).as("states the victim's row showed, in order")

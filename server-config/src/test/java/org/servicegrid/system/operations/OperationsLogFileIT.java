@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.testsupport.Http;
 
 /**
  * The log server's liveness follows its file: deleting {@code service.log} under the running writer turns

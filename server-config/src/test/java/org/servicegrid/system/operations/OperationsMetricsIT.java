@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.testsupport.FakeInstance;
+import org.servicegrid.testsupport.Http;
 
 /**
  * The application metrics tell what happened: the registry counts registrations, heart-beat failures and
@@ -31,11 +33,11 @@ class OperationsMetricsIT {
   void registryMetricsCountThreeRegistrationsAndOneEviction() throws Exception {
     String service = "ops-metrics-" + UUID.randomUUID().toString().substring(0, 8);
     Prometheus before = Prometheus.scrape(Server.REGISTRY);
-    try (FakeInstance first = new FakeInstance(service); FakeInstance second = new FakeInstance(service);
-        FakeInstance doomed = new FakeInstance(service)) {
-      first.register();
-      second.register();
-      doomed.register();
+    try (FakeInstance first = new FakeInstance(); FakeInstance second = new FakeInstance();
+        FakeInstance doomed = new FakeInstance()) {
+      first.registerWith(Server.REGISTRY.url(""), service);
+      second.registerWith(Server.REGISTRY.url(""), service);
+      doomed.registerWith(Server.REGISTRY.url(""), service);
       await().atMost(BOUND).pollInterval(Duration.ofMillis(200)).until(() ->
           Prometheus.scrape(Server.REGISTRY).value("registry_instances", "service", service) == 3);
 

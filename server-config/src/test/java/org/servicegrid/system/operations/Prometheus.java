@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.servicegrid.testsupport.Http;
 
 /**
  * One scrape of a server's {@code /metrics} in the Prometheus text format, parsed into samples so that tests

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.servicegrid.testsupport.Http;
 
 /**
  * The four servers the build started on 127.0.0.1, as the operations tests address them: base URLs, and

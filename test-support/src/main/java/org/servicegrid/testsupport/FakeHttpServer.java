@@ -1,0 +1,264 @@
+package org.servicegrid.testsupport;
+
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * A peer the code under test talks to over real HTTP: a JDK {@link HttpServer} on 127.0.0.1 (ephemeral port)
+ * that answers each method and path as the test configured ({@link #on}) and records every request, in the
+ * order received. It can stop listening and start again on the same port, like a peer that goes away and
+ * comes back. Its own fixed pool of daemon threads serves requests; a held answer ties up one until
+ * {@link #release()} or {@link #close()}, for at most two minutes.
+ */
+public final class FakeHttpServer implements AutoCloseable {
+
+  /** Matches any method in {@link #on} and {@link #requests(String, String)}. */
+  public static final String ANY = "*";
+
+  private static final Logger LOG = Logger.getLogger(FakeHttpServer.class.getName());
+  private static final Duration HOLD_LIMIT = Duration.ofMinutes(2);
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final int THREADS = 32;
+
+  private final Map<String, Answer> routes = new ConcurrentHashMap<>();
+  private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+  private final List<ArrivingRequest> arriving = new CopyOnWriteArrayList<>();
+  private final CountDownLatch released = new CountDownLatch(1);
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final ExecutorService threads;
+  private volatile Answer otherwise = Reply.status(404);
+  private int port;
+  private HttpServer server;
+
+  private FakeHttpServer(int port) {
+    this.port = port;
+    AtomicInteger count = new AtomicInteger();
+    this.threads = Executors.newFixedThreadPool(THREADS, task -> {
+      Thread thread = new Thread(task, "fake-http-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** A server listening at once on an ephemeral port. */
+  public static FakeHttpServer started() {
+    return new FakeHttpServer(0).start();
+  }
+
+  /** A server with its port chosen (a free one) that listens only once {@link #start()}ed. */
+  public static FakeHttpServer create() {
+    return new FakeHttpServer(freePort());
+  }
+
+  /** An address where nothing listens: the port of a socket that was just closed. */
+  public static String deadAddr() {
+    return "127.0.0.1:" + freePort();
+  }
+
+  /** Starts listening (again), on the same port. */
+  public synchronized FakeHttpServer start() {
+    if (server == null) {
+      try {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+      }
+      port = server.getAddress().getPort();
+      server.createContext("/", this::handle);
+      server.setExecutor(threads);
+      server.start();
+    }
+    return this;
+  }
+
+  /** Stops listening: connections are refused, as by a crashed peer, until {@link #start()}. */
+  public synchronized void stop() {
+    if (server != null) {
+      server.stop(0);
+      server = null;
+    }
+  }
+
+  public synchronized boolean isListening() {
+    return server != null;
+  }
+
+  /** Releases every held answer, stops listening and ends the server's threads. */
+  @Override
+  public void close() {
+    closed.countDown();
+    released.countDown();
+    stop();
+    threads.shutdownNow();
+  }
+
+  public synchronized int port() {
+    return port;
+  }
+
+  /** {@code 127.0.0.1:port}, as the protocol's {@code Addr} names an instance. */
+  public String addr() {
+    return "127.0.0.1:" + port();
+  }
+
+  /** {@code http://127.0.0.1:port}. */
+  public String url() {
+    return "http://" + addr();
+  }
+
+  /** Answers {@code method} ({@link #ANY}: every method) on exactly {@code path} (no query) from now on. */
+  public FakeHttpServer on(String method, String path, Answer answer) {
+    routes.put(method + " " + path, answer);
+    return this;
+  }
+
+  /** Answers the requests no {@link #on} route matches (404 until set). */
+  public FakeHttpServer otherwise(Answer answer) {
+    otherwise = answer;
+    return this;
+  }
+
+  /** Every request received so far, in order. */
+  public List<RecordedRequest> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** The requests with this method ({@link #ANY}: every method) and exactly this path. */
+  public List<RecordedRequest> requests(String method, String path) {
+    return requests.stream().filter(r -> matches(r.method(), r.path(), method, path)).toList();
+  }
+
+  /** The last request received. */
+  public RecordedRequest last() {
+    return lastOf(requests(), "any request");
+  }
+
+  /** The last request with this method ({@link #ANY}: every method) and exactly this path. */
+  public RecordedRequest last(String method, String path) {
+    return lastOf(requests(method, path), method + " " + path);
+  }
+
+  /** Waits (at most 30 s) until {@code count} such requests arrived; answers them all. */
+  public List<RecordedRequest> awaitRequests(String method, String path, int count) {
+    return await().atMost(WAIT).pollInterval(Duration.ofMillis(20))
+        .until(() -> requests(method, path), received -> received.size() >= count);
+  }
+
+  /**
+   * Waits (at most 30 s) until a request has sent a body that starts with {@code prefix}, even one whose body
+   * is still arriving: a test can see that a peer streams a request instead of collecting it first.
+   */
+  public void awaitBodyStart(String method, String path, String prefix) {
+    await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> Stream.concat(
+            arriving.stream().map(ArrivingRequest::snapshot), requests.stream())
+        .anyMatch(r -> matches(r.method(), r.path(), method, path) && r.body().startsWith(prefix)));
+  }
+
+  /** Lets every answer held by {@link Reply#afterRelease()} or {@link Reply#hang()} go (once for all). */
+  public void release() {
+    released.countDown();
+  }
+
+  /** Waits until {@link #release()} or {@link #close()}, at most two minutes: for a {@link Reply.BodyWriter}. */
+  public void awaitRelease() {
+    awaitQuietly(released, HOLD_LIMIT);
+  }
+
+  private void handle(HttpExchange exchange) {
+    try (exchange) {
+      RecordedRequest request = receive(exchange);
+      requests.add(request);
+      send(exchange, request, reply(request));
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "Exchange with a client of " + url() + " ended early", e);
+    }
+  }
+
+  private RecordedRequest receive(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod();
+    ArrivingRequest request = new ArrivingRequest(method, exchange.getRequestURI().getRawPath(),
+        exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()));
+    arriving.add(request);
+    try (InputStream body = exchange.getRequestBody()) {
+      byte[] buffer = new byte[8192];
+      for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+        request.append(buffer, n);
+      }
+    } finally {
+      arriving.remove(request);
+    }
+    return request.snapshot();
+  }
+
+  private Reply reply(RecordedRequest request) {
+    Answer answer = routes.get(request.method() + " " + request.path());
+    if (answer == null) {
+      answer = routes.getOrDefault(ANY + " " + request.path(), otherwise);
+    }
+    try {
+      return answer.answer(request);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Fake answer to " + request.method() + " " + request.path() + " failed", e);
+      return Reply.text(500, "fake answer failed: " + e);
+    }
+  }
+
+  private void send(HttpExchange exchange, RecordedRequest request, Reply reply) throws IOException {
+    awaitQuietly(closed, reply.delay());
+    if (reply.held()) {
+      awaitRelease();
+    }
+    reply.writeTo(exchange, request.method());
+  }
+
+  private RecordedRequest lastOf(List<RecordedRequest> received, String what) {
+    if (received.isEmpty()) {
+      throw new AssertionError(url() + " received no " + what);
+    }
+    return received.get(received.size() - 1);
+  }
+
+  private static boolean matches(String method, String path, String wantedMethod, String wantedPath) {
+    return (wantedMethod.equals(ANY) || wantedMethod.equals(method)) && wantedPath.equals(path);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch, Duration limit) {
+    if (limit.isZero()) {
+      return;
+    }
+    try {
+      latch.await(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
