@@ -20,17 +20,17 @@ class ConcurrentVisitsIT {
 
   @BeforeAll
   static void systemIsUp() {
-    SystemServers.awaitSystemReady();
+    Server.awaitSystemReady();
   }
 
   @Test
   void fiftyConcurrentVisitsGetFiftyDistinctConsecutiveCountsAndFiftyLogLines() throws Exception {
     long before = currentCount();
-    int linesBefore = SystemServers.logLines().size();
+    int linesBefore = Server.logLines().size();
 
     List<CompletableFuture<HttpResponse<String>>> visits = new ArrayList<>();
     for (int i = 0; i < VISITS; i++) {
-      visits.add(Http.sendAsync(Http.request(SystemServers.GATEWAY + "/visit/").GET()));
+      visits.add(Http.sendAsync(Http.request(Server.GATEWAY.url("/visit/")).GET()));
     }
     List<Long> counts = new ArrayList<>();
     for (CompletableFuture<HttpResponse<String>> visit : visits) {
@@ -41,13 +41,13 @@ class ConcurrentVisitsIT {
 
     List<Long> expected = LongStream.rangeClosed(before + 1, before + VISITS).boxed().toList();
     assertThat(counts).containsExactlyInAnyOrderElementsOf(expected);
-    List<LogLine> newLines = SystemServers.logLines().stream().skip(linesBefore).map(LogLine::parse).toList();
+    List<LogLine> newLines = Server.logLines().stream().skip(linesBefore).map(LogLine::parse).toList();
     assertThat(newLines).extracting(LogLine::count).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   /** The count so far, read from the log file's last visit line (a visit itself would change it). */
   private static long currentCount() throws Exception {
-    List<String> lines = SystemServers.logLines();
+    List<String> lines = Server.logLines();
     for (int i = lines.size() - 1; i >= 0; i--) {
       LogLine line = LogLine.parse(lines.get(i));
       if (line.caller().equals("visit")) {

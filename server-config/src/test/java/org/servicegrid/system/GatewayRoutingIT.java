@@ -28,15 +28,15 @@ class GatewayRoutingIT {
 
   @BeforeAll
   static void registerAFakeService() {
-    SystemServers.awaitSystemReady();
+    Server.awaitSystemReady();
     echo = FakeUpstream.echoing(ECHO);
-    Http.assertStatus(Http.post(SystemServers.REGISTRY + "/services", serviceInfo(ECHO, echo.addr())), 200);
+    Http.assertStatus(Http.post(Server.REGISTRY.url("/services"), serviceInfo(ECHO, echo.addr())), 200);
   }
 
   @AfterAll
   static void deregister() {
     try {
-      Http.delete(SystemServers.REGISTRY + "/services", serviceInfo(ECHO, echo.addr()));
+      Http.delete(Server.REGISTRY.url("/services"), serviceInfo(ECHO, echo.addr()));
     } finally {
       echo.close();
     }
@@ -44,7 +44,7 @@ class GatewayRoutingIT {
 
   @Test
   void forwardsMethodPathQueryAndBodyAndReturnsStatusAndHeaders() throws Exception {
-    String url = SystemServers.GATEWAY + "/" + ECHO + "/echo/a/b?x=1&y=two%20words";
+    String url = Server.GATEWAY.url("/" + ECHO + "/echo/a/b?x=1&y=two%20words");
 
     HttpResponse<String> response = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
         .until(() -> Http.send(Http.request(url).header("X-Custom", "kept")
@@ -67,7 +67,7 @@ class GatewayRoutingIT {
 
   @Test
   void streamsATwoMegabyteResponseThroughUnchanged() throws Exception {
-    String url = SystemServers.GATEWAY + "/" + ECHO + "/big";
+    String url = Server.GATEWAY.url("/" + ECHO + "/big");
 
     HttpResponse<byte[]> response = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
         .until(() -> Http.send(Http.request(url), HttpResponse.BodyHandlers.ofByteArray()), r -> r.statusCode() == 200);
@@ -78,7 +78,7 @@ class GatewayRoutingIT {
 
   @Test
   void answers404ForAServiceNobodyRegistered() throws Exception {
-    HttpResponse<String> response = Http.get(SystemServers.GATEWAY + "/no-such-service-" + UUID.randomUUID() + "/x");
+    HttpResponse<String> response = Http.get(Server.GATEWAY.url("/no-such-service-" + UUID.randomUUID() + "/x"));
 
     assertThat(response.statusCode()).as("unknown service").isEqualTo(404);
     assertThat(response.body()).contains("\"error\"");
@@ -88,10 +88,10 @@ class GatewayRoutingIT {
   void answers503ForAKnownServiceWithoutLiveInstances() throws Exception {
     String gone = "gone-" + UUID.randomUUID().toString().substring(0, 8);
     try (FakeInstance instance = new FakeInstance()) {
-      instance.registerWith(SystemServers.REGISTRY, gone);
+      instance.registerWith(Server.REGISTRY.url(""), gone);
     } // deregistered and stopped
 
-    HttpResponse<String> response = Http.get(SystemServers.GATEWAY + "/" + gone + "/x");
+    HttpResponse<String> response = Http.get(Server.GATEWAY.url("/" + gone + "/x"));
 
     assertThat(response.statusCode()).as("service without instances").isEqualTo(503);
     assertThat(response.body()).contains("\"error\"");

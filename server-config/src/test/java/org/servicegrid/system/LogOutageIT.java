@@ -23,16 +23,16 @@ class LogOutageIT {
 
   @BeforeAll
   static void systemIsUp() {
-    SystemServers.awaitSystemReady();
+    Server.awaitSystemReady();
   }
 
   @AfterAll
   static void logServerRunsAgain() throws Exception {
-    if (Http.sendAsync(Http.request(SystemServers.LOG + "/heart-beat")).handle((r, e) -> e == null).join()) {
+    if (Http.sendAsync(Http.request(Server.LOG.url("/heart-beat"))).handle((r, e) -> e == null).join()) {
       return;
     }
-    SystemServers.start("log");
-    SystemServers.awaitSystemReady();
+    Server.LOG.start();
+    Server.awaitSystemReady();
   }
 
   @Test
@@ -40,37 +40,37 @@ class LogOutageIT {
     List<Long> acknowledged = new ArrayList<>();
     acknowledged.add(visit());
 
-    SystemServers.stop("log");
+    Server.LOG.stop();
 
     // A clean stop deregisters at once; the registry's table no longer lists the instance.
     await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-        assertThat(Http.get(SystemServers.REGISTRY + "/services/log").body()).isEqualTo("[]"));
-    await().atMost(SystemServers.EVICTION_BOUND).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-      HttpResponse<String> refused = Http.get(SystemServers.VISIT + "/");
-      assertThat(refused.statusCode()).as("GET %s/ while log is down", SystemServers.VISIT).isEqualTo(503);
+        assertThat(Http.get(Server.REGISTRY.url("/services/log")).body()).isEqualTo("[]"));
+    await().atMost(Server.EVICTION_BOUND).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+      HttpResponse<String> refused = Http.get(Server.VISIT.url("/"));
+      assertThat(refused.statusCode()).as("GET %s while log is down", Server.VISIT.url("/")).isEqualTo(503);
       assertThat(refused.body()).contains("\"error\"").contains("log service unavailable");
     });
-    HttpResponse<String> throughGateway = Http.get(SystemServers.GATEWAY + "/log/log?tail=1");
+    HttpResponse<String> throughGateway = Http.get(Server.GATEWAY.url("/log/log?tail=1"));
     assertThat(throughGateway.statusCode()).as("gateway route to a service without instances").isEqualTo(503);
     assertThat(throughGateway.body()).contains("\"error\"");
 
-    SystemServers.start("log");
-    await().atMost(SystemServers.SERVER_START_BOUND).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-        assertThat(Http.get(SystemServers.VISIT + "/").statusCode()).isEqualTo(200));
+    Server.LOG.start();
+    await().atMost(Server.START_BOUND).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+        assertThat(Http.get(Server.VISIT.url("/")).statusCode()).isEqualTo(200));
     // That successful poll counted one visit; the next one is counted on top of it.
     long afterRestart = visit();
     assertThat(afterRestart).isEqualTo(acknowledged.get(0) + 2);
     acknowledged.add(afterRestart - 1);
     acknowledged.add(afterRestart);
 
-    List<Long> loggedCounts = SystemServers.logLines().stream().map(LogLine::parse)
+    List<Long> loggedCounts = Server.logLines().stream().map(LogLine::parse)
         .filter(line -> line.caller().equals("visit")).map(LogLine::count).toList();
     assertThat(loggedCounts).containsAll(acknowledged);
   }
 
   private static long visit() throws Exception {
-    HttpResponse<String> response = Http.get(SystemServers.VISIT + "/");
-    assertThat(response.statusCode()).as("GET %s/", SystemServers.VISIT).isEqualTo(200);
+    HttpResponse<String> response = Http.get(Server.VISIT.url("/"));
+    assertThat(response.statusCode()).as("GET %s", Server.VISIT.url("/")).isEqualTo(200);
     return Long.parseLong(response.body().trim());
   }
 }

@@ -26,7 +26,7 @@ class LogWriterConcurrencyIT {
 
   @BeforeAll
   static void systemIsUp() {
-    SystemServers.awaitSystemReady();
+    Server.awaitSystemReady();
   }
 
   @Test
@@ -40,7 +40,7 @@ class LogWriterConcurrencyIT {
         done.add(writers.submit(() -> {
           for (int i = 0; i < LINES_PER_WRITER; i++) {
             String message = "concurrency " + run + " writer " + writer + " line " + i;
-            HttpResponse<String> response = Http.send("POST", SystemServers.LOG + "/log", "text/plain", message);
+            HttpResponse<String> response = Http.send("POST", Server.LOG.url("/log"), "text/plain", message);
             assertThat(response.statusCode()).as("POST /log").isEqualTo(200);
           }
           return null;
@@ -54,7 +54,7 @@ class LogWriterConcurrencyIT {
     }
 
     Set<String> messages = new HashSet<>();
-    for (String raw : SystemServers.logLines()) {
+    for (String raw : Server.logLines()) {
       LogLine line = LogLine.parse(raw);
       if (line.message().startsWith("concurrency " + run + " ")) {
         assertThat(line.message()).matches("concurrency " + run + " writer \\d line \\d{1,3}");

@@ -18,22 +18,22 @@ class VisitWalkthroughIT {
 
   @BeforeAll
   static void systemIsUp() {
-    SystemServers.awaitSystemReady();
+    Server.awaitSystemReady();
   }
 
   @Test
   void threeVisitsThroughTheGatewayCountOneTwoThreeAndAreLoggedInOrder() throws Exception {
-    int linesBefore = SystemServers.logLines().size();
+    int linesBefore = Server.logLines().size();
 
     for (int expected = 1; expected <= 3; expected++) {
-      HttpResponse<String> response = Http.get(SystemServers.GATEWAY + "/visit/");
-      assertThat(response.statusCode()).as("GET %s/visit/", SystemServers.GATEWAY).isEqualTo(200);
+      HttpResponse<String> response = Http.get(Server.GATEWAY.url("/visit/"));
+      assertThat(response.statusCode()).as("GET %s", Server.GATEWAY.url("/visit/")).isEqualTo(200);
       assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
           type -> assertThat(type).startsWith("text/plain"));
       assertThat(response.body().trim()).isEqualTo(Integer.toString(expected));
     }
 
-    List<LogLine> newLines = SystemServers.logLines().stream().skip(linesBefore).map(LogLine::parse).toList();
+    List<LogLine> newLines = Server.logLines().stream().skip(linesBefore).map(LogLine::parse).toList();
     assertThat(newLines).extracting(LogLine::count).containsExactly(1L, 2L, 3L);
     assertThat(newLines).extracting(LogLine::caller).containsOnly("visit");
   }

@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.servicegrid.system.Server;
 import org.servicegrid.testsupport.Http;
 
 /** One answer of {@code /health/started|live|ready}: the HTTP status, the overall status and each named check. */

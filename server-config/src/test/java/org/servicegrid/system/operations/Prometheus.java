@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.servicegrid.system.Server;
 import org.servicegrid.testsupport.Http;
 
 /**

@@ -1,40 +1,45 @@
-package org.servicegrid.system.operations;
+package org.servicegrid.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.servicegrid.testsupport.Http;
 
 /**
- * The four servers the build started on 127.0.0.1, as the operations tests address them: base URLs, and
- * stopping and starting one with Liberty's own {@code bin/server} script, which is what an operator would do.
+ * The four servers the build started on 127.0.0.1, as the system tests address them: URLs, readiness, the log
+ * file, and stopping and starting one with Liberty's own {@code bin/server} script, as an operator would.
  */
-enum Server {
+public enum Server {
   REGISTRY("registry", 20000),
   GATEWAY("gateway", 20001),
   LOG("log", 20002),
   VISIT("visit", 20003);
 
   /** A cold Liberty start on a loaded 2-core machine takes well under this. */
-  static final Duration START_BOUND = Duration.ofSeconds(180);
+  public static final Duration START_BOUND = Duration.ofSeconds(180);
+  /** Eviction takes at most ~5 s with the default heart-beat settings; leave room for a loaded machine. */
+  public static final Duration EVICTION_BOUND = Duration.ofSeconds(20);
 
-  final String serverName;
-  final int port;
+  public final String serverName;
+  public final int port;
 
   Server(String serverName, int port) {
     this.serverName = serverName;
     this.port = port;
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + port + path;
   }
 
   /** Waits until every server is ready (readiness 200) and log and visit are registered. */
-  static void awaitSystemReady() {
+  public static void awaitSystemReady() {
     await().atMost(START_BOUND).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() -> {
       for (Server server : values()) {
         assertThat(Http.get(server.url("/health/ready")).statusCode()).as(server.url("/health/ready")).isEqualTo(200);
@@ -44,22 +49,27 @@ enum Server {
     });
   }
 
-  static Path wlpHome() {
+  public static Path wlpHome() {
     String home = System.getProperty("wlp.home");
     assertThat(home).as("system property wlp.home (set by failsafe)").isNotBlank();
     return Path.of(home);
   }
 
   /** The file the log server appends to (log.file's default). */
-  static Path logFile() {
+  public static Path logFile() {
     return wlpHome().resolve("usr/servers/log/logs/service.log");
   }
 
-  void stop() throws Exception {
+  public static List<String> logLines() throws IOException {
+    Path file = logFile();
+    return Files.exists(file) ? Files.readAllLines(file) : List.of();
+  }
+
+  public void stop() throws Exception {
     serverCommand("stop");
   }
 
-  void start() throws Exception {
+  public void start() throws Exception {
     serverCommand("start");
   }
 
