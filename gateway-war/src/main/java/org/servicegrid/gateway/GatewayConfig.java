@@ -1,15 +1,21 @@
 package org.servicegrid.gateway;
 
+import static org.servicegrid.protocol.config.InvalidConfigurationException.require;
+
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The gateway's settings ({@code gateway.*}), read once from MicroProfile Config and checked at start so a bad
- * value stops the deployment with a clear message instead of surfacing later as hung or refused requests.
- * Defaults live in {@code META-INF/microprofile-config.properties}; durations are milliseconds.
+ * The gateway's settings ({@code gateway.*}), defaults only in {@code META-INF/microprofile-config.properties};
+ * durations are milliseconds. Validated once, before the rest of the application starts: a bad value fails the
+ * deployment naming its key.
  */
 @ApplicationScoped
 public class GatewayConfig {
@@ -46,16 +52,23 @@ public class GatewayConfig {
   @ConfigProperty(name = "gateway.catalog.miss-refresh-rate")
   int missRefreshRate;
 
+  /** Creates this bean, and so validates it, before any other part of the application observes the start. */
+  void onStart(
+      @Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
+    // the bean's creation is the point
+  }
+
   @PostConstruct
   void validate() {
-    require(connectTimeout > 0, "gateway.connect-timeout must be positive");
-    require(responseTimeout > 0, "gateway.response-timeout must be positive");
-    require(readTimeout > 0, "gateway.read-timeout must be positive");
-    require(retries >= 0 && retries <= 10, "gateway.retries must be between 0 and 10");
-    require(maxConnections >= 1 && maxConnections <= 10_000, "gateway.max-connections must be between 1 and 10000");
-    require(refreshPeriod >= 100, "gateway.catalog.refresh-period must be at least 100");
-    require(retryDelay >= 100, "gateway.catalog.retry-delay must be at least 100");
-    require(missRefreshRate >= 1, "gateway.catalog.miss-refresh-rate must be at least 1");
+    require(connectTimeout > 0, "gateway.connect-timeout", connectTimeout, "must be positive");
+    require(responseTimeout > 0, "gateway.response-timeout", responseTimeout, "must be positive");
+    require(readTimeout > 0, "gateway.read-timeout", readTimeout, "must be positive");
+    require(retries >= 0 && retries <= 10, "gateway.retries", retries, "must be between 0 and 10");
+    require(maxConnections >= 1 && maxConnections <= 10_000, "gateway.max-connections", maxConnections,
+        "must be between 1 and 10000");
+    require(refreshPeriod >= 100, "gateway.catalog.refresh-period", refreshPeriod, "must be at least 100");
+    require(retryDelay >= 100, "gateway.catalog.retry-delay", retryDelay, "must be at least 100");
+    require(missRefreshRate >= 1, "gateway.catalog.miss-refresh-rate", missRefreshRate, "must be at least 1");
   }
 
   public Duration connectTimeout() {
@@ -88,11 +101,5 @@ public class GatewayConfig {
 
   public int missRefreshRate() {
     return missRefreshRate;
-  }
-
-  private static void require(boolean condition, String message) {
-    if (!condition) {
-      throw new IllegalArgumentException("Invalid configuration: " + message);
-    }
   }
 }
