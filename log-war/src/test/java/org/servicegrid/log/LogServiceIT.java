@@ -295,7 +295,7 @@ class LogServiceIT {
   }
 
   private HttpRequest.Builder root(String path) {
-    return Http.request(URI.create(base + "../" + path).normalize().toString()).GET();
+    return Http.request(URI.create(base.toString()).resolve("/" + path).toString()).GET();
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -25,9 +25,10 @@ import org.servicegrid.protocol.ServiceInfoValidator;
 
 /**
  * The library's settings ({@code service.*}, {@code registry.url}, {@code registry.client.*}). Defaults live only
- * in the jar's {@code META-INF/microprofile-config.properties}; {@code service.name} and {@code service.address}
- * have none. Validated once, before the application starts registering: a bad value fails the deployment
- * naming its key. Durations are milliseconds.
+ * in the jar's {@code META-INF/microprofile-config.properties}; {@code service.name} has none, and without
+ * {@code service.address} the instance registers the address its Liberty server's HTTP endpoint listens on.
+ * Validated once, before the application starts registering: a bad value fails the deployment naming its key.
+ * Durations are milliseconds.
  */
 @ApplicationScoped
 public class ClientConfig {
@@ -40,7 +41,7 @@ public class ClientConfig {
 
   @Inject
   @ConfigProperty(name = "service.address")
-  String serviceAddress;
+  Optional<String> serviceAddress;
 
   /** Optional because MicroProfile Config treats the empty list, the usual value, as not set. */
   @Inject
@@ -97,12 +98,15 @@ public class ClientConfig {
   void validate() {
     require(ServiceInfoValidator.isValidName(serviceName), "service.name", serviceName,
         "may contain only letters, digits, '-', '_' and '.' (max " + ServiceInfoValidator.MAX_NAME_LENGTH + ")");
-    require(ServiceAddress.isValid(serviceAddress), "service.address", serviceAddress, "must be host:port");
+    String address = serviceAddress.or(ServerEndpoint::address).orElse(null);
+    require(address != null, "service.address", "",
+        "must be set (host:port): the server's HTTP endpoint cannot be read");
+    require(ServiceAddress.isValid(address), "service.address", address, "must be host:port");
     List<String> required = names(serviceRequired.orElse(""));
     require(required.stream().allMatch(ServiceInfoValidator::isValidName)
             && required.size() <= ServiceInfoValidator.MAX_REQUIRED_SERVICES, "service.required", required,
         "must be at most " + ServiceInfoValidator.MAX_REQUIRED_SERVICES + " valid service names");
-    self = new ServiceInfo(serviceName, serviceAddress, required);
+    self = new ServiceInfo(serviceName, address, required);
     registry = httpUrl(registryUrl);
     require(registry != null, "registry.url", registryUrl, "must be an http(s) URL such as http://127.0.0.1:20000");
     requirePositive(connectTimeout, "registry.client.connect-timeout");
@@ -116,7 +120,7 @@ public class ClientConfig {
         "must not be smaller than registry.client.retry.initial-delay");
     requirePositive(registrySilence, "registry.client.registry-silence");
     LOG.log(Level.INFO, "Registry client configured: {0} at {1}, requires {2}, registry {3}",
-        new Object[] {serviceName, serviceAddress, required, registry});
+        new Object[] {serviceName, address, required, registry});
   }
 
   private static void requirePositive(long millis, String key) {

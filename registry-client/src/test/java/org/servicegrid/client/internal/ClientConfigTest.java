@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -93,11 +97,53 @@ class ClientConfigTest {
     assertThat(config.registryUrl()).isEqualTo(URI.create("http://registry.example:20000"));
   }
 
+  @Test
+  void withoutServiceAddressTheServersHttpEndpointIsRegistered() throws Exception {
+    set("service.address", null);
+    ObjectName endpoint = new ObjectName("WebSphere:feature=channelfw,type=endpoint,name=defaultHttpEndpoint");
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    server.registerMBean(new StandardMBean(new Endpoint("localhost", 9080), EndpointMBean.class), endpoint);
+    try {
+      config.validate();
+    } finally {
+      server.unregisterMBean(endpoint);
+    }
+
+    assertThat(config.self().addr()).isEqualTo("localhost:9080");
+  }
+
+  @Test
+  void withoutServiceAddressOutsideLibertyTheDeploymentFailsNamingTheKey() {
+    set("service.address", null);
+
+    assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("service.address is ''");
+  }
+
+  /** The attributes of Liberty's EndPointInfoMBean that the library reads. */
+  public interface EndpointMBean {
+    String getHost();
+
+    int getPort();
+  }
+
+  record Endpoint(String host, int port) implements EndpointMBean {
+    @Override
+    public String getHost() {
+      return host;
+    }
+
+    @Override
+    public int getPort() {
+      return port;
+    }
+  }
+
   /** What MicroProfile Config injects for the key; an unknown key fails, so the defaults file has no stray ones. */
   private void set(String key, String value) {
     switch (key) {
       case "service.name" -> config.serviceName = value;
-      case "service.address" -> config.serviceAddress = value;
+      case "service.address" -> config.serviceAddress = Optional.ofNullable(value);
       case "service.required" -> config.serviceRequired = Optional.ofNullable(value);
       case "registry.url" -> config.registryUrl = value;
       case "registry.client.selection" -> config.selection = value;

@@ -1,0 +1,74 @@
+package org.servicegrid.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.servicegrid.testsupport.Http;
+
+/**
+ * A service WAR dropped on a stock Liberty server (no project server.xml, no variables) registers with the
+ * address its server really listens on, read from the server, and finds the registry at the default URL. The
+ * service is renamed through the environment so that the other system tests never route visits to it.
+ */
+class StockServerIT {
+
+  private static final String SERVER = "stock";
+  private static final String NAME = "log-on-stock-server";
+
+  @BeforeAll
+  static void startAStockServerWithTheLogWar() throws Exception {
+    Server.awaitSystemReady();
+    Path dir = Server.wlpHome().resolve("usr/servers/" + SERVER);
+    if (!Files.isDirectory(dir)) {
+      serverCommand("create");
+    }
+    try (InputStream xml = StockServerIT.class.getResourceAsStream("/stock-server.xml")) {
+      Files.copy(xml, dir.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
+    }
+    Files.createDirectories(dir.resolve("dropins"));
+    Files.copy(Server.wlpHome().resolve("usr/servers/log/apps/log.war"), dir.resolve("dropins/log.war"),
+        StandardCopyOption.REPLACE_EXISTING);
+    serverCommand("start");
+  }
+
+  @AfterAll
+  static void stopIt() throws Exception {
+    serverCommand("stop");
+  }
+
+  @Test
+  void registersTheAddressItsServerListensOnAndLeavesWhenStopped() throws Exception {
+    String instances = Server.REGISTRY.url("/services/" + NAME);
+
+    await().atMost(Server.START_BOUND).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+        assertThat(Http.get(instances).body()).as("GET %s", instances).contains("\"localhost:9080\""));
+    Http.assertStatus(Http.get("http://localhost:9080/heart-beat"), 200);
+
+    serverCommand("stop");
+    await().atMost(Server.EVICTION_BOUND).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+        assertThat(Http.get(instances).body()).as("GET %s after the stop", instances).isEqualTo("[]"));
+  }
+
+  /** Runs Liberty's {@code bin/server} on the stock server, renaming the service through the environment. */
+  private static void serverCommand(String action) throws Exception {
+    ProcessBuilder command = new ProcessBuilder(Server.wlpHome().resolve("bin/server").toString(), action, SERVER)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    command.environment().put("SERVICE_NAME", NAME);
+    Process process = command.start();
+    boolean finished = process.waitFor(Server.START_BOUND.toSeconds(), TimeUnit.SECONDS);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    assertThat(finished).as("server %s %s finished in time", action, SERVER).isTrue();
+  }
+}
