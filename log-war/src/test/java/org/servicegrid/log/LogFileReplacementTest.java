@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,14 +24,16 @@ class LogFileReplacementTest {
   private static final Duration NOT_DURING_THE_TEST = Duration.ofHours(1);
 
   @TempDir Path dir;
+  private Path path;
+
+  @BeforeEach
+  void logPath() {
+    path = dir.resolve("service.log");
+  }
 
   @Test
   void reportsADeletedFileUntilTheNextLineRecreatesIt() throws IOException {
-    Path path = dir.resolve("service.log");
-    try (LogFile file = newFile(path, NOT_DURING_THE_TEST)) {
-      file.append(line("before"));
-      Files.delete(path);
-
+    try (LogFile file = deletedAfterWriting("before", NOT_DURING_THE_TEST)) {
       assertThat(file.problem()).isEqualTo("log file was removed or replaced");
       assertThat(file.problem()).as("still down until a line is written").isNotNull();
 
@@ -43,7 +46,6 @@ class LogFileReplacementTest {
 
   @Test
   void reportsAFileRenamedAwayAndReplacedByAnExternalRotation() throws IOException {
-    Path path = dir.resolve("service.log");
     Path archived = dir.resolve("service.log.archived");
     try (LogFile file = newFile(path, NOT_DURING_THE_TEST)) {
       file.append(line("old"));
@@ -61,11 +63,7 @@ class LogFileReplacementTest {
 
   @Test
   void anAppendNoticesADeletedFileByItselfOnceTheCheckIntervalPassed() throws IOException {
-    Path path = dir.resolve("service.log");
-    try (LogFile file = newFile(path, EVERY_APPEND)) {
-      file.append(line("before"));
-      Files.delete(path);
-
+    try (LogFile file = deletedAfterWriting("before", EVERY_APPEND)) {
       file.append(line("after"));
 
       assertThat(file.problem()).isNull();
@@ -75,11 +73,7 @@ class LogFileReplacementTest {
 
   @Test
   void appendsDoNotCheckThePathWithinTheInterval() throws IOException {
-    Path path = dir.resolve("service.log");
-    try (LogFile file = newFile(path, NOT_DURING_THE_TEST)) {
-      file.append(line("before"));
-      Files.delete(path);
-
+    try (LogFile file = deletedAfterWriting("before", NOT_DURING_THE_TEST)) {
       file.append(line("into the unlinked file"));
 
       assertThat(path).as("no stat per line: the append did not look").doesNotExist();
@@ -89,7 +83,6 @@ class LogFileReplacementTest {
 
   @Test
   void reopensAFileTruncatedByCopyTruncateRotationWithoutReportingAProblem() throws IOException {
-    Path path = dir.resolve("service.log");
     try (LogFile file = newFile(path, NOT_DURING_THE_TEST)) {
       file.append(line("copied elsewhere, then cut"));
       try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
@@ -105,13 +98,17 @@ class LogFileReplacementTest {
 
   @Test
   void theTailOfADeletedFileIsEmptyInsteadOfAnError() throws IOException {
-    Path path = dir.resolve("service.log");
-    try (LogFile file = newFile(path, NOT_DURING_THE_TEST)) {
-      file.append(line("gone"));
-      Files.delete(path);
-
+    try (LogFile file = deletedAfterWriting("gone", NOT_DURING_THE_TEST)) {
       assertThat(TailReader.lastLines(file.snapshotForTail(), 10, 1 << 20)).isEmpty();
     }
+  }
+
+  /** An open file that has written {@code firstLine} and whose path was then deleted from under it. */
+  private LogFile deletedAfterWriting(String firstLine, Duration identityCheckInterval) throws IOException {
+    LogFile file = newFile(path, identityCheckInterval);
+    file.append(line(firstLine));
+    Files.delete(path);
+    return file;
   }
 
   private static LogFile newFile(Path path, Duration identityCheckInterval) {

@@ -48,11 +48,7 @@ class LogFileTest {
 
   @Test
   void putsALineLargerThanTheMaximumAloneIntoAFreshFile() throws IOException {
-    Path path = dir.resolve("service.log");
-    try (LogFile file = newFile(path, 10, 1)) {
-      file.append(line("short"));
-      file.append(line("a line longer than ten bytes"));
-    }
+    Path path = appendAndClose(10, 1, "short", "a line longer than ten bytes");
 
     assertThat(Files.readAllLines(path)).containsExactly("a line longer than ten bytes");
     assertThat(Files.readAllLines(Rotation.rotated(path, 1))).containsExactly("short");
@@ -60,11 +56,7 @@ class LogFileTest {
 
   @Test
   void discardsTheOldFileWhenNoneAreKept() throws IOException {
-    Path path = dir.resolve("service.log");
-    try (LogFile file = newFile(path, 10, 0)) {
-      file.append(line("first"));
-      file.append(line("second"));
-    }
+    Path path = appendAndClose(10, 0, "first", "second");
 
     assertThat(Files.readAllLines(path)).containsExactly("second");
     assertThat(Rotation.rotated(path, 1)).doesNotExist();
@@ -124,6 +116,17 @@ class LogFileTest {
       assertThat(file.problem()).isNull();
     }
     assertThat(Files.readAllLines(path)).containsExactly("kept");
+  }
+
+  /** Appends {@code lines} to a new {@code service.log} of at most {@code maxBytes}, keeping {@code keep} old ones. */
+  private Path appendAndClose(long maxBytes, int keep, String... lines) throws IOException {
+    Path path = dir.resolve("service.log");
+    try (LogFile file = newFile(path, maxBytes, keep)) {
+      for (String text : lines) {
+        file.append(line(text));
+      }
+    }
+    return path;
   }
 
   private LogFile newFile(Path path, long maxBytes, int keep) {

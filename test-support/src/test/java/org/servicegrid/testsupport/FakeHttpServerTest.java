@@ -3,13 +3,7 @@ package org.servicegrid.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -68,20 +62,14 @@ class FakeHttpServerTest {
   @Test
   void seesABodyWhileItIsStillArriving() throws Exception {
     try (FakeHttpServer server = FakeHttpServer.started().otherwise(Reply.status(200));
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
-      socket.setSoTimeout(30_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(("POST /upload HTTP/1.1\r\nHost: " + server.addr() + "\r\nTransfer-Encoding: chunked\r\n\r\n"
-          + "6\r\nfirst\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+        RawHttpConnection connection = RawHttpConnection.open(server.addr())) {
+      connection.send("POST /upload HTTP/1.1\r\nHost: " + server.addr() + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+          + "6\r\nfirst\n\r\n");
 
       server.awaitBodyStart("POST", "/upload", "first\n");
 
-      out.write("7\r\nsecond\n\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-          StandardCharsets.US_ASCII)).readLine();
-      assertThat(statusLine).startsWith("HTTP/1.1 200");
+      connection.send("7\r\nsecond\n\r\n0\r\n\r\n");
+      assertThat(connection.statusLine()).startsWith("HTTP/1.1 200");
       assertThat(server.last().body()).isEqualTo("first\nsecond\n");
     }
   }

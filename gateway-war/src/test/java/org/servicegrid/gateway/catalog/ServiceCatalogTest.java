@@ -30,9 +30,7 @@ class ServiceCatalogTest {
 
   @Test
   void routesAKnownNameWithoutAskingTheRegistryAgain() {
-    registry.names = Set.of("visit");
-    ServiceCatalog catalog = catalog(5);
-    catalog.refresh();
+    ServiceCatalog catalog = loadedWith("visit");
 
     assertThat(catalog.lookup("visit")).isEqualTo(Lookup.ROUTABLE);
     assertThat(catalog.lookup("visit")).isEqualTo(Lookup.ROUTABLE);
@@ -41,9 +39,7 @@ class ServiceCatalogTest {
 
   @Test
   void findsAServiceRegisteredSinceTheLastRefreshOnTheFirstRequest() {
-    registry.names = Set.of("visit");
-    ServiceCatalog catalog = catalog(5);
-    catalog.refresh();
+    ServiceCatalog catalog = loadedWith("visit");
     registry.names = Set.of("visit", "log");
 
     assertThat(catalog.lookup("log")).isEqualTo(Lookup.ROUTABLE);
@@ -80,9 +76,7 @@ class ServiceCatalogTest {
 
   @Test
   void keepsRoutingKnownNamesWhileTheRegistryIsDownButCannotRuleOutOthers() {
-    registry.names = Set.of("visit");
-    ServiceCatalog catalog = catalog(5);
-    catalog.refresh();
+    ServiceCatalog catalog = loadedWith("visit");
     registry.down = true;
 
     assertThat(catalog.lookup("visit")).isEqualTo(Lookup.ROUTABLE);
@@ -149,6 +143,14 @@ class ServiceCatalogTest {
 
   private static ServiceInfo instanceOf(String name) {
     return ServiceInfo.of(name, "127.0.0.1:" + (1000 + Math.abs(name.hashCode() % 1000)));
+  }
+
+  /** A catalog that has loaded the registry's list once, when the registry listed {@code names}. */
+  private ServiceCatalog loadedWith(String... names) {
+    registry.names = Set.of(names);
+    ServiceCatalog catalog = catalog(5);
+    catalog.refresh();
+    return catalog;
   }
 
   private ServiceCatalog catalog(int missRefreshRate) {

@@ -12,10 +12,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -43,6 +41,7 @@ import org.servicegrid.testsupport.FakeHttpServer;
 import org.servicegrid.testsupport.FakeRegistry;
 import org.servicegrid.testsupport.FakeUpstream;
 import org.servicegrid.testsupport.Http;
+import org.servicegrid.testsupport.RawHttpConnection;
 import org.servicegrid.testsupport.RecordedRequest;
 
 /**
@@ -149,16 +148,10 @@ class GatewayIT {
   @Test
   void dropsHopByHopHeadersIncludingThoseTheClientListsInConnection() throws Exception {
     // The JDK client refuses to send Connection, so this request is written by hand.
-    try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(System.getProperty("arquillian.http.port")))) {
-      socket.setSoTimeout((int) BOUND.toMillis());
-      OutputStream out = socket.getOutputStream();
-      out.write(("GET /echo/hop HTTP/1.1\r\nHost: " + HOST + "\r\nConnection: close, X-Per-Hop\r\n"
-          + "X-Per-Hop: secret\r\nKeep-Alive: timeout=5\r\nTE: trailers\r\nX-End-To-End: kept\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-          StandardCharsets.US_ASCII)).readLine();
-      assertThat(statusLine).as("status line of GET /echo/hop").startsWith("HTTP/1.1 200");
+    try (RawHttpConnection connection = RawHttpConnection.open(HOST)) {
+      connection.send("GET /echo/hop HTTP/1.1\r\nHost: " + HOST + "\r\nConnection: close, X-Per-Hop\r\n"
+          + "X-Per-Hop: secret\r\nKeep-Alive: timeout=5\r\nTE: trailers\r\nX-End-To-End: kept\r\n\r\n");
+      assertThat(connection.statusLine()).as("status line of GET /echo/hop").startsWith("HTTP/1.1 200");
     }
 
     RecordedRequest seen = ECHO.last();
@@ -207,20 +200,14 @@ class GatewayIT {
   void streamsAChunkedUploadToTheUpstreamBeforeTheClientHasFinishedIt() throws Exception {
     // The client sends its second chunk only once the upstream has received the first: if the gateway
     // collected the body before forwarding it, the upstream would never see the first line.
-    try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(System.getProperty("arquillian.http.port")))) {
-      socket.setSoTimeout((int) BOUND.toMillis());
-      OutputStream out = socket.getOutputStream();
-      out.write(("PATCH /echo/upload HTTP/1.1\r\nHost: " + HOST + "\r\nTransfer-Encoding: chunked\r\n\r\n"
-          + "6\r\nfirst\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+    try (RawHttpConnection connection = RawHttpConnection.open(HOST)) {
+      connection.send("PATCH /echo/upload HTTP/1.1\r\nHost: " + HOST + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+          + "6\r\nfirst\n\r\n");
 
       ECHO.awaitBodyStart("PATCH", "/upload", "first\n");
 
-      out.write("7\r\nsecond\n\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-          StandardCharsets.US_ASCII)).readLine();
-      assertThat(statusLine).as("status line of PATCH /echo/upload (chunked)").startsWith("HTTP/1.1 200");
+      connection.send("7\r\nsecond\n\r\n0\r\n\r\n");
+      assertThat(connection.statusLine()).as("status line of PATCH /echo/upload (chunked)").startsWith("HTTP/1.1 200");
     }
 
     RecordedRequest seen = ECHO.last();
@@ -231,11 +218,9 @@ class GatewayIT {
 
   @Test
   void keepsServingAfterAClientLeavesInTheMiddleOfALargeResponse() throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(System.getProperty("arquillian.http.port")))) {
-      socket.setSoTimeout((int) BOUND.toMillis());
-      socket.getOutputStream().write(("GET /echo/big HTTP/1.1\r\nHost: " + HOST + "\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
-      assertThat(socket.getInputStream().readNBytes(64 * 1024)).hasSize(64 * 1024);
+    try (RawHttpConnection connection = RawHttpConnection.open(HOST)) {
+      connection.send("GET /echo/big HTTP/1.1\r\nHost: " + HOST + "\r\n\r\n");
+      assertThat(connection.read(64 * 1024)).hasSize(64 * 1024);
     }
 
     for (int i = 0; i < 3; i++) {

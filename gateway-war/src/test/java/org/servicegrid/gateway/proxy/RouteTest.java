@@ -3,18 +3,24 @@ package org.servicegrid.gateway.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RouteTest {
 
-  @Test
-  void stripsTheServiceSegmentAndKeepsTheRestOfThePath() {
-    assertThat(Route.parse("/visit/a/b/c", null)).contains(new Route("visit", "/a/b/c"));
-  }
-
-  @Test
-  void forwardsTheServiceRootForATrailingSlashOrNoSlash() {
-    assertThat(Route.parse("/visit/", null)).contains(new Route("visit", "/"));
-    assertThat(Route.parse("/visit", null)).contains(new Route("visit", "/"));
+  @ParameterizedTest(name = "{0}: {1} -> {2} {3}")
+  @CsvSource(delimiter = '|', textBlock = """
+      strips the service segment and keeps the rest  | /visit/a/b/c        | visit       | /a/b/c
+      forwards the service root for a trailing slash | /visit/             | visit       | /
+      forwards the service root for no slash         | /visit              | visit       | /
+      keeps percent-encoding and a trailing slash    | /files/a%2Fb/c%20d/ | files       | /a%2Fb/c%20d/
+      keeps an empty segment of the path             | /files//double      | files       | //double
+      only the exact reserved segment is reserved    | /services2/x        | services2   | /x
+      only the exact reserved segment is reserved    | /heart-beats        | heart-beats | /
+      """)
+  void forwardsThePathToTheServiceNamedByItsFirstSegment(String behaviour, String path, String service,
+      String forwarded) {
+    assertThat(Route.parse(path, null)).contains(new Route(service, forwarded));
   }
 
   @Test
@@ -24,25 +30,16 @@ class RouteTest {
     assertThat(Route.parse("/log", "q=1")).contains(new Route("log", "/?q=1"));
   }
 
-  @Test
-  void keepsPercentEncodingAndTrailingSlashesOfThePath() {
-    assertThat(Route.parse("/files/a%2Fb/c%20d/", null)).contains(new Route("files", "/a%2Fb/c%20d/"));
-    assertThat(Route.parse("/files//double", null)).contains(new Route("files", "//double"));
-  }
-
-  @Test
-  void leavesTheRootAndTheReservedSegmentsToTheGatewayItself() {
-    assertThat(Route.parse("", null)).isEmpty();
-    assertThat(Route.parse("/", "x=1")).isEmpty();
-    assertThat(Route.parse("/services", null)).isEmpty();
-    assertThat(Route.parse("/services/anything", null)).isEmpty();
-    assertThat(Route.parse("/heart-beat", null)).isEmpty();
-    assertThat(Route.parse("//visit", null)).isEmpty();
-  }
-
-  @Test
-  void onlyTheExactReservedSegmentIsReserved() {
-    assertThat(Route.parse("/services2/x", null)).contains(new Route("services2", "/x"));
-    assertThat(Route.parse("/heart-beats", null)).contains(new Route("heart-beats", "/"));
+  @ParameterizedTest(name = "\"{0}\" with query {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      ''                 |
+      /                  | x=1
+      /services          |
+      /services/anything |
+      /heart-beat        |
+      //visit            |
+      """)
+  void leavesTheRootAndTheReservedSegmentsToTheGatewayItself(String path, String query) {
+    assertThat(Route.parse(path, query)).isEmpty();
   }
 }

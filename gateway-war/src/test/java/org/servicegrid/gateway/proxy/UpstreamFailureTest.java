@@ -1,73 +1,51 @@
 package org.servicegrid.gateway.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import java.io.IOException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.util.stream.Stream;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.NoHttpResponseException;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class UpstreamFailureTest {
 
-  @Test
-  void aRefusedConnectionIsABadGatewayThatMayBeTriedElsewhere() {
-    IOException thrown = new HttpHostConnectException("Connect to http://127.0.0.1:1 failed: Connection refused");
-
+  @ParameterizedTest(name = "{0} is {1}: status {2}, certainly never reached the instance {3}, may be retried {4}")
+  @MethodSource("failures")
+  void classifiesWhatTheClientGetsAndWhetherTheInstanceWasReached(
+      Throwable thrown, UpstreamFailure expected, int status, boolean unreached, boolean retryable) {
     UpstreamFailure failure = UpstreamFailure.of(thrown);
 
-    assertThat(failure).isEqualTo(UpstreamFailure.REFUSED);
-    assertThat(failure.status()).isEqualTo(502);
-    assertThat(failure.unreached()).isTrue();
+    assertThat(failure).isEqualTo(expected);
+    assertThat(failure.status()).isEqualTo(status);
+    assertThat(failure.unreached()).isEqualTo(unreached);
+    assertThat(failure.retryable()).isEqualTo(retryable);
   }
 
-  @Test
-  void aConnectTimeoutIsAGatewayTimeoutThatMayBeTriedElsewhere() {
-    UpstreamFailure failure = UpstreamFailure.of(
-        new ConnectTimeoutException("Connect to http://127.0.0.1:1 failed: Connect timed out"));
-
-    assertThat(failure).isEqualTo(UpstreamFailure.CONNECT_TIMEOUT);
-    assertThat(failure.status()).isEqualTo(504);
-    assertThat(failure.unreached()).isTrue();
-  }
-
-  @Test
-  void aResponseTimeoutIsAGatewayTimeoutThatMayHaveReachedTheInstance() {
-    UpstreamFailure failure = UpstreamFailure.of(new SocketTimeoutException("Read timed out"));
-
-    assertThat(failure).isEqualTo(UpstreamFailure.RESPONSE_TIMEOUT);
-    assertThat(failure.status()).isEqualTo(504);
-    assertThat(failure.unreached()).isFalse();
-  }
-
-  @Test
-  void aConnectionClosedWithoutAnswerIsABadGatewayThatAnIdempotentRequestMayRetry() {
-    UpstreamFailure failure = UpstreamFailure.of(new NoHttpResponseException("127.0.0.1:1 failed to respond"));
-
-    assertThat(failure).isEqualTo(UpstreamFailure.CLOSED_WITHOUT_ANSWER);
-    assertThat(failure.status()).isEqualTo(502);
-    assertThat(failure.unreached()).isFalse();
-    assertThat(failure.retryable()).isTrue();
-  }
-
-  @Test
-  void anyOtherFailureIsABadGatewayThatMayHaveReachedTheInstance() {
-    UpstreamFailure failure = UpstreamFailure.of(new java.net.SocketException("Connection reset"));
-
-    assertThat(failure).isEqualTo(UpstreamFailure.BROKEN);
-    assertThat(failure.status()).isEqualTo(502);
-    assertThat(failure.unreached()).isFalse();
-    assertThat(failure.retryable()).isFalse();
-  }
-
-  @Test
-  void noFreePooledConnectionIsTheGatewaysOwnOverloadAndNeverTheInstances() {
-    UpstreamFailure failure = UpstreamFailure.of(new ConnectionRequestTimeoutException("Timeout deadline: 1000 MILLISECONDS"));
-
-    assertThat(failure).isEqualTo(UpstreamFailure.NO_FREE_CONNECTION);
-    assertThat(failure.status()).isEqualTo(503);
-    assertThat(failure.unreached()).isFalse();
+  static Stream<Arguments> failures() {
+    return Stream.of(
+        arguments(named("a refused connection",
+                new HttpHostConnectException("Connect to http://127.0.0.1:1 failed: Connection refused")),
+            UpstreamFailure.REFUSED, 502, true, true),
+        arguments(named("a connect timeout",
+                new ConnectTimeoutException("Connect to http://127.0.0.1:1 failed: Connect timed out")),
+            UpstreamFailure.CONNECT_TIMEOUT, 504, true, true),
+        arguments(named("a response timeout", new SocketTimeoutException("Read timed out")),
+            UpstreamFailure.RESPONSE_TIMEOUT, 504, false, false),
+        arguments(named("a connection closed without answer",
+                new NoHttpResponseException("127.0.0.1:1 failed to respond")),
+            UpstreamFailure.CLOSED_WITHOUT_ANSWER, 502, false, true),
+        arguments(named("any other failure", new SocketException("Connection reset")),
+            UpstreamFailure.BROKEN, 502, false, false),
+        arguments(named("no free pooled connection (the gateway's own overload)",
+                new ConnectionRequestTimeoutException("Timeout deadline: 1000 MILLISECONDS")),
+            UpstreamFailure.NO_FREE_CONNECTION, 503, false, false));
   }
 }

@@ -23,6 +23,9 @@ import org.servicegrid.protocol.ServiceInfo;
 @Tag(name = "registry callbacks", description = "Called by the registry, not by users")
 @Consumes(MediaType.WILDCARD) // the original registry sends no content type; ServiceInfoReader validates
 @Produces(MediaType.APPLICATION_JSON)
+// On the class, a response documents every operation (MP OpenAPI 3.1): both callbacks validate the same body.
+@APIResponse(responseCode = "400", description = "Not a valid ServiceInfo; nothing changed",
+    content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 public class NotificationResource {
 
   @Inject InstanceChanges changes;
@@ -31,8 +34,6 @@ public class NotificationResource {
   @POST
   @Operation(summary = "An instance of a required service was added; it becomes selectable")
   @APIResponse(responseCode = "200", description = "Added to the local table")
-  @APIResponse(responseCode = "400", description = "Not a valid ServiceInfo; nothing changed",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   public Response added(@Schema(implementation = ServiceInfo.class) ServiceInfo instance) {
     state.heard();
     changes.added(instance);
@@ -42,8 +43,6 @@ public class NotificationResource {
   @DELETE
   @Operation(summary = "An instance of a required service was removed; it is no longer selected")
   @APIResponse(responseCode = "200", description = "Removed from the local table (also when unknown)")
-  @APIResponse(responseCode = "400", description = "Not a valid ServiceInfo; nothing changed",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   public Response removed(@Schema(implementation = ServiceInfo.class) ServiceInfo instance) {
     state.heard();
     changes.removed(instance);

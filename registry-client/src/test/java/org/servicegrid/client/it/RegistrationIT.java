@@ -74,6 +74,8 @@ class RegistrationIT {
     HttpResponse<String> openapi = Http.get(ProbeWar.url("/openapi"));
     assertThat(openapi.statusCode()).as("GET /openapi").isEqualTo(200);
     assertThat(openapi.body()).contains("/heart-beat", "/services", "An instance of a required service was added");
+    assertThat(openapi.body()).as("the 400 of the POST and the DELETE callback")
+        .containsPattern("(?s)Not a valid ServiceInfo; nothing changed.*Not a valid ServiceInfo; nothing changed");
   }
 
   @Test

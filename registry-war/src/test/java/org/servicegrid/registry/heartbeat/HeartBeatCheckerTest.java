@@ -46,10 +46,8 @@ class HeartBeatCheckerTest {
 
   @Test
   void evictsAfterTheConfiguredNumberOfMissedHeartBeatsInARow() {
-    Registration log = register("127.0.0.1:9001");
-    down.add("127.0.0.1:9001");
+    Registration log = silentAfterTheFirstCheck("127.0.0.1:9001");
 
-    checker.checkAll(List.of(log));
     runRetry();
     assertThat(log.state()).isEqualTo(InstanceState.FAILING);
     assertThat(log.consecutiveFailures()).isEqualTo(2);
@@ -63,9 +61,7 @@ class HeartBeatCheckerTest {
 
   @Test
   void anInstanceThatAnswersAgainBeforeEvictionStaysAndIsUp() {
-    Registration log = register("127.0.0.1:9001");
-    down.add("127.0.0.1:9001");
-    checker.checkAll(List.of(log));
+    Registration log = silentAfterTheFirstCheck("127.0.0.1:9001");
     runRetry();
 
     down.clear();
@@ -79,9 +75,7 @@ class HeartBeatCheckerTest {
 
   @Test
   void neverEvictsTheRegistrationThatReplacedTheFailingOne() {
-    Registration first = register("127.0.0.1:9001");
-    down.add("127.0.0.1:9001");
-    checker.checkAll(List.of(first));
+    Registration first = silentAfterTheFirstCheck("127.0.0.1:9001");
     runRetry();
 
     Registration second = register("127.0.0.1:9001"); // re-registered before the last attempt
@@ -94,9 +88,7 @@ class HeartBeatCheckerTest {
 
   @Test
   void doesNotCheckARegistrationAgainWhileItsRetryIsPending() {
-    Registration log = register("127.0.0.1:9001");
-    down.add("127.0.0.1:9001");
-    checker.checkAll(List.of(log));
+    Registration log = silentAfterTheFirstCheck("127.0.0.1:9001");
 
     checker.checkAll(List.of(log)); // the next period's round
 
@@ -167,9 +159,7 @@ class HeartBeatCheckerTest {
 
   @Test
   void aServiceSeenWhileItsAddressIsFailingJoinsThePendingRetry() {
-    Registration log = table.register("log", "127.0.0.1:9001");
-    down.add("127.0.0.1:9001");
-    checker.checkAll(List.of(log));
+    Registration log = silentAfterTheFirstCheck("127.0.0.1:9001");
     Registration visit = table.register("visit", "127.0.0.1:9001");
 
     checker.checkAll(List.of(log, visit)); // the next period's round, while the retry is pending
@@ -181,7 +171,6 @@ class HeartBeatCheckerTest {
     assertThat(visit.lastHeartBeat()).isEqualTo(NOW);
     assertThat(retries).isEmpty();
   }
-
 
   private void probe(String address) {
     probes.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
@@ -197,5 +186,13 @@ class HeartBeatCheckerTest {
 
   private Registration register(String addr) {
     return table.register("log", addr);
+  }
+
+  /** A log instance at {@code addr} that does not answer, after one round: its first check failed, a retry waits. */
+  private Registration silentAfterTheFirstCheck(String addr) {
+    Registration registration = register(addr);
+    down.add(addr);
+    checker.checkAll(List.of(registration));
+    return registration;
   }
 }

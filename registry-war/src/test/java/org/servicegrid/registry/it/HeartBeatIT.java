@@ -6,19 +6,14 @@ import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.servicegrid.testsupport.FakeInstance;
 import org.servicegrid.testsupport.Http;
 import org.servicegrid.testsupport.RecordedRequest;
@@ -27,9 +22,7 @@ import org.servicegrid.testsupport.RecordedRequest;
  * Heart-beats against fakes, with fast timings (period 300 ms, 3 attempts 100 ms apart, 1 s timeouts: a dead
  * instance is evicted at worst ~3.5 s after its last answer, one that answers 503 within ~0.5 s).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HeartBeatIT {
+class HeartBeatIT extends RegistryOverHttp {
 
   private static final Logger LOG = Logger.getLogger(HeartBeatIT.class.getName());
   /** The configured worst case is ~3.5 s; the rest is margin for a loaded machine. */
@@ -39,8 +32,6 @@ class HeartBeatIT {
   static WebArchive deployment() {
     return RegistryDeployment.withFastHeartBeats();
   }
-
-  @ArquillianResource private URL base;
 
   @Test
   void evictsAnInstanceThatStopsAnsweringAndTellsItsDependents() throws Exception {
@@ -104,9 +95,5 @@ class HeartBeatIT {
     return Http.json(response).asJsonArray().getValuesAs(JsonObject.class).stream()
         .filter(v -> v.getString("Addr").equals(addr))
         .findFirst();
-  }
-
-  private void register(String info) {
-    Http.assertStatus(Http.post(base + "services", info), 200);
   }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,19 +12,13 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.servicegrid.testsupport.FakeInstance;
 import org.servicegrid.testsupport.Http;
 
 /** Dependents (JDK HttpServer fakes) are told of added and removed instances, in order, over MP Rest Client. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class NotificationIT {
+class NotificationIT extends RegistryOverHttp {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -34,8 +27,6 @@ class NotificationIT {
     // A long read timeout makes a hung dependent hold its queue for long: others must not wait for it.
     return RegistryDeployment.withSettings("registry.notify.read-timeout", "20000");
   }
-
-  @ArquillianResource private URL base;
 
   @Test
   void aDependentIsToldOfEveryAddAndRemoveInOrderWithTheServiceInfoAsBody() throws Exception {
@@ -155,17 +146,9 @@ class NotificationIT {
     }
   }
 
-  private void register(String info) {
-    Http.assertStatus(Http.post(base + "services", info), 200);
-  }
-
-  private void deregister(String info) {
-    Http.assertStatus(Http.delete(base + "services", info), 200);
-  }
-
   /** The registry_notification_backlog gauge, from the Prometheus text of the application's metrics. */
   private double backlog() {
-    String metrics = RegistryDeployment.applicationMetrics(base);
+    String metrics = applicationMetrics();
     Matcher gauge = Pattern.compile("(?m)^registry_notification_backlog(?:\\{[^}]*})? (\\S+)$").matcher(metrics);
     assertThat(gauge.find()).as("registry_notification_backlog in %s", metrics).isTrue();
     return Double.parseDouble(gauge.group(1));

@@ -5,23 +5,16 @@ import static org.awaitility.Awaitility.await;
 import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.servicegrid.testsupport.FakeInstance;
 import org.servicegrid.testsupport.Http;
 
 /** Health, metrics, OpenAPI and the dashboard's endpoints (/events, /instances) of the deployed registry. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class OperationsIT {
+class OperationsIT extends RegistryOverHttp {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -29,8 +22,6 @@ class OperationsIT {
   static WebArchive deployment() {
     return RegistryDeployment.withFastHeartBeats();
   }
-
-  @ArquillianResource private URL base;
 
   @Test
   void healthChecksReportTheTableAndTheHeartBeatScheduler() {
@@ -47,12 +38,12 @@ class OperationsIT {
     try (FakeInstance instance = new FakeInstance()) {
       register(serviceInfo("ops-metered", instance.addr()));
 
-      await().atMost(WAIT).untilAsserted(() -> assertThat(metrics())
+      await().atMost(WAIT).untilAsserted(() -> assertThat(applicationMetrics())
           .containsPattern("registry_instances\\{[^}]*service=\"ops-metered\"[^}]*} 1(\\.0)?\\n")
           .contains("registry_registrations_total"));
 
       instance.stopAnsweringHeartBeats();
-      await().atMost(WAIT).untilAsserted(() -> assertThat(metrics())
+      await().atMost(WAIT).untilAsserted(() -> assertThat(applicationMetrics())
           .containsPattern("registry_instances\\{[^}]*service=\"ops-metered\"[^}]*} 0(\\.0)?\\n")
           .containsPattern("registry_evictions_total\\{[^}]*} [1-9]")
           .containsPattern("registry_heartbeat_failures_total\\{[^}]*} [1-9]"));
@@ -91,18 +82,5 @@ class OperationsIT {
     JsonObject body = Http.json(response).asJsonObject();
     assertThat(body.getString("status")).isEqualTo("UP");
     return body;
-  }
-
-  private String metrics() {
-    return RegistryDeployment.applicationMetrics(base);
-  }
-
-  private void register(String info) {
-    Http.assertStatus(Http.post(base + "services", info), 200);
-  }
-
-  /** The server root: health, metrics and openapi are served there, not under the WAR's context root. */
-  private String root() {
-    return RegistryDeployment.serverRoot(base);
   }
 }

@@ -1,10 +1,6 @@
 package org.servicegrid.registry.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.File;
-import java.net.URL;
-import java.net.http.HttpResponse;
 import java.util.Properties;
 import java.io.StringWriter;
 import java.io.IOException;
@@ -13,7 +9,6 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.servicegrid.testsupport.Http;
 
 /**
  * The WAR the tests deploy: the module's real {@code registry.war} (built in {@code package}) plus a jar whose
@@ -52,18 +47,6 @@ final class RegistryDeployment {
   /** Heart-beats so rare that no instance is evicted while a test runs (its addresses need not answer). */
   static WebArchive withoutEvictions() {
     return withSettings("registry.heartbeat.period", "600000");
-  }
-
-  /** The server's root URL ({@code http://host:port/}) of a deployment at {@code base}. */
-  static String serverRoot(URL base) {
-    return base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/";
-  }
-
-  /** The Prometheus text of the server's application metrics, asserting the call answered 200. */
-  static String applicationMetrics(URL base) {
-    HttpResponse<String> response = Http.get(serverRoot(base) + "metrics?scope=application");
-    assertThat(response.statusCode()).as("GET metrics of %s", base).isEqualTo(200);
-    return response.body();
   }
 
   private static String text(Properties properties) {

@@ -5,28 +5,19 @@ import static org.servicegrid.testsupport.Http.json;
 import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.servicegrid.testsupport.Http;
 
 /** The registry protocol over HTTP against the deployed WAR (instances need not answer: no evictions). */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ServicesResourceIT {
+class ServicesResourceIT extends RegistryOverHttp {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
     return RegistryDeployment.withoutEvictions();
   }
-
-  @ArquillianResource private URL base;
 
   @Test
   void registrationIsAnsweredWithTheLiveInstancesOfEachRequiredService() {
