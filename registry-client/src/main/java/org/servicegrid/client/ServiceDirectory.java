@@ -5,13 +5,15 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.servicegrid.client.internal.ClientConfig;
 import org.servicegrid.client.internal.RegistryCalls;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
  * Every service the registry knows, for an application that serves whatever is registered (the gateway)
- * rather than a fixed list of required services. Asks the registry on each call, with the library's timeouts.
+ * rather than a fixed list of required services. Asks the registry on each call, with the library's timeouts,
+ * and the next registry of {@code registry.url} when one does not answer.
  */
 @ApplicationScoped
 public class ServiceDirectory {
@@ -30,8 +32,8 @@ public class ServiceDirectory {
     return registry.services();
   }
 
-  /** The registry this instance registers with and lists from ({@code registry.url}). */
-  public URI registryUrl() {
-    return config.registryUrl();
+  /** The registries this instance registers with and lists from, comma-separated ({@code registry.url}). */
+  public String registryUrl() {
+    return config.registryUrls().stream().map(URI::toString).collect(Collectors.joining(","));
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.ws.rs.ProcessingException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -192,8 +191,8 @@ class ServiceCatalogTest {
     }
 
     @Override
-    public URI registryUrl() {
-      return URI.create("http://127.0.0.1:1");
+    public String registryUrl() {
+      return "http://127.0.0.1:1";
     }
   }
 

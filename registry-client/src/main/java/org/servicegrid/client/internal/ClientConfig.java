@@ -25,7 +25,8 @@ import org.servicegrid.protocol.ServiceInfoValidator;
 
 /**
  * The library's settings ({@code service.*}, {@code registry.url}, {@code registry.client.*}). Defaults live only
- * in the jar's {@code META-INF/microprofile-config.properties}; {@code service.name} has none, and without
+ * in the jar's {@code META-INF/microprofile-config.properties}; {@code registry.url} may list several registries,
+ * comma-separated; {@code service.name} has none, and without
  * {@code service.address} the instance registers the address its Liberty server's HTTP endpoint listens on.
  * Validated once, before the application starts registering: a bad value fails the deployment naming its key.
  * Durations are milliseconds.
@@ -85,7 +86,7 @@ public class ClientConfig {
   long registrySilence;
 
   private ServiceInfo self;
-  private URI registry;
+  private List<URI> registries;
   private SelectionPolicy selectionPolicy;
 
   /** Creates this bean, and so validates it, before any other part of the application observes the start. */
@@ -107,8 +108,9 @@ public class ClientConfig {
             && required.size() <= ServiceInfoValidator.MAX_REQUIRED_SERVICES, "service.required", required,
         "must be at most " + ServiceInfoValidator.MAX_REQUIRED_SERVICES + " valid service names");
     self = new ServiceInfo(serviceName, address, required);
-    registry = httpUrl(registryUrl);
-    require(registry != null, "registry.url", registryUrl, "must be an http(s) URL such as http://127.0.0.1:20000");
+    registries = names(registryUrl).stream().map(ClientConfig::httpUrl).toList();
+    require(!registries.isEmpty() && !registries.contains(null), "registry.url", registryUrl,
+        "must be one or more comma-separated http(s) URLs such as http://127.0.0.1:20000");
     requirePositive(connectTimeout, "registry.client.connect-timeout");
     requirePositive(readTimeout, "registry.client.read-timeout");
     requirePositive(deregisterTimeout, "registry.client.deregister-timeout");
@@ -120,7 +122,7 @@ public class ClientConfig {
         "must not be smaller than registry.client.retry.initial-delay");
     requirePositive(registrySilence, "registry.client.registry-silence");
     LOG.log(Level.INFO, "Registry client configured: {0} at {1}, requires {2}, registry {3}",
-        new Object[] {serviceName, address, required, registry});
+        new Object[] {serviceName, address, required, registries});
   }
 
   private static void requirePositive(long millis, String key) {
@@ -150,8 +152,9 @@ public class ClientConfig {
     return self;
   }
 
-  public URI registryUrl() {
-    return registry;
+  /** The registries to talk to, in the order they are tried ({@code registry.url}). */
+  public List<URI> registryUrls() {
+    return registries;
   }
 
   public Duration connectTimeout() {

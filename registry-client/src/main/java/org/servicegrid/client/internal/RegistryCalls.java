@@ -2,11 +2,14 @@ package org.servicegrid.client.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.servicegrid.protocol.Failures;
@@ -16,9 +19,13 @@ import org.servicegrid.protocol.ServiceInfoValidator;
 
 /**
  * The calls this instance makes to the registry, through {@link RegistryClient}. Registration and listing use
- * one cached client with the configured timeouts; deregistration builds its own client with the short
- * {@code registry.client.deregister-timeout}, because it runs while the application is stopping and must
+ * one cached client per registry with the configured timeouts; deregistration builds its own clients with the
+ * short {@code registry.client.deregister-timeout}, because it runs while the application is stopping and must
  * not hold the shutdown up when the registry is away.
+ *
+ * <p>With several registries ({@code registry.url} is a list) a call that cannot reach one, or that it answers
+ * with a 5xx, goes to the next; the one that answered is tried first next time. A 4xx is the request's fault and
+ * would be the same everywhere, so it is not tried elsewhere.
  */
 @ApplicationScoped
 public class RegistryCalls {
@@ -26,18 +33,19 @@ public class RegistryCalls {
   private static final Logger LOG = Logger.getLogger(RegistryCalls.class.getName());
 
   @Inject ClientConfig config;
-  @Inject RestClients clients;
+  @Inject RestClients restClients;
 
-  private RegistryClient client; // guarded by this; building does no I/O
+  private final Map<URI, RegistryClient> clients = new HashMap<>(); // guarded by this; building does no I/O
+  private volatile int preferred; // index of the registry that answered last
 
   /** Registers and answers the registry's view of each required service, without invalid entries. */
   Map<String, List<ServiceInfo>> register(ServiceInfo self) {
-    return usable(client().register(self));
+    return usable(withFailover(registry -> client(registry).register(self)));
   }
 
   /** Every service the registry knows ({@code GET /services}), without invalid entries. */
   public Map<String, List<ServiceInfo>> services() {
-    return usable(client().all());
+    return usable(withFailover(registry -> client(registry).all()));
   }
 
   /** Only valid names, each with only well-formed instances of itself; a broken entry is logged, not fatal. */
@@ -75,28 +83,52 @@ public class RegistryCalls {
   }
 
   void deregister(ServiceInfo self) {
-    RegistryClient shutdownClient =
-        clients.buildForShutdown(config.registryUrl(), RegistryClient.class, config.deregisterTimeout());
-    try {
-      shutdownClient.deregister(self);
-    } finally {
-      RestClients.close(shutdownClient);
-    }
+    withFailover(registry -> {
+      RegistryClient shutdownClient =
+          restClients.buildForShutdown(registry, RegistryClient.class, config.deregisterTimeout());
+      try {
+        shutdownClient.deregister(self);
+        return null;
+      } finally {
+        RestClients.close(shutdownClient);
+      }
+    });
   }
 
   synchronized void close() {
-    if (client != null) {
-      RestClients.close(client);
-      client = null;
-    }
+    clients.values().forEach(RestClients::close);
+    clients.clear();
   }
 
-  private synchronized RegistryClient client() {
-    if (client == null) {
-      client = clients.build(config.registryUrl(), RegistryClient.class, config.connectTimeout(),
-          config.readTimeout());
+  /** Makes {@code call} against each registry in turn, from the preferred one, until one answers. */
+  private <T> T withFailover(Function<URI, T> call) {
+    List<URI> registries = config.registryUrls();
+    RuntimeException failure = null;
+    for (int i = 0; i < registries.size(); i++) {
+      int index = (preferred + i) % registries.size();
+      try {
+        T answer = call.apply(registries.get(index));
+        preferred = index;
+        return answer;
+      } catch (WebApplicationException e) {
+        if (e.getResponse() != null && e.getResponse().getStatus() < 500) {
+          throw e;
+        }
+        failure = e;
+      } catch (ProcessingException e) {
+        failure = e;
+      }
+      if (registries.size() > 1) {
+        LOG.log(Level.FINE, "Registry {0} failed ({1}), trying the next", new Object[] {registries.get(index),
+            describe(failure)});
+      }
     }
-    return client;
+    throw failure;
+  }
+
+  private synchronized RegistryClient client(URI registry) {
+    return clients.computeIfAbsent(registry, url ->
+        restClients.build(url, RegistryClient.class, config.connectTimeout(), config.readTimeout()));
   }
 
   /** A one-line reason for a failed call: the HTTP status, or the innermost transport error. */

@@ -41,7 +41,7 @@ class ClientConfigTest {
     config.validate();
 
     assertThat(config.self()).isEqualTo(ServiceInfo.of("visit", "127.0.0.1:20003", "log"));
-    assertThat(config.registryUrl()).isEqualTo(URI.create("http://127.0.0.1:20000"));
+    assertThat(config.registryUrls()).containsExactly(URI.create("http://127.0.0.1:20000"));
     assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(1000));
     assertThat(config.readTimeout()).isEqualTo(Duration.ofMillis(3000));
     assertThat(config.deregisterTimeout()).isEqualTo(Duration.ofMillis(1000));
@@ -71,6 +71,8 @@ class ClientConfigTest {
       "service.required, 'log,bad/name'",
       "registry.url, 127.0.0.1:20000",
       "registry.url, ftp://127.0.0.1:20000",
+      "registry.url, 'http://127.0.0.1:20000,127.0.0.1:20100'",
+      "registry.url, ' , '",
       "registry.client.connect-timeout, 0",
       "registry.client.read-timeout, -1",
       "registry.client.deregister-timeout, 0",
@@ -94,7 +96,17 @@ class ClientConfigTest {
     config.validate();
 
     assertThat(config.selection()).isEqualTo(SelectionPolicy.RANDOM);
-    assertThat(config.registryUrl()).isEqualTo(URI.create("http://registry.example:20000"));
+    assertThat(config.registryUrls()).containsExactly(URI.create("http://registry.example:20000"));
+  }
+
+  @Test
+  void severalRegistriesAreTriedInTheOrderListed() {
+    set("registry.url", "http://127.0.0.1:20000, http://127.0.0.1:20100/ ,http://10.0.0.7:20000");
+
+    config.validate();
+
+    assertThat(config.registryUrls()).containsExactly(URI.create("http://127.0.0.1:20000"),
+        URI.create("http://127.0.0.1:20100"), URI.create("http://10.0.0.7:20000"));
   }
 
   @Test
