@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.servicegrid.protocol.config.InvalidConfigurationException;
+import org.servicegrid.testsupport.ConfigFixture;
 
 class GatewayConfigTest {
 
   @Test
   void acceptsTheShippedDefaultsAndExposesThemAsDurations() {
-    GatewayConfig config = defaults();
+    GatewayConfig config = ConfigFixture.load(GatewayConfig.class);
 
     config.validate();
 
@@ -20,33 +24,15 @@ class GatewayConfigTest {
     assertThat(config.maxConnections()).isEqualTo(256);
   }
 
-  @Test
-  void refusesToStartWithAValueThatWouldHangOrFloodTheRegistry() {
-    GatewayConfig noTimeout = defaults();
-    noTimeout.responseTimeout = 0;
-    GatewayConfig tooManyRetries = defaults();
-    tooManyRetries.retries = 11;
-    GatewayConfig busyRefresh = defaults();
-    busyRefresh.refreshPeriod = 10;
-    GatewayConfig noConnections = defaults();
-    noConnections.maxConnections = 0;
+  /** Values that would hang requests, flood the registry or forbid every connection. */
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource({"gateway.connect-timeout, 0", "gateway.response-timeout, 0", "gateway.read-timeout, -1",
+      "gateway.retries, 11", "gateway.max-connections, 0", "gateway.catalog.refresh-period, 10",
+      "gateway.catalog.retry-delay, 10", "gateway.catalog.miss-refresh-rate, 0"})
+  void refusesToStartNamingTheKey(String key, String value) {
+    GatewayConfig config = ConfigFixture.load(GatewayConfig.class, key, value);
 
-    assertThatThrownBy(noTimeout::validate).hasMessageContaining("gateway.response-timeout");
-    assertThatThrownBy(tooManyRetries::validate).hasMessageContaining("gateway.retries");
-    assertThatThrownBy(busyRefresh::validate).hasMessageContaining("gateway.catalog.refresh-period");
-    assertThatThrownBy(noConnections::validate).hasMessageContaining("gateway.max-connections");
-  }
-
-  private static GatewayConfig defaults() {
-    GatewayConfig config = new GatewayConfig();
-    config.connectTimeout = 1000;
-    config.responseTimeout = 10000;
-    config.readTimeout = 10000;
-    config.retries = 2;
-    config.maxConnections = 256;
-    config.refreshPeriod = 10000;
-    config.retryDelay = 1000;
-    config.missRefreshRate = 5;
-    return config;
+    assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining(key + " is '" + value + "'");
   }
 }

@@ -1,42 +1,33 @@
 package org.servicegrid.log;
 
-import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.servicegrid.protocol.config.InvalidConfigurationException;
+import org.servicegrid.testsupport.ConfigFixture;
 
 class LogConfigTest {
 
   @Test
   void acceptsTheShippedDefaults() {
-    assertThatCode(defaults()::validate).doesNotThrowAnyException();
+    LogConfig config = ConfigFixture.load(LogConfig.class);
+
+    config.validate();
+
+    assertThat(config.rotateKeep()).isEqualTo(5);
+    assertThat(config.tailDefaultLines()).isEqualTo(20);
   }
 
-  @Test
-  void namesTheKeyOfAValueOutOfRange() {
-    LogConfig tinyRotation = defaults();
-    tinyRotation.rotateMaxBytes = 10;
-    LogConfig defaultAboveMax = defaults();
-    defaultAboveMax.tailDefaultLines = 2000;
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource({"log.rotate.max-bytes, 10", "log.rotate.keep, -1", "log.message.max-bytes, 0",
+      "log.batch.max-bytes, 1", "log.tail.max-lines, 0", "log.tail.default-lines, 2000", "log.tail.max-bytes, 100"})
+  void namesTheKeyOfAValueOutOfRange(String key, String value) {
+    LogConfig config = ConfigFixture.load(LogConfig.class, key, value);
 
-    assertThatThrownBy(tinyRotation::validate)
-        .isInstanceOf(InvalidConfigurationException.class)
-        .hasMessageContaining("log.rotate.max-bytes is '10'");
-    assertThatThrownBy(defaultAboveMax::validate).hasMessageContaining("log.tail.default-lines");
-  }
-
-  private static LogConfig defaults() {
-    LogConfig config = new LogConfig();
-    config.file = Optional.empty();
-    config.rotateMaxBytes = 10_485_760;
-    config.rotateKeep = 5;
-    config.messageMaxBytes = 65_536;
-    config.batchMaxBytes = 1_048_576;
-    config.tailDefaultLines = 20;
-    config.tailMaxLines = 1000;
-    config.tailMaxBytes = 1_048_576;
-    return config;
+    assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining(key + " is '" + value + "'");
   }
 }

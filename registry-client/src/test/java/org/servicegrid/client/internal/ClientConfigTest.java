@@ -3,13 +3,11 @@ package org.servicegrid.client.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.Properties;
+import java.util.ArrayList;
+import java.util.List;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
@@ -18,23 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.config.InvalidConfigurationException;
+import org.servicegrid.testsupport.ConfigFixture;
 
 /** The library's defaults (the jar's properties file) plus name, address and required services, then one change. */
 class ClientConfigTest {
 
-  private final ClientConfig config = new ClientConfig();
-
-  ClientConfigTest() throws IOException {
-    Properties defaults = new Properties();
-    try (InputStream in = getClass().getResourceAsStream("/META-INF/microprofile-config.properties")) {
-      defaults.load(in);
-    }
-    defaults.stringPropertyNames().stream().filter(key -> !key.equals("config_ordinal"))
-        .forEach(key -> set(key, defaults.getProperty(key)));
-    set("service.name", "visit");
-    set("service.address", "127.0.0.1:20003");
-    set("service.required", "log");
-  }
+  private final List<String> changes = new ArrayList<>();
+  private ClientConfig config = with();
 
   @Test
   void theLibraryDefaultsPlusNameAndAddressAreAValidConfiguration() {
@@ -65,7 +53,6 @@ class ClientConfigTest {
   @ParameterizedTest
   @CsvSource(nullValues = "null", value = {
       "service.name, my service",
-      "service.name, null",
       "service.address, http://127.0.0.1:20003",
       "service.address, 127.0.0.1",
       "service.required, 'log,bad/name'",
@@ -86,6 +73,11 @@ class ClientConfigTest {
 
     assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining(key + " is '");
+  }
+
+  @Test
+  void aMissingServiceNameFailsLikeMicroProfileConfigNamingTheKey() {
+    assertThatThrownBy(() -> set("service.name", null)).hasMessageContaining("service.name");
   }
 
   @Test
@@ -151,22 +143,19 @@ class ClientConfigTest {
     }
   }
 
-  /** What MicroProfile Config injects for the key; an unknown key fails, so the defaults file has no stray ones. */
+  /** The library's defaults, a visit instance's name, address and required service, then {@code changes}. */
+  private static ClientConfig with(String... changes) {
+    String[] all = new String[changes.length + 6];
+    System.arraycopy(new String[] {"service.name", "visit", "service.address", "127.0.0.1:20003",
+        "service.required", "log"}, 0, all, 0, 6);
+    System.arraycopy(changes, 0, all, 6, changes.length);
+    return ConfigFixture.load(ClientConfig.class, all);
+  }
+
+  /** Changes one more key: the config is built again from the defaults and every change so far. */
   private void set(String key, String value) {
-    switch (key) {
-      case "service.name" -> config.serviceName = value;
-      case "service.address" -> config.serviceAddress = Optional.ofNullable(value);
-      case "service.required" -> config.serviceRequired = Optional.ofNullable(value);
-      case "registry.url" -> config.registryUrl = value;
-      case "registry.client.selection" -> config.selection = value;
-      case "registry.client.connect-timeout" -> config.connectTimeout = Long.parseLong(value);
-      case "registry.client.read-timeout" -> config.readTimeout = Long.parseLong(value);
-      case "registry.client.deregister-timeout" -> config.deregisterTimeout = Long.parseLong(value);
-      case "registry.client.failure-cooldown" -> config.failureCooldown = Long.parseLong(value);
-      case "registry.client.retry.initial-delay" -> config.retryInitialDelay = Long.parseLong(value);
-      case "registry.client.retry.max-delay" -> config.retryMaxDelay = Long.parseLong(value);
-      case "registry.client.registry-silence" -> config.registrySilence = Long.parseLong(value);
-      default -> throw new IllegalArgumentException("unknown key " + key);
-    }
+    changes.add(key);
+    changes.add(value);
+    config = with(changes.toArray(String[]::new));
   }
 }

@@ -1,0 +1,102 @@
+package org.servicegrid.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Creates a configuration bean and fills its {@code @ConfigProperty} fields as MicroProfile Config would: from
+ * every {@code META-INF/microprofile-config.properties} on the class path (the higher {@code config_ordinal}
+ * wins) plus the test's overrides, a blank value counting as absent. A unit test thereby checks the defaults the
+ * module really ships, and one changed value, without a server. The bean's {@code validate()} is the test's to call.
+ */
+public final class ConfigFixture {
+
+  private ConfigFixture() {}
+
+  /**
+   * The bean with the shipped defaults, overridden by {@code overrides} (key, value, key, value, ...; a null
+   * value removes the key).
+   *
+   * @throws IllegalStateException when a key the bean requires has no value, as the deployment would fail
+   */
+  public static <T> T load(Class<T> type, String... overrides) {
+    Map<String, String> values = shippedDefaults();
+    for (int i = 0; i < overrides.length; i += 2) {
+      values.put(overrides[i], overrides[i + 1]);
+    }
+    try {
+      Constructor<T> constructor = type.getDeclaredConstructor();
+      constructor.setAccessible(true);
+      T bean = constructor.newInstance();
+      for (Field field : type.getDeclaredFields()) {
+        ConfigProperty property = field.getAnnotation(ConfigProperty.class);
+        if (property != null) {
+          field.setAccessible(true);
+          field.set(bean, convert(property.name(), values.get(property.name()), field));
+        }
+      }
+      return bean;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot fill " + type.getName(), e);
+    }
+  }
+
+  private static Object convert(String key, String value, Field field) {
+    boolean absent = value == null || value.isBlank();
+    if (field.getType() == Optional.class) {
+      return absent ? Optional.empty() : Optional.of(value);
+    }
+    if (absent) {
+      throw new IllegalStateException("No value for the required key " + key);
+    }
+    Class<?> type = field.getType();
+    if (type == int.class || type == Integer.class) {
+      return Integer.valueOf(value.trim());
+    }
+    if (type == long.class || type == Long.class) {
+      return Long.valueOf(value.trim());
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return Boolean.valueOf(value.trim());
+    }
+    return value;
+  }
+
+  private static Map<String, String> shippedDefaults() {
+    List<Properties> files = new ArrayList<>();
+    try {
+      for (URL url : Collections.list(
+          ConfigFixture.class.getClassLoader().getResources("META-INF/microprofile-config.properties"))) {
+        Properties file = new Properties();
+        try (InputStream in = url.openStream()) {
+          file.load(in);
+        }
+        files.add(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    files.sort(Comparator.comparingInt(ConfigFixture::ordinal));
+    Map<String, String> values = new HashMap<>();
+    files.forEach(file -> file.stringPropertyNames().forEach(key -> values.put(key, file.getProperty(key))));
+    values.remove("config_ordinal");
+    return values;
+  }
+
+  private static int ordinal(Properties file) {
+    return Integer.parseInt(file.getProperty("config_ordinal", "100").trim());
+  }
+}
