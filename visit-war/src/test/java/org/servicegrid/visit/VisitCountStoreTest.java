@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The count's SQL against a real H2 file database, the visit server's default, in this JVM. */
+/** The count's SQL against a real H2 file database in this JVM, with the visit server's default settings. */
 class VisitCountStoreTest {
 
   private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(5);
@@ -142,7 +142,7 @@ class VisitCountStoreTest {
   /** A store on the test's database, as a (re)started visit instance opens it: a data source of its own. */
   private VisitCountStore store() {
     JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:file:" + dir.resolve("data/visits") + ";WRITE_DELAY=0");
+    dataSource.setURL("jdbc:h2:file:" + dir.resolve("data/visits") + ";WRITE_DELAY=0;RETENTION_TIME=0");
     return new VisitCountStore(dataSource, LOCK_TIMEOUT, new VisitCountFile(oldFile()));
   }
 
