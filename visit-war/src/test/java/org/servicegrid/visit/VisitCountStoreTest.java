@@ -142,7 +142,7 @@ class VisitCountStoreTest {
   /** A store on the test's database, as a (re)started visit instance opens it: a data source of its own. */
   private VisitCountStore store() {
     JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:file:" + dir.resolve("data/visits") + ";WRITE_DELAY=0;RETENTION_TIME=0");
+    dataSource.setURL("jdbc:h2:file:" + dir.resolve("data/visits") + ";WRITE_DELAY=0");
     return new VisitCountStore(dataSource, LOCK_TIMEOUT, new VisitCountFile(oldFile()));
   }
 
