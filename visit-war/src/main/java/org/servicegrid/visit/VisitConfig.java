@@ -38,6 +38,10 @@ public class VisitConfig {
   @ConfigProperty(name = "visit.log.attempts")
   int logAttempts;
 
+  @Inject
+  @ConfigProperty(name = "visit.db.lock-timeout")
+  long lockTimeoutMillis;
+
   /** Creates this bean, and so validates it, before any other part of the application observes the start. */
   void onStart(
       @Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
@@ -49,10 +53,11 @@ public class VisitConfig {
     require(waitTimeoutMillis >= 1, "visit.counter.wait-timeout", waitTimeoutMillis, "must be positive");
     require(maxGroup >= 1, "visit.counter.max-group", maxGroup, "must be at least 1");
     require(logAttempts >= 1, "visit.log.attempts", logAttempts, "must be at least 1");
+    require(lockTimeoutMillis >= 1, "visit.db.lock-timeout", lockTimeoutMillis, "must be positive");
   }
 
   /**
-   * {@code visit.state.file}; without it, {@code data/visit-count} under Liberty's server output directory
+   * {@code visit.state.file}, the count file of earlier versions (migrated into the database); without it, {@code data/visit-count} under Liberty's server output directory
    * (the {@code server.output.dir} system property, which is also the server's working directory).
    */
   public Path stateFile() {
@@ -74,5 +79,10 @@ public class VisitConfig {
   /** How many log instances one visit tries. */
   public int logAttempts() {
     return logAttempts;
+  }
+
+  /** How long a group waits for the count's row lock (another instance's group) before it is refused. */
+  public Duration lockTimeout() {
+    return Duration.ofMillis(lockTimeoutMillis);
   }
 }

@@ -4,27 +4,24 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntToLongFunction;
 
 /**
- * The visit count, advanced only when the visits' numbers have been recorded in the log.
+ * Counts visits in groups, each group's numbers recorded in the log before they count.
  *
  * <p>Concurrency: visits are counted in groups, one group at a time. Visits that arrive while a group's log
  * call is in flight queue up and form the next group (at most {@code maxGroup} visits). The group's leader,
- * one of its own request threads, reserves count+1..count+k, makes one log call for all k numbers, which is
- * accepted or refused whole, and then hands the lead to the first visit of the next group before answering
- * its own: on acceptance the count becomes count+k and each visit answers its number; on refusal the count
- * stays and every visit of the group answers 503. Only one log call is ever in flight, so no number can be
- * logged while a lower one might still fail (no gaps, no duplicates), yet a log round trip is paid per group,
- * not per visit. The {@link ReentrantLock} guards only the queue and the in-flight flag; no I/O happens under
- * it. A visit that waits in the queue longer than {@code waitLimit} withdraws and is refused (503) instead
- * of piling up request threads behind a slow log service; once taken into a group it waits for the group's
- * outcome, which the log client's timeouts bound.
- *
- * <p>Each accepted group's count is saved before its visits answer (a write and a rename; it overlaps the next
- * group's log call), so the file never goes backwards and a restart continues where the last counted visit
- * left off.
+ * one of its own request threads, has the group recorded ({@link VisitCountStore#advance}: reserve
+ * count+1..count+k in the database, one log call for all k numbers, accepted or refused whole, count them),
+ * and then hands the lead to the first visit of the next group before answering its own: on acceptance each
+ * visit answers its number; on refusal the count stays and every visit of the group answers 503. Only one
+ * group of this instance is ever in flight (and the database's row lock makes that one system-wide), so no
+ * number can be logged while a lower one might still fail (no gaps, no duplicates), yet a log round trip is
+ * paid per group, not per visit. The {@link ReentrantLock} guards only the queue and the in-flight flag; no
+ * I/O happens under it. A visit that waits in the queue longer than {@code waitLimit} withdraws and is
+ * refused (503) instead of piling up request threads behind a slow log service; once taken into a group it
+ * waits for the group's outcome, which the database's lock timeout and the log client's timeouts bound.
  */
 public final class VisitCounter {
 
@@ -36,21 +33,20 @@ public final class VisitCounter {
   private boolean groupInFlight; // guarded by lock
   private final int maxGroup;
   private final Duration waitLimit;
-  private final CountSaver saver;
   private volatile long count; // written only by the leader of the group in flight; read by metrics
 
-  VisitCounter(long initial, int maxGroup, Duration waitLimit, VisitStateStore store) {
+  VisitCounter(long initial, int maxGroup, Duration waitLimit) {
     this.count = initial;
     this.maxGroup = maxGroup;
     this.waitLimit = waitLimit;
-    this.saver = new CountSaver(store, initial, this::current);
   }
 
   /**
    * Counts one visit and returns its number, or throws {@link VisitNotCountedException} leaving the count.
-   * {@code recordGroup} records the numbers first .. first + count - 1 all together or throws, recording none.
+   * {@code recordGroup} takes a group's size k, counts and records the next k numbers all together and returns
+   * the first, or throws, counting and recording none.
    */
-  public long visit(BiConsumer<Long, Integer> recordGroup) {
+  public long visit(IntToLongFunction recordGroup) {
     Visit visit = new Visit();
     List<Visit> group = null;
     lock.lock();
@@ -70,14 +66,9 @@ public final class VisitCounter {
     return outcome.number();
   }
 
-  /** The last counted visit. */
+  /** The count as this instance last saw it: at start, or its last counted visit (others count too). */
   public long current() {
     return count;
-  }
-
-  /** Saves the count and closes the state file (at shutdown); a group still in flight saves its own count. */
-  void persist() {
-    saver.saveAndClose();
   }
 
   /** Visits queued for the next group (for tests that wait until a group has formed). */
@@ -107,26 +98,20 @@ public final class VisitCounter {
   }
 
   /**
-   * The leader's work: one log call for the group, then hand the lead on, then save the count and tell the
-   * other visits their outcomes. The save comes after the hand-over so that it overlaps the next group's log
-   * call, and before any visit answers, so an answered number is always in the state file. The leader is
-   * always the group's first visit; its own outcome is returned.
+   * The leader's work: the group is counted and recorded, then the lead is handed on, then the other visits
+   * learn their outcomes. The leader is always the group's first visit; its own outcome is returned.
    */
-  private Visit.Outcome record(List<Visit> group, BiConsumer<Long, Integer> recordGroup) {
-    long first = count + 1;
-    long last = first + group.size() - 1;
+  private Visit.Outcome record(List<Visit> group, IntToLongFunction recordGroup) {
+    long first = 0;
     RuntimeException failure = new VisitNotCountedException(NOT_RECORDED); // unless recorded below
     try {
-      recordGroup.accept(first, group.size());
-      count = last;
+      first = recordGroup.applyAsLong(group.size());
+      count = first + group.size() - 1;
       failure = null;
     } catch (RuntimeException e) {
       failure = e;
     } finally {
       handOver();
-      if (failure == null) {
-        saver.saveAtLeast(last);
-      }
       for (int i = 1; i < group.size(); i++) { // also when an Error escapes: no visit of the group waits forever
         group.get(i).complete(outcome(first + i, failure));
       }

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The visit service's application metrics (Prometheus text at {@code /metrics?scope=application}): visits
- * counted, visits refused because they could not be logged or waited too long, and the current count.
+ * counted, visits refused because they could not be logged or stored or waited too long, and the count.
  * Registered programmatically because "refused" is an outcome, not a method an annotation could count.
  */
 @ApplicationScoped
@@ -31,7 +31,8 @@ public class VisitMetrics {
 
   /** Publishes the current count as a gauge; called once the counter exists. */
   void watch(LongSupplier count) {
-    registry.gauge(Metadata.builder().withName("visit.count").withDescription("The current visit count").build(),
+    registry.gauge(Metadata.builder().withName("visit.count")
+            .withDescription("The visit count as this instance last saw it (other instances count too)").build(),
         count, LongSupplier::getAsLong);
   }
 

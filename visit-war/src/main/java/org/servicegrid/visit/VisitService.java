@@ -1,46 +1,55 @@
 package org.servicegrid.visit;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
- * Owns the application's one {@link VisitCounter}: loads the saved count when the application starts (a
- * state file that cannot be read stops the deployment rather than restarting from zero), counts visits
- * through the log service, and saves the count when the application stops.
+ * Owns the application's one {@link VisitCounter} and the {@link VisitCountStore} in the database behind
+ * {@code jdbc/visits}: prepares the store when the application starts (an old count file that cannot be read
+ * stops the deployment rather than risk numbers the log already holds; a database that does not answer yet
+ * does not: visits answer 503 until it does) and counts visits through the log service.
  */
 @ApplicationScoped
 public class VisitService {
 
   private static final Logger LOG = Logger.getLogger(VisitService.class.getName());
 
+  @Resource(lookup = "jdbc/visits") DataSource dataSource;
   @Inject VisitConfig config;
   @Inject LogSender log;
   @Inject VisitMetrics metrics;
 
+  private VisitCountStore store;
   private VisitCounter counter;
 
   @PostConstruct
   void load() {
-    VisitStateStore store = new VisitStateStore(config.stateFile());
+    store = new VisitCountStore(dataSource, config.lockTimeout(), new VisitCountFile(config.stateFile()));
+    long count = 0;
     try {
-      counter = new VisitCounter(store.load(), config.maxGroup(), config.waitTimeout(), store);
+      count = store.prepare();
+      LOG.log(Level.INFO, "Visit count {0} loaded from the database", String.valueOf(count));
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot load the visit count", e);
+      throw new UncheckedIOException("Cannot migrate the visit count file", e);
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "Visit count database unavailable at start; visits answer 503 until it answers: {0}",
+          e.toString());
     }
+    counter = new VisitCounter(count, config.maxGroup(), config.waitTimeout());
     metrics.watch(counter::current);
-    LOG.log(Level.INFO, "Visit count {0} loaded from {1}",
-        new Object[] {String.valueOf(counter.current()), store.file()});
   }
 
-  /** Loads the count as soon as the application starts, not with the first visit. */
+  /** Prepares the store as soon as the application starts, not with the first visit. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     LOG.log(Level.FINE, "Visit service started at count {0}", String.valueOf(counter.current()));
   }
@@ -48,18 +57,12 @@ public class VisitService {
   /** Counts one visit; its number, or {@link VisitNotCountedException} with the count unchanged. */
   public long visit() {
     try {
-      long number = counter.visit(log::record);
+      long number = counter.visit(visits -> store.advance(visits, log::record));
       metrics.counted();
       return number;
     } catch (VisitNotCountedException e) {
       metrics.refused();
       throw e;
     }
-  }
-
-  @PreDestroy
-  void save() {
-    counter.persist();
-    LOG.log(Level.INFO, "Visit count {0} saved", String.valueOf(counter.current()));
   }
 }

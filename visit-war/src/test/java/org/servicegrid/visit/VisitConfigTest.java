@@ -29,6 +29,7 @@ class VisitConfigTest {
   private static VisitConfig defaults() {
     VisitConfig config = new VisitConfig();
     config.stateFile = Optional.empty();
+    config.lockTimeoutMillis = 5000;
     config.waitTimeoutMillis = 5000;
     config.maxGroup = 64;
     config.logAttempts = 2;

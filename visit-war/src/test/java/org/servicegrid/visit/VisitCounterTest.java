@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,17 +14,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.IntToLongFunction;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The group machinery over an in-memory count that, like {@link VisitCountStore}, advances only when the log
+ * call returns; the store's own transaction is tested against real databases (VisitCountStoreTest, the ITs).
+ */
 class VisitCounterTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-  @TempDir Path dir;
+  /** The stored count: what a restarted counter would start from. */
+  private final AtomicLong stored = new AtomicLong();
 
   /** Each log call as [first, count]. */
   private final List<List<Long>> calls = Collections.synchronizedList(new ArrayList<>());
@@ -46,25 +50,25 @@ class VisitCounterTest {
   }
 
   @Test
-  void countsOnFromTheLoadedValueAndLogsEachNewCount() throws IOException {
+  void countsOnFromTheLoadedValueAndLogsEachNewCount() {
     VisitCounter counter = counter(41, 64, Duration.ofSeconds(5));
 
-    assertThat(counter.visit(accepting)).isEqualTo(42);
-    assertThat(counter.visit(accepting)).isEqualTo(43);
+    assertThat(counter.visit(recording(accepting))).isEqualTo(42);
+    assertThat(counter.visit(recording(accepting))).isEqualTo(43);
     assertThat(logged).containsExactly(42L, 43L);
   }
 
   @Test
-  void aVisitWhoseLogFailsLeavesTheCountAndTheNextVisitGetsTheSameNumber() throws IOException {
+  void aVisitWhoseLogFailsLeavesTheCountAndTheNextVisitGetsTheSameNumber() {
     VisitCounter counter = counter(0, 64, Duration.ofSeconds(5));
-    counter.visit(accepting);
+    counter.visit(recording(accepting));
 
-    assertThatThrownBy(() -> counter.visit(failing)).isInstanceOf(VisitNotCountedException.class);
+    assertThatThrownBy(() -> counter.visit(recording(failing))).isInstanceOf(VisitNotCountedException.class);
 
     assertThat(counter.current()).isEqualTo(1);
-    assertThat(counter.visit(accepting)).isEqualTo(2);
+    assertThat(counter.visit(recording(accepting))).isEqualTo(2);
     assertThat(logged).containsExactly(1L, 2L);
-    assertThat(store().load()).isEqualTo(2);
+    assertThat(stored.get()).isEqualTo(2);
   }
 
   @Test
@@ -72,7 +76,7 @@ class VisitCounterTest {
     VisitCounter counter = counter(0, 64, Duration.ofSeconds(30));
     List<Future<Long>> visits = new ArrayList<>();
     for (int i = 0; i < 800; i++) {
-      visits.add(pool.submit(() -> counter.visit(accepting)));
+      visits.add(pool.submit(() -> counter.visit(recording(accepting))));
     }
 
     List<Long> numbers = new ArrayList<>();
@@ -89,7 +93,7 @@ class VisitCounterTest {
   void visitsArrivingWhileALogCallIsInFlightAreRecordedTogetherInTheNextCall() throws Exception {
     VisitCounter counter = counter(0, 64, Duration.ofSeconds(30));
     CountDownLatch release = new CountDownLatch(1);
-    Future<Long> first = pool.submit(() -> counter.visit(blockingUntil(release)));
+    Future<Long> first = pool.submit(() -> counter.visit(recording(blockingUntil(release))));
     await().atMost(PATIENCE).until(() -> calls.size() == 1);
 
     List<Future<Long>> group = submitVisits(counter, 5);
@@ -99,14 +103,14 @@ class VisitCounterTest {
     assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(results(group)).containsExactlyInAnyOrder(2L, 3L, 4L, 5L, 6L);
     assertThat(calls).containsExactly(List.of(1L, 1L), List.of(2L, 5L));
-    assertThat(store().load()).isEqualTo(6);
+    assertThat(stored.get()).isEqualTo(6);
   }
 
   @Test
   void aGroupHoldsAtMostMaxGroupVisitsAndTheRestFormTheNextGroups() throws Exception {
     VisitCounter counter = counter(0, 3, Duration.ofSeconds(30));
     CountDownLatch release = new CountDownLatch(1);
-    Future<Long> first = pool.submit(() -> counter.visit(blockingUntil(release)));
+    Future<Long> first = pool.submit(() -> counter.visit(recording(blockingUntil(release))));
     await().atMost(PATIENCE).until(() -> calls.size() == 1);
 
     List<Future<Long>> rest = submitVisits(counter, 7);
@@ -130,11 +134,11 @@ class VisitCounterTest {
       }
       accepting.accept(first, count);
     };
-    Future<Long> leader = pool.submit(() -> counter.visit(blockingUntil(release)));
+    Future<Long> leader = pool.submit(() -> counter.visit(recording(blockingUntil(release))));
     await().atMost(PATIENCE).until(() -> calls.size() == 1);
     List<Future<Long>> refusedGroup = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      refusedGroup.add(pool.submit(() -> counter.visit(failingOnce)));
+      refusedGroup.add(pool.submit(() -> counter.visit(recording(failingOnce))));
     }
     await().atMost(PATIENCE).until(() -> counter.waiting() == 4);
     release.countDown();
@@ -145,8 +149,8 @@ class VisitCounterTest {
           .hasCauseInstanceOf(VisitNotCountedException.class).hasMessageContaining("log service unavailable");
     }
     assertThat(counter.current()).isEqualTo(11);
-    assertThat(store().load()).isEqualTo(11);
-    assertThat(counter.visit(accepting)).isEqualTo(12);
+    assertThat(stored.get()).isEqualTo(11);
+    assertThat(counter.visit(recording(accepting))).isEqualTo(12);
     assertThat(logged).containsExactly(11L, 12L);
   }
 
@@ -154,14 +158,14 @@ class VisitCounterTest {
   void anErrorInTheLogCallRefusesTheWholeGroupRatherThanLeavingItWaiting() throws Exception {
     VisitCounter counter = counter(0, 64, Duration.ofSeconds(30));
     CountDownLatch release = new CountDownLatch(1);
-    Future<Long> first = pool.submit(() -> counter.visit(blockingUntil(release)));
+    Future<Long> first = pool.submit(() -> counter.visit(recording(blockingUntil(release))));
     await().atMost(PATIENCE).until(() -> calls.size() == 1);
     BiConsumer<Long, Integer> broken = (firstNumber, count) -> {
       throw new AssertionError("broken log");
     };
     List<Future<Long>> group = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      group.add(pool.submit(() -> counter.visit(broken)));
+      group.add(pool.submit(() -> counter.visit(recording(broken))));
     }
     await().atMost(PATIENCE).until(() -> counter.waiting() == 3);
     release.countDown();
@@ -172,36 +176,34 @@ class VisitCounterTest {
           .cause().isInstanceOfAny(AssertionError.class, VisitNotCountedException.class);
     }
     assertThat(counter.current()).isEqualTo(1);
-    assertThat(counter.visit(accepting)).isEqualTo(2);
+    assertThat(counter.visit(recording(accepting))).isEqualTo(2);
   }
 
   @Test
   void refusesAVisitThatWaitsLongerThanTheLimitAndLeavesItOutOfTheNextGroup() throws Exception {
     VisitCounter counter = counter(0, 64, Duration.ofMillis(200));
     CountDownLatch release = new CountDownLatch(1);
-    Future<Long> slow = pool.submit(() -> counter.visit(blockingUntil(release)));
+    Future<Long> slow = pool.submit(() -> counter.visit(recording(blockingUntil(release))));
     await().atMost(PATIENCE).until(() -> calls.size() == 1);
 
-    assertThatThrownBy(() -> counter.visit(accepting))
+    assertThatThrownBy(() -> counter.visit(recording(accepting)))
         .isInstanceOf(VisitNotCountedException.class).hasMessageContaining("try again");
 
     assertThat(counter.waiting()).isZero();
     release.countDown();
     assertThat(slow.get(30, TimeUnit.SECONDS)).isEqualTo(1);
-    assertThat(counter.visit(accepting)).isEqualTo(2);
+    assertThat(counter.visit(recording(accepting))).isEqualTo(2);
     assertThat(calls).containsExactly(List.of(1L, 1L), List.of(2L, 1L));
   }
 
   @Test
-  void savesEveryCountedGroupAndAgainWhenPersisted() throws IOException {
+  void aNewCounterContinuesFromTheStoredCount() {
     VisitCounter counter = counter(0, 64, Duration.ofSeconds(5));
-    counter.visit(accepting);
-    counter.visit(accepting);
+    counter.visit(recording(accepting));
+    counter.visit(recording(accepting));
 
-    assertThat(store().load()).isEqualTo(2);
-
-    counter.persist();
-    assertThat(new VisitCounter(store().load(), 64, Duration.ofSeconds(5), store()).visit(accepting)).isEqualTo(3);
+    assertThat(stored.get()).isEqualTo(2);
+    assertThat(new VisitCounter(stored.get(), 64, Duration.ofSeconds(5)).visit(recording(accepting))).isEqualTo(3);
   }
 
   /** A log that records the call at once and returns only when released, so visits queue up behind it. */
@@ -219,7 +221,7 @@ class VisitCounterTest {
   private List<Future<Long>> submitVisits(VisitCounter counter, int visits) {
     List<Future<Long>> futures = new ArrayList<>();
     for (int i = 0; i < visits; i++) {
-      futures.add(pool.submit(() -> counter.visit(accepting)));
+      futures.add(pool.submit(() -> counter.visit(recording(accepting))));
     }
     return futures;
   }
@@ -232,11 +234,20 @@ class VisitCounterTest {
     return numbers;
   }
 
-  private VisitCounter counter(long initial, int maxGroup, Duration waitLimit) {
-    return new VisitCounter(initial, maxGroup, waitLimit, store());
+  /** Counts a group the way {@link VisitCountStore#advance} does: reserve, log, and count only if logged. */
+  private IntToLongFunction recording(BiConsumer<Long, Integer> log) {
+    return visits -> {
+      synchronized (stored) {
+        long first = stored.get() + 1;
+        log.accept(first, visits);
+        stored.addAndGet(visits);
+        return first;
+      }
+    };
   }
 
-  private VisitStateStore store() {
-    return new VisitStateStore(dir.resolve("data/visit-count"));
+  private VisitCounter counter(long initial, int maxGroup, Duration waitLimit) {
+    stored.set(initial);
+    return new VisitCounter(initial, maxGroup, waitLimit);
   }
 }

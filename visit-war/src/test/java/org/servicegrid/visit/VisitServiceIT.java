@@ -40,7 +40,8 @@ import org.servicegrid.testsupport.Http;
 
 /**
  * The packaged visit WAR on a real Liberty server at context root "/", with a fake registry that answers
- * one fake log instance. The tests run in order because they follow one count from a fresh state file.
+ * one fake log instance, counting in the test server's H2 database (emptied by the build before the tests).
+ * The tests run in order because they follow one count from a fresh database.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -155,18 +156,31 @@ class VisitServiceIT {
 
   @Test
   @Order(5)
-  void keepsTheCountAcrossARestartOfTheApplication() throws Exception {
-    deployer.undeploy(DEPLOYMENT);
-    deployed = false;
+  void keepsTheCountInTheDatabaseAcrossARedeploy() throws Exception {
+    restart();
 
-    assertThat(Files.readString(STATE_FILE).strip()).isEqualTo("25");
-
-    deploy();
     assertThat(visitOk()).isEqualTo("26");
   }
 
   @Test
   @Order(6)
+  void migratesAnOldVisitCountFileOnStartAndCountsOnFromIt() throws Exception {
+    deployer.undeploy(DEPLOYMENT);
+    deployed = false;
+    Files.createDirectories(STATE_FILE.getParent());
+    Files.writeString(STATE_FILE, "1000\n");
+
+    deploy();
+
+    assertThat(visitOk()).isEqualTo("1001");
+    assertThat(STATE_FILE).doesNotExist();
+    assertThat(STATE_FILE.resolveSibling("visit-count.migrated")).hasContent("1000");
+    restart();
+    assertThat(visitOk()).isEqualTo("1002");
+  }
+
+  @Test
+  @Order(7)
   void publishesMetricsAndAnOpenApiDocument() throws Exception {
     HttpResponse<String> metrics = get("metrics?scope=application");
     HttpResponse<String> openapi = get("openapi");
@@ -179,7 +193,7 @@ class VisitServiceIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void sixtyFourConcurrentVisitsGetEachNumberOnceAndTheLogReceivesEachNumberOnce() throws Exception {
     long before = Long.parseLong(visitOk());
     int mark = log.messages().size();
@@ -198,7 +212,7 @@ class VisitServiceIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void refusesTheVisitsOfGroupsTheLogRefusesMidLoadAndCountsOnFromTheLastAcceptedNumber() throws Exception {
     long before = Long.parseLong(visitOk());
     int mark = log.messages().size();
@@ -226,7 +240,7 @@ class VisitServiceIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void answersOtherMethodsOnTheRootWith405AndCountsNothing() throws Exception {
     long before = Long.parseLong(visitOk());
 
@@ -259,6 +273,12 @@ class VisitServiceIT {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private void restart() {
+    deployer.undeploy(DEPLOYMENT);
+    deployed = false;
+    deploy();
   }
 
   private void deploy() {

@@ -1,0 +1,152 @@
+package org.servicegrid.visit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.stream.LongStream;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The count's SQL against a real H2 file database in this JVM, with the visit server's default settings. */
+class VisitCountStoreTest {
+
+  private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(5);
+
+  @TempDir Path dir;
+
+  private final List<Long> logged = Collections.synchronizedList(new ArrayList<>());
+  private final BiConsumer<Long, Integer> accepting =
+      (first, count) -> LongStream.range(first, first + count).forEach(logged::add);
+  private final BiConsumer<Long, Integer> refusing = (first, count) -> {
+    throw new VisitNotCountedException("log service unavailable");
+  };
+  private final ExecutorService pool = Executors.newFixedThreadPool(32);
+
+  @AfterEach
+  void stopPool() {
+    pool.shutdownNow();
+  }
+
+  @Test
+  void createsTheTableOnAFreshDatabaseAndStartsAtZero() throws Exception {
+    VisitCountStore store = store();
+
+    assertThat(store.prepare()).isZero();
+    assertThat(store.advance(1, accepting)).isEqualTo(1);
+    assertThat(store().prepare()).isEqualTo(1);
+  }
+
+  @Test
+  void countsAGroupOnlyWhenItsLogCallReturnsAndARestartContinuesFromThere() throws Exception {
+    VisitCountStore store = store();
+    store.prepare();
+
+    assertThat(store.advance(3, accepting)).isEqualTo(1);
+    assertThatThrownBy(() -> store.advance(2, refusing))
+        .isInstanceOf(VisitNotCountedException.class).hasMessageContaining("log service unavailable");
+    assertThat(store.advance(2, accepting)).isEqualTo(4);
+
+    VisitCountStore restarted = store();
+    assertThat(restarted.prepare()).isEqualTo(5);
+    assertThat(restarted.advance(1, accepting)).isEqualTo(6);
+    assertThat(logged).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+  }
+
+  @Test
+  void migratesAnOldCountFileOnFirstStartAndRenamesIt() throws Exception {
+    Files.createDirectories(oldFile().getParent());
+    Files.writeString(oldFile(), "41\n");
+    VisitCountStore store = store();
+
+    assertThat(store.prepare()).isEqualTo(41);
+    assertThat(store.advance(1, accepting)).isEqualTo(42);
+    assertThat(oldFile()).doesNotExist();
+    assertThat(oldFile().resolveSibling("visit-count.migrated")).hasContent("41");
+    assertThat(store().prepare()).isEqualTo(42);
+  }
+
+  @Test
+  void neverGoesBackwardsForAnOldFileBelowTheDatabasesCount() throws Exception {
+    VisitCountStore store = store();
+    store.prepare();
+    store.advance(10, accepting);
+    Files.createDirectories(oldFile().getParent());
+    Files.writeString(oldFile(), "5\n");
+
+    assertThat(store().prepare()).isEqualTo(10);
+    assertThat(oldFile()).doesNotExist();
+  }
+
+  @Test
+  void refusesToStartFromAnOldFileThatDoesNotHoldACount() throws Exception {
+    Files.createDirectories(oldFile().getParent());
+    Files.writeString(oldFile(), "garbage");
+
+    assertThatThrownBy(() -> store().prepare()).isInstanceOf(IOException.class).hasMessageContaining("garbage");
+  }
+
+  @Test
+  void refusesVisitsWithoutLoggingThemWhileTheDatabaseDoesNotAnswer() {
+    JdbcDataSource missing = new JdbcDataSource();
+    missing.setURL("jdbc:h2:file:" + dir.resolve("missing") + ";IFEXISTS=TRUE");
+    VisitCountStore store = new VisitCountStore(missing, LOCK_TIMEOUT, new VisitCountFile(oldFile()));
+
+    assertThatThrownBy(store::prepare).isInstanceOf(SQLException.class);
+    assertThatThrownBy(() -> store.advance(1, accepting))
+        .isInstanceOf(VisitNotCountedException.class).hasMessage(VisitCountStore.UNAVAILABLE);
+    assertThat(logged).isEmpty();
+  }
+
+  @Test
+  void twoCountersOnOneDatabaseHandOutEachNumberOnceAndLogThemInOrder() throws Exception {
+    VisitCountStore one = store();
+    VisitCountStore two = store();
+    one.prepare();
+    two.prepare();
+    VisitCounter first = new VisitCounter(0, 64, Duration.ofSeconds(30));
+    VisitCounter second = new VisitCounter(0, 64, Duration.ofSeconds(30));
+    List<Future<Long>> visits = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      boolean even = i % 2 == 0;
+      visits.add(pool.submit(() -> even
+          ? first.visit(size -> one.advance(size, accepting))
+          : second.visit(size -> two.advance(size, accepting))));
+    }
+
+    List<Long> numbers = new ArrayList<>();
+    for (Future<Long> visit : visits) {
+      numbers.add(visit.get(60, TimeUnit.SECONDS));
+    }
+
+    List<Long> expected = LongStream.rangeClosed(1, 400).boxed().toList();
+    assertThat(numbers).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(logged).isEqualTo(expected);
+    assertThat(store().prepare()).isEqualTo(400);
+  }
+
+  /** A store on the test's database, as a (re)started visit instance opens it: a data source of its own. */
+  private VisitCountStore store() {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:file:" + dir.resolve("data/visits") + ";WRITE_DELAY=0");
+    return new VisitCountStore(dataSource, LOCK_TIMEOUT, new VisitCountFile(oldFile()));
+  }
+
+  private Path oldFile() {
+    return dir.resolve("data/visit-count");
+  }
+}
