@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.servicegrid.testsupport.Http;
 
@@ -65,24 +66,37 @@ public enum Server {
     return Files.exists(file) ? Files.readAllLines(file) : List.of();
   }
 
-  public void stop() throws Exception {
+  public void stop() {
     serverCommand("stop");
   }
 
-  public void start() throws Exception {
+  public void start() {
     serverCommand("start");
   }
 
-  private void serverCommand(String action) throws Exception {
-    Process process = new ProcessBuilder(wlpHome().resolve("bin/server").toString(), action, serverName)
+  private void serverCommand(String action) {
+    assertThat(command(action, serverName, Map.of())).as("exit code of server %s %s", action, serverName).isZero();
+  }
+
+  /**
+   * Runs {@code bin/server action name} of the build's install, for these servers or others a test creates there,
+   * with {@code environment} added to the process's; returns its exit code.
+   */
+  public static int command(String action, String name, Map<String, String> environment) {
+    ProcessBuilder command = new ProcessBuilder(wlpHome().resolve("bin/server").toString(), action, name)
         .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    boolean finished = process.waitFor(START_BOUND.toSeconds(), TimeUnit.SECONDS);
-    if (!finished) {
-      process.destroyForcibly();
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    command.environment().putAll(environment);
+    try {
+      Process process = command.start();
+      boolean finished = process.waitFor(START_BOUND.toSeconds(), TimeUnit.SECONDS);
+      if (!finished) {
+        process.destroyForcibly();
+      }
+      assertThat(finished).as("server %s %s finished in time", action, name).isTrue();
+      return process.exitValue();
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException("server " + action + " " + name + " failed", e);
     }
-    assertThat(finished).as("server %s %s finished in time", action, serverName).isTrue();
-    assertThat(process.exitValue()).as("exit code of server %s %s", action, serverName).isZero();
   }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class StockServerIT {
   }
 
   @AfterAll
-  static void stopIt() throws Exception {
+  static void stopIt() {
     serverCommand("stop");
   }
 
@@ -59,16 +59,7 @@ class StockServerIT {
   }
 
   /** Runs Liberty's {@code bin/server} on the stock server, renaming the service through the environment. */
-  private static void serverCommand(String action) throws Exception {
-    ProcessBuilder command = new ProcessBuilder(Server.wlpHome().resolve("bin/server").toString(), action, SERVER)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    command.environment().put("SERVICE_NAME", NAME);
-    Process process = command.start();
-    boolean finished = process.waitFor(Server.START_BOUND.toSeconds(), TimeUnit.SECONDS);
-    if (!finished) {
-      process.destroyForcibly();
-    }
-    assertThat(finished).as("server %s %s finished in time", action, SERVER).isTrue();
+  private static void serverCommand(String action) {
+    Server.command(action, SERVER, Map.of("SERVICE_NAME", NAME));
   }
 }

@@ -3,7 +3,6 @@ package org.servicegrid.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +13,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -138,7 +137,7 @@ class VisitScaleOutIT {
 
   /** A server of its own, with the visit server's configuration and WAR, in the build's install. */
   private static void create(Instance instance) throws Exception {
-    Path servers = SystemServers.wlpHome().resolve("usr/servers");
+    Path servers = Server.wlpHome().resolve("usr/servers");
     Path dir = servers.resolve(instance.name());
     if (!Files.exists(dir.resolve("server.xml"))) {
       serverCommand("create", instance);
@@ -150,7 +149,7 @@ class VisitScaleOutIT {
   }
 
   private static void awaitReady(Instance instance) {
-    await().atMost(SystemServers.SERVER_START_BOUND).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+    await().atMost(Server.START_BOUND).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
         .untilAsserted(() -> assertThat(Http.get(instance.url("/health/ready")).statusCode())
             .as(instance.url("/health/ready")).isEqualTo(200));
   }
@@ -165,9 +164,7 @@ class VisitScaleOutIT {
 
   /** Runs {@code bin/server action name} with the instance's environment and {@code overrides}; its exit code. */
   private static int run(String action, Instance instance, Map<String, String> overrides) {
-    ProcessBuilder command = new ProcessBuilder(SystemServers.wlpHome().resolve("bin/server").toString(), action,
-        instance.name()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    command.environment().putAll(Map.of(
+    Map<String, String> environment = new HashMap<>(Map.of(
         "HTTP_PORT", String.valueOf(instance.port()),
         "REGISTRY_PORT", String.valueOf(REGISTRY.server().port()),
         "REGISTRY_CLIENT_REGISTRY_SILENCE", "600000",
@@ -175,17 +172,7 @@ class VisitScaleOutIT {
         "VISIT_DB_URL", DB_URL,
         "VISIT_DB_USER", DB_USER,
         "VISIT_DB_PASSWORD", DB_PASSWORD));
-    command.environment().putAll(overrides);
-    try {
-      Process process = command.start();
-      boolean finished = process.waitFor(SystemServers.SERVER_START_BOUND.toSeconds(), TimeUnit.SECONDS);
-      if (!finished) {
-        process.destroyForcibly();
-      }
-      assertThat(finished).as("server %s %s finished in time", action, instance.name()).isTrue();
-      return process.exitValue();
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException("server " + action + " " + instance.name() + " failed", e);
-    }
+    environment.putAll(overrides);
+    return Server.command(action, instance.name(), environment);
   }
 }

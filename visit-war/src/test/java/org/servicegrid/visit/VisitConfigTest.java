@@ -1,38 +1,34 @@
 package org.servicegrid.visit;
 
-import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Optional;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.servicegrid.protocol.config.InvalidConfigurationException;
+import org.servicegrid.testsupport.ConfigFixture;
 
 class VisitConfigTest {
 
   @Test
   void acceptsTheShippedDefaults() {
-    assertThatCode(defaults()::validate).doesNotThrowAnyException();
+    VisitConfig config = ConfigFixture.load(VisitConfig.class);
+
+    config.validate();
+
+    assertThat(config.maxGroup()).isEqualTo(64);
+    assertThat(config.lockTimeout()).isEqualTo(Duration.ofSeconds(5));
   }
 
-  @Test
-  void namesTheKeyOfAValueOutOfRange() {
-    VisitConfig noGroup = defaults();
-    noGroup.maxGroup = 0;
-    VisitConfig noAttempts = defaults();
-    noAttempts.logAttempts = 0;
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource({"visit.counter.wait-timeout, 0", "visit.counter.max-group, 0", "visit.log.attempts, 0",
+      "visit.db.lock-timeout, 0"})
+  void namesTheKeyOfAValueOutOfRange(String key, String value) {
+    VisitConfig config = ConfigFixture.load(VisitConfig.class, key, value);
 
-    assertThatThrownBy(noGroup::validate).isInstanceOf(InvalidConfigurationException.class)
-        .hasMessageContaining("visit.counter.max-group is '0'");
-    assertThatThrownBy(noAttempts::validate).hasMessageContaining("visit.log.attempts");
-  }
-
-  private static VisitConfig defaults() {
-    VisitConfig config = new VisitConfig();
-    config.stateFile = Optional.empty();
-    config.lockTimeoutMillis = 5000;
-    config.waitTimeoutMillis = 5000;
-    config.maxGroup = 64;
-    config.logAttempts = 2;
-    return config;
+    assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining(key + " is '" + value + "'");
   }
 }
