@@ -8,10 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A log service as its callers see it, on a {@link FakeHttpServer}: keeps each message accepted by
  * {@code POST /log} (the body) or {@code POST /log/batch} (a JSON array) with its caller, and can be switched
  * to answer 500, or to answer 500 once it has accepted a given number of messages. A batch is accepted or
- * refused whole, one request at a time, like the real service's. Not final only so that a module can give
- * it a local name (visit-war's {@code LogSenderTest} uses it as {@code org.servicegrid.visit.FakeLog}).
+ * refused whole, one request at a time, like the real service's.
  */
-public class FakeLog implements AutoCloseable {
+public final class FakeLog implements AutoCloseable {
 
   /** One accepted message and the caller that sent it ({@code X-Service-Name}). */
   public record Line(String caller, String message) {}
@@ -22,7 +21,7 @@ public class FakeLog implements AutoCloseable {
   private volatile boolean failing;
   private volatile int acceptLimit = Integer.MAX_VALUE;
 
-  protected FakeLog() {
+  private FakeLog() {
     server.on("POST", "/log", request -> accept(request, List.of(request.body())));
     server.on("POST", "/log/batch", request ->
         accept(request, request.jsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()));

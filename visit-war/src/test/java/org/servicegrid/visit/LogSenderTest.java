@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.servicegrid.client.ServiceInstances;
 import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.testsupport.FakeLog;
 
 /** LogSender with the real batch client against fake log instances (JDK HttpServer) on loopback. */
 class LogSenderTest {
