@@ -2,10 +2,8 @@ package org.servicegrid.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.servicegrid.client.internal.ClientConfig;
 import org.servicegrid.client.internal.RegistryCalls;
 import org.servicegrid.protocol.ServiceInfo;
@@ -34,6 +32,6 @@ public class ServiceDirectory {
 
   /** The registries this instance registers with and lists from, comma-separated ({@code registry.url}). */
   public String registryUrl() {
-    return config.registryUrls().stream().map(URI::toString).collect(Collectors.joining(","));
+    return config.registryUrl();
   }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.servicegrid.protocol.ServiceAddress;
 import org.servicegrid.protocol.ServiceInfo;
@@ -155,6 +156,11 @@ public class ClientConfig {
   /** The registries to talk to, in the order they are tried ({@code registry.url}). */
   public List<URI> registryUrls() {
     return registries;
+  }
+
+  /** The same registries as one comma-separated text, for logs and operators. */
+  public String registryUrl() {
+    return registries.stream().map(URI::toString).collect(Collectors.joining(","));
   }
 
   public Duration connectTimeout() {

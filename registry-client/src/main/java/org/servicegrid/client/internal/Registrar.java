@@ -87,7 +87,7 @@ class Registrar {
       state.registered();
       failures = 0;
       LOG.log(Level.INFO, "Registered {0} with {1}; instances of required services: {2}",
-          new Object[] {info.id(), config.registryUrls(), answer});
+          new Object[] {info.id(), config.registryUrl(), answer});
     } catch (RuntimeException e) {
       table.stopTrackingChanges();
       failures++;
@@ -97,7 +97,7 @@ class Registrar {
       // The first failure is news; repeats while the registry stays away are chatter.
       LOG.log(failures == 1 ? Level.WARNING : Level.FINE,
           "Registration of {0} with {1} failed ({2}); attempt {3}, retrying in {4} ms",
-          new Object[] {info.id(), config.registryUrls(), reason, failures, next.toMillis()});
+          new Object[] {info.id(), config.registryUrl(), reason, failures, next.toMillis()});
     } finally {
       synchronized (lock) {
         inFlight = false;

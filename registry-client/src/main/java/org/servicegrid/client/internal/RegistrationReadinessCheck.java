@@ -2,8 +2,6 @@ package org.servicegrid.client.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -30,7 +28,7 @@ public class RegistrationReadinessCheck implements HealthCheck {
     HealthCheckResponseBuilder response = HealthCheckResponse.named("registration")
         .status(now.phase() == RegistrationState.Phase.REGISTERED && heard)
         .withData("phase", now.phase().name().toLowerCase(java.util.Locale.ROOT))
-        .withData("registry", config.registryUrls().stream().map(URI::toString).collect(Collectors.joining(",")))
+        .withData("registry", config.registryUrl())
         .withData("instance", config.self().id().toString())
         .withData("lastHeardFromRegistryMillisAgo", now.silentForMillis());
     String reason = reason(now, heard, silence);
