@@ -1,16 +1,10 @@
 package org.servicegrid.gateway;
 
-import static org.servicegrid.protocol.config.InvalidConfigurationException.require;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
  * The gateway's settings ({@code gateway.*}), defaults only in {@code META-INF/microprofile-config.properties};
@@ -18,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * deployment naming its key.
  */
 @ApplicationScoped
-public class GatewayConfig {
+public class GatewayConfig extends ValidatedConfig {
 
   @Inject
   @ConfigProperty(name = "gateway.connect-timeout")
@@ -52,23 +46,16 @@ public class GatewayConfig {
   @ConfigProperty(name = "gateway.catalog.miss-refresh-rate")
   int missRefreshRate;
 
-  /** Creates this bean, and so validates it, before any other part of the application observes the start. */
-  void onStart(
-      @Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
-    // the bean's creation is the point
-  }
-
-  @PostConstruct
-  void validate() {
-    require(connectTimeout > 0, "gateway.connect-timeout", connectTimeout, "must be positive");
-    require(responseTimeout > 0, "gateway.response-timeout", responseTimeout, "must be positive");
-    require(readTimeout > 0, "gateway.read-timeout", readTimeout, "must be positive");
-    require(retries >= 0 && retries <= 10, "gateway.retries", retries, "must be between 0 and 10");
-    require(maxConnections >= 1 && maxConnections <= 10_000, "gateway.max-connections", maxConnections,
-        "must be between 1 and 10000");
-    require(refreshPeriod >= 100, "gateway.catalog.refresh-period", refreshPeriod, "must be at least 100");
-    require(retryDelay >= 100, "gateway.catalog.retry-delay", retryDelay, "must be at least 100");
-    require(missRefreshRate >= 1, "gateway.catalog.miss-refresh-rate", missRefreshRate, "must be at least 1");
+  @Override
+  public void validate() {
+    requireAtLeast("gateway.connect-timeout", connectTimeout, 1);
+    requireAtLeast("gateway.response-timeout", responseTimeout, 1);
+    requireAtLeast("gateway.read-timeout", readTimeout, 1);
+    requireBetween("gateway.retries", retries, 0, 10);
+    requireBetween("gateway.max-connections", maxConnections, 1, 10_000);
+    requireAtLeast("gateway.catalog.refresh-period", refreshPeriod, 100);
+    requireAtLeast("gateway.catalog.retry-delay", retryDelay, 100);
+    requireAtLeast("gateway.catalog.miss-refresh-rate", missRefreshRate, 1);
   }
 
   public Duration connectTimeout() {

@@ -2,16 +2,12 @@ package org.servicegrid.log;
 
 import static org.servicegrid.protocol.config.InvalidConfigurationException.require;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
  * The log service's settings ({@code log.*}). Defaults live only in {@code META-INF/microprofile-config.properties},
@@ -19,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Validated once, before the rest of the application starts: a bad value fails the deployment naming its key.
  */
 @ApplicationScoped
-public class LogConfig {
+public class LogConfig extends ValidatedConfig {
 
   @Inject
   @ConfigProperty(name = "log.file")
@@ -53,22 +49,16 @@ public class LogConfig {
   @ConfigProperty(name = "log.tail.max-bytes")
   long tailMaxBytes;
 
-  /** Creates this bean, and so validates it, before any other part of the application observes the start. */
-  void onStart(
-      @Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
-    // the bean's creation is the point
-  }
-
-  @PostConstruct
-  void validate() {
-    require(rotateMaxBytes >= 1024, "log.rotate.max-bytes", rotateMaxBytes, "must be at least 1024");
-    require(rotateKeep >= 0, "log.rotate.keep", rotateKeep, "must not be negative");
-    require(messageMaxBytes >= 1, "log.message.max-bytes", messageMaxBytes, "must be positive");
-    require(batchMaxBytes >= 2, "log.batch.max-bytes", batchMaxBytes, "must be at least 2");
-    require(tailMaxLines >= 1, "log.tail.max-lines", tailMaxLines, "must be positive");
+  @Override
+  public void validate() {
+    requireAtLeast("log.rotate.max-bytes", rotateMaxBytes, 1024);
+    requireAtLeast("log.rotate.keep", rotateKeep, 0);
+    requireAtLeast("log.message.max-bytes", messageMaxBytes, 1);
+    requireAtLeast("log.batch.max-bytes", batchMaxBytes, 2);
+    requireAtLeast("log.tail.max-lines", tailMaxLines, 1);
     require(tailDefaultLines >= 1 && tailDefaultLines <= tailMaxLines, "log.tail.default-lines", tailDefaultLines,
         "must be between 1 and log.tail.max-lines");
-    require(tailMaxBytes >= 1024, "log.tail.max-bytes", tailMaxBytes, "must be at least 1024");
+    requireAtLeast("log.tail.max-bytes", tailMaxBytes, 1024);
   }
 
   /**
@@ -76,9 +66,7 @@ public class LogConfig {
    * {@code server.output.dir} system property, which is also the server's working directory).
    */
   public Path file() {
-    return file.filter(value -> !value.isBlank())
-        .map(Path::of)
-        .orElseGet(() -> Path.of(System.getProperty("server.output.dir", "."), "logs", "service.log"));
+    return pathOrServerOutput(file, "logs", "service.log");
   }
 
   public long rotateMaxBytes() {

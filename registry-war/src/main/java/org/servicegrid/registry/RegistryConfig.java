@@ -1,16 +1,10 @@
 package org.servicegrid.registry;
 
-import static org.servicegrid.protocol.config.InvalidConfigurationException.require;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
  * The registry's settings ({@code registry.*}), defaults only in {@code META-INF/microprofile-config.properties};
@@ -18,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * deployment naming its key.
  */
 @ApplicationScoped
-public class RegistryConfig {
+public class RegistryConfig extends ValidatedConfig {
 
   @Inject
   @ConfigProperty(name = "registry.heartbeat.period")
@@ -72,29 +66,21 @@ public class RegistryConfig {
   @ConfigProperty(name = "registry.events.capacity")
   int eventsCapacity;
 
-  /** Creates this bean, and so validates it, before any other part of the application observes the start. */
-  void onStart(
-      @Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
-    // the bean's creation is the point
-  }
-
-  @PostConstruct
-  void validate() {
-    require(heartBeatPeriod > 0, "registry.heartbeat.period", heartBeatPeriod, "must be positive");
-    require(heartBeatAttempts >= 1, "registry.heartbeat.attempts", heartBeatAttempts, "must be at least 1");
-    require(heartBeatRetryPause >= 0, "registry.heartbeat.retry-pause", heartBeatRetryPause, "must not be negative");
-    require(heartBeatConnectTimeout > 0, "registry.heartbeat.connect-timeout", heartBeatConnectTimeout,
-        "must be positive");
-    require(heartBeatReadTimeout > 0, "registry.heartbeat.read-timeout", heartBeatReadTimeout, "must be positive");
-    require(heartBeatParallelism >= 1, "registry.heartbeat.parallelism", heartBeatParallelism, "must be at least 1");
-    require(notifyConnectTimeout > 0, "registry.notify.connect-timeout", notifyConnectTimeout, "must be positive");
-    require(notifyReadTimeout > 0, "registry.notify.read-timeout", notifyReadTimeout, "must be positive");
-    require(notifyQueueCapacity >= 1, "registry.notify.queue-capacity", notifyQueueCapacity, "must be at least 1");
-    require(notifyMaxConnections >= 1, "registry.notify.max-connections", notifyMaxConnections,
-        "must be at least 1");
-    require(notifyThreads >= 1, "registry.notify.threads", notifyThreads, "must be at least 1");
-    require(maxIdleServices >= 0, "registry.table.max-idle-services", maxIdleServices, "must not be negative");
-    require(eventsCapacity >= 1, "registry.events.capacity", eventsCapacity, "must be at least 1");
+  @Override
+  public void validate() {
+    requireAtLeast("registry.heartbeat.period", heartBeatPeriod, 1);
+    requireAtLeast("registry.heartbeat.attempts", heartBeatAttempts, 1);
+    requireAtLeast("registry.heartbeat.retry-pause", heartBeatRetryPause, 0);
+    requireAtLeast("registry.heartbeat.connect-timeout", heartBeatConnectTimeout, 1);
+    requireAtLeast("registry.heartbeat.read-timeout", heartBeatReadTimeout, 1);
+    requireAtLeast("registry.heartbeat.parallelism", heartBeatParallelism, 1);
+    requireAtLeast("registry.notify.connect-timeout", notifyConnectTimeout, 1);
+    requireAtLeast("registry.notify.read-timeout", notifyReadTimeout, 1);
+    requireAtLeast("registry.notify.queue-capacity", notifyQueueCapacity, 1);
+    requireAtLeast("registry.notify.max-connections", notifyMaxConnections, 1);
+    requireAtLeast("registry.notify.threads", notifyThreads, 1);
+    requireAtLeast("registry.table.max-idle-services", maxIdleServices, 0);
+    requireAtLeast("registry.events.capacity", eventsCapacity, 1);
   }
 
   public Duration heartBeatPeriod() {

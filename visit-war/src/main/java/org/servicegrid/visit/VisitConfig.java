@@ -1,18 +1,12 @@
 package org.servicegrid.visit;
 
-import static org.servicegrid.protocol.config.InvalidConfigurationException.require;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
  * The visit service's settings ({@code visit.*}). Defaults live only in {@code META-INF/microprofile-config.properties},
@@ -20,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Validated once, before the rest of the application starts: a bad value fails the deployment naming its key.
  */
 @ApplicationScoped
-public class VisitConfig {
+public class VisitConfig extends ValidatedConfig {
 
   @Inject
   @ConfigProperty(name = "visit.state.file")
@@ -42,18 +36,12 @@ public class VisitConfig {
   @ConfigProperty(name = "visit.db.lock-timeout")
   long lockTimeoutMillis;
 
-  /** Creates this bean, and so validates it, before any other part of the application observes the start. */
-  void onStart(
-      @Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
-    // the bean's creation is the point
-  }
-
-  @PostConstruct
-  void validate() {
-    require(waitTimeoutMillis >= 1, "visit.counter.wait-timeout", waitTimeoutMillis, "must be positive");
-    require(maxGroup >= 1, "visit.counter.max-group", maxGroup, "must be at least 1");
-    require(logAttempts >= 1, "visit.log.attempts", logAttempts, "must be at least 1");
-    require(lockTimeoutMillis >= 1, "visit.db.lock-timeout", lockTimeoutMillis, "must be positive");
+  @Override
+  public void validate() {
+    requireAtLeast("visit.counter.wait-timeout", waitTimeoutMillis, 1);
+    requireAtLeast("visit.counter.max-group", maxGroup, 1);
+    requireAtLeast("visit.log.attempts", logAttempts, 1);
+    requireAtLeast("visit.db.lock-timeout", lockTimeoutMillis, 1);
   }
 
   /**
@@ -61,9 +49,7 @@ public class VisitConfig {
    * (the {@code server.output.dir} system property, which is also the server's working directory).
    */
   public Path stateFile() {
-    return stateFile.filter(value -> !value.isBlank())
-        .map(Path::of)
-        .orElseGet(() -> Path.of(System.getProperty("server.output.dir", "."), "data", "visit-count"));
+    return pathOrServerOutput(stateFile, "data", "visit-count");
   }
 
   /** How long a visit waits to join a group (while the group before it is logged) before it is refused. */

@@ -2,13 +2,8 @@ package org.servicegrid.client.internal;
 
 import static org.servicegrid.protocol.config.InvalidConfigurationException.require;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -23,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.servicegrid.protocol.ServiceAddress;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.ServiceInfoValidator;
+import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
  * The library's settings ({@code service.*}, {@code registry.url}, {@code registry.client.*}). Defaults live only
@@ -33,7 +29,7 @@ import org.servicegrid.protocol.ServiceInfoValidator;
  * Durations are milliseconds.
  */
 @ApplicationScoped
-public class ClientConfig {
+public class ClientConfig extends ValidatedConfig {
 
   private static final Logger LOG = Logger.getLogger(ClientConfig.class.getName());
 
@@ -90,14 +86,8 @@ public class ClientConfig {
   private List<URI> registries;
   private SelectionPolicy selectionPolicy;
 
-  /** Creates this bean, and so validates it, before any other part of the application observes the start. */
-  void onStart(
-      @Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
-    // the bean's creation is the point
-  }
-
-  @PostConstruct
-  void validate() {
+  @Override
+  public void validate() {
     require(ServiceInfoValidator.isValidName(serviceName), "service.name", serviceName,
         "may contain only letters, digits, '-', '_' and '.' (max " + ServiceInfoValidator.MAX_NAME_LENGTH + ")");
     String address = serviceAddress.or(ServerEndpoint::address).orElse(null);
@@ -112,22 +102,18 @@ public class ClientConfig {
     registries = names(registryUrl).stream().map(ClientConfig::httpUrl).toList();
     require(!registries.isEmpty() && !registries.contains(null), "registry.url", registryUrl,
         "must be one or more comma-separated http(s) URLs such as http://127.0.0.1:20000");
-    requirePositive(connectTimeout, "registry.client.connect-timeout");
-    requirePositive(readTimeout, "registry.client.read-timeout");
-    requirePositive(deregisterTimeout, "registry.client.deregister-timeout");
+    requireAtLeast("registry.client.connect-timeout", connectTimeout, 1);
+    requireAtLeast("registry.client.read-timeout", readTimeout, 1);
+    requireAtLeast("registry.client.deregister-timeout", deregisterTimeout, 1);
     selectionPolicy = SelectionPolicy.fromConfig(selection).orElse(null);
     require(selectionPolicy != null, "registry.client.selection", selection, "must be round-robin or random");
-    requirePositive(failureCooldown, "registry.client.failure-cooldown");
-    requirePositive(retryInitialDelay, "registry.client.retry.initial-delay");
+    requireAtLeast("registry.client.failure-cooldown", failureCooldown, 1);
+    requireAtLeast("registry.client.retry.initial-delay", retryInitialDelay, 1);
     require(retryMaxDelay >= retryInitialDelay, "registry.client.retry.max-delay", retryMaxDelay,
         "must not be smaller than registry.client.retry.initial-delay");
-    requirePositive(registrySilence, "registry.client.registry-silence");
+    requireAtLeast("registry.client.registry-silence", registrySilence, 1);
     LOG.log(Level.INFO, "Registry client configured: {0} at {1}, requires {2}, registry {3}",
         new Object[] {serviceName, address, required, registries});
-  }
-
-  private static void requirePositive(long millis, String key) {
-    require(millis > 0, key, millis, "must be a positive number of milliseconds");
   }
 
   /** The URL without a trailing slash, or null when it is not an absolute http(s) URL with a host. */
