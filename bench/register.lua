@@ -1,5 +1,8 @@
 -- wrk script: POST /services with the registration bodies of the file named by $BODIES (one ServiceInfo per
 -- line, written by RegistryBench in serve.fakes mode), cycling through all of them; counts answers other than 200.
+local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
+dofile(here .. "counter.lua").count("refused", function(status) return status ~= 200 end)
+
 local bodies = {}
 for line in io.lines(os.getenv("BODIES")) do
   bodies[#bodies + 1] = line
@@ -8,32 +11,11 @@ end
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 
-local threads = {}
-
-function setup(thread)
-  table.insert(threads, thread)
-end
-
 function init(args)
   next_body = math.random(#bodies)
-  refused = 0
 end
 
 function request()
   next_body = next_body % #bodies + 1
   return wrk.format(nil, nil, nil, bodies[next_body])
-end
-
-function response(status, headers, body)
-  if status ~= 200 then
-    refused = refused + 1
-  end
-end
-
-function done(summary, latency, requests)
-  local total = 0
-  for _, thread in ipairs(threads) do
-    total = total + thread:get("refused")
-  end
-  io.write(string.format("refused %d\n", total))
 end

@@ -1,13 +1,11 @@
 package org.servicegrid.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.servicegrid.protocol.config.InvalidConfigurationException;
 import org.servicegrid.testsupport.ConfigFixture;
 
 class GatewayConfigTest {
@@ -30,9 +28,6 @@ class GatewayConfigTest {
       "gateway.retries, 11", "gateway.max-connections, 0", "gateway.catalog.refresh-period, 10",
       "gateway.catalog.retry-delay, 10", "gateway.catalog.miss-refresh-rate, 0"})
   void refusesToStartNamingTheKey(String key, String value) {
-    GatewayConfig config = ConfigFixture.load(GatewayConfig.class, key, value);
-
-    assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
-        .hasMessageContaining(key + " is '" + value + "'");
+    ConfigFixture.assertRejected(GatewayConfig.class, key, value);
   }
 }

@@ -1,13 +1,11 @@
 package org.servicegrid.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.servicegrid.protocol.config.InvalidConfigurationException;
 import org.servicegrid.testsupport.ConfigFixture;
 
 class RegistryConfigTest {
@@ -30,9 +28,6 @@ class RegistryConfigTest {
       "registry.notify.queue-capacity, 0", "registry.notify.max-connections, 0", "registry.notify.threads, 0",
       "registry.table.max-idle-services, -1", "registry.events.capacity, 0"})
   void refusesSettingsThatCannotWorkNamingTheirKey(String key, String value) {
-    RegistryConfig config = ConfigFixture.load(RegistryConfig.class, key, value);
-
-    assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
-        .hasMessageContaining(key + " is '" + value + "'");
+    ConfigFixture.assertRejected(RegistryConfig.class, key, value);
   }
 }

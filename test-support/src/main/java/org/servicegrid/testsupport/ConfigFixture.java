@@ -1,5 +1,7 @@
 package org.servicegrid.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,12 +17,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.servicegrid.protocol.config.InvalidConfigurationException;
+import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
  * Creates a configuration bean and fills its {@code @ConfigProperty} fields as MicroProfile Config would: from
  * every {@code META-INF/microprofile-config.properties} on the class path (the higher {@code config_ordinal}
  * wins) plus the test's overrides, a blank value counting as absent. A unit test thereby checks the defaults the
- * module really ships, and one changed value, without a server. The bean's {@code validate()} is the test's to call.
+ * module really ships, and one changed value, without a server. The bean's {@code validate()} is the test's to call,
+ * or {@link #assertRejected}'s.
  */
 public final class ConfigFixture {
 
@@ -52,6 +57,17 @@ public final class ConfigFixture {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Cannot fill " + type.getName(), e);
     }
+  }
+
+  /**
+   * Asserts that the bean with the shipped defaults but {@code key} set to {@code value} fails its validation with
+   * a message naming the key and the value, as the deployment would.
+   */
+  public static void assertRejected(Class<? extends ValidatedConfig> type, String key, String value) {
+    ValidatedConfig config = load(type, key, value);
+
+    assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining(key + " is '" + value + "'");
   }
 
   private static Object convert(String key, String value, Field field) {

@@ -1,13 +1,11 @@
 package org.servicegrid.visit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.servicegrid.protocol.config.InvalidConfigurationException;
 import org.servicegrid.testsupport.ConfigFixture;
 
 class VisitConfigTest {
@@ -26,9 +24,6 @@ class VisitConfigTest {
   @CsvSource({"visit.counter.wait-timeout, 0", "visit.counter.max-group, 0", "visit.log.attempts, 0",
       "visit.db.lock-timeout, 0"})
   void namesTheKeyOfAValueOutOfRange(String key, String value) {
-    VisitConfig config = ConfigFixture.load(VisitConfig.class, key, value);
-
-    assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
-        .hasMessageContaining(key + " is '" + value + "'");
+    ConfigFixture.assertRejected(VisitConfig.class, key, value);
   }
 }

@@ -10,13 +10,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -74,22 +71,7 @@ class VisitCountPostgresIT {
 
   @Test
   void twoInstancesCountSixtyFourConcurrentVisitsOneToSixtyFourEachOnceAndARestartContinues() throws Exception {
-    VisitCountStore one = store();
-    VisitCountStore two = store();
-    VisitCounter first = new VisitCounter(one.prepare(), 64, Duration.ofSeconds(30));
-    VisitCounter second = new VisitCounter(two.prepare(), 64, Duration.ofSeconds(30));
-    List<Future<Long>> visits = new ArrayList<>();
-    for (int i = 0; i < 64; i++) {
-      boolean even = i % 2 == 0;
-      visits.add(visitors.submit(() -> even
-          ? first.visit(size -> one.advance(size, logging))
-          : second.visit(size -> two.advance(size, logging))));
-    }
-
-    List<Long> numbers = new ArrayList<>();
-    for (Future<Long> visit : visits) {
-      numbers.add(visit.get(60, TimeUnit.SECONDS));
-    }
+    List<Long> numbers = Visits.alternating(visitors, 64, store(), store(), logging);
 
     List<Long> expected = LongStream.rangeClosed(1, 64).boxed().toList();
     assertThat(numbers).containsExactlyInAnyOrderElementsOf(expected);

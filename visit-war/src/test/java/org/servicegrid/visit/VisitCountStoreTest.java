@@ -13,8 +13,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.stream.LongStream;
 import org.h2.jdbcx.JdbcDataSource;
@@ -114,24 +112,7 @@ class VisitCountStoreTest {
 
   @Test
   void twoCountersOnOneDatabaseHandOutEachNumberOnceAndLogThemInOrder() throws Exception {
-    VisitCountStore one = store();
-    VisitCountStore two = store();
-    one.prepare();
-    two.prepare();
-    VisitCounter first = new VisitCounter(0, 64, Duration.ofSeconds(30));
-    VisitCounter second = new VisitCounter(0, 64, Duration.ofSeconds(30));
-    List<Future<Long>> visits = new ArrayList<>();
-    for (int i = 0; i < 400; i++) {
-      boolean even = i % 2 == 0;
-      visits.add(pool.submit(() -> even
-          ? first.visit(size -> one.advance(size, accepting))
-          : second.visit(size -> two.advance(size, accepting))));
-    }
-
-    List<Long> numbers = new ArrayList<>();
-    for (Future<Long> visit : visits) {
-      numbers.add(visit.get(60, TimeUnit.SECONDS));
-    }
+    List<Long> numbers = Visits.alternating(pool, 400, store(), store(), accepting);
 
     List<Long> expected = LongStream.rangeClosed(1, 400).boxed().toList();
     assertThat(numbers).containsExactlyInAnyOrderElementsOf(expected);

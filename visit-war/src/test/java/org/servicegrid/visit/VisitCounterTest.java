@@ -74,15 +74,7 @@ class VisitCounterTest {
   @Test
   void concurrentVisitsGetEveryNumberExactlyOnceAndLogThemInOrder() throws Exception {
     VisitCounter counter = counter(0, 64, Duration.ofSeconds(30));
-    List<Future<Long>> visits = new ArrayList<>();
-    for (int i = 0; i < 800; i++) {
-      visits.add(pool.submit(() -> counter.visit(recording(accepting))));
-    }
-
-    List<Long> numbers = new ArrayList<>();
-    for (Future<Long> visit : visits) {
-      numbers.add(visit.get(60, TimeUnit.SECONDS));
-    }
+    List<Long> numbers = Visits.numbers(submit(counter, 800, accepting));
 
     assertThat(numbers).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 800).boxed().toList());
     assertThat(logged).isEqualTo(LongStream.rangeClosed(1, 800).boxed().toList());
@@ -93,15 +85,13 @@ class VisitCounterTest {
   void visitsArrivingWhileALogCallIsInFlightAreRecordedTogetherInTheNextCall() throws Exception {
     VisitCounter counter = counter(0, 64, Duration.ofSeconds(30));
     CountDownLatch release = new CountDownLatch(1);
-    Future<Long> first = pool.submit(() -> counter.visit(recording(blockingUntil(release))));
-    await().atMost(PATIENCE).until(() -> calls.size() == 1);
+    Future<Long> first = visitInFlightUntil(release, counter);
 
-    List<Future<Long>> group = submitVisits(counter, 5);
-    await().atMost(PATIENCE).until(() -> counter.waiting() == 5);
+    List<Future<Long>> group = waitingVisits(counter, 5, accepting);
     release.countDown();
 
     assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
-    assertThat(results(group)).containsExactlyInAnyOrder(2L, 3L, 4L, 5L, 6L);
+    assertThat(Visits.numbers(group)).containsExactlyInAnyOrder(2L, 3L, 4L, 5L, 6L);
     assertThat(calls).containsExactly(List.of(1L, 1L), List.of(2L, 5L));
     assertThat(stored.get()).isEqualTo(6);
   }
@@ -110,15 +100,13 @@ class VisitCounterTest {
   void aGroupHoldsAtMostMaxGroupVisitsAndTheRestFormTheNextGroups() throws Exception {
     VisitCounter counter = counter(0, 3, Duration.ofSeconds(30));
     CountDownLatch release = new CountDownLatch(1);
-    Future<Long> first = pool.submit(() -> counter.visit(recording(blockingUntil(release))));
-    await().atMost(PATIENCE).until(() -> calls.size() == 1);
+    Future<Long> first = visitInFlightUntil(release, counter);
 
-    List<Future<Long>> rest = submitVisits(counter, 7);
-    await().atMost(PATIENCE).until(() -> counter.waiting() == 7);
+    List<Future<Long>> rest = waitingVisits(counter, 7, accepting);
     release.countDown();
 
     assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
-    assertThat(results(rest)).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(2, 8).boxed().toList());
+    assertThat(Visits.numbers(rest)).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(2, 8).boxed().toList());
     assertThat(calls).containsExactly(List.of(1L, 1L), List.of(2L, 3L), List.of(5L, 3L), List.of(8L, 1L));
   }
 
@@ -134,13 +122,8 @@ class VisitCounterTest {
       }
       accepting.accept(first, count);
     };
-    Future<Long> leader = pool.submit(() -> counter.visit(recording(blockingUntil(release))));
-    await().atMost(PATIENCE).until(() -> calls.size() == 1);
-    List<Future<Long>> refusedGroup = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      refusedGroup.add(pool.submit(() -> counter.visit(recording(failingOnce))));
-    }
-    await().atMost(PATIENCE).until(() -> counter.waiting() == 4);
+    Future<Long> leader = visitInFlightUntil(release, counter);
+    List<Future<Long>> refusedGroup = waitingVisits(counter, 4, failingOnce);
     release.countDown();
 
     assertThat(leader.get(30, TimeUnit.SECONDS)).isEqualTo(11);
@@ -158,16 +141,11 @@ class VisitCounterTest {
   void anErrorInTheLogCallRefusesTheWholeGroupRatherThanLeavingItWaiting() throws Exception {
     VisitCounter counter = counter(0, 64, Duration.ofSeconds(30));
     CountDownLatch release = new CountDownLatch(1);
-    Future<Long> first = pool.submit(() -> counter.visit(recording(blockingUntil(release))));
-    await().atMost(PATIENCE).until(() -> calls.size() == 1);
+    Future<Long> first = visitInFlightUntil(release, counter);
     BiConsumer<Long, Integer> broken = (firstNumber, count) -> {
       throw new AssertionError("broken log");
     };
-    List<Future<Long>> group = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      group.add(pool.submit(() -> counter.visit(recording(broken))));
-    }
-    await().atMost(PATIENCE).until(() -> counter.waiting() == 3);
+    List<Future<Long>> group = waitingVisits(counter, 3, broken);
     release.countDown();
 
     assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
@@ -183,8 +161,7 @@ class VisitCounterTest {
   void refusesAVisitThatWaitsLongerThanTheLimitAndLeavesItOutOfTheNextGroup() throws Exception {
     VisitCounter counter = counter(0, 64, Duration.ofMillis(200));
     CountDownLatch release = new CountDownLatch(1);
-    Future<Long> slow = pool.submit(() -> counter.visit(recording(blockingUntil(release))));
-    await().atMost(PATIENCE).until(() -> calls.size() == 1);
+    Future<Long> slow = visitInFlightUntil(release, counter);
 
     assertThatThrownBy(() -> counter.visit(recording(accepting)))
         .isInstanceOf(VisitNotCountedException.class).hasMessageContaining("try again");
@@ -206,32 +183,36 @@ class VisitCounterTest {
     assertThat(new VisitCounter(stored.get(), 64, Duration.ofSeconds(5)).visit(recording(accepting))).isEqualTo(3);
   }
 
-  /** A log that records the call at once and returns only when released, so visits queue up behind it. */
-  private BiConsumer<Long, Integer> blockingUntil(CountDownLatch release) {
-    return (first, count) -> {
+  /**
+   * Starts a visit whose log call is recorded at once but returns only when released, so that the visits after it
+   * queue up; returns once that call is in flight.
+   */
+  private Future<Long> visitInFlightUntil(CountDownLatch release, VisitCounter counter) {
+    Future<Long> visit = pool.submit(() -> counter.visit(recording((first, count) -> {
       accepting.accept(first, count);
       try {
         release.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    };
+    })));
+    await().atMost(PATIENCE).until(() -> calls.size() == 1);
+    return visit;
   }
 
-  private List<Future<Long>> submitVisits(VisitCounter counter, int visits) {
-    List<Future<Long>> futures = new ArrayList<>();
-    for (int i = 0; i < visits; i++) {
-      futures.add(pool.submit(() -> counter.visit(recording(accepting))));
-    }
+  /** Starts {@code visits} visits logged through {@code log} and returns once all of them wait for a group. */
+  private List<Future<Long>> waitingVisits(VisitCounter counter, int visits, BiConsumer<Long, Integer> log) {
+    List<Future<Long>> futures = submit(counter, visits, log);
+    await().atMost(PATIENCE).until(() -> counter.waiting() == visits);
     return futures;
   }
 
-  private static List<Long> results(List<Future<Long>> visits) throws Exception {
-    List<Long> numbers = new ArrayList<>();
-    for (Future<Long> visit : visits) {
-      numbers.add(visit.get(30, TimeUnit.SECONDS));
+  private List<Future<Long>> submit(VisitCounter counter, int visits, BiConsumer<Long, Integer> log) {
+    List<Future<Long>> futures = new ArrayList<>();
+    for (int i = 0; i < visits; i++) {
+      futures.add(pool.submit(() -> counter.visit(recording(log))));
     }
-    return numbers;
+    return futures;
   }
 
   /** Counts a group the way {@link VisitCountStore#advance} does: reserve, log, and count only if logged. */
