@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -18,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,15 +28,13 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.servicegrid.testsupport.Deployments;
 import org.servicegrid.testsupport.FakeRegistry;
 import org.servicegrid.testsupport.Http;
 
@@ -54,12 +52,8 @@ class LogServiceIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    // The real artifact, plus a config source that points it at the fake registry (ordinal above the WAR's).
-    JavaArchive testConfig = ShrinkWrap.create(JavaArchive.class, "it-config.jar").addAsManifestResource(
-        new StringAsset("config_ordinal=200\nregistry.url=" + REGISTRY.url() + "\n"),
-        "microprofile-config.properties");
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("log.war")))
-        .addAsLibrary(testConfig);
+    // The real artifact, pointed at the fake registry.
+    return Deployments.packagedWar("log.war", Map.of("registry.url", REGISTRY.url()));
   }
 
   @AfterAll

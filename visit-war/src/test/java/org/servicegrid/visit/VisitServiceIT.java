@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
 
-import java.io.File;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,9 +23,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +31,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.servicegrid.testsupport.Deployments;
 import org.servicegrid.testsupport.FakeLog;
 import org.servicegrid.testsupport.FakeRegistry;
 import org.servicegrid.testsupport.Http;
@@ -64,17 +62,11 @@ class VisitServiceIT {
   static WebArchive deployment() {
     // Points the real artifact at the fakes and a fresh state file, with a short failure cool-down.
     REGISTRY.put("log", log.addr());
-    String config = "config_ordinal=200\n"
-        + "registry.url=" + REGISTRY.url() + "\n"
-        + "visit.state.file=" + STATE_FILE + "\n"
-        + "registry.client.failure-cooldown=300\n"
-        + "registry.client.registry-silence=600000\n";
-    JavaArchive testConfig = ShrinkWrap.create(JavaArchive.class, "it-config.jar")
-        .addAsManifestResource(new StringAsset(config), "microprofile-config.properties");
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("visit.war")))
-        .addAsLibrary(testConfig)
-        .addAsWebInfResource(new StringAsset("<web-ext xmlns=\"http://websphere.ibm.com/xml/ns/javaee\""
-            + " version=\"1.0\"><context-root uri=\"/\"/></web-ext>"), "ibm-web-ext.xml");
+    return Deployments.atRoot(Deployments.packagedWar("visit.war", Map.of(
+        "registry.url", REGISTRY.url(),
+        "visit.state.file", STATE_FILE.toString(),
+        "registry.client.failure-cooldown", "300",
+        "registry.client.registry-silence", "600000")));
   }
 
   @BeforeEach

@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -22,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -29,14 +29,12 @@ import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.servicegrid.testsupport.Deployments;
 import org.servicegrid.testsupport.FakeHttpServer;
 import org.servicegrid.testsupport.FakeRegistry;
 import org.servicegrid.testsupport.FakeUpstream;
@@ -67,16 +65,10 @@ class GatewayIT {
     REGISTRY.put("flaky", FakeHttpServer.deadAddr(), ECHO.addr());
     REGISTRY.put("lonely", FakeHttpServer.deadAddr());
     REGISTRY.put("slow", SLOW.addr());
-    // The real artifact at the server root, plus a config source (ordinal above the WAR's own) that points it
-    // at the fake registry and shortens the response and read timeouts for the 504 and stall tests.
-    String config = String.join("\n", "config_ordinal=200", "registry.url=" + REGISTRY.url(),
-        "service.address=" + HOST, "gateway.response-timeout=2000", "gateway.read-timeout=3000", "");
-    JavaArchive testConfig = ShrinkWrap.create(JavaArchive.class, "it-config.jar")
-        .addAsManifestResource(new StringAsset(config), "microprofile-config.properties");
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("gateway.war")))
-        .addAsLibrary(testConfig)
-        .addAsWebInfResource(new StringAsset("<web-ext xmlns=\"http://websphere.ibm.com/xml/ns/javaee\" "
-            + "version=\"1.1\"><context-root uri=\"/\"/></web-ext>"), "ibm-web-ext.xml");
+    // The real artifact at the server root, pointed at the fake registry, with the response and read timeouts
+    // shortened for the 504 and stall tests.
+    return Deployments.atRoot(Deployments.packagedWar("gateway.war", Map.of("registry.url", REGISTRY.url(),
+        "service.address", HOST, "gateway.response-timeout", "2000", "gateway.read-timeout", "3000")));
   }
 
   @BeforeAll

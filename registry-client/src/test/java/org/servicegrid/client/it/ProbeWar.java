@@ -11,6 +11,7 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.servicegrid.client.it.probe.ProbeResource;
 import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.testsupport.Deployments;
 
 /**
  * Builds the test WAR: the packaged registry-client jar and the registry-protocol jar in WEB-INF/lib, as in
@@ -39,12 +40,9 @@ final class ProbeWar {
         .append("registry.client.retry.max-delay=1000\n");
     properties.append(config.entrySet().stream()
         .map(e -> e.getKey() + "=" + e.getValue() + "\n").collect(Collectors.joining()));
-    return ShrinkWrap.create(WebArchive.class, name + ".war")
+    return Deployments.atRoot(ShrinkWrap.create(WebArchive.class, name + ".war"))
         .addPackage(ProbeResource.class.getPackage())
         .addAsResource(new StringAsset(properties.toString()), "META-INF/microprofile-config.properties")
-        .addAsWebInfResource(new StringAsset(
-            "<web-ext xmlns=\"http://websphere.ibm.com/xml/ns/javaee\" version=\"1.0\">"
-                + "<context-root uri=\"/\"/></web-ext>"), "ibm-web-ext.xml")
         .addAsLibrary(ShrinkWrap.createFromZipFile(JavaArchive.class,
             new File(System.getProperty("registry.client.jar"))))
         .addAsLibrary(protocolJar());
