@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * The base of every module's {@code @ApplicationScoped} configuration bean: CDI creates the bean, and so runs its
  * {@link #validate()}, before any other part of the application observes the start, so a bad value fails the
- * deployment with a message naming its key. Subclasses inherit the observer and the checks below.
+ * deployment with a message naming its key. A key is an {@code @Inject @ConfigProperty(name = "full.key")} field
+ * (its default in the module's {@code microprofile-config.properties}), a line in {@code validate()} such as
+ * {@code requireAtLeast("full.key", field, 1)}, and a getter (milliseconds as a {@code Duration}).
  */
 public abstract class ValidatedConfig {
 
