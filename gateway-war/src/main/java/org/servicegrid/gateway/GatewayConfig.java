@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.servicegrid.protocol.config.Range;
 import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
@@ -16,47 +17,43 @@ public class GatewayConfig extends ValidatedConfig {
 
   @Inject
   @ConfigProperty(name = "gateway.connect-timeout")
+  @Range(min = 1)
   long connectTimeout;
 
   @Inject
   @ConfigProperty(name = "gateway.response-timeout")
+  @Range(min = 1)
   long responseTimeout;
 
   @Inject
   @ConfigProperty(name = "gateway.read-timeout")
+  @Range(min = 1)
   long readTimeout;
 
   @Inject
   @ConfigProperty(name = "gateway.retries")
+  @Range(min = 0, max = 10)
   int retries;
 
   @Inject
   @ConfigProperty(name = "gateway.max-connections")
+  @Range(min = 1, max = 10_000)
   int maxConnections;
 
   @Inject
   @ConfigProperty(name = "gateway.catalog.refresh-period")
+  @Range(min = 100)
   long refreshPeriod;
 
   @Inject
   @ConfigProperty(name = "gateway.catalog.retry-delay")
+  @Range(min = 100)
   long retryDelay;
 
   @Inject
   @ConfigProperty(name = "gateway.catalog.miss-refresh-rate")
+  @Range(min = 1)
   int missRefreshRate;
-
-  @Override
-  public void validate() {
-    requireAtLeast("gateway.connect-timeout", connectTimeout, 1);
-    requireAtLeast("gateway.response-timeout", responseTimeout, 1);
-    requireAtLeast("gateway.read-timeout", readTimeout, 1);
-    requireBetween("gateway.retries", retries, 0, 10);
-    requireBetween("gateway.max-connections", maxConnections, 1, 10_000);
-    requireAtLeast("gateway.catalog.refresh-period", refreshPeriod, 100);
-    requireAtLeast("gateway.catalog.retry-delay", retryDelay, 100);
-    requireAtLeast("gateway.catalog.miss-refresh-rate", missRefreshRate, 1);
-  }
 
   public Duration connectTimeout() {
     return Duration.ofMillis(connectTimeout);

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.servicegrid.protocol.config.Range;
 import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
@@ -23,18 +24,22 @@ public class LogConfig extends ValidatedConfig {
 
   @Inject
   @ConfigProperty(name = "log.rotate.max-bytes")
+  @Range(min = 1024)
   long rotateMaxBytes;
 
   @Inject
   @ConfigProperty(name = "log.rotate.keep")
+  @Range(min = 0)
   int rotateKeep;
 
   @Inject
   @ConfigProperty(name = "log.message.max-bytes")
+  @Range(min = 1)
   int messageMaxBytes;
 
   @Inject
   @ConfigProperty(name = "log.batch.max-bytes")
+  @Range(min = 2)
   int batchMaxBytes;
 
   @Inject
@@ -43,22 +48,19 @@ public class LogConfig extends ValidatedConfig {
 
   @Inject
   @ConfigProperty(name = "log.tail.max-lines")
+  @Range(min = 1)
   int tailMaxLines;
 
   @Inject
   @ConfigProperty(name = "log.tail.max-bytes")
+  @Range(min = 1024)
   long tailMaxBytes;
 
   @Override
   public void validate() {
-    requireAtLeast("log.rotate.max-bytes", rotateMaxBytes, 1024);
-    requireAtLeast("log.rotate.keep", rotateKeep, 0);
-    requireAtLeast("log.message.max-bytes", messageMaxBytes, 1);
-    requireAtLeast("log.batch.max-bytes", batchMaxBytes, 2);
-    requireAtLeast("log.tail.max-lines", tailMaxLines, 1);
+    super.validate();
     require(tailDefaultLines >= 1 && tailDefaultLines <= tailMaxLines, "log.tail.default-lines", tailDefaultLines,
         "must be between 1 and log.tail.max-lines");
-    requireAtLeast("log.tail.max-bytes", tailMaxBytes, 1024);
   }
 
   /**

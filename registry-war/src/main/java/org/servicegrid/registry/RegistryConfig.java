@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.servicegrid.protocol.config.Range;
 import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
@@ -16,72 +17,68 @@ public class RegistryConfig extends ValidatedConfig {
 
   @Inject
   @ConfigProperty(name = "registry.heartbeat.period")
+  @Range(min = 1)
   long heartBeatPeriod;
 
   @Inject
   @ConfigProperty(name = "registry.heartbeat.attempts")
+  @Range(min = 1)
   int heartBeatAttempts;
 
   @Inject
   @ConfigProperty(name = "registry.heartbeat.retry-pause")
+  @Range(min = 0)
   long heartBeatRetryPause;
 
   @Inject
   @ConfigProperty(name = "registry.heartbeat.connect-timeout")
+  @Range(min = 1)
   long heartBeatConnectTimeout;
 
   @Inject
   @ConfigProperty(name = "registry.heartbeat.read-timeout")
+  @Range(min = 1)
   long heartBeatReadTimeout;
 
   @Inject
   @ConfigProperty(name = "registry.heartbeat.parallelism")
+  @Range(min = 1)
   int heartBeatParallelism;
 
   @Inject
   @ConfigProperty(name = "registry.notify.connect-timeout")
+  @Range(min = 1)
   long notifyConnectTimeout;
 
   @Inject
   @ConfigProperty(name = "registry.notify.read-timeout")
+  @Range(min = 1)
   long notifyReadTimeout;
 
   @Inject
   @ConfigProperty(name = "registry.notify.queue-capacity")
+  @Range(min = 1)
   int notifyQueueCapacity;
 
   @Inject
   @ConfigProperty(name = "registry.notify.max-connections")
+  @Range(min = 1)
   int notifyMaxConnections;
 
   @Inject
   @ConfigProperty(name = "registry.notify.threads")
+  @Range(min = 1)
   int notifyThreads;
 
   @Inject
   @ConfigProperty(name = "registry.table.max-idle-services")
+  @Range(min = 0)
   int maxIdleServices;
 
   @Inject
   @ConfigProperty(name = "registry.events.capacity")
+  @Range(min = 1)
   int eventsCapacity;
-
-  @Override
-  public void validate() {
-    requireAtLeast("registry.heartbeat.period", heartBeatPeriod, 1);
-    requireAtLeast("registry.heartbeat.attempts", heartBeatAttempts, 1);
-    requireAtLeast("registry.heartbeat.retry-pause", heartBeatRetryPause, 0);
-    requireAtLeast("registry.heartbeat.connect-timeout", heartBeatConnectTimeout, 1);
-    requireAtLeast("registry.heartbeat.read-timeout", heartBeatReadTimeout, 1);
-    requireAtLeast("registry.heartbeat.parallelism", heartBeatParallelism, 1);
-    requireAtLeast("registry.notify.connect-timeout", notifyConnectTimeout, 1);
-    requireAtLeast("registry.notify.read-timeout", notifyReadTimeout, 1);
-    requireAtLeast("registry.notify.queue-capacity", notifyQueueCapacity, 1);
-    requireAtLeast("registry.notify.max-connections", notifyMaxConnections, 1);
-    requireAtLeast("registry.notify.threads", notifyThreads, 1);
-    requireAtLeast("registry.table.max-idle-services", maxIdleServices, 0);
-    requireAtLeast("registry.events.capacity", eventsCapacity, 1);
-  }
 
   public Duration heartBeatPeriod() {
     return Duration.ofMillis(heartBeatPeriod);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.servicegrid.protocol.config.Range;
 import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
@@ -22,27 +23,23 @@ public class VisitConfig extends ValidatedConfig {
 
   @Inject
   @ConfigProperty(name = "visit.counter.wait-timeout")
+  @Range(min = 1)
   long waitTimeoutMillis;
 
   @Inject
   @ConfigProperty(name = "visit.counter.max-group")
+  @Range(min = 1)
   int maxGroup;
 
   @Inject
   @ConfigProperty(name = "visit.log.attempts")
+  @Range(min = 1)
   int logAttempts;
 
   @Inject
   @ConfigProperty(name = "visit.db.lock-timeout")
+  @Range(min = 1)
   long lockTimeoutMillis;
-
-  @Override
-  public void validate() {
-    requireAtLeast("visit.counter.wait-timeout", waitTimeoutMillis, 1);
-    requireAtLeast("visit.counter.max-group", maxGroup, 1);
-    requireAtLeast("visit.log.attempts", logAttempts, 1);
-    requireAtLeast("visit.db.lock-timeout", lockTimeoutMillis, 1);
-  }
 
   /**
    * {@code visit.state.file}, the count file of earlier versions (migrated into the database); without it, {@code data/visit-count} under Liberty's server output directory

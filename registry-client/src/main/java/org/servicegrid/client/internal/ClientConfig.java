@@ -18,6 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.servicegrid.protocol.ServiceAddress;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.ServiceInfoValidator;
+import org.servicegrid.protocol.config.Range;
 import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
@@ -52,14 +53,17 @@ public class ClientConfig extends ValidatedConfig {
 
   @Inject
   @ConfigProperty(name = "registry.client.connect-timeout")
+  @Range(min = 1)
   long connectTimeout;
 
   @Inject
   @ConfigProperty(name = "registry.client.read-timeout")
+  @Range(min = 1)
   long readTimeout;
 
   @Inject
   @ConfigProperty(name = "registry.client.deregister-timeout")
+  @Range(min = 1)
   long deregisterTimeout;
 
   @Inject
@@ -68,10 +72,12 @@ public class ClientConfig extends ValidatedConfig {
 
   @Inject
   @ConfigProperty(name = "registry.client.failure-cooldown")
+  @Range(min = 1)
   long failureCooldown;
 
   @Inject
   @ConfigProperty(name = "registry.client.retry.initial-delay")
+  @Range(min = 1)
   long retryInitialDelay;
 
   @Inject
@@ -80,6 +86,7 @@ public class ClientConfig extends ValidatedConfig {
 
   @Inject
   @ConfigProperty(name = "registry.client.registry-silence")
+  @Range(min = 1)
   long registrySilence;
 
   private ServiceInfo self;
@@ -88,6 +95,7 @@ public class ClientConfig extends ValidatedConfig {
 
   @Override
   public void validate() {
+    super.validate();
     require(ServiceInfoValidator.isValidName(serviceName), "service.name", serviceName,
         "may contain only letters, digits, '-', '_' and '.' (max " + ServiceInfoValidator.MAX_NAME_LENGTH + ")");
     String address = serviceAddress.or(ServerEndpoint::address).orElse(null);
@@ -102,16 +110,10 @@ public class ClientConfig extends ValidatedConfig {
     registries = names(registryUrl).stream().map(ClientConfig::httpUrl).toList();
     require(!registries.isEmpty() && !registries.contains(null), "registry.url", registryUrl,
         "must be one or more comma-separated http(s) URLs such as http://127.0.0.1:20000");
-    requireAtLeast("registry.client.connect-timeout", connectTimeout, 1);
-    requireAtLeast("registry.client.read-timeout", readTimeout, 1);
-    requireAtLeast("registry.client.deregister-timeout", deregisterTimeout, 1);
     selectionPolicy = SelectionPolicy.fromConfig(selection).orElse(null);
     require(selectionPolicy != null, "registry.client.selection", selection, "must be round-robin or random");
-    requireAtLeast("registry.client.failure-cooldown", failureCooldown, 1);
-    requireAtLeast("registry.client.retry.initial-delay", retryInitialDelay, 1);
     require(retryMaxDelay >= retryInitialDelay, "registry.client.retry.max-delay", retryMaxDelay,
         "must not be smaller than registry.client.retry.initial-delay");
-    requireAtLeast("registry.client.registry-silence", registrySilence, 1);
     LOG.log(Level.INFO, "Registry client configured: {0} at {1}, requires {2}, registry {3}",
         new Object[] {serviceName, address, required, registries});
   }

@@ -6,15 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The base of every module's {@code @ApplicationScoped} configuration bean: CDI creates the bean, and so runs its
  * {@link #validate()}, before any other part of the application observes the start, so a bad value fails the
  * deployment with a message naming its key. A key is an {@code @Inject @ConfigProperty(name = "full.key")} field
- * (its default in the module's {@code microprofile-config.properties}), a line in {@code validate()} such as
- * {@code requireAtLeast("full.key", field, 1)}, and a getter (milliseconds as a {@code Duration}).
+ * (its default in the module's {@code microprofile-config.properties}), with a {@link Range} when it is a number,
+ * and a getter (milliseconds as a {@code Duration}).
  */
 public abstract class ValidatedConfig {
 
@@ -30,21 +32,38 @@ public abstract class ValidatedConfig {
   }
 
   /**
-   * Checks every value, throwing {@link InvalidConfigurationException} for the first one out of range. Public so
-   * that a unit test can check a bean that it filled without a container.
+   * Checks the {@link Range} of every field, throwing {@link InvalidConfigurationException} for the first value
+   * out of it. A bean whose keys depend on each other overrides this, calling it first. Public so that a unit test
+   * can check a bean that it filled without a container.
    */
-  public abstract void validate();
-
-  /** Requires {@code value >= min}: 0 reads "must not be negative", 1 "must be positive". */
-  protected static void requireAtLeast(String key, long value, long min) {
-    String rule = min == 0 ? "must not be negative" : min == 1 ? "must be positive" : "must be at least " + min;
-    InvalidConfigurationException.require(value >= min, key, value, rule);
+  public void validate() {
+    for (Class<?> type = getClass(); type != ValidatedConfig.class; type = type.getSuperclass()) {
+      for (Field field : type.getDeclaredFields()) {
+        Range range = field.getAnnotation(Range.class);
+        if (range != null) {
+          check(field.getAnnotation(ConfigProperty.class).name(), read(field), range.min(), range.max());
+        }
+      }
+    }
   }
 
-  /** Requires {@code min <= value <= max}. */
-  protected static void requireBetween(String key, long value, long min, long max) {
-    InvalidConfigurationException.require(value >= min && value <= max, key, value,
-        "must be between " + min + " and " + max);
+  private long read(Field field) {
+    try {
+      field.setAccessible(true);
+      return field.getLong(this);
+    } catch (IllegalAccessException | IllegalArgumentException e) {
+      throw new IllegalStateException("@Range is for int and long fields: " + field, e);
+    }
+  }
+
+  private static void check(String key, long value, long min, long max) {
+    String rule;
+    if (max != Long.MAX_VALUE) {
+      rule = "must be between " + min + " and " + max;
+    } else {
+      rule = min == 0 ? "must not be negative" : min == 1 ? "must be positive" : "must be at least " + min;
+    }
+    InvalidConfigurationException.require(value >= min && value <= max, key, value, rule);
   }
 
   /**
