@@ -72,7 +72,8 @@ instance() {
           export REGISTRY_CLUSTER_PORT=$((PORT_OF[$id] + CLUSTER_PORT_OFFSET)) REGISTRY_CLUSTER_MEMBERS=$CLUSTER_MEMBERS
         fi
       else
-        export REGISTRY_URLS VISIT_DB
+        export VISIT_DB
+        if ((REGISTRY_NODES > 1)); then export REGISTRY_URLS; fi
       fi
     fi
     "$WLP/bin/server" "$action" "${SERVER_OF[$id]}"
