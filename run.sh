@@ -19,6 +19,12 @@ RECORD="$PWD/target/run.instances" # what the last start started: "id server por
 READY_TIMEOUT_SECONDS=${READY_TIMEOUT_SECONDS:-180}
 REGISTRY_NODES=${REGISTRY_NODES:-1}
 SERVICE_REPLICAS=${SERVICE_REPLICAS:-1}
+for count in "$REGISTRY_NODES" "$SERVICE_REPLICAS"; do
+  if ! [[ $count =~ ^[1-9]$ ]]; then
+    echo "REGISTRY_NODES and SERVICE_REPLICAS are instance counts, 1 to 9 (got '$count')" >&2
+    exit 2
+  fi
+done
 declare -A BASE_PORT=([registry]=20000 [gateway]=20001 [log]=20002 [visit]=20003)
 CLUSTER_PORT_OFFSET=50 # a registry node's Hazelcast port: its HTTP port + 50 (20050, 20150, ...)
 
