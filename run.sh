@@ -1,77 +1,216 @@
 #!/usr/bin/env bash
-# Builds the four WARs and starts the registry, then the log, visit and gateway servers side by side (one Liberty
-# install), waits until each is ready, prints the URLs, and stops them all on Ctrl-C.
+# Builds the four WARs and starts the system on 127.0.0.1 from one Liberty install: the registry, then the log,
+# visit and gateway servers side by side; waits until each is ready, prints the URLs, and stops them all on Ctrl-C.
 #   ./run.sh          build, start, wait for Ctrl-C, stop
 #   ./run.sh start    build and start in the background (stop later with ./run.sh stop)
-#   ./run.sh stop     stop the four servers
-#   ./run.sh status   show which servers run
+#   ./run.sh stop     stop every instance the last start left (the four servers by default)
+#   ./run.sh status   show which instances run
+# Scale-out: REGISTRY_NODES=3 SERVICE_REPLICAS=2 ./run.sh start starts 3 registry nodes and 2 instances of log and
+# of visit (one gateway), instance k of a server on its port + 100 * (k - 1), every service given every registry
+# (REGISTRY_URLS), the registry nodes each other (REGISTRY_CLUSTER_MEMBERS), and the visit count in PostgreSQL
+# (VISIT_DB=postgresql; scripts/ensure-postgresql.sh starts the local cluster unless VISIT_DB_URL names another).
+# Instance 1 is the server itself (usr/servers/<server>); instance k > 1 runs the same server, server.xml and WAR
+# with its own output directory (WLP_OUTPUT_DIR=usr/instances/<server>-k): logs, workarea, PID and data files.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 WLP="$PWD/target/liberty/wlp"
-SERVERS=(registry log visit gateway)
-declare -A PORT=([registry]=20000 [gateway]=20001 [log]=20002 [visit]=20003)
+RECORD="$PWD/target/run.instances" # what the last start started: "id server port", one instance a line
 READY_TIMEOUT_SECONDS=${READY_TIMEOUT_SECONDS:-180}
+REGISTRY_NODES=${REGISTRY_NODES:-1}
+SERVICE_REPLICAS=${SERVICE_REPLICAS:-1}
+for count in "$REGISTRY_NODES" "$SERVICE_REPLICAS"; do
+  if ! [[ $count =~ ^[1-9]$ ]]; then
+    echo "REGISTRY_NODES and SERVICE_REPLICAS are instance counts, 1 to 9 (got '$count')" >&2
+    exit 2
+  fi
+done
+declare -A BASE_PORT=([registry]=20000 [gateway]=20001 [log]=20002 [visit]=20003)
+CLUSTER_PORT_OFFSET=50 # a registry node's Hazelcast port: its HTTP port + 50 (20050, 20150, ...)
 
-server() { "$WLP/bin/server" "$@"; }
+declare -a INSTANCES=()    # instance ids in start order: registry, registry-2, ..., log, visit, ..., gateway
+declare -A SERVER_OF=() PORT_OF=()
 
-stop_all() {
-  echo "Stopping servers..."
-  for ((i = ${#SERVERS[@]} - 1; i >= 0; i--)); do
-    server stop "${SERVERS[i]}" >/dev/null 2>&1 || true
-    echo "  ${SERVERS[i]} stopped"
+add_instance() { # server k
+  local id=$1
+  if (($2 > 1)); then id="$1-$2"; fi
+  INSTANCES+=("$id")
+  SERVER_OF[$id]=$1
+  PORT_OF[$id]=$((BASE_PORT[$1] + 100 * ($2 - 1)))
+}
+
+plan_instances() {
+  local k server
+  for ((k = 1; k <= REGISTRY_NODES; k++)); do add_instance registry "$k"; done
+  for server in log visit; do
+    for ((k = 1; k <= SERVICE_REPLICAS; k++)); do add_instance "$server" "$k"; done
   done
+  add_instance gateway 1
+}
+
+read_record() {
+  local id server port
+  while read -r id server port; do
+    INSTANCES+=("$id")
+    SERVER_OF[$id]=$server
+    PORT_OF[$id]=$port
+  done <"$RECORD"
+}
+
+# Liberty's output directory of an instance: the default (usr/servers) for the first, its own for the others.
+output_root() {
+  if [ "$1" = "${SERVER_OF[$1]}" ]; then echo "$WLP/usr/servers"; else echo "$WLP/usr/instances/$1"; fi
+}
+
+server_dir() { echo "$(output_root "$1")/${SERVER_OF[$1]}"; }
+
+# bin/server <action> for one instance, with its output directory and, on start, its environment.
+instance() {
+  local action=$1 id=$2
+  (
+    export WLP_OUTPUT_DIR
+    WLP_OUTPUT_DIR=$(output_root "$id")
+    if [ "$action" = start ]; then
+      mkdir -p "$WLP_OUTPUT_DIR"
+      export HTTP_PORT=${PORT_OF[$id]}
+      if [ "${SERVER_OF[$id]}" = registry ]; then
+        if ((REGISTRY_NODES > 1)); then
+          export REGISTRY_CLUSTER_PORT=$((PORT_OF[$id] + CLUSTER_PORT_OFFSET)) REGISTRY_CLUSTER_MEMBERS=$CLUSTER_MEMBERS
+        fi
+      else
+        export VISIT_DB
+        if ((REGISTRY_NODES > 1)); then export REGISTRY_URLS; fi
+      fi
+    fi
+    "$WLP/bin/server" "$action" "${SERVER_OF[$id]}"
+  )
+}
+
+# Stops each tier in parallel, the dependents first: gateway, visit, log, registry.
+stop_all() {
+  INSTANCES=()
+  if [ -f "$RECORD" ]; then read_record; else plan_instances; fi
+  echo "Stopping servers..."
+  local server id pids
+  for server in gateway visit log registry; do
+    pids=()
+    for id in "${INSTANCES[@]}"; do
+      if [ "${SERVER_OF[$id]}" = "$server" ]; then
+        instance stop "$id" >/dev/null 2>&1 &
+        pids+=($!)
+      fi
+    done
+    for id in "${pids[@]}"; do wait "$id" || true; done
+    for id in "${INSTANCES[@]}"; do
+      if [ "${SERVER_OF[$id]}" = "$server" ]; then echo "  $id stopped"; fi
+    done
+  done
+  rm -f "$RECORD"
 }
 
 status_all() {
-  for name in "${SERVERS[@]}"; do server status "$name" || true; done
+  if [ -f "$RECORD" ]; then read_record; else plan_instances; fi
+  local id answer
+  for id in "${INSTANCES[@]}"; do
+    answer=$(instance status "$id" 2>&1 || true) # exit code 1: not running
+    printf '%-12s %-6s %s\n' "$id" "${PORT_OF[$id]}" "$(grep -m1 . <<<"$answer")"
+  done
 }
 
 wait_ready() {
-  local name=$1 url="http://127.0.0.1:${PORT[$1]}/health/ready" deadline=$((SECONDS + READY_TIMEOUT_SECONDS))
+  local id=$1 url="http://127.0.0.1:${PORT_OF[$1]}/health/ready" deadline=$((SECONDS + READY_TIMEOUT_SECONDS))
   until curl -fs -o /dev/null --max-time 2 "$url"; do
     if ((SECONDS >= deadline)); then
-      echo "$name did not become ready within ${READY_TIMEOUT_SECONDS}s; see $WLP/usr/servers/$name/logs/messages.log" >&2
+      echo "$id did not become ready within ${READY_TIMEOUT_SECONDS}s; see $(server_dir "$id")/logs/messages.log" >&2
       return 1
     fi
     sleep 0.5
   done
 }
 
+# Starts the instances of the given servers side by side and waits until each is ready.
+start_tier() {
+  local pids=() id server
+  for id in "${INSTANCES[@]}"; do
+    for server in "$@"; do
+      if [ "${SERVER_OF[$id]}" = "$server" ]; then
+        instance start "$id" >/dev/null &
+        pids+=($!)
+      fi
+    done
+  done
+  for id in "${pids[@]}"; do wait "$id"; done
+  for id in "${INSTANCES[@]}"; do
+    for server in "$@"; do
+      if [ "${SERVER_OF[$id]}" = "$server" ]; then
+        wait_ready "$id"
+        echo "  $id ready on http://127.0.0.1:${PORT_OF[$id]}/"
+      fi
+    done
+  done
+}
+
+# The registry nodes' addresses, comma-separated: "http://127.0.0.1:<port>" or, with port_offset, "127.0.0.1:<port>".
+registry_list() { # prefix port_offset
+  local id out=()
+  for id in "${INSTANCES[@]}"; do
+    if [ "${SERVER_OF[$id]}" = registry ]; then out+=("${1}127.0.0.1:$((PORT_OF[$id] + $2))"); fi
+  done
+  (IFS=,; echo "${out[*]}")
+}
+
+print_urls() {
+  local id
+  echo
+  echo "  Gateway:             http://127.0.0.1:${PORT_OF[gateway]}/          (services and instance counts)"
+  echo "  Visit via gateway:   http://127.0.0.1:${PORT_OF[gateway]}/visit/    (reload to count)"
+  for id in "${INSTANCES[@]}"; do
+    case ${SERVER_OF[$id]} in
+      registry) echo "  Registry dashboard:  http://127.0.0.1:${PORT_OF[$id]}/  ($id)" ;;
+      visit)
+        if ((SERVICE_REPLICAS > 1)); then echo "  Visit direct:        http://127.0.0.1:${PORT_OF[$id]}/  ($id)"; fi
+        ;;
+      log)
+        echo "  Log file:            $(server_dir "$id")/logs/service.log  ($id)"
+        echo "  Last log lines:      http://127.0.0.1:${PORT_OF[$id]}/log?tail=20  ($id)"
+        ;;
+    esac
+  done
+  if ((SERVICE_REPLICAS > 1)); then
+    echo "  Each log instance writes its own file: a visit's line is in the file of the instance that logged it."
+    echo "  Visit count: PostgreSQL (${VISIT_DB_URL:-jdbc:postgresql://127.0.0.1:5432/servicegrid})"
+  fi
+  return 0
+}
+
 start_all() {
-  for name in "${SERVERS[@]}"; do
-    if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:${PORT[$name]}/"; then
-      echo "Port ${PORT[$name]} is already in use (is the system already running? ./run.sh stop)" >&2
+  plan_instances
+  local id count=${#INSTANCES[@]}
+  for id in "${INSTANCES[@]}"; do
+    if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:${PORT_OF[$id]}/"; then
+      echo "Port ${PORT_OF[$id]} is already in use (is the system already running? ./run.sh stop)" >&2
       exit 1
     fi
   done
+  REGISTRY_URLS=$(registry_list http:// 0)
+  CLUSTER_MEMBERS=$(registry_list "" $CLUSTER_PORT_OFFSET)
+  # Several visit instances share the count: an embedded H2 file belongs to one process.
+  if ((SERVICE_REPLICAS > 1)); then VISIT_DB=${VISIT_DB:-postgresql}; else VISIT_DB=${VISIT_DB:-h2}; fi
+  if [ "$VISIT_DB" = postgresql ] && [ -z "${VISIT_DB_URL:-}" ]; then
+    scripts/ensure-postgresql.sh
+  fi
   echo "Building (mvn package, tests skipped)..."
   mvn -B -q -DskipTests package
+  mkdir -p "$(dirname "$RECORD")"
+  for id in "${INSTANCES[@]}"; do echo "$id ${SERVER_OF[$id]} ${PORT_OF[$id]}"; done >"$RECORD"
   local started=$SECONDS
-  # The registry first, so that the services find it at once; then the three services side by side (each
-  # registers by itself, and the gateway reads the catalog once the registry answers).
-  server start registry >/dev/null
-  wait_ready registry
-  echo "  registry ready on http://127.0.0.1:${PORT[registry]}/"
-  local pids=() name
-  for name in "${SERVERS[@]:1}"; do
-    server start "$name" >/dev/null &
-    pids+=($!)
-  done
-  for pid in "${pids[@]}"; do wait "$pid"; done
-  for name in "${SERVERS[@]:1}"; do
-    wait_ready "$name"
-    echo "  $name ready on http://127.0.0.1:${PORT[$name]}/"
-  done
-  echo "All four servers ready in $((SECONDS - started))s."
-  cat <<EOT
-
-  Gateway:             http://127.0.0.1:20001/          (services and instance counts)
-  Visit via gateway:   http://127.0.0.1:20001/visit/    (reload to count)
-  Registry dashboard:  http://127.0.0.1:20000/
-  Log file:            $WLP/usr/servers/log/logs/service.log
-  Last log lines:      http://127.0.0.1:20002/log?tail=20
-EOT
+  # The registry nodes first, so that the services find them at once; then the services side by side (each
+  # registers by itself, and the gateway reads the catalog once a registry answers).
+  start_tier registry
+  start_tier log visit gateway
+  if ((count == 4)); then count=four; fi
+  echo "All $count servers ready in $((SECONDS - started))s."
+  print_urls
 }
 
 case "${1:-run}" in
@@ -79,7 +218,7 @@ case "${1:-run}" in
     trap 'stop_all; exit 0' INT TERM
     start_all
     echo
-    echo "Press Ctrl-C to stop all four servers."
+    echo "Press Ctrl-C to stop all servers."
     sleep infinity &
     wait $!
     ;;

@@ -66,6 +66,14 @@ public enum Server {
     return Files.exists(file) ? Files.readAllLines(file) : List.of();
   }
 
+  /**
+   * Another instance of this server, as {@code ./run.sh} scales out: same configuration and WAR, its own output
+   * directory ({@code usr/instances/<id>}) and port, {@code environment} added to {@code bin/server}'s.
+   */
+  public ServerInstance instance(String id, int port, Map<String, String> environment) {
+    return new ServerInstance(this, id, port, environment);
+  }
+
   public void stop() {
     serverCommand("stop");
   }

@@ -1,17 +1,8 @@
 package org.servicegrid.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,56 +20,37 @@ import org.servicegrid.testsupport.FakeRegistry;
 import org.servicegrid.testsupport.Http;
 
 /**
- * Scale-out of the visit service: two more visit servers from the build's install (the visit server's own
- * server.xml and WAR, ports 20005 and 20006), both with {@code VISIT_DB=postgresql} on the test database of
- * the local PostgreSQL cluster that {@code scripts/ensure-postgresql.sh} prepares, finding a fake log through a
- * fake registry. Concurrent visits spread over both are numbered exactly, a restarted instance continues
- * from the shared count, and an instance without its database answers 503 and counts nothing.
+ * Scale-out of the visit service: two more instances of the visit server from the build's install (its
+ * server.xml and WAR, each with an output directory of its own, ports 20005 and 20006), both with
+ * {@code VISIT_DB=postgresql} on the test database of the local PostgreSQL cluster that
+ * {@code scripts/ensure-postgresql.sh} prepares, finding a fake log through a fake registry. Concurrent visits
+ * spread over both are numbered exactly, a restarted instance continues from the shared count, and an instance
+ * without its database answers 503 and counts nothing.
  */
 @Order(200)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VisitScaleOutIT {
 
-  private static final String DB_URL = "jdbc:postgresql://127.0.0.1:5432/servicegrid_test";
-  private static final String DB_USER = "servicegrid";
-  private static final String DB_PASSWORD = "servicegrid";
-  private static final List<Instance> INSTANCES = List.of(new Instance("visit-scale-a", 20005),
-      new Instance("visit-scale-b", 20006));
-
   private static final FakeLog LOG = FakeLog.start();
   private static final FakeRegistry REGISTRY = FakeRegistry.started();
-
-  private record Instance(String name, int port) {
-    String url(String path) {
-      return "http://127.0.0.1:" + port + path;
-    }
-  }
+  private static final List<ServerInstance> INSTANCES = List.of(
+      Server.VISIT.instance("visit-scale-a", 20005, environment()),
+      Server.VISIT.instance("visit-scale-b", 20006, environment()));
 
   @BeforeAll
-  static void startTwoVisitInstancesOnPostgresql() throws Exception {
+  static void startTwoVisitInstancesOnPostgresql() {
     REGISTRY.put("log", LOG.addr());
-    try (Connection connection = DriverManager.getConnection(DB_URL, DB_USER, DB_PASSWORD);
-        Statement statement = connection.createStatement()) {
-      statement.execute("DROP TABLE IF EXISTS visit_count");
-    } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL does not answer at " + DB_URL
-          + "; start and prepare it with scripts/ensure-postgresql.sh (./test.sh does): " + e, e);
-    }
-    for (Instance instance : INSTANCES) {
-      create(instance);
-    }
-    List<CompletableFuture<Void>> starts = new ArrayList<>();
-    for (Instance instance : INSTANCES) {
-      starts.add(CompletableFuture.runAsync(() -> serverCommand("start", instance)));
-    }
-    starts.forEach(CompletableFuture::join);
-    INSTANCES.forEach(VisitScaleOutIT::awaitReady);
+    TestDatabase.dropVisitCount();
+    INSTANCES.forEach(ServerInstance::deleteOutput);
+    INSTANCES.stream().map(instance -> CompletableFuture.runAsync(instance::start)).toList()
+        .forEach(CompletableFuture::join);
+    INSTANCES.forEach(ServerInstance::awaitReady);
   }
 
   @AfterAll
   static void stopInstances() {
     try {
-      INSTANCES.forEach(instance -> run("stop", instance, Map.of())); // whatever it answers: it may not have started
+      INSTANCES.forEach(ServerInstance::stop); // whatever it answers: it may not have started
     } finally {
       LOG.close();
       REGISTRY.close();
@@ -104,10 +76,10 @@ class VisitScaleOutIT {
     assertThat(numbers).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(LOG.messages()).containsExactlyElementsOf(expected.stream().map(String::valueOf).toList());
 
-    Instance restarted = INSTANCES.get(1);
-    serverCommand("stop", restarted);
-    serverCommand("start", restarted);
-    awaitReady(restarted);
+    ServerInstance restarted = INSTANCES.get(1);
+    assertThat(restarted.stop()).as("exit code of stopping %s", restarted.id()).isZero();
+    restarted.start();
+    restarted.awaitReady();
     assertThat(visit(restarted)).isEqualTo("65");
     assertThat(visit(INSTANCES.get(0))).isEqualTo("66");
   }
@@ -115,11 +87,12 @@ class VisitScaleOutIT {
   @Test
   @Order(2)
   void anInstanceWhoseDatabaseDoesNotAnswerRefusesVisitsWith503AndTheSharedCountStays() {
-    Instance cut = INSTANCES.get(1);
     long before = Long.parseLong(visit(INSTANCES.get(0)));
-    serverCommand("stop", cut);
-    serverCommand("start", cut, Map.of("VISIT_DB_URL", "jdbc:postgresql://127.0.0.1:1/servicegrid_test"));
-    awaitReady(cut);
+    ServerInstance cut = INSTANCES.get(1)
+        .with(Map.of("VISIT_DB_URL", "jdbc:postgresql://127.0.0.1:1/servicegrid_test"));
+    assertThat(cut.stop()).as("exit code of stopping %s", cut.id()).isZero();
+    cut.start();
+    cut.awaitReady();
 
     HttpResponse<String> refused = Http.get(cut.url("/"));
 
@@ -129,50 +102,17 @@ class VisitScaleOutIT {
     assertThat(LOG.messages()).last().isEqualTo(String.valueOf(before + 1));
   }
 
-  private static String visit(Instance instance) {
+  private static String visit(ServerInstance instance) {
     HttpResponse<String> response = Http.get(instance.url("/"));
     assertThat(response.statusCode()).as("GET %s: %s", instance.url("/"), response.body()).isEqualTo(200);
     return response.body().trim();
   }
 
-  /** A server of its own, with the visit server's configuration and WAR, in the build's install. */
-  private static void create(Instance instance) throws Exception {
-    Path servers = Server.wlpHome().resolve("usr/servers");
-    Path dir = servers.resolve(instance.name());
-    if (!Files.exists(dir.resolve("server.xml"))) {
-      serverCommand("create", instance);
-    }
-    Files.createDirectories(dir.resolve("apps"));
-    Files.copy(servers.resolve("visit/server.xml"), dir.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
-    Files.copy(servers.resolve("visit/apps/visit.war"), dir.resolve("apps/visit.war"),
-        StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static void awaitReady(Instance instance) {
-    await().atMost(Server.START_BOUND).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-        .untilAsserted(() -> assertThat(Http.get(instance.url("/health/ready")).statusCode())
-            .as(instance.url("/health/ready")).isEqualTo(200));
-  }
-
-  private static void serverCommand(String action, Instance instance) {
-    serverCommand(action, instance, Map.of());
-  }
-
-  private static void serverCommand(String action, Instance instance, Map<String, String> environment) {
-    assertThat(run(action, instance, environment)).as("exit code of server %s %s", action, instance.name()).isZero();
-  }
-
-  /** Runs {@code bin/server action name} with the instance's environment and {@code overrides}; its exit code. */
-  private static int run(String action, Instance instance, Map<String, String> overrides) {
-    Map<String, String> environment = new HashMap<>(Map.of(
-        "HTTP_PORT", String.valueOf(instance.port()),
-        "REGISTRY_PORT", String.valueOf(REGISTRY.server().port()),
-        "REGISTRY_CLIENT_REGISTRY_SILENCE", "600000",
-        "VISIT_DB", "postgresql",
-        "VISIT_DB_URL", DB_URL,
-        "VISIT_DB_USER", DB_USER,
-        "VISIT_DB_PASSWORD", DB_PASSWORD));
-    environment.putAll(overrides);
-    return Server.command(action, instance.name(), environment);
+  /** The fake registry, the PostgreSQL test database, and no readiness drop while the fake registry is quiet. */
+  private static Map<String, String> environment() {
+    Map<String, String> environment = new HashMap<>(TestDatabase.visitEnvironment());
+    environment.put("REGISTRY_PORT", String.valueOf(REGISTRY.server().port()));
+    environment.put("REGISTRY_CLIENT_REGISTRY_SILENCE", "600000");
+    return environment;
   }
 }

@@ -2,6 +2,7 @@ package org.servicegrid.gateway.proxy;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -11,9 +12,10 @@ import org.apache.hc.core5.http.NoHttpResponseException;
 /**
  * Why a forwarded request got no response, and what that means for the client and for the instance. Only a
  * failure to connect proves the request never reached the instance, so only that marks the instance failed.
- * Another attempt is allowed after that, and after a kept-alive connection that the instance had closed while it
- * sat in the pool (no answer at all, the request is idempotent and may be sent again); a timeout or a broken
- * connection may come after the instance acted on it.
+ * Another attempt is allowed after that, and after a connection that ended without a byte of answer, closed (the
+ * instance had closed it while it sat in the pool) or reset (the instance died, e.g. killed, with the request
+ * unread or in progress): no answer at all, and the request is idempotent, so it may be sent again. A timeout may
+ * still be followed by the instance's answer, and a broken answer is one.
  */
 public enum UpstreamFailure {
 
@@ -23,6 +25,8 @@ public enum UpstreamFailure {
   CONNECT_TIMEOUT(504, true, true, "upstream did not accept the connection in time"),
   /** A pooled connection ended without a byte of answer: the instance closed it while it was idle. */
   CLOSED_WITHOUT_ANSWER(502, false, true, "upstream closed the connection without answering"),
+  /** The connection was reset before a byte of answer: the instance's process died or dropped it. */
+  RESET_WITHOUT_ANSWER(502, false, true, "upstream reset the connection without answering"),
   /** Connected, but no status line and headers within gateway.response-timeout. */
   RESPONSE_TIMEOUT(504, false, false, "upstream did not answer in time"),
   /** Every pooled connection stayed busy for gateway.connect-timeout: the gateway, not the instance, is full. */
@@ -79,6 +83,9 @@ public enum UpstreamFailure {
       }
       if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException) {
         return REFUSED;
+      }
+      if (t instanceof SocketException && String.valueOf(t.getMessage()).startsWith("Connection reset")) {
+        return RESET_WITHOUT_ANSWER; // the JDK's only sign of a TCP reset: "Connection reset" [by peer]
       }
     }
     return BROKEN;

@@ -18,9 +18,11 @@ class RetryPolicyTest {
   }
 
   @Test
-  void retriesAnIdempotentRequestWhosePooledConnectionWasClosedWithoutAnswer() {
+  void retriesAnIdempotentRequestWhoseConnectionEndedWithoutAnswer() {
     assertThat(policy.shouldRetry("GET", 0, UpstreamFailure.CLOSED_WITHOUT_ANSWER, false)).isTrue();
     assertThat(policy.shouldRetry("POST", 0, UpstreamFailure.CLOSED_WITHOUT_ANSWER, false)).isFalse();
+    assertThat(policy.shouldRetry("GET", 0, UpstreamFailure.RESET_WITHOUT_ANSWER, false)).isTrue();
+    assertThat(policy.shouldRetry("POST", 0, UpstreamFailure.RESET_WITHOUT_ANSWER, false)).isFalse();
   }
 
   @ParameterizedTest
