@@ -22,10 +22,21 @@ fi
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 as_postgres() { $SUDO runuser -u postgres -- "$@"; }
+# The cluster outlives this script, so it is started without the descriptors this script inherited: otherwise it
+# would hold a caller's lock file (flock) or output pipe open for as long as it runs.
+without_inherited_fds() {
+  (
+    for fd in /proc/$BASHPID/fd/*; do
+      fd=${fd##*/}
+      if ((fd > 2)); then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    "$@"
+  )
+}
 
 if ! pg_lsclusters -h "$VERSION" "$CLUSTER" 2>/dev/null | grep -q online; then
   echo "Starting PostgreSQL cluster $VERSION/$CLUSTER..."
-  $SUDO timeout "$WAIT_SECONDS" pg_ctlcluster "$VERSION" "$CLUSTER" start
+  without_inherited_fds $SUDO timeout "$WAIT_SECONDS" pg_ctlcluster "$VERSION" "$CLUSTER" start
 fi
 
 deadline=$((SECONDS + WAIT_SECONDS))

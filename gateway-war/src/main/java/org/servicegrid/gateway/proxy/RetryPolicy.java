@@ -3,9 +3,11 @@ package org.servicegrid.gateway.proxy;
 import java.util.Set;
 
 /**
- * Decides whether a failed attempt is tried again on another instance. Only the methods RFC 9110 defines as
- * idempotent are retried, only after failures that allow it ({@link UpstreamFailure#retryable}), only while its body has not
- * started streaming (a streamed body cannot be replayed), and at most {@code gateway.retries} times.
+ * Decides whether a failed attempt is tried again on another instance: only after failures that allow it
+ * ({@link UpstreamFailure#retryable}), only while its body has not started streaming (a streamed body cannot be
+ * replayed), and at most {@code gateway.retries} times. A request the instance certainly never received (no
+ * connection) is sent again whatever its method, as nginx does: an instance that is stopping or gone then costs
+ * the client nothing. Otherwise only the methods RFC 9110 defines as idempotent are sent again.
  */
 public final class RetryPolicy {
 
@@ -25,6 +27,7 @@ public final class RetryPolicy {
    * @param bodyStarted whether the request body was already being read for that attempt
    */
   public boolean shouldRetry(String method, int attempt, UpstreamFailure failure, boolean bodyStarted) {
-    return attempt < retries && failure.retryable() && !bodyStarted && IDEMPOTENT.contains(method);
+    return attempt < retries && failure.retryable() && !bodyStarted
+        && (failure.unreached() || IDEMPOTENT.contains(method));
   }
 }

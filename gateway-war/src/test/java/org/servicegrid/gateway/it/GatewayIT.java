@@ -273,6 +273,16 @@ class GatewayIT {
   }
 
   @Test
+  void sendsAPostToAnotherInstanceWhenOneRefusesTheConnection() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      HttpResponse<String> response = send(request("/flaky/orders").POST(BodyPublishers.ofString("{\"n\":" + i + "}")));
+      assertThat(response.statusCode()).as("POST /flaky/orders #%d", i).isEqualTo(200);
+      assertThat(ECHO.last().method()).isEqualTo("POST");
+      assertThat(ECHO.last().body()).isEqualTo("{\"n\":" + i + "}");
+    }
+  }
+
+  @Test
   void answers502ForAPostWhoseOnlyInstanceRefusesTheConnection() throws Exception {
     HttpResponse<String> response = send(request("/lonely/orders").POST(BodyPublishers.ofString("{}")));
 

@@ -26,9 +26,17 @@ class RetryPolicyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"POST", "PATCH", "CONNECT", "PROPFIND"})
-  void neverRetriesOtherMethods(String method) {
-    assertThat(policy.shouldRetry(method, 0, UpstreamFailure.REFUSED, false)).isFalse();
+  @ValueSource(strings = {"POST", "PATCH", "PROPFIND"})
+  void retriesAnyMethodThatCertainlyDidNotReachTheInstance(String method) {
+    assertThat(policy.shouldRetry(method, 0, UpstreamFailure.REFUSED, false)).isTrue();
+    assertThat(policy.shouldRetry(method, 0, UpstreamFailure.CONNECT_TIMEOUT, false)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"POST", "PATCH", "PROPFIND"})
+  void neverRetriesOtherMethodsOnceTheInstanceMayHaveReceivedThem(String method) {
+    assertThat(policy.shouldRetry(method, 0, UpstreamFailure.CLOSED_WITHOUT_ANSWER, false)).isFalse();
+    assertThat(policy.shouldRetry(method, 0, UpstreamFailure.RESPONSE_TIMEOUT, false)).isFalse();
   }
 
   @Test
