@@ -276,7 +276,7 @@ class GatewayIT {
   void sendsAPostToAnotherInstanceWhenOneRefusesTheConnection() throws Exception {
     for (int i = 0; i < 4; i++) {
       HttpResponse<String> response = send(request("/flaky/orders").POST(BodyPublishers.ofString("{\"n\":" + i + "}")));
-      assertThat(response.statusCode()).as("POST /flaky/orders #%d", i).isEqualTo(200);
+      assertThat(response.statusCode()).as("POST /flaky/orders #%d", i).isEqualTo(201);
       assertThat(ECHO.last().method()).isEqualTo("POST");
       assertThat(ECHO.last().body()).isEqualTo("{\"n\":" + i + "}");
     }

@@ -41,11 +41,13 @@ class Registrar {
   private boolean inFlight; // guarded by lock
   private boolean again; // guarded by lock
   private boolean stopped = true; // guarded by lock
+  private boolean deregistered; // guarded by lock
   private int failures; // only touched by the one attempt running at a time
 
   void start() {
     synchronized (lock) {
       stopped = false;
+      deregistered = false;
     }
     state.registering();
     requestRegistration();
@@ -111,10 +113,18 @@ class Registrar {
     }
   }
 
-  /** Stops retrying and, if this instance was (or may be about to be) registered, deregisters it. */
-  void stop() {
+  /**
+   * Stops retrying and, if this instance was (or may be about to be) registered, deregisters it. Only the first call
+   * after {@link #start} acts (the listener's close and the application's stop both call it); it returns whether
+   * this call did.
+   */
+  boolean stop() {
     boolean mayBeRegistered;
     synchronized (lock) {
+      if (deregistered) {
+        return false;
+      }
+      deregistered = true;
       stopped = true;
       if (scheduled != null) {
         scheduled.cancel(false);
@@ -135,5 +145,6 @@ class Registrar {
     }
     state.deregistered();
     registry.close();
+    return true;
   }
 }

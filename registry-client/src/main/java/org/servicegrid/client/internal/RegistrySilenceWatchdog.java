@@ -29,7 +29,7 @@ class RegistrySilenceWatchdog {
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ManagedScheduledExecutorService executor;
 
-  private ScheduledFuture<?> task; // written at start and stop only, both from the container's lifecycle thread
+  private volatile ScheduledFuture<?> task; // written at start and stop only
 
   void start() {
     Duration silence = config.registrySilence();

@@ -16,7 +16,7 @@ import javax.management.ObjectName;
  */
 final class ServerEndpoint {
 
-  private static final String MBEAN = "WebSphere:feature=channelfw,type=endpoint,name=defaultHttpEndpoint";
+  static final String MBEAN = "WebSphere:feature=channelfw,type=endpoint,name=defaultHttpEndpoint";
 
   private ServerEndpoint() {}
 

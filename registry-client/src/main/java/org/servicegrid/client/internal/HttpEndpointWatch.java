@@ -1,0 +1,76 @@
+package org.servicegrid.client.internal;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.management.ManagementFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.MBeanServerDelegate;
+import javax.management.MBeanServerNotification;
+import javax.management.NotificationListener;
+import javax.management.ObjectName;
+import javax.management.relation.MBeanServerNotificationFilter;
+
+/**
+ * Tells when the server's HTTP listener is about to close, so this instance deregisters while it still answers.
+ * Liberty unregisters the endpoint's MBean ({@link ServerEndpoint#MBEAN}) at the start of a server stop, on the
+ * thread that then closes the listening socket, and JMX delivers that notification synchronously on the same thread:
+ * work done inside the notification runs before the socket closes. The notification comes on a server thread
+ * without the application's context, so the actions run with the context captured when the watch began. When the
+ * endpoint comes back (a configuration update restarts it) the instance registers again. Outside Liberty nothing is
+ * watched and the application's stop deregisters ({@link RegistrationLifecycle}).
+ */
+@ApplicationScoped
+class HttpEndpointWatch {
+
+  private static final Logger LOG = Logger.getLogger(HttpEndpointWatch.class.getName());
+
+  @Resource(lookup = "java:comp/DefaultContextService")
+  ContextService contextService;
+
+  private volatile NotificationListener listener;
+
+  /** Runs {@code closing} before the listener closes and {@code reopened} when the endpoint is back. */
+  void watch(Runnable closing, Runnable reopened) {
+    try {
+      MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+      ObjectName endpoint = new ObjectName(ServerEndpoint.MBEAN);
+      if (!server.isRegistered(endpoint)) {
+        return;
+      }
+      Runnable onClose = contextService.contextualRunnable(closing);
+      Runnable onReopen = contextService.contextualRunnable(reopened);
+      MBeanServerNotificationFilter filter = new MBeanServerNotificationFilter();
+      filter.disableAllObjectNames();
+      filter.enableObjectName(endpoint);
+      NotificationListener watcher = (notification, handback) -> {
+        if (MBeanServerNotification.UNREGISTRATION_NOTIFICATION.equals(notification.getType())) {
+          onClose.run();
+        } else if (MBeanServerNotification.REGISTRATION_NOTIFICATION.equals(notification.getType())) {
+          onReopen.run();
+        }
+      };
+      server.addNotificationListener(MBeanServerDelegate.DELEGATE_NAME, watcher, filter, null);
+      listener = watcher;
+    } catch (JMException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Cannot watch the HTTP endpoint ({0}); this instance deregisters when the application"
+          + " stops, after the listener has closed", e.toString());
+    }
+  }
+
+  void unwatch() {
+    NotificationListener watcher = listener;
+    listener = null;
+    if (watcher != null) {
+      try {
+        ManagementFactory.getPlatformMBeanServer().removeNotificationListener(MBeanServerDelegate.DELEGATE_NAME,
+            watcher);
+      } catch (JMException e) {
+        LOG.log(Level.FINE, "Removing the endpoint watch failed: {0}", e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package org.servicegrid.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.servicegrid.testsupport.Http;
+
+/**
+ * A clean {@code server stop} of a service instance: a second log instance (the log server's own configuration and
+ * WAR, with its own output directory through {@code WLP_OUTPUT_DIR}, on port 20104) is stopped while clients post
+ * lines through the gateway. It deregisters before its listener closes, so the registry records DEREGISTERED and no
+ * EVICTED, and not one POST fails at the gateway, although a POST is never retried once an instance may have
+ * received it.
+ */
+@Order(300)
+class CleanStopIT {
+
+  private static final int PORT = 20104;
+  private static final String ADDR = "127.0.0.1:" + PORT;
+  private static final int CLIENTS = 4;
+  /** Posts each client makes after the stop returned, to cover the time the gateway learns of it. */
+  private static final int POSTS_AFTER_STOP = 50;
+  private static final int MAX_POSTS_PER_CLIENT = 20_000;
+
+  private static Map<String, String> environment;
+  private static Path serviceLog;
+
+  @BeforeAll
+  static void startASecondLogInstance() throws Exception {
+    Path output = Server.wlpHome().resolve("usr/instances/clean-stop-log");
+    Files.createDirectories(output);
+    environment = Map.of("WLP_OUTPUT_DIR", output.toString(), "HTTP_PORT", String.valueOf(PORT));
+    serviceLog = output.resolve(Server.LOG.serverName).resolve("logs/service.log");
+    Files.deleteIfExists(serviceLog); // left by an earlier run
+    Server.awaitSystemReady();
+    assertThat(Server.command("start", Server.LOG.serverName, environment)).as("start of the second log instance")
+        .isZero();
+    await().atMost(Server.START_BOUND).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() ->
+        assertThat(Http.get(Server.REGISTRY.url("/services/log")).body()).contains(ADDR));
+  }
+
+  @AfterAll
+  static void stopTheSecondLogInstance() {
+    Server.command("stop", Server.LOG.serverName, environment); // whatever it answers: the test may have stopped it
+  }
+
+  @Test
+  void aStoppingInstanceDeregistersBeforeItsListenerClosesAndNoRequestFails() throws Exception {
+    ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    AtomicBoolean stopped = new AtomicBoolean();
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    try {
+      List<Future<Integer>> posted = new ArrayList<>();
+      for (int client = 0; client < CLIENTS; client++) {
+        int id = client;
+        posted.add(clients.submit(() -> postUntilWellAfter(stopped, id, failures)));
+      }
+      await().atMost(Server.START_BOUND).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+          assertThat(Files.exists(serviceLog) && Files.readString(serviceLog).contains("clean-stop"))
+              .as("the gateway routes lines to the second instance too (%s)", serviceLog).isTrue());
+
+      assertThat(Server.command("stop", Server.LOG.serverName, environment)).as("server stop of the second log instance")
+          .isZero();
+      stopped.set(true);
+
+      for (Future<Integer> client : posted) {
+        assertThat(client.get(5, TimeUnit.MINUTES)).isGreaterThanOrEqualTo(POSTS_AFTER_STOP);
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+
+    assertThat(failures).as("POSTs through the gateway that failed while an instance stopped").isEmpty();
+    assertThat(eventsOf(ADDR)).contains("DEREGISTERED").doesNotContain("EVICTED");
+  }
+
+  /** Posts lines through the gateway until {@code stopped} plus {@link #POSTS_AFTER_STOP}; answers the count. */
+  private static int postUntilWellAfter(AtomicBoolean stopped, int client, ConcurrentLinkedQueue<String> failures) {
+    int afterStop = 0;
+    int posts = 0;
+    while (afterStop < POSTS_AFTER_STOP && posts < MAX_POSTS_PER_CLIENT) {
+      if (stopped.get()) {
+        afterStop++;
+      }
+      String message = "clean-stop client " + client + " line " + posts++;
+      HttpResponse<String> response = Http.send("POST", Server.GATEWAY.url("/log/log"), "text/plain", message);
+      if (response.statusCode() != 200) {
+        failures.add(response.statusCode() + " " + response.body());
+      }
+    }
+    return afterStop;
+  }
+
+  private static List<String> eventsOf(String addr) {
+    return Http.json(Http.get(Server.REGISTRY.url("/events?limit=500"))).asJsonArray().stream()
+        .map(event -> (JsonObject) event)
+        .filter(event -> addr.equals(event.getString("addr", "")))
+        .map(event -> event.getString("type"))
+        .toList();
+  }
+}
