@@ -67,11 +67,6 @@ public class ClientConfig extends ValidatedConfig {
   long deregisterTimeout;
 
   @Inject
-  @ConfigProperty(name = "registry.client.stop-drain")
-  @Range(min = 0, max = 20_000) // Liberty waits at most 30 s for a stopping server's requests
-  long stopDrain;
-
-  @Inject
   @ConfigProperty(name = "registry.client.selection")
   String selection;
 
@@ -166,10 +161,6 @@ public class ClientConfig extends ValidatedConfig {
 
   Duration deregisterTimeout() {
     return Duration.ofMillis(deregisterTimeout);
-  }
-
-  Duration stopDrain() {
-    return Duration.ofMillis(stopDrain);
   }
 
   SelectionPolicy selection() {

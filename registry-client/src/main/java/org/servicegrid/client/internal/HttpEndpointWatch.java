@@ -15,13 +15,13 @@ import javax.management.ObjectName;
 import javax.management.relation.MBeanServerNotificationFilter;
 
 /**
- * Tells when the server's HTTP listener is about to close, so this instance deregisters while it still answers.
- * Liberty unregisters the endpoint's MBean ({@link ServerEndpoint#MBEAN}) at the start of a server stop, on the
- * thread that then closes the listening socket, and JMX delivers that notification synchronously on the same thread:
- * work done inside the notification runs before the socket closes. The notification comes on a server thread
- * without the application's context, so the actions run with the context captured when the watch began. When the
- * endpoint comes back (a configuration update restarts it) the instance registers again. Outside Liberty nothing is
- * watched and the application's stop deregisters ({@link RegistrationLifecycle}).
+ * Tells when the server's HTTP listener closes, so that this instance deregisters at the start of a server stop.
+ * Liberty unregisters the endpoint's MBean ({@link ServerEndpoint#MBEAN}) as it stops listening, at the start of
+ * the quiesce period; the application itself is stopped only after the requests in flight have ended (up to 30 s),
+ * and until then the registry would keep sending callers to a closed port. The notification comes on a server
+ * thread without the application's context, so the actions run with the context captured when the watch began.
+ * When the endpoint comes back (a configuration update restarts it) the instance registers again. Outside Liberty
+ * nothing is watched and the application's stop deregisters ({@link RegistrationLifecycle}).
  */
 @ApplicationScoped
 class HttpEndpointWatch {
@@ -33,7 +33,7 @@ class HttpEndpointWatch {
 
   private volatile NotificationListener listener;
 
-  /** Runs {@code closing} before the listener closes and {@code reopened} when the endpoint is back. */
+  /** Runs {@code closing} when the listener closes and {@code reopened} when the endpoint is back. */
   void watch(Runnable closing, Runnable reopened) {
     try {
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();

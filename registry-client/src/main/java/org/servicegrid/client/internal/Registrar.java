@@ -115,14 +115,13 @@ class Registrar {
 
   /**
    * Stops retrying and, if this instance was (or may be about to be) registered, deregisters it. Only the first call
-   * after {@link #start} acts (the listener's close and the application's stop both call it); it returns whether
-   * this call did.
+   * after {@link #start} acts: the listener's close and the application's stop both call it.
    */
-  boolean stop() {
+  void stop() {
     boolean mayBeRegistered;
     synchronized (lock) {
       if (deregistered) {
-        return false;
+        return;
       }
       deregistered = true;
       stopped = true;
@@ -145,6 +144,5 @@ class Registrar {
     }
     state.deregistered();
     registry.close();
-    return true;
   }
 }
