@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,41 +31,34 @@ import org.servicegrid.testsupport.Http;
 @Order(300)
 class CleanStopIT {
 
-  private static final int PORT = 20104;
-  private static final String ADDR = "127.0.0.1:" + PORT;
+  private static final ServerInstance SECOND_LOG = Server.LOG.instance("clean-stop-log", 20104, Map.of());
+  private static final String ADDR = "127.0.0.1:" + SECOND_LOG.port();
   private static final int CLIENTS = 4;
   /** Requests each client makes after the stop returned, to cover the time the gateway learns of it. */
   private static final int REQUESTS_AFTER_STOP = 50;
   private static final int MAX_REQUESTS_PER_CLIENT = 20_000;
 
-  private static Map<String, String> environment;
-  private static Path serviceLog;
 
   @BeforeAll
-  static void startASecondLogInstance() throws Exception {
-    Path output = Server.wlpHome().resolve("usr/instances/clean-stop-log");
-    Files.createDirectories(output);
-    environment = Map.of("WLP_OUTPUT_DIR", output.toString(), "HTTP_PORT", String.valueOf(PORT));
-    serviceLog = output.resolve(Server.LOG.serverName).resolve("logs/service.log");
-    Files.deleteIfExists(serviceLog); // left by an earlier run
+  static void startASecondLogInstance() {
     Server.awaitSystemReady();
-    assertThat(Server.command("start", Server.LOG.serverName, environment)).as("start of the second log instance")
-        .isZero();
+    SECOND_LOG.deleteOutput(); // an earlier run's log file would prove nothing below
+    SECOND_LOG.start();
     await().atMost(Server.START_BOUND).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() ->
         assertThat(Http.get(Server.REGISTRY.url("/services/log")).body()).contains(ADDR));
   }
 
   @AfterAll
   static void stopTheSecondLogInstance() {
-    Server.command("stop", Server.LOG.serverName, environment); // whatever it answers: the test may have stopped it
+    SECOND_LOG.stop(); // whatever it answers: the test stopped it already
   }
 
   @Test
   void aStoppingInstanceDeregistersBeforeItsListenerClosesAndNoRequestFails() throws Exception {
     await().atMost(Server.START_BOUND).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
       Http.send("POST", Server.GATEWAY.url("/log/log"), "text/plain", "clean-stop routed");
-      assertThat(Files.exists(serviceLog) && Files.readString(serviceLog).contains("clean-stop"))
-          .as("the gateway routes to the second instance too (%s)", serviceLog).isTrue();
+      assertThat(SECOND_LOG.logLines()).as("the gateway routes to the second instance too")
+          .anyMatch(line -> line.contains("clean-stop"));
     });
     ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     AtomicBoolean stopped = new AtomicBoolean();
@@ -78,8 +69,7 @@ class CleanStopIT {
         requested.add(clients.submit(() -> readUntilWellAfter(stopped, failures)));
       }
 
-      assertThat(Server.command("stop", Server.LOG.serverName, environment)).as("server stop of the second log instance")
-          .isZero();
+      assertThat(SECOND_LOG.stop()).as("server stop of the second log instance").isZero();
       stopped.set(true);
 
       for (Future<Integer> client : requested) {
