@@ -10,7 +10,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.servicegrid.registry.cluster.ClusterSettings;
 
 /**
  * The registry's settings ({@code registry.*}), defaults only in {@code META-INF/microprofile-config.properties};
@@ -72,6 +74,31 @@ public class RegistryConfig {
   @ConfigProperty(name = "registry.events.capacity")
   int eventsCapacity;
 
+  @Inject
+  @ConfigProperty(name = "registry.cluster.name")
+  String clusterName;
+
+  @Inject
+  @ConfigProperty(name = "registry.cluster.host")
+  String clusterHost;
+
+  @Inject
+  @ConfigProperty(name = "registry.cluster.port")
+  int clusterPort;
+
+  /** Empty (the default) for a single node. */
+  @Inject
+  @ConfigProperty(name = "registry.cluster.members")
+  Optional<String> clusterMembers;
+
+  @Inject
+  @ConfigProperty(name = "registry.cluster.member-timeout")
+  long clusterMemberTimeout;
+
+  @Inject
+  @ConfigProperty(name = "registry.cluster.write-timeout")
+  long clusterWriteTimeout;
+
   /** Creates this bean, and so validates it, before any other part of the application observes the start. */
   void onStart(
       @Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
@@ -95,6 +122,16 @@ public class RegistryConfig {
     require(notifyThreads >= 1, "registry.notify.threads", notifyThreads, "must be at least 1");
     require(maxIdleServices >= 0, "registry.table.max-idle-services", maxIdleServices, "must not be negative");
     require(eventsCapacity >= 1, "registry.events.capacity", eventsCapacity, "must be at least 1");
+    require(!clusterName.isBlank(), "registry.cluster.name", clusterName, "must not be blank");
+    require(!clusterHost.isBlank(), "registry.cluster.host", clusterHost, "must not be blank");
+    require(clusterPort >= 1 && clusterPort <= 65535, "registry.cluster.port", clusterPort,
+        "must be a port number (1-65535)");
+    for (String member : ClusterSettings.parseMembers(clusterMembers())) {
+      require(member.matches("[^:,\\s]+:[0-9]{1,5}"), "registry.cluster.members", clusterMembers(),
+          "must be a comma-separated list of host:port");
+    }
+    require(clusterMemberTimeout > 0, "registry.cluster.member-timeout", clusterMemberTimeout, "must be positive");
+    require(clusterWriteTimeout > 0, "registry.cluster.write-timeout", clusterWriteTimeout, "must be positive");
   }
 
   public Duration heartBeatPeriod() {
@@ -147,5 +184,30 @@ public class RegistryConfig {
 
   public int eventsCapacity() {
     return eventsCapacity;
+  }
+
+  public String clusterName() {
+    return clusterName;
+  }
+
+  public String clusterHost() {
+    return clusterHost;
+  }
+
+  public int clusterPort() {
+    return clusterPort;
+  }
+
+  /** The other members as comma-separated host:port, empty for a single node. */
+  public String clusterMembers() {
+    return clusterMembers.orElse("");
+  }
+
+  public Duration clusterMemberTimeout() {
+    return Duration.ofMillis(clusterMemberTimeout);
+  }
+
+  public Duration clusterWriteTimeout() {
+    return Duration.ofMillis(clusterWriteTimeout);
   }
 }
