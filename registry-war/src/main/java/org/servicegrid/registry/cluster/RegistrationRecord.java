@@ -12,14 +12,14 @@ import org.servicegrid.protocol.ServiceInfo;
  * live registration or a tombstone left by its removal. The owner of the key stamps each write with a
  * {@code version} that grows per key, so a node applying entries (from events, or from a read of the whole
  * map after a member left) can drop any it has already seen. The {@code token} identifies one write (the
- * writer waits until its node applied it; an eviction removes only the registration it checked); the
- * {@code notifier} is the member that sends the dependents' notices for this write.
+ * {@code writer}, the member that made the write, waits until its node applied it; an eviction removes only the
+ * registration it checked); the {@code notifier} is the member that sends the dependents' notices for it.
  *
  * <p>Text: the fields tab-separated in declaration order, the required services comma-separated. Names
  * and addresses are validated by the protocol and never contain either separator.
  */
-public record RegistrationRecord(long version, State state, String token, String notifier, Instant since,
-    Instant at, ServiceInfo info) {
+public record RegistrationRecord(long version, State state, String token, String writer, String notifier,
+    Instant since, Instant at, ServiceInfo info) {
 
   /** Whether the instance is registered, or why it was removed. */
   public enum State {
@@ -28,16 +28,16 @@ public record RegistrationRecord(long version, State state, String token, String
     EVICTED
   }
 
-  private static final int FIELDS = 9;
+  private static final int FIELDS = 10;
 
   /** A new registration of {@code info} at {@code now}, not yet versioned nor stamped. */
   public static RegistrationRecord live(ServiceInfo info, Instant now) {
-    return new RegistrationRecord(0, State.LIVE, newToken(), "", now, now, info);
+    return new RegistrationRecord(0, State.LIVE, newToken(), "", "", now, now, info);
   }
 
   /** The tombstone of {@code info}'s registration, removed at {@code now} for {@code reason}. */
   public static RegistrationRecord removal(ServiceInfo info, State reason, Instant now) {
-    return new RegistrationRecord(0, reason, newToken(), "", now, now, info);
+    return new RegistrationRecord(0, reason, newToken(), "", "", now, now, info);
   }
 
   /** The map key of an instance: its Name and Addr. */
@@ -54,11 +54,12 @@ public record RegistrationRecord(long version, State state, String token, String
   }
 
   public RegistrationRecord withVersion(long newVersion) {
-    return new RegistrationRecord(newVersion, state, token, notifier, since, at, info);
+    return new RegistrationRecord(newVersion, state, token, writer, notifier, since, at, info);
   }
 
-  public RegistrationRecord withNotifier(String member) {
-    return new RegistrationRecord(version, state, token, member, since, at, info);
+  /** This record as written by member {@code by}, whose dependents' notices member {@code notifiedBy} sends. */
+  public RegistrationRecord stamped(String by, String notifiedBy) {
+    return new RegistrationRecord(version, state, token, by, notifiedBy, since, at, info);
   }
 
   public String encode() {
@@ -67,7 +68,7 @@ public record RegistrationRecord(long version, State state, String token, String
 
   /** Everything but the version, which the key's owner puts in front when it writes. */
   String body() {
-    return String.join("\t", state.name(), token, notifier, since.toString(), at.toString(), info.name(),
+    return String.join("\t", state.name(), token, writer, notifier, since.toString(), at.toString(), info.name(),
         info.addr(), String.join(",", info.requiredServices()));
   }
 
@@ -77,9 +78,9 @@ public record RegistrationRecord(long version, State state, String token, String
     if (f.length != FIELDS) {
       throw new IllegalArgumentException("not a registration record: " + text);
     }
-    List<String> required = f[8].isEmpty() ? List.of() : Arrays.asList(f[8].split(","));
-    return new RegistrationRecord(Long.parseLong(f[0]), State.valueOf(f[1]), f[2], f[3], Instant.parse(f[4]),
-        Instant.parse(f[5]), new ServiceInfo(f[6], f[7], required));
+    List<String> required = f[9].isEmpty() ? List.of() : Arrays.asList(f[9].split(","));
+    return new RegistrationRecord(Long.parseLong(f[0]), State.valueOf(f[1]), f[2], f[3], f[4], Instant.parse(f[5]),
+        Instant.parse(f[6]), new ServiceInfo(f[7], f[8], required));
   }
 
   /** The version in front of an encoded record, without decoding the rest. */

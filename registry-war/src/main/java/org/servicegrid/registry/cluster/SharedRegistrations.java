@@ -35,7 +35,7 @@ public final class SharedRegistrations {
    */
   public boolean write(RegistrationRecord record, boolean requireLive, String requiredToken, Duration ttl) {
     Member owner = hazelcast.getPartitionService().getPartition(record.key()).getOwner();
-    RegistrationRecord stamped = record.withNotifier(owner == null ? localId : owner.getUuid().toString());
+    RegistrationRecord stamped = record.stamped(localId, owner == null ? localId : owner.getUuid().toString());
     return map.executeOnKey(record.key(), new RecordWrite(stamped, requireLive, requiredToken, ttl.toSeconds()))
         != null;
   }

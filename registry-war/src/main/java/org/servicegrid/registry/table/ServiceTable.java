@@ -69,6 +69,8 @@ public class ServiceTable implements ChangeFeed.Handler {
   /** How long a removal is remembered: far beyond a member's failure detection and takeover. */
   static final Duration TOMBSTONE_TTL = Duration.ofSeconds(60);
   private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(10);
+  /** Far beyond the time an event takes from one node to the others. */
+  private static final Duration CATCH_UP_WINDOW = Duration.ofSeconds(2);
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   /** The JSON lookup answer per service, dropped at each change of it: {@link #instancesJsonOf}. */
@@ -77,6 +79,7 @@ public class ServiceTable implements ChangeFeed.Handler {
   private final ConcurrentMap<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
   /** The removals this node knows of, by key, for versions and for the notices of departed members. */
   private final Map<String, RegistrationRecord> tombstones = new HashMap<>();
+  private final RecentNotices recent = new RecentNotices(CATCH_UP_WINDOW, System::nanoTime);
   private Directory directory;
   private SharedRegistrations shared;
   private ChangeFeed feed;
@@ -197,7 +200,12 @@ public class ServiceTable implements ChangeFeed.Handler {
         ServiceInfo info = change.instance();
         instancesJson.remove(info.name());
         if (change.kind() != Change.Kind.REPLACED && notifies(record)) {
-          deliveries = sink.enqueue(change, directory.dependentAddresses(info.name()));
+          Set<String> dependents = directory.dependentAddresses(info.name());
+          deliveries = sink.enqueue(change, dependents);
+          recent.sent(change, dependents);
+        }
+        if (change.kind() == Change.Kind.REGISTERED && !record.writer().equals(shared.localMemberId())) {
+          deliveries = andThen(deliveries, catchUp(info));
         }
         if (change.kind().isRemoval() && !directory.servesAt(info.addr())) {
           sink.forget(info.addr());
@@ -219,6 +227,25 @@ public class ServiceTable implements ChangeFeed.Handler {
     if (waiting != null) {
       waiting.complete(null);
     }
+  }
+
+  /**
+   * The notices this node sent shortly before it learned of {@code dependent}, registered through another
+   * node: that node's answer to it may lack them. It may also have them; the dependent then hears twice.
+   */
+  private Runnable catchUp(ServiceInfo dependent) {
+    Runnable deliveries = () -> {};
+    for (Change missed : recent.missedBy(dependent.requiredServices(), dependent.addr())) {
+      deliveries = andThen(deliveries, sink.enqueue(missed, List.of(dependent.addr())));
+    }
+    return deliveries;
+  }
+
+  private static Runnable andThen(Runnable first, Runnable second) {
+    return () -> {
+      first.run();
+      second.run();
+    };
   }
 
   private boolean isNew(RegistrationRecord record) {
