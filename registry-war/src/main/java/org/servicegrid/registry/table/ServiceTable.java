@@ -21,13 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -75,8 +71,6 @@ public class ServiceTable implements ChangeFeed.Handler {
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   /** The JSON lookup answer per service, dropped at each change of it: {@link #instancesJsonOf}. */
   private final ConcurrentMap<String, byte[]> instancesJson = new ConcurrentHashMap<>();
-  /** Writes of this node waiting until it applied them, by the record's token. */
-  private final ConcurrentMap<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
   /** The removals this node knows of, by key, for versions and for the notices of departed members. */
   private final Map<String, RegistrationRecord> tombstones = new HashMap<>();
   private final RecentNotices recent = new RecentNotices(CATCH_UP_WINDOW, System::nanoTime);
@@ -85,7 +79,7 @@ public class ServiceTable implements ChangeFeed.Handler {
   private ChangeFeed feed;
   private Consumer<Object> publisher;
   private Clock clock = Clock.systemUTC();
-  private Duration writeTimeout;
+  private ClusterWrites writes;
   private volatile boolean open;
 
   @Inject private ChangeSink sink;
@@ -104,8 +98,7 @@ public class ServiceTable implements ChangeFeed.Handler {
     this.publisher = publisher;
     this.clock = clock;
     this.directory = new Directory(maxIdleServices);
-    this.writeTimeout = Duration.ofSeconds(5);
-    start(threads);
+    start(threads, Duration.ofSeconds(5));
   }
 
   @PostConstruct
@@ -113,11 +106,11 @@ public class ServiceTable implements ChangeFeed.Handler {
     publisher = events::fire;
     directory = new Directory(config.maxIdleServices());
     shared = member.registrations();
-    writeTimeout = config.clusterWriteTimeout();
-    start(threadFactory);
+    start(threadFactory, config.clusterWriteTimeout());
   }
 
-  private void start(ThreadFactory threads) {
+  private void start(ThreadFactory threads, Duration writeTimeout) {
+    writes = new ClusterWrites(shared, writeTimeout);
     feed = new ChangeFeed(shared, this, TAKEOVER_BOUND);
     feed.start(threads);
     open = true;
@@ -143,42 +136,20 @@ public class ServiceTable implements ChangeFeed.Handler {
 
   /** Registers or replaces {@code info}; answers each of its required services with its live instances. */
   public Map<String, List<ServiceInfo>> register(ServiceInfo info) {
-    write(RegistrationRecord.live(info, clock.instant()), false, null, Duration.ZERO);
+    writes.write(RegistrationRecord.live(info, clock.instant()), false, null, Duration.ZERO);
     return read(() -> directory.instancesOf(info.requiredServices()));
   }
 
   /** Removes the instance with {@code info}'s Name+Addr, if registered. */
   public boolean deregister(ServiceInfo info) {
-    return write(RegistrationRecord.removal(info, State.DEREGISTERED, clock.instant()), true, null, TOMBSTONE_TTL);
+    return writes.write(RegistrationRecord.removal(info, State.DEREGISTERED, clock.instant()), true, null,
+        TOMBSTONE_TTL);
   }
 
   /** Removes {@code registration} only if it is still the current one of its Name+Addr. */
   public boolean evict(Registration registration) {
-    return registration.isCurrent() && write(RegistrationRecord.removal(registration.info(), State.EVICTED,
+    return registration.isCurrent() && writes.write(RegistrationRecord.removal(registration.info(), State.EVICTED,
         clock.instant()), true, registration.record().token(), TOMBSTONE_TTL);
-  }
-
-  /** Writes {@code record} to the cluster if the condition holds, then waits until this node applied it. */
-  private boolean write(RegistrationRecord record, boolean requireLive, String requiredToken, Duration ttl) {
-    CompletableFuture<Void> applied = new CompletableFuture<>();
-    pending.put(record.token(), applied);
-    try {
-      if (!shared.write(record, requireLive, requiredToken, ttl)) {
-        return false;
-      }
-      applied.get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (TimeoutException e) {
-      throw new TableUnavailableException("the registry cluster did not apply the change within "
-          + writeTimeout.toMillis() + " ms", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TableUnavailableException("interrupted while the registry cluster applied the change", e);
-    } catch (ExecutionException | RuntimeException e) { // Hazelcast failing or stopping
-      throw new TableUnavailableException("the registry cluster is unavailable: " + e, e);
-    } finally {
-      pending.remove(record.token());
-    }
   }
 
   /**
@@ -223,10 +194,7 @@ public class ServiceTable implements ChangeFeed.Handler {
     if (!forgotten.isEmpty()) {
       publisher.accept(new ServicesForgotten(forgotten));
     }
-    CompletableFuture<Void> waiting = pending.get(record.token());
-    if (waiting != null) {
-      waiting.complete(null);
-    }
+    writes.applied(record.token());
   }
 
   /**
