@@ -106,6 +106,8 @@ class ServiceTableClusterTest {
       assertThat(SECOND_SINK.notices.subList(sentBySecond, SECOND_SINK.notices.size()))
           .containsExactlyInAnyOrderElementsOf(lastNoticeByFirst.values());
     });
+    assertThat(new SharedRegistrations(second, MAP).snapshot()).as("the backups of the dead member's partitions")
+        .filteredOn(r -> r.isLive()).hasSize(39);
     secondTable.register(ServiceInfo.of("svc", "127.0.0.1:9200"));
     assertThat(SECOND_SINK.notices).last().isEqualTo("REGISTERED svc@127.0.0.1:9200 -> [127.0.0.1:9000]");
   }
