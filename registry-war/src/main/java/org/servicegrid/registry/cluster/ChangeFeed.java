@@ -3,8 +3,10 @@ package org.servicegrid.registry.cluster;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryExpiredListener;
+import com.hazelcast.map.listener.EntryMergedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import java.time.Duration;
@@ -29,7 +31,8 @@ import java.util.logging.Logger;
  *
  * <p>When a member leaves, the events it had not sent yet are lost with it: once its partitions have new
  * owners (or after {@code takeoverBound}), the whole map is read and applied again, and the handler then
- * sends the notices the departed member may not have sent.
+ * sends the notices the departed member may not have sent. Likewise after this member merged back into the
+ * cluster from a split (nodes started at once can form two clusters for a few seconds).
  */
 public final class ChangeFeed {
 
@@ -53,9 +56,11 @@ public final class ChangeFeed {
   private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
   private final Queue<Departure> departures = new ConcurrentLinkedQueue<>();
   private volatile boolean running;
+  private volatile boolean merged;
   private Thread thread;
   private UUID entryListener;
   private UUID membershipListener;
+  private UUID lifecycleListener;
 
   private record Departure(UUID member, long deadlineNanos) {}
 
@@ -70,6 +75,11 @@ public final class ChangeFeed {
     running = true;
     entryListener = shared.map().addEntryListener(new Entries(), true);
     membershipListener = shared.hazelcast().getCluster().addMembershipListener(new Members());
+    lifecycleListener = shared.hazelcast().getLifecycleService().addLifecycleListener(event -> {
+      if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+        merged = true;
+      }
+    });
     shared.snapshot().forEach(handler::apply);
     thread = threads.newThread(this::drain);
     thread.setName("registry-change-feed");
@@ -81,6 +91,7 @@ public final class ChangeFeed {
     if (shared.isRunning()) {
       shared.map().removeEntryListener(entryListener);
       shared.hazelcast().getCluster().removeMembershipListener(membershipListener);
+      shared.hazelcast().getLifecycleService().removeLifecycleListener(lifecycleListener);
     }
     if (thread != null) {
       thread.interrupt();
@@ -96,6 +107,11 @@ public final class ChangeFeed {
         }
         if (!departures.isEmpty()) {
           takeOver();
+        }
+        if (merged) {
+          merged = false;
+          LOG.info("Merged back into the registry cluster: reading the whole table again");
+          shared.snapshot().forEach(handler::apply);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -135,7 +151,8 @@ public final class ChangeFeed {
 
   /** Runs on Hazelcast's event threads: decodes and queues. */
   private final class Entries implements EntryAddedListener<String, String>, EntryUpdatedListener<String, String>,
-      EntryRemovedListener<String, String>, EntryExpiredListener<String, String> {
+      EntryRemovedListener<String, String>, EntryExpiredListener<String, String>,
+      EntryMergedListener<String, String> {
 
     @Override
     public void entryAdded(EntryEvent<String, String> event) {
@@ -144,6 +161,11 @@ public final class ChangeFeed {
 
     @Override
     public void entryUpdated(EntryEvent<String, String> event) {
+      applied(event.getValue());
+    }
+
+    @Override
+    public void entryMerged(EntryEvent<String, String> event) {
       applied(event.getValue());
     }
 
