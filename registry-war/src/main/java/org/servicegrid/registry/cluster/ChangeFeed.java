@@ -180,6 +180,9 @@ public final class ChangeFeed {
     }
 
     private void applied(String text) {
+      if (text == null) {
+        return;
+      }
       RegistrationRecord record = RegistrationRecord.decode(text);
       offer(() -> handler.apply(record));
     }
