@@ -59,7 +59,7 @@ import org.servicegrid.registry.cluster.SharedRegistrations;
 @DependsOn("ClusterMember")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class ServiceTable implements ChangeFeed.Handler {
+public class ServiceTable {
 
   private static final Logger LOG = Logger.getLogger(ServiceTable.class.getName());
   /** How long a removal is remembered: far beyond a member's failure detection and takeover. */
@@ -111,7 +111,22 @@ public class ServiceTable implements ChangeFeed.Handler {
 
   private void start(ThreadFactory threads, Duration writeTimeout) {
     writes = new ClusterWrites(shared, writeTimeout);
-    feed = new ChangeFeed(shared, this, TAKEOVER_BOUND);
+    feed = new ChangeFeed(shared, new ChangeFeed.Handler() { // not implemented by the bean: no business interface
+      @Override
+      public void apply(RegistrationRecord record) {
+        ServiceTable.this.apply(record);
+      }
+
+      @Override
+      public void expired(RegistrationRecord record) {
+        ServiceTable.this.expired(record);
+      }
+
+      @Override
+      public void membersLeft(Set<UUID> members) {
+        ServiceTable.this.membersLeft(members);
+      }
+    }, TAKEOVER_BOUND);
     feed.start(threads);
     open = true;
     LOG.log(Level.INFO, "Service table is open: {0} instances in a cluster of {1}",
@@ -157,8 +172,7 @@ public class ServiceTable implements ChangeFeed.Handler {
    * the change, its notices (if this node is their sender) and the caches under the write lock; deliveries,
    * log and events after it. Runs on the change feed's thread only.
    */
-  @Override
-  public void apply(RegistrationRecord record) {
+  private void apply(RegistrationRecord record) {
     Change change = null;
     Runnable deliveries = () -> {};
     List<String> forgotten = List.of();
@@ -247,8 +261,7 @@ public class ServiceTable implements ChangeFeed.Handler {
     return !shared.isMember(record.notifier()) && shared.ownsKey(record.key());
   }
 
-  @Override
-  public void expired(RegistrationRecord record) {
+  private void expired(RegistrationRecord record) {
     lock.writeLock().lock();
     try {
       RegistrationRecord known = tombstones.get(record.key());
@@ -265,8 +278,7 @@ public class ServiceTable implements ChangeFeed.Handler {
    * the notice of that write: the departed member may have died before sending it. Also forgets tombstones
    * whose expiry this node missed.
    */
-  @Override
-  public void membersLeft(Set<UUID> members) {
+  private void membersLeft(Set<UUID> members) {
     List<Runnable> deliveries = new ArrayList<>();
     lock.writeLock().lock();
     try {
