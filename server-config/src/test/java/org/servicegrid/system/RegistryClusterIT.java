@@ -89,6 +89,7 @@ class RegistryClusterIT {
         HttpResponse<String> ready = Http.get(node.url("/health/ready"));
         assertThat(ready.statusCode()).as(node.url("/health/ready")).isEqualTo(200);
         assertThat(ready.body()).as("%s sees three members", node.name()).contains("\"clusterMembers\":3");
+        assertThat(Http.get(node.url("/services/" + PREFIX + "warm-up")).statusCode()).isEqualTo(200); // first call
       }
     });
   }
@@ -120,7 +121,7 @@ class RegistryClusterIT {
       await().atMost(VISIBLE_BOUND).pollInterval(Duration.ofMillis(5))
           .until(() -> addrs(node, PREFIX + "back").contains(instance.addr()));
     }
-    LOG.info(() -> "A registration through node 1 was seen on all three after "
+    LOG.info(() -> "A registration through node 1 was answered and seen on all three after "
         + (System.nanoTime() - start) / 1_000_000 + " ms");
 
     Http.assertStatus(Http.delete(NODES.get(2).url("/services"), back), 200);
