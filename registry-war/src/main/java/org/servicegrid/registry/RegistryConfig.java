@@ -1,11 +1,15 @@
 package org.servicegrid.registry;
 
+import static org.servicegrid.protocol.config.InvalidConfigurationException.require;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.servicegrid.protocol.config.Range;
 import org.servicegrid.protocol.config.ValidatedConfig;
+import org.servicegrid.registry.cluster.ClusterSettings;
 
 /**
  * The registry's settings ({@code registry.*}), defaults only in {@code META-INF/microprofile-config.properties};
@@ -80,6 +84,45 @@ public class RegistryConfig extends ValidatedConfig {
   @Range(min = 1)
   int eventsCapacity;
 
+  @Inject
+  @ConfigProperty(name = "registry.cluster.name")
+  String clusterName;
+
+  @Inject
+  @ConfigProperty(name = "registry.cluster.host")
+  String clusterHost;
+
+  @Inject
+  @ConfigProperty(name = "registry.cluster.port")
+  @Range(min = 1, max = 65535)
+  int clusterPort;
+
+  /** Empty (the default) for a single node. */
+  @Inject
+  @ConfigProperty(name = "registry.cluster.members")
+  Optional<String> clusterMembers;
+
+  @Inject
+  @ConfigProperty(name = "registry.cluster.member-timeout")
+  @Range(min = 1)
+  long clusterMemberTimeout;
+
+  @Inject
+  @ConfigProperty(name = "registry.cluster.write-timeout")
+  @Range(min = 1)
+  long clusterWriteTimeout;
+
+  @Override
+  public void validate() {
+    super.validate();
+    require(!clusterName.isBlank(), "registry.cluster.name", clusterName, "must not be blank");
+    require(!clusterHost.isBlank(), "registry.cluster.host", clusterHost, "must not be blank");
+    for (String member : ClusterSettings.parseMembers(clusterMembers())) {
+      require(member.matches("[^:,\\s]+:[0-9]{1,5}"), "registry.cluster.members", clusterMembers(),
+          "must be a comma-separated list of host:port");
+    }
+  }
+
   public Duration heartBeatPeriod() {
     return Duration.ofMillis(heartBeatPeriod);
   }
@@ -130,5 +173,30 @@ public class RegistryConfig extends ValidatedConfig {
 
   public int eventsCapacity() {
     return eventsCapacity;
+  }
+
+  public String clusterName() {
+    return clusterName;
+  }
+
+  public String clusterHost() {
+    return clusterHost;
+  }
+
+  public int clusterPort() {
+    return clusterPort;
+  }
+
+  /** The other members as comma-separated host:port, empty for a single node. */
+  public String clusterMembers() {
+    return clusterMembers.orElse("");
+  }
+
+  public Duration clusterMemberTimeout() {
+    return Duration.ofMillis(clusterMemberTimeout);
+  }
+
+  public Duration clusterWriteTimeout() {
+    return Duration.ofMillis(clusterWriteTimeout);
   }
 }

@@ -26,7 +26,9 @@ class RegistryConfigTest {
       "registry.heartbeat.connect-timeout, 0", "registry.heartbeat.read-timeout, 0",
       "registry.heartbeat.parallelism, 0", "registry.notify.connect-timeout, 0", "registry.notify.read-timeout, 0",
       "registry.notify.queue-capacity, 0", "registry.notify.max-connections, 0", "registry.notify.threads, 0",
-      "registry.table.max-idle-services, -1", "registry.events.capacity, 0"})
+      "registry.table.max-idle-services, -1", "registry.events.capacity, 0", "registry.cluster.port, 0",
+      "registry.cluster.port, 65536", "registry.cluster.members, 127.0.0.1", "registry.cluster.members, a:1;b:2",
+      "registry.cluster.member-timeout, 0", "registry.cluster.write-timeout, 0"})
   void refusesSettingsThatCannotWorkNamingTheirKey(String key, String value) {
     ConfigFixture.assertRejected(RegistryConfig.class, key, value);
   }

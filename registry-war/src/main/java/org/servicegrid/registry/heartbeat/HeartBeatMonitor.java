@@ -89,7 +89,7 @@ public class HeartBeatMonitor {
   private void tick() {
     try {
       lastTick = Instant.now();
-      checker.checkAll(table.registrations());
+      checker.checkAll(table.ownedRegistrations()); // each instance is checked by one node: its partition's owner
     } catch (RuntimeException e) { // an exception would silently cancel the periodic task
       LOG.log(Level.WARNING, "Heart-beat round failed", e);
     }

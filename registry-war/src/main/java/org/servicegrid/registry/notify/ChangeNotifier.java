@@ -5,7 +5,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
@@ -90,6 +92,14 @@ public class ChangeNotifier implements ChangeSink {
     sender = new NoticeSender(client)::send;
     publisher = events::fire;
     capacity = config.notifyQueueCapacity();
+  }
+
+  /**
+   * Creates the notifier at start: building its REST client takes a while, and the first change must not wait
+   * for it on the thread that applies every change.
+   */
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    // the bean's creation is the point
   }
 
   @Override

@@ -69,6 +69,11 @@ final class Directory {
     return removed;
   }
 
+  /** The current registration of {@code id}, or null. */
+  Registration get(InstanceId id) {
+    return instances.getOrDefault(id.name(), Map.of()).get(id.addr());
+  }
+
   /** True for names the table knows, with or without instances. */
   boolean knows(String name) {
     return instances.containsKey(name);

@@ -2,11 +2,13 @@ package org.servicegrid.registry.table;
 
 import java.time.Instant;
 import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.registry.cluster.RegistrationRecord;
 
 /**
  * One registration of an instance, with the heart-beat bookkeeping that belongs to it. Every POST creates a
- * new Registration, and the table compares registrations by identity: a heart-beat check that started on an
- * earlier registration of the same Name+Addr can therefore never evict the one that replaced it.
+ * new Registration (on every node of the cluster, from its shared record), and the table compares
+ * registrations by identity locally and by the record's token in the cluster: a heart-beat check that started
+ * on an earlier registration of the same Name+Addr can therefore never evict the one that replaced it.
  *
  * <p>The heart-beat fields are written only by the one check in flight for this registration (the monitor
  * never runs two at once) and read by the operations endpoints, so {@code volatile} is enough. Whether it is
@@ -15,15 +17,22 @@ import org.servicegrid.protocol.ServiceInfo;
  */
 public final class Registration {
 
+  private final RegistrationRecord record;
   private final ServiceInfo info;
   private final Instant registeredSince;
   private volatile Instant lastHeartBeat;
   private volatile int consecutiveFailures;
   private volatile boolean current;
 
-  public Registration(ServiceInfo info, Instant registeredSince) {
-    this.info = info;
-    this.registeredSince = registeredSince;
+  Registration(RegistrationRecord record) {
+    this.record = record;
+    this.info = record.info();
+    this.registeredSince = record.since();
+  }
+
+  /** The shared record this registration was made from. */
+  public RegistrationRecord record() {
+    return record;
   }
 
   public ServiceInfo info() {

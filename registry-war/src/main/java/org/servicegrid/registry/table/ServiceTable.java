@@ -2,150 +2,305 @@ package org.servicegrid.registry.table;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.servicegrid.registry.RegistryConfig;
 import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.registry.RegistryConfig;
+import org.servicegrid.registry.cluster.ChangeFeed;
+import org.servicegrid.registry.cluster.ClusterMember;
+import org.servicegrid.registry.cluster.RegistrationRecord;
+import org.servicegrid.registry.cluster.RegistrationRecord.State;
+import org.servicegrid.registry.cluster.SharedRegistrations;
 
 /**
- * The registry's table of live instances: register, deregister, evict, look up.
+ * The registry's table of live instances on this node: register, deregister, evict, look up. The cluster's
+ * registrations live in a Hazelcast map shared by every registry node ({@link SharedRegistrations}); a write
+ * goes to the map, and every node, this one included, applies each change of the map to its local
+ * {@link Directory} from one ordered {@link ChangeFeed}. A write then waits (at most
+ * {@code registry.cluster.write-timeout}, else 503) until this node applied it, so a read here right after
+ * sees it. Removals leave a tombstone with a time to live, so a node that missed an event learns the removal
+ * when it reads the map again; a registration is evicted only if its record is still the one checked.
  *
- * <p>A singleton EJB created at start-up whose concurrency is bean-managed with one
- * {@link ReentrantReadWriteLock}, not container {@code @Lock}: a container lock would span the whole method. The write lock must cover the change <em>and</em> the queuing of its
- * notices (so each dependent receives them in change order) but not the start of their delivery, nor
- * logging and events, which run after {@code unlock()}. Work under the lock is a few map operations plus
- * O(dependents) queue appends, no I/O, which keeps registration cheap. Lookups take the read lock and copy
- * what they return, so they never see half of a change. The table lives in memory only, so its methods run
- * outside transactions ({@code NOT_SUPPORTED}); bean-managed transactions would cost every call a lookup in
- * one synchronized table that all requests share.
+ * <p>Bean-managed concurrency with one {@link ReentrantReadWriteLock}: applying a change takes the write
+ * lock, which covers the change <em>and</em> the queuing of its notices (so each dependent receives them in
+ * change order), but not the start of their delivery, nor logging and events. Only the member that the write
+ * names as notifier queues notices; when members leave, the survivors queue again those the departed ones
+ * owed (a dependent may receive one twice then, never none). Lookups take the read lock and copy what they
+ * return. The table lives in memory only, so its methods run outside transactions ({@code NOT_SUPPORTED}).
  */
 @Singleton
 @Startup
+@DependsOn("ClusterMember")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ServiceTable {
 
   private static final Logger LOG = Logger.getLogger(ServiceTable.class.getName());
+  /** How long a removal is remembered: far beyond a member's failure detection and takeover. */
+  static final Duration TOMBSTONE_TTL = Duration.ofSeconds(60);
+  private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(10);
+  /** Far beyond the time an event takes from one node to the others. */
+  private static final Duration CATCH_UP_WINDOW = Duration.ofSeconds(2);
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   /** The JSON lookup answer per service, dropped at each change of it: {@link #instancesJsonOf}. */
   private final ConcurrentMap<String, byte[]> instancesJson = new ConcurrentHashMap<>();
+  /** The removals this node knows of, by key, for versions and for the notices of departed members. */
+  private final Map<String, RegistrationRecord> tombstones = new HashMap<>();
+  private final RecentNotices recent = new RecentNotices(CATCH_UP_WINDOW, System::nanoTime);
   private Directory directory;
+  private SharedRegistrations shared;
+  private ChangeFeed feed;
   private Consumer<Object> publisher;
   private Clock clock = Clock.systemUTC();
+  private ClusterWrites writes;
   private volatile boolean open;
 
   @Inject private ChangeSink sink;
   @Inject private Event<Object> events;
-
   @Inject private RegistryConfig config;
+  @Inject private ClusterMember member;
+  @Resource private ManagedThreadFactory threadFactory;
 
   public ServiceTable() {}
 
   /** A table outside the container, for tests: {@code publisher} receives what CDI observers would. */
-  ServiceTable(ChangeSink sink, Consumer<Object> publisher, Clock clock, int maxIdleServices) {
+  ServiceTable(SharedRegistrations shared, ChangeSink sink, Consumer<Object> publisher, Clock clock,
+      int maxIdleServices, ThreadFactory threads) {
+    this.shared = shared;
     this.sink = sink;
     this.publisher = publisher;
     this.clock = clock;
     this.directory = new Directory(maxIdleServices);
-    this.open = true;
+    start(threads, Duration.ofSeconds(5));
   }
 
   @PostConstruct
   void open() {
     publisher = events::fire;
     directory = new Directory(config.maxIdleServices());
+    shared = member.registrations();
+    start(threadFactory, config.clusterWriteTimeout());
+  }
+
+  private void start(ThreadFactory threads, Duration writeTimeout) {
+    writes = new ClusterWrites(shared, writeTimeout);
+    feed = new ChangeFeed(shared, new ChangeFeed.Handler() { // not implemented by the bean: no business interface
+      @Override
+      public void apply(RegistrationRecord record) {
+        ServiceTable.this.apply(record);
+      }
+
+      @Override
+      public void expired(RegistrationRecord record) {
+        ServiceTable.this.expired(record);
+      }
+
+      @Override
+      public void membersLeft(Set<UUID> members) {
+        ServiceTable.this.membersLeft(members);
+      }
+    }, TAKEOVER_BOUND);
+    feed.start(threads);
     open = true;
-    LOG.info("Service table is open");
+    LOG.log(Level.INFO, "Service table is open: {0} instances in a cluster of {1}",
+        new Object[] {registrations().size(), shared.memberCount()});
   }
 
   @PreDestroy
   void close() {
     open = false;
+    feed.stop();
   }
 
-  /** True between start-up and shut-down: the readiness check reports it. */
+  /** True between start-up and shut-down while this node is a member of the cluster: the readiness check. */
   public boolean isOpen() {
-    return open;
+    return open && shared.isRunning();
+  }
+
+  /** How many registry nodes share the table. */
+  public int clusterSize() {
+    return shared.memberCount();
   }
 
   /** Registers or replaces {@code info}; answers each of its required services with its live instances. */
   public Map<String, List<ServiceInfo>> register(ServiceInfo info) {
-    Registration registration = new Registration(info, clock.instant());
-    return apply(() -> {
-      Change.Kind kind = directory.put(registration) == null ? Change.Kind.REGISTERED : Change.Kind.REPLACED;
-      return new Change(kind, info, registration.registeredSince());
-    }, () -> directory.instancesOf(info.requiredServices()), Map.of());
+    writes.write(RegistrationRecord.live(info, clock.instant()), false, null, Duration.ZERO);
+    return read(() -> directory.instancesOf(info.requiredServices()));
   }
 
   /** Removes the instance with {@code info}'s Name+Addr, if registered. */
   public boolean deregister(ServiceInfo info) {
-    return apply(() -> removal(directory.remove(info.id()), Change.Kind.DEREGISTERED), () -> true, false);
+    return writes.write(RegistrationRecord.removal(info, State.DEREGISTERED, clock.instant()), true, null,
+        TOMBSTONE_TTL);
   }
 
   /** Removes {@code registration} only if it is still the current one of its Name+Addr. */
   public boolean evict(Registration registration) {
-    return apply(() -> registration.isCurrent()
-        ? removal(directory.remove(registration.info().id()), Change.Kind.EVICTED)
-        : null, () -> true, false);
-  }
-
-  private Change removal(Registration removed, Change.Kind kind) {
-    return removed == null ? null : new Change(kind, removed.info(), clock.instant());
+    return registration.isCurrent() && writes.write(RegistrationRecord.removal(registration.info(), State.EVICTED,
+        clock.instant()), true, registration.record().token(), TOMBSTONE_TTL);
   }
 
   /**
-   * Runs {@code mutation} (which returns the change it made, or null) under the write lock, queues the
-   * change's notices and computes the caller's answer from that same state; deliveries, log and events
-   * follow once the lock is released.
+   * Applies one record of the shared map, unless this node already applied it or a newer one of its key:
+   * the change, its notices (if this node is their sender) and the caches under the write lock; deliveries,
+   * log and events after it. Runs on the change feed's thread only.
    */
-  private <T> T apply(Supplier<Change> mutation, Supplier<T> answer, T unchanged) {
-    Change change;
-    T result;
+  private void apply(RegistrationRecord record) {
+    Change change = null;
     Runnable deliveries = () -> {};
-    List<String> forgotten;
+    List<String> forgotten = List.of();
     lock.writeLock().lock();
     try {
-      change = mutation.get();
-      if (change == null) {
-        return unchanged;
+      if (isNew(record)) {
+        change = record.isLive() ? put(record) : remove(record);
       }
-      ServiceInfo info = change.instance();
-      instancesJson.remove(info.name());
-      if (change.kind() != Change.Kind.REPLACED) {
-        deliveries = sink.enqueue(change, directory.dependentAddresses(info.name()));
+      if (change != null) {
+        ServiceInfo info = change.instance();
+        instancesJson.remove(info.name());
+        if (change.kind() != Change.Kind.REPLACED && notifies(record)) {
+          Set<String> dependents = directory.dependentAddresses(info.name());
+          deliveries = sink.enqueue(change, dependents);
+          recent.sent(change, dependents);
+        }
+        if (change.kind() == Change.Kind.REGISTERED && !record.writer().equals(shared.localMemberId())) {
+          deliveries = andThen(deliveries, catchUp(info));
+        }
+        if (change.kind().isRemoval() && !directory.servesAt(info.addr())) {
+          sink.forget(info.addr());
+        }
+        forgotten = directory.trimIdleNames();
+        forgotten.forEach(instancesJson::remove);
       }
-      if (change.kind().isRemoval() && !directory.servesAt(info.addr())) {
-        sink.forget(info.addr());
-      }
-      forgotten = directory.trimIdleNames();
-      forgotten.forEach(instancesJson::remove);
-      result = answer.get();
     } finally {
       lock.writeLock().unlock();
     }
     deliveries.run();
-    publisher.accept(change);
+    if (change != null) {
+      publisher.accept(change);
+    }
     if (!forgotten.isEmpty()) {
       publisher.accept(new ServicesForgotten(forgotten));
     }
-    return result;
+    writes.applied(record.token());
+  }
+
+  /**
+   * The notices this node sent shortly before it learned of {@code dependent}, registered through another
+   * node: that node's answer to it may lack them. It may also have them; the dependent then hears twice.
+   */
+  private Runnable catchUp(ServiceInfo dependent) {
+    Runnable deliveries = () -> {};
+    for (Change missed : recent.missedBy(dependent.requiredServices(), dependent.addr())) {
+      deliveries = andThen(deliveries, sink.enqueue(missed, List.of(dependent.addr())));
+    }
+    return deliveries;
+  }
+
+  private static Runnable andThen(Runnable first, Runnable second) {
+    return () -> {
+      first.run();
+      second.run();
+    };
+  }
+
+  private boolean isNew(RegistrationRecord record) {
+    Registration live = directory.get(record.info().id());
+    RegistrationRecord known = live != null ? live.record() : tombstones.get(record.key());
+    return known == null || record.version() > known.version();
+  }
+
+  private Change put(RegistrationRecord record) {
+    tombstones.remove(record.key());
+    Registration replaced = directory.put(new Registration(record));
+    return new Change(replaced == null ? Change.Kind.REGISTERED : Change.Kind.REPLACED, record.info(), record.at());
+  }
+
+  private Change remove(RegistrationRecord tombstone) {
+    tombstones.put(tombstone.key(), tombstone);
+    Registration removed = directory.remove(tombstone.info().id());
+    return removed == null ? null : new Change(kindOf(tombstone), removed.info(), tombstone.at());
+  }
+
+  private static Change.Kind kindOf(RegistrationRecord tombstone) {
+    return tombstone.state() == State.EVICTED ? Change.Kind.EVICTED : Change.Kind.DEREGISTERED;
+  }
+
+  /** This node sends the notices of a write that names it, or of one whose sender left and whose key it owns. */
+  private boolean notifies(RegistrationRecord record) {
+    return record.notifier().equals(shared.localMemberId()) || orphaned(record);
+  }
+
+  private boolean orphaned(RegistrationRecord record) {
+    return !shared.isMember(record.notifier()) && shared.ownsKey(record.key());
+  }
+
+  private void expired(RegistrationRecord record) {
+    lock.writeLock().lock();
+    try {
+      RegistrationRecord known = tombstones.get(record.key());
+      if (known != null && known.version() == record.version()) {
+        tombstones.remove(record.key());
+      }
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Queues again, for each key this node owns now and whose last write named a departed member as sender,
+   * the notice of that write: the departed member may have died before sending it. Also forgets tombstones
+   * whose expiry this node missed.
+   */
+  private void membersLeft(Set<UUID> members) {
+    List<Runnable> deliveries = new ArrayList<>();
+    lock.writeLock().lock();
+    try {
+      for (Registration registration : directory.registrations()) {
+        if (orphaned(registration.record())) {
+          Change change = new Change(Change.Kind.REGISTERED, registration.info(), registration.record().at());
+          deliveries.add(sink.enqueue(change, directory.dependentAddresses(change.instance().name())));
+        }
+      }
+      for (RegistrationRecord tombstone : tombstones.values()) {
+        if (orphaned(tombstone)) {
+          Change change = new Change(kindOf(tombstone), tombstone.info(), tombstone.at());
+          deliveries.add(sink.enqueue(change, directory.dependentAddresses(change.instance().name())));
+        }
+      }
+      tombstones.values().removeIf(t -> t.at().isBefore(clock.instant().minus(TOMBSTONE_TTL.multipliedBy(2))));
+    } finally {
+      lock.writeLock().unlock();
+    }
+    deliveries.forEach(Runnable::run);
+    LOG.log(Level.INFO, "Members {0} left the registry cluster: notices of {1} changes they were to send queued again",
+        new Object[] {members, deliveries.size()});
   }
 
   /** Every known service with its live instances; {@code []} for known services without one. */
@@ -181,9 +336,20 @@ public class ServiceTable {
     return read(() -> directory.instanceCount(name));
   }
 
-  /** A snapshot of the current registrations, for the heart-beats and the operations endpoints. */
+  /** A snapshot of the current registrations, for the operations endpoints. */
   public List<Registration> registrations() {
     return read(directory::registrations);
+  }
+
+  /** The registrations whose heart-beats this node checks: those in the partitions it owns now. */
+  public List<Registration> ownedRegistrations() {
+    List<Registration> owned = new ArrayList<>();
+    for (Registration registration : registrations()) {
+      if (shared.ownsKey(registration.record().key())) {
+        owned.add(registration);
+      }
+    }
+    return owned;
   }
 
   private <T> T read(Supplier<T> query) {

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready while the service table is open: registrations and lookups can be served. */
+/** Ready while the service table is open and its node a member of the registry cluster. */
 @Readiness
 @ApplicationScoped
 public class TableReadinessCheck implements HealthCheck {
@@ -20,6 +20,7 @@ public class TableReadinessCheck implements HealthCheck {
         .status(open)
         .withData("instances", open ? table.registrations().size() : 0)
         .withData("services", open ? table.services().size() : 0)
+        .withData("clusterMembers", open ? table.clusterSize() : 0)
         .build();
   }
 }

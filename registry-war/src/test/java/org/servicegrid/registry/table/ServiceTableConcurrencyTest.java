@@ -25,7 +25,7 @@ class ServiceTableConcurrencyTest {
   private static final int SHARED_INSTANCES = 4;
 
   private final ServiceTableTest.RecordingSink sink = new ServiceTableTest.RecordingSink();
-  private final ServiceTable table = new ServiceTable(sink, e -> {}, Clock.systemUTC(), 100);
+  private final ServiceTable table = TestCluster.table(sink, e -> {}, Clock.systemUTC(), 100);
   private final ExecutorService threads = Executors.newFixedThreadPool(WRITERS + 2);
 
   @AfterEach

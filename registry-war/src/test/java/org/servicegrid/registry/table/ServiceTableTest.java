@@ -16,7 +16,7 @@ class ServiceTableTest {
 
   private final RecordingSink sink = new RecordingSink();
   private final List<Object> events = new ArrayList<>();
-  private final ServiceTable table = new ServiceTable(
+  private final ServiceTable table = TestCluster.table(
       sink, events::add, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), 2);
 
   @Test

@@ -22,7 +22,7 @@ public final class UnmanagedTable {
       @Override
       public void forget(String address) {}
     };
-    table = new ServiceTable(noDependents, this::observe, clock, 100);
+    table = TestCluster.table(noDependents, this::observe, clock, 100);
   }
 
   public ServiceTable table() {

@@ -1,0 +1,60 @@
+package org.servicegrid.registry.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.registry.cluster.RegistrationRecord.State;
+
+class RegistrationRecordTest {
+
+  private static final Instant NOW = Instant.parse("2026-12-01T03:00:00.123456Z");
+
+  @Test
+  void aRecordReadsBackAsWrittenWithItsVersionNotifierAndRequiredServices() {
+    RegistrationRecord record = RegistrationRecord.live(ServiceInfo.of("visit", "127.0.0.1:20003", "log", "db"), NOW)
+        .withVersion(1_764_558_000_123_000L).stamped("member-2", "member-1");
+
+    RegistrationRecord read = RegistrationRecord.decode(record.encode());
+
+    assertThat(read).isEqualTo(record);
+    assertThat(read.key()).isEqualTo("visit@127.0.0.1:20003");
+    assertThat(RegistrationRecord.versionOf(record.encode())).isEqualTo(1_764_558_000_123_000L);
+  }
+
+  @Test
+  void anInstanceWithoutRequiredServicesAndATombstoneReadBack() {
+    RegistrationRecord tombstone = RegistrationRecord.removal(ServiceInfo.of("log", "[::1]:9001"), State.EVICTED, NOW);
+
+    RegistrationRecord read = RegistrationRecord.decode(tombstone.encode());
+
+    assertThat(read).isEqualTo(tombstone);
+    assertThat(read.info().requiredServices()).isEmpty();
+    assertThat(read.isLive()).isFalse();
+  }
+
+  @Test
+  void eachWriteHasItsOwnToken() {
+    ServiceInfo info = ServiceInfo.of("log", "127.0.0.1:9001");
+
+    assertThat(RegistrationRecord.live(info, NOW).token()).isNotEqualTo(RegistrationRecord.live(info, NOW).token());
+  }
+
+  @Test
+  void tellsALiveRecordAndItsTokenFromTheTextAlone() {
+    RegistrationRecord live = RegistrationRecord.live(ServiceInfo.of("log", "127.0.0.1:9001"), NOW);
+    String tombstone = RegistrationRecord.removal(live.info(), State.DEREGISTERED, NOW).encode();
+
+    assertThat(RegistrationRecord.isLive(live.encode(), null)).isTrue();
+    assertThat(RegistrationRecord.isLive(live.encode(), live.token())).isTrue();
+    assertThat(RegistrationRecord.isLive(live.encode(), "another registration")).isFalse();
+    assertThat(RegistrationRecord.isLive(tombstone, null)).isFalse();
+  }
+
+  @Test
+  void refusesTextOfAnotherFormat() {
+    assertThatThrownBy(() -> RegistrationRecord.decode("1\tLIVE")).isInstanceOf(IllegalArgumentException.class);
+  }
+}

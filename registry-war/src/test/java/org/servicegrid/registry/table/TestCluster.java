@@ -1,0 +1,50 @@
+package org.servicegrid.registry.table;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadFactory;
+import org.servicegrid.registry.cluster.ClusterSettings;
+import org.servicegrid.registry.cluster.SharedRegistrations;
+
+/**
+ * One single-node Hazelcast member for the unit tests of a JVM, configured as a default registry node; each
+ * table gets a map of its own, so tests do not see each other's registrations.
+ */
+public final class TestCluster {
+
+  private static HazelcastInstance member;
+
+  private TestCluster() {}
+
+  public static synchronized HazelcastInstance member() {
+    if (member == null) {
+      ClusterSettings settings = new ClusterSettings("servicegrid-unit-tests", "127.0.0.1", 5901, List.of(),
+          Duration.ofSeconds(5));
+      member = Hazelcast.newHazelcastInstance(settings.hazelcastConfig(TestCluster.class.getClassLoader()));
+    }
+    return member;
+  }
+
+  /** An empty map of registrations on the test member. */
+  public static SharedRegistrations freshRegistrations() {
+    return new SharedRegistrations(member(), ClusterSettings.MAP + "." + UUID.randomUUID());
+  }
+
+  /** A table on a fresh map, whose change feed runs on a daemon thread. */
+  static ServiceTable table(ChangeSink sink, java.util.function.Consumer<Object> publisher, Clock clock,
+      int maxIdleServices) {
+    return new ServiceTable(freshRegistrations(), sink, publisher, clock, maxIdleServices, daemons());
+  }
+
+  static ThreadFactory daemons() {
+    return task -> {
+      Thread thread = new Thread(task);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
