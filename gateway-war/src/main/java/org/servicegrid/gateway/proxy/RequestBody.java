@@ -12,7 +12,9 @@ import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
  * read (the HTTP client would otherwise keep a trickling body back in its buffers until they fill). The
  * stream can be read only once, so the body
  * records whether reading began, after which it cannot be sent to another instance; a failure to read it is
- * the client's ({@link ClientBodyException}), not the upstream's.
+ * the client's ({@link ClientBodyException}), not the upstream's. The bytes read are counted: past the
+ * service's limit, reading fails with {@link BodyTooLargeException}, which aborts the upstream request, so a
+ * chunked upload (whose size nobody declared) is cut off as soon as it is too large, never collected first.
  */
 public final class RequestBody {
 
@@ -27,17 +29,21 @@ public final class RequestBody {
   private final Source source;
   private final long contentLength;
   private final boolean chunked;
+  private final long maxBytes;
   private InputStream stream; // only touched by the request thread
   private boolean started;
+  private long read;
 
   /**
    * @param contentLength the declared length, or -1 when none was declared
    * @param chunked       whether the client sent the body with chunked transfer coding
+   * @param maxBytes      the most bytes that may be read; one more fails with {@link BodyTooLargeException}
    */
-  public RequestBody(Source source, long contentLength, boolean chunked) {
+  public RequestBody(Source source, long contentLength, boolean chunked, long maxBytes) {
     this.source = source;
     this.contentLength = contentLength;
     this.chunked = chunked;
+    this.maxBytes = maxBytes;
   }
 
   /**
@@ -105,25 +111,43 @@ public final class RequestBody {
     }
   }
 
-  /** Opens the client's stream on the first read and marks its failures as the client's. */
+  /** Counts what was read, failing once it passes the limit. */
+  private int counted(int n) throws BodyTooLargeException {
+    if (n > 0) {
+      read += n;
+      if (read > maxBytes) {
+        throw new BodyTooLargeException(maxBytes);
+      }
+    }
+    return n;
+  }
+
+  /** Opens the client's stream on the first read, marks its failures as the client's and counts the bytes. */
   private final class ClientStream extends InputStream {
 
     @Override
     public int read() throws IOException {
+      int b;
       try {
-        return open().read();
+        b = open().read();
       } catch (IOException e) {
         throw new ClientBodyException(e);
       }
+      if (b >= 0) {
+        counted(1);
+      }
+      return b;
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n;
       try {
-        return open().read(buffer, offset, length);
+        n = open().read(buffer, offset, length);
       } catch (IOException e) {
         throw new ClientBodyException(e);
       }
+      return counted(n);
     }
 
     @Override

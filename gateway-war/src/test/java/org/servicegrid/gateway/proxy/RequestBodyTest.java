@@ -18,23 +18,23 @@ class RequestBodyTest {
 
   @Test
   void sendsNoBodyWhenTheClientDeclaredNone() {
-    assertThat(new RequestBody(NEVER_READ, -1, false).entity()).isNull();
+    assertThat(new RequestBody(NEVER_READ, -1, false, Long.MAX_VALUE).entity()).isNull();
   }
 
   @Test
   void keepsTheDeclaredLengthIncludingZero() {
-    assertThat(new RequestBody(NEVER_READ, 11, false).entity().getContentLength()).isEqualTo(11);
-    assertThat(new RequestBody(NEVER_READ, 0, false).entity().getContentLength()).isZero();
+    assertThat(new RequestBody(NEVER_READ, 11, false, Long.MAX_VALUE).entity().getContentLength()).isEqualTo(11);
+    assertThat(new RequestBody(NEVER_READ, 0, false, Long.MAX_VALUE).entity().getContentLength()).isZero();
   }
 
   @Test
   void streamsAChunkedBodyWithoutALength() {
-    assertThat(new RequestBody(NEVER_READ, -1, true).entity().getContentLength()).isEqualTo(-1);
+    assertThat(new RequestBody(NEVER_READ, -1, true, Long.MAX_VALUE).entity().getContentLength()).isEqualTo(-1);
   }
 
   @Test
   void isNotStartedUntilReadingBegins() throws Exception {
-    RequestBody body = new RequestBody(() -> stream("hello"), 5, false);
+    RequestBody body = new RequestBody(() -> stream("hello"), 5, false, Long.MAX_VALUE);
     body.entity();
 
     assertThat(body.started()).isFalse();
@@ -53,10 +53,31 @@ class RequestBodyTest {
       public int read() throws IOException {
         throw new IOException("client went away");
       }
-    }, -1, true);
+    }, -1, true, Long.MAX_VALUE);
 
     assertThatThrownBy(() -> body.entity().writeTo(new ByteArrayOutputStream()))
         .isInstanceOf(ClientBodyException.class).hasMessageContaining("client went away");
+  }
+
+  @Test
+  void countsAChunkedBodyAndFailsOnceItPassesTheLimit() throws Exception {
+    ByteArrayOutputStream sent = new ByteArrayOutputStream();
+    new RequestBody(() -> stream("12345"), -1, true, 5).entity().writeTo(sent);
+    assertThat(sent.toString(StandardCharsets.UTF_8)).isEqualTo("12345");
+
+    RequestBody tooLarge = new RequestBody(() -> stream("123456"), -1, true, 5);
+
+    assertThatThrownBy(() -> tooLarge.entity().writeTo(new ByteArrayOutputStream()))
+        .isInstanceOf(BodyTooLargeException.class).hasMessageContaining("limit of 5 bytes");
+  }
+
+  @Test
+  void countsBytesReadOneByOne() throws Exception {
+    InputStream body = new RequestBody(() -> stream("abc"), -1, true, 2).entity().getContent();
+
+    assertThat(body.read()).isEqualTo('a');
+    assertThat(body.read()).isEqualTo('b');
+    assertThatThrownBy(body::read).isInstanceOf(BodyTooLargeException.class);
   }
 
   private static InputStream stream(String text) {
