@@ -114,7 +114,7 @@ public class Forwarder {
         return error(response, 400, "request cannot be forwarded: " + e.getMessage());
       }
       outbound.setHeaders(headers);
-      outbound.setEntity(body.entity());
+      outbound.setEntity(body.entity(outbound));
       long started = System.nanoTime();
       ClassicHttpResponse answer;
       try {

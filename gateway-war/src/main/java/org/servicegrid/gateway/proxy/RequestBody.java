@@ -3,6 +3,7 @@ package org.servicegrid.gateway.proxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 
@@ -49,9 +50,11 @@ public final class RequestBody {
   /**
    * The entity of one attempt: none when the client declared no body, else the client's stream with its
    * declared length (0 included, so a {@code Content-Length: 0} is passed on) or, when chunked, no length.
+   *
+   * @param exchange the attempt's upstream request, cancelled when the client's body fails or grows too large
    */
-  public HttpEntity entity() {
-    return contentLength >= 0 || chunked ? new ClientEntity() : null;
+  public HttpEntity entity(Cancellable exchange) {
+    return contentLength >= 0 || chunked ? new ClientEntity(exchange) : null;
   }
 
   /** True once the body began to be read; it cannot be sent again. */
@@ -70,8 +73,11 @@ public final class RequestBody {
   /** The client's body as the HTTP client sends it: written block by block, each flushed at once. */
   private final class ClientEntity extends AbstractHttpEntity {
 
-    ClientEntity() {
+    private final Cancellable exchange;
+
+    ClientEntity(Cancellable exchange) {
       super((String) null, null, contentLength < 0);
+      this.exchange = exchange;
     }
 
     @Override
@@ -89,8 +95,22 @@ public final class RequestBody {
       return true;
     }
 
+    /**
+     * Writes the body block by block. When the client's side fails, the upstream connection is cut first:
+     * the HTTP client closes the body's stream even after a failure, and for a chunked body that writes the
+     * last chunk, so the upstream would take the part it got for the whole request.
+     */
     @Override
     public void writeTo(OutputStream out) throws IOException {
+      try {
+        copy(out);
+      } catch (ClientBodyException | BodyTooLargeException e) {
+        exchange.cancel();
+        throw e;
+      }
+    }
+
+    private void copy(OutputStream out) throws IOException {
       InputStream in = new ClientStream();
       long remaining = contentLength < 0 ? Long.MAX_VALUE : contentLength;
       byte[] block = new byte[(int) Math.min(MAX_BLOCK_BYTES, Math.max(1, remaining))];

@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -29,9 +28,6 @@ import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,8 +49,8 @@ import org.servicegrid.testsupport.RecordedRequest;
 class GatewayIT {
 
   private static final Duration BOUND = Duration.ofSeconds(30);
-  private static final String GATEWAY = "http://127.0.0.1:" + System.getProperty("arquillian.http.port");
-  private static final String HOST = "127.0.0.1:" + System.getProperty("arquillian.http.port");
+  private static final String GATEWAY = GatewayDeployment.URL;
+  private static final String HOST = GatewayDeployment.HOST;
 
   private static final FakeRegistry REGISTRY = FakeRegistry.started();
   private static final FakeHttpServer ECHO = FakeUpstream.echoing();
@@ -67,16 +63,8 @@ class GatewayIT {
     REGISTRY.put("flaky", FakeHttpServer.deadAddr(), ECHO.addr());
     REGISTRY.put("lonely", FakeHttpServer.deadAddr());
     REGISTRY.put("slow", SLOW.addr());
-    // The real artifact at the server root, plus a config source (ordinal above the WAR's own) that points it
-    // at the fake registry and shortens the response and read timeouts for the 504 and stall tests.
-    String config = String.join("\n", "config_ordinal=200", "registry.url=" + REGISTRY.url(),
-        "service.address=" + HOST, "gateway.response-timeout=2000", "gateway.read-timeout=3000", "");
-    JavaArchive testConfig = ShrinkWrap.create(JavaArchive.class, "it-config.jar")
-        .addAsManifestResource(new StringAsset(config), "microprofile-config.properties");
-    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("gateway.war")))
-        .addAsLibrary(testConfig)
-        .addAsWebInfResource(new StringAsset("<web-ext xmlns=\"http://websphere.ibm.com/xml/ns/javaee\" "
-            + "version=\"1.1\"><context-root uri=\"/\"/></web-ext>"), "ibm-web-ext.xml");
+    // Shorter response and read timeouts for the 504 and stall tests; the default (empty) trusted-proxy list.
+    return GatewayDeployment.of(REGISTRY.url(), "gateway.response-timeout=2000", "gateway.read-timeout=3000");
   }
 
   @BeforeAll
@@ -134,6 +122,23 @@ class GatewayIT {
     assertThat(seen.header("X-Forwarded-Host")).isEqualTo(HOST);
     assertThat(seen.header("X-Forwarded-Proto")).isEqualTo("http");
     assertThat(seen.header("Host")).isEqualTo(ECHO.addr());
+  }
+
+  @Test
+  void replacesTheForwardingHeadersOfAClientThatIsNoTrustedProxyAndAddsVia() throws Exception {
+    HttpResponse<String> response = send(get("/echo/forwarding").header("X-Forwarded-For", "203.0.113.9")
+        .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "bank.example")
+        .header("X-Forwarded-Port", "443").header("Forwarded", "for=203.0.113.9;proto=https")
+        .header("Via", "1.0 corp-proxy"));
+
+    assertThat(response.statusCode()).as("GET /echo/forwarding").isEqualTo(200);
+    RecordedRequest seen = ECHO.last("GET", "/forwarding");
+    assertThat(seen.headers().get("X-Forwarded-For")).containsExactly("127.0.0.1");
+    assertThat(seen.headers().get("X-Forwarded-Proto")).containsExactly("http");
+    assertThat(seen.headers().get("X-Forwarded-Host")).containsExactly(HOST);
+    assertThat(seen.headers().get("X-Forwarded-Port")).containsExactly(HOST.substring(HOST.indexOf(':') + 1));
+    assertThat(seen.headers().get("Forwarded")).containsExactly("for=127.0.0.1;host=\"" + HOST + "\";proto=http");
+    assertThat(seen.headers().get("Via")).containsExactly("1.0 corp-proxy, 1.1 servicegrid-gateway");
   }
 
   @Test
