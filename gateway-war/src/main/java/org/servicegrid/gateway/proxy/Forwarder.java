@@ -25,8 +25,8 @@ import org.servicegrid.protocol.servlet.ErrorWriter;
  * Forwards one request to a live instance of its service and relays the answer: 404 for a name the registry
  * does not know, 503 when it knows none alive (or cannot be asked), a {@link Refusal} (431, 508, 413, 503) when
  * the request is over a limit, and after a failed attempt either another instance (see {@link RetryPolicy}) or
- * 502/503/504. Each request runs on its own container thread,
- * which blocks while the upstream works and streams both bodies itself; no other thread takes part.
+ * 502/503/504. Each request runs on its own container thread, which blocks while the upstream works and streams
+ * both bodies itself; no other thread takes part.
  */
 @ApplicationScoped
 public class Forwarder {
