@@ -20,13 +20,35 @@ class GatewayConfigTest {
     assertThat(config.responseTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.retries()).isEqualTo(2);
     assertThat(config.maxConnections()).isEqualTo(256);
+    assertThat(config.maxConcurrentPerService()).isEqualTo(64);
+    assertThat(config.retryAfter()).isEqualTo(1);
+    assertThat(config.trustedProxies().isEmpty()).isTrue();
+    assertThat(config.via()).isEqualTo("servicegrid-gateway");
+    assertThat(config.maxHeaderBytes()).isEqualTo(16384);
+    assertThat(config.maxBodyBytes("any")).isEqualTo(10 * 1024 * 1024);
+  }
+
+  @Test
+  void readsTrustedProxiesAndPerServiceBodyLimits() {
+    GatewayConfig config = ConfigFixture.load(GatewayConfig.class, "gateway.trusted-proxies", "10.0.0.0/8, ::1",
+        "gateway.max-body-bytes", "1000", "gateway.max-body-bytes.per-service", "upload=2000");
+
+    config.validate();
+
+    assertThat(config.trustedProxies().trusts("10.1.1.1")).isTrue();
+    assertThat(config.trustedProxies().trusts("::1")).isTrue();
+    assertThat(config.maxBodyBytes("upload")).isEqualTo(2000);
+    assertThat(config.maxBodyBytes("other")).isEqualTo(1000);
   }
 
   /** Values that would hang requests, flood the registry or forbid every connection. */
   @ParameterizedTest(name = "{0} = {1}")
   @CsvSource({"gateway.connect-timeout, 0", "gateway.response-timeout, 0", "gateway.read-timeout, -1",
       "gateway.retries, 11", "gateway.max-connections, 0", "gateway.catalog.refresh-period, 10",
-      "gateway.catalog.retry-delay, 10", "gateway.catalog.miss-refresh-rate, 0"})
+      "gateway.catalog.retry-delay, 10", "gateway.catalog.miss-refresh-rate, 0",
+      "gateway.max-concurrent-per-service, 0", "gateway.max-concurrent-per-service, 257", "gateway.retry-after, -1",
+      "gateway.trusted-proxies, 10.0.0.0/40", "gateway.via, 'two words'", "gateway.via, 'a,b'",
+      "gateway.max-header-bytes, 100", "gateway.max-body-bytes, -1", "gateway.max-body-bytes.per-service, upload"})
   void refusesToStartNamingTheKey(String key, String value) {
     ConfigFixture.assertRejected(GatewayConfig.class, key, value);
   }

@@ -16,14 +16,17 @@ import org.apache.hc.core5.http.Header;
 import org.servicegrid.client.ServiceInstances;
 import org.servicegrid.gateway.GatewayConfig;
 import org.servicegrid.gateway.catalog.ServiceCatalog;
+import org.servicegrid.gateway.guard.Refusal;
+import org.servicegrid.gateway.guard.ServiceBulkhead;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.servlet.ErrorWriter;
 
 /**
  * Forwards one request to a live instance of its service and relays the answer: 404 for a name the registry
- * does not know, 503 when it knows none alive (or cannot be asked), and after a failed attempt either
- * another instance (see {@link RetryPolicy}) or 502/503/504. Each request runs on its own container thread,
- * which blocks while the upstream works and streams both bodies itself; no other thread takes part.
+ * does not know, 503 when it knows none alive (or cannot be asked), a {@link Refusal} (431, 508, 413, 503) when
+ * the request is over a limit, and after a failed attempt either another instance (see {@link RetryPolicy}) or
+ * 502/503/504. Each request runs on its own container thread, which blocks while the upstream works and streams
+ * both bodies itself; no other thread takes part.
  */
 @ApplicationScoped
 public class Forwarder {
@@ -35,31 +38,68 @@ public class Forwarder {
   @Inject UpstreamClient upstream;
   @Inject GatewayConfig config;
   @Inject GatewayMetrics metrics;
+  @Inject ServiceBulkhead bulkhead;
 
   private RetryPolicy retryPolicy;
+  private RequestHeaders requestHeaders;
+  private String retryAfter;
 
   @PostConstruct
   void init() {
     retryPolicy = new RetryPolicy(config.retries());
+    requestHeaders = new RequestHeaders(config.trustedProxies(), config.via());
+    retryAfter = Integer.toString(config.retryAfter());
   }
 
   public void forward(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
     String service = route.service();
     switch (catalog.lookup(service)) {
-      case ROUTABLE -> metrics.answered(service, exchange(route, request, response));
+      case ROUTABLE -> metrics.answered(service, admit(route, request, response));
       case UNKNOWN -> refuse(response, 404, "unknown service '" + service + "'");
       case REGISTRY_UNREACHABLE -> refuse(response, 503,
           "cannot resolve service '" + service + "': " + catalog.snapshot().problem());
     }
   }
 
+  /**
+   * Refuses a request over a limit before anything is forwarded, else exchanges it within one of the service's
+   * slots; returns the status sent.
+   */
+  private int admit(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String service = route.service();
+    RequestHeaders.Outgoing headers = requestHeaders.forUpstream(request.getHeaderNames(), request::getHeaders,
+        new RequestHeaders.Client(
+            request.getRemoteAddr(), request.getScheme(), request.getProtocol(), request.getLocalPort()));
+    if (headers.bytes() > config.maxHeaderBytes()) {
+      return refuse(response, service, Refusal.HEADERS_TOO_LARGE, "request header fields are " + headers.bytes()
+          + " bytes, more than the limit of " + config.maxHeaderBytes());
+    }
+    if (headers.loop()) {
+      return refuse(response, service, Refusal.LOOP, "request loop: it already passed through " + config.via());
+    }
+    long maxBody = config.maxBodyBytes(service);
+    if (request.getContentLengthLong() > maxBody) {
+      return refuse(response, service, Refusal.BODY_TOO_LARGE, "request body of " + request.getContentLengthLong()
+          + " bytes is larger than the limit of " + maxBody + " for service '" + service + "'");
+    }
+    if (!bulkhead.tryEnter(service)) {
+      response.setHeader("Retry-After", retryAfter);
+      return refuse(response, service, Refusal.CONCURRENCY, "service '" + service + "' already has "
+          + bulkhead.limit() + " requests in flight, the most allowed");
+    }
+    try {
+      return exchange(route, request, response, headers.headers(), maxBody);
+    } finally {
+      bulkhead.leave(service);
+    }
+  }
+
   /** Tries instances until one answers or the retry policy gives up; returns the status sent. */
-  private int exchange(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private int exchange(Route route, HttpServletRequest request, HttpServletResponse response, Header[] headers,
+      long maxBody) throws IOException {
     String method = request.getMethod();
     RequestBody body = new RequestBody(request::getInputStream, request.getContentLengthLong(),
-        request.getHeader("Transfer-Encoding") != null);
-    Header[] headers = RequestHeaders.forUpstream(
-        request.getHeaderNames(), request::getHeaders, request.getRemoteAddr(), request.getScheme());
+        request.getHeader("Transfer-Encoding") != null, maxBody);
     for (int attempt = 0; ; attempt++) {
       Optional<ServiceInfo> instance = instances.pick(route.service());
       if (instance.isEmpty()) {
@@ -74,13 +114,17 @@ public class Forwarder {
         return error(response, 400, "request cannot be forwarded: " + e.getMessage());
       }
       outbound.setHeaders(headers);
-      outbound.setEntity(body.entity());
+      outbound.setEntity(body.entity(outbound));
       long started = System.nanoTime();
       ClassicHttpResponse answer;
       try {
         answer = upstream.open(outbound);
       } catch (IOException e) {
-        ClientBodyException clientFailure = clientFailure(e);
+        BodyTooLargeException tooLarge = cause(e, BodyTooLargeException.class);
+        if (tooLarge != null) {
+          return refuse(response, route.service(), Refusal.BODY_TOO_LARGE, tooLarge.getMessage());
+        }
+        ClientBodyException clientFailure = cause(e, ClientBodyException.class);
         if (clientFailure != null) {
           LOG.log(Level.FINE, "{0} {1}: {2}", new Object[] {method, outbound.getRequestUri(), e.getMessage()});
           return error(response, 400, clientFailure.getMessage());
@@ -126,10 +170,10 @@ public class Forwarder {
     }
   }
 
-  private static ClientBodyException clientFailure(Throwable thrown) {
+  private static <T extends Throwable> T cause(Throwable thrown, Class<T> type) {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
-      if (t instanceof ClientBodyException client) {
-        return client;
+      if (type.isInstance(t)) {
+        return type.cast(t);
       }
     }
     return null;
@@ -138,6 +182,13 @@ public class Forwarder {
   private void refuse(HttpServletResponse response, int status, String message) throws IOException {
     LOG.log(Level.FINE, "Refused with {0}: {1}", new Object[] {status, message});
     metrics.answered(GatewayMetrics.UNROUTED, error(response, status, message));
+  }
+
+  private int refuse(HttpServletResponse response, String service, Refusal refusal, String message)
+      throws IOException {
+    LOG.log(Level.FINE, "Refused with {0}: {1}", new Object[] {refusal.status(), message});
+    metrics.refused(service, refusal);
+    return error(response, refusal.status(), message);
   }
 
   private static int error(HttpServletResponse response, int status, String message) throws IOException {

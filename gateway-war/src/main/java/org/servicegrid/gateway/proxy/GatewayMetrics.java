@@ -10,10 +10,11 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
+import org.servicegrid.gateway.guard.Refusal;
 
 /**
  * The gateway's application metrics (Prometheus text at {@code /metrics?scope=application}): forwarded
- * requests by service and status class, upstream latency until the response headers, and retries.
+ * requests by service and status class, upstream latency until the response headers, retries, and refusals.
  * Registered programmatically because the service is a tag known only per request. Meters are cached per
  * tag set so the hot path costs one map lookup; the {@code service} tag only ever holds routable names
  * (requests for unknown names count under {@value #UNROUTED}), so clients cannot inflate the tag set.
@@ -32,16 +33,22 @@ public class GatewayMetrics {
       .build();
   private static final Metadata RETRIES = Metadata.builder().withName("gateway.retries")
       .withDescription("Attempts repeated on another instance after a connect failure").build();
+  private static final Metadata REFUSALS = Metadata.builder().withName("gateway.refusals")
+      .withDescription("Requests for a routable service refused over a limit, by service and reason "
+          + "(concurrency, loop, header-size, body-size)").build();
 
   private static final String[] STATUS_CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx"};
 
   private record RequestKey(String service, String statusClass) {}
+
+  private record RefusalKey(String service, Refusal refusal) {}
 
   @Inject MetricRegistry registry;
 
   private final ConcurrentMap<RequestKey, Counter> requests = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Timer> latencies = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Counter> retries = new ConcurrentHashMap<>();
+  private final ConcurrentMap<RefusalKey, Counter> refusals = new ConcurrentHashMap<>();
 
   /** A request was answered with {@code status}, by the upstream or by the gateway itself. */
   public void answered(String service, int status) {
@@ -56,6 +63,12 @@ public class GatewayMetrics {
 
   public void retried(String service) {
     retries.computeIfAbsent(service, s -> registry.counter(RETRIES, new Tag("service", s))).inc();
+  }
+
+  /** A request was refused (not forwarded, or cut off) for this reason; it also counts as answered. */
+  public void refused(String service, Refusal refusal) {
+    refusals.computeIfAbsent(new RefusalKey(service, refusal), key -> registry.counter(
+        REFUSALS, new Tag("service", key.service()), new Tag("reason", key.refusal().reason()))).inc();
   }
 
   static String statusClass(int status) {

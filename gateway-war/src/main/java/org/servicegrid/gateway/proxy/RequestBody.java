@@ -3,6 +3,7 @@ package org.servicegrid.gateway.proxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 
@@ -12,7 +13,9 @@ import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
  * read (the HTTP client would otherwise keep a trickling body back in its buffers until they fill). The
  * stream can be read only once, so the body
  * records whether reading began, after which it cannot be sent to another instance; a failure to read it is
- * the client's ({@link ClientBodyException}), not the upstream's.
+ * the client's ({@link ClientBodyException}), not the upstream's. The bytes read are counted: past the
+ * service's limit, reading fails with {@link BodyTooLargeException}, which aborts the upstream request, so a
+ * chunked upload (whose size nobody declared) is cut off as soon as it is too large, never collected first.
  */
 public final class RequestBody {
 
@@ -27,25 +30,31 @@ public final class RequestBody {
   private final Source source;
   private final long contentLength;
   private final boolean chunked;
+  private final long maxBytes;
   private InputStream stream; // only touched by the request thread
   private boolean started;
+  private long read;
 
   /**
    * @param contentLength the declared length, or -1 when none was declared
    * @param chunked       whether the client sent the body with chunked transfer coding
+   * @param maxBytes      the most bytes that may be read; one more fails with {@link BodyTooLargeException}
    */
-  public RequestBody(Source source, long contentLength, boolean chunked) {
+  public RequestBody(Source source, long contentLength, boolean chunked, long maxBytes) {
     this.source = source;
     this.contentLength = contentLength;
     this.chunked = chunked;
+    this.maxBytes = maxBytes;
   }
 
   /**
    * The entity of one attempt: none when the client declared no body, else the client's stream with its
    * declared length (0 included, so a {@code Content-Length: 0} is passed on) or, when chunked, no length.
+   *
+   * @param exchange the attempt's upstream request, cancelled when the client's body fails or grows too large
    */
-  public HttpEntity entity() {
-    return contentLength >= 0 || chunked ? new ClientEntity() : null;
+  public HttpEntity entity(Cancellable exchange) {
+    return contentLength >= 0 || chunked ? new ClientEntity(exchange) : null;
   }
 
   /** True once the body began to be read; it cannot be sent again. */
@@ -64,8 +73,11 @@ public final class RequestBody {
   /** The client's body as the HTTP client sends it: written block by block, each flushed at once. */
   private final class ClientEntity extends AbstractHttpEntity {
 
-    ClientEntity() {
+    private final Cancellable exchange;
+
+    ClientEntity(Cancellable exchange) {
       super((String) null, null, contentLength < 0);
+      this.exchange = exchange;
     }
 
     @Override
@@ -83,8 +95,22 @@ public final class RequestBody {
       return true;
     }
 
+    /**
+     * Writes the body block by block. When the client's side fails, the upstream connection is cut first:
+     * the HTTP client closes the body's stream even after a failure, and for a chunked body that writes the
+     * last chunk, so the upstream would take the part it got for the whole request.
+     */
     @Override
     public void writeTo(OutputStream out) throws IOException {
+      try {
+        copy(out);
+      } catch (ClientBodyException | BodyTooLargeException e) {
+        exchange.cancel();
+        throw e;
+      }
+    }
+
+    private void copy(OutputStream out) throws IOException {
       InputStream in = new ClientStream();
       long remaining = contentLength < 0 ? Long.MAX_VALUE : contentLength;
       byte[] block = new byte[(int) Math.min(MAX_BLOCK_BYTES, Math.max(1, remaining))];
@@ -105,25 +131,43 @@ public final class RequestBody {
     }
   }
 
-  /** Opens the client's stream on the first read and marks its failures as the client's. */
+  /** Counts what was read, failing once it passes the limit. */
+  private int counted(int n) throws BodyTooLargeException {
+    if (n > 0) {
+      read += n;
+      if (read > maxBytes) {
+        throw new BodyTooLargeException(maxBytes);
+      }
+    }
+    return n;
+  }
+
+  /** Opens the client's stream on the first read, marks its failures as the client's and counts the bytes. */
   private final class ClientStream extends InputStream {
 
     @Override
     public int read() throws IOException {
+      int b;
       try {
-        return open().read();
+        b = open().read();
       } catch (IOException e) {
         throw new ClientBodyException(e);
       }
+      if (b >= 0) {
+        counted(1);
+      }
+      return b;
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n;
       try {
-        return open().read(buffer, offset, length);
+        n = open().read(buffer, offset, length);
       } catch (IOException e) {
         throw new ClientBodyException(e);
       }
+      return counted(n);
     }
 
     @Override

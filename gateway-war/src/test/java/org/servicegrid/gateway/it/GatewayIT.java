@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.servicegrid.testsupport.Deployments;
 import org.servicegrid.testsupport.FakeHttpServer;
 import org.servicegrid.testsupport.FakeRegistry;
 import org.servicegrid.testsupport.FakeUpstream;
@@ -51,8 +49,8 @@ import org.servicegrid.testsupport.RecordedRequest;
 class GatewayIT {
 
   private static final Duration BOUND = Duration.ofSeconds(30);
-  private static final String GATEWAY = "http://127.0.0.1:" + System.getProperty("arquillian.http.port");
-  private static final String HOST = "127.0.0.1:" + System.getProperty("arquillian.http.port");
+  private static final String GATEWAY = GatewayDeployment.URL;
+  private static final String HOST = GatewayDeployment.HOST;
 
   private static final FakeRegistry REGISTRY = FakeRegistry.started();
   private static final FakeHttpServer ECHO = FakeUpstream.echoing();
@@ -65,10 +63,8 @@ class GatewayIT {
     REGISTRY.put("flaky", FakeHttpServer.deadAddr(), ECHO.addr());
     REGISTRY.put("lonely", FakeHttpServer.deadAddr());
     REGISTRY.put("slow", SLOW.addr());
-    // The real artifact at the server root, pointed at the fake registry, with the response and read timeouts
-    // shortened for the 504 and stall tests.
-    return Deployments.atRoot(Deployments.packagedWar("gateway.war", Map.of("registry.url", REGISTRY.url(),
-        "service.address", HOST, "gateway.response-timeout", "2000", "gateway.read-timeout", "3000")));
+    // Shorter response and read timeouts for the 504 and stall tests; the default (empty) trusted-proxy list.
+    return GatewayDeployment.of(REGISTRY.url(), "gateway.response-timeout=2000", "gateway.read-timeout=3000");
   }
 
   @BeforeAll
@@ -126,6 +122,23 @@ class GatewayIT {
     assertThat(seen.header("X-Forwarded-Host")).isEqualTo(HOST);
     assertThat(seen.header("X-Forwarded-Proto")).isEqualTo("http");
     assertThat(seen.header("Host")).isEqualTo(ECHO.addr());
+  }
+
+  @Test
+  void replacesTheForwardingHeadersOfAClientThatIsNoTrustedProxyAndAddsVia() throws Exception {
+    HttpResponse<String> response = send(get("/echo/forwarding").header("X-Forwarded-For", "203.0.113.9")
+        .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "bank.example")
+        .header("X-Forwarded-Port", "443").header("Forwarded", "for=203.0.113.9;proto=https")
+        .header("Via", "1.0 corp-proxy"));
+
+    assertThat(response.statusCode()).as("GET /echo/forwarding").isEqualTo(200);
+    RecordedRequest seen = ECHO.last("GET", "/forwarding");
+    assertThat(seen.headers().get("X-Forwarded-For")).containsExactly("127.0.0.1");
+    assertThat(seen.headers().get("X-Forwarded-Proto")).containsExactly("http");
+    assertThat(seen.headers().get("X-Forwarded-Host")).containsExactly(HOST);
+    assertThat(seen.headers().get("X-Forwarded-Port")).containsExactly(HOST.substring(HOST.indexOf(':') + 1));
+    assertThat(seen.headers().get("Forwarded")).containsExactly("for=127.0.0.1;host=\"" + HOST + "\";proto=http");
+    assertThat(seen.headers().get("Via")).containsExactly("1.0 corp-proxy, 1.1 servicegrid-gateway");
   }
 
   @Test

@@ -8,9 +8,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.core5.concurrent.Cancellable;
 import org.junit.jupiter.api.Test;
 
 class RequestBodyTest {
+
+  private static final Cancellable NOT_CANCELLED = () -> {
+    throw new AssertionError("the exchange must not be cancelled");
+  };
 
   private static final RequestBody.Source NEVER_READ = () -> {
     throw new AssertionError("the body must not be read just to build a request");
@@ -18,29 +24,32 @@ class RequestBodyTest {
 
   @Test
   void sendsNoBodyWhenTheClientDeclaredNone() {
-    assertThat(new RequestBody(NEVER_READ, -1, false).entity()).isNull();
+    assertThat(new RequestBody(NEVER_READ, -1, false, Long.MAX_VALUE).entity(NOT_CANCELLED)).isNull();
   }
 
   @Test
   void keepsTheDeclaredLengthIncludingZero() {
-    assertThat(new RequestBody(NEVER_READ, 11, false).entity().getContentLength()).isEqualTo(11);
-    assertThat(new RequestBody(NEVER_READ, 0, false).entity().getContentLength()).isZero();
+    assertThat(new RequestBody(NEVER_READ, 11, false, Long.MAX_VALUE).entity(NOT_CANCELLED).getContentLength())
+        .isEqualTo(11);
+    assertThat(new RequestBody(NEVER_READ, 0, false, Long.MAX_VALUE).entity(NOT_CANCELLED).getContentLength())
+        .isZero();
   }
 
   @Test
   void streamsAChunkedBodyWithoutALength() {
-    assertThat(new RequestBody(NEVER_READ, -1, true).entity().getContentLength()).isEqualTo(-1);
+    assertThat(new RequestBody(NEVER_READ, -1, true, Long.MAX_VALUE).entity(NOT_CANCELLED).getContentLength())
+        .isEqualTo(-1);
   }
 
   @Test
   void isNotStartedUntilReadingBegins() throws Exception {
-    RequestBody body = new RequestBody(() -> stream("hello"), 5, false);
-    body.entity();
+    RequestBody body = new RequestBody(() -> stream("hello"), 5, false, Long.MAX_VALUE);
+    body.entity(NOT_CANCELLED);
 
     assertThat(body.started()).isFalse();
 
     ByteArrayOutputStream sent = new ByteArrayOutputStream();
-    body.entity().writeTo(sent);
+    body.entity(NOT_CANCELLED).writeTo(sent);
 
     assertThat(body.started()).isTrue();
     assertThat(sent.toString(StandardCharsets.UTF_8)).isEqualTo("hello");
@@ -53,10 +62,38 @@ class RequestBodyTest {
       public int read() throws IOException {
         throw new IOException("client went away");
       }
-    }, -1, true);
+    }, -1, true, Long.MAX_VALUE);
 
-    assertThatThrownBy(() -> body.entity().writeTo(new ByteArrayOutputStream()))
+    AtomicBoolean cancelled = new AtomicBoolean();
+
+    assertThatThrownBy(() -> body.entity(() -> cancelled.compareAndSet(false, true))
+        .writeTo(new ByteArrayOutputStream()))
         .isInstanceOf(ClientBodyException.class).hasMessageContaining("client went away");
+    assertThat(cancelled).as("upstream exchange cancelled, so a chunked body is not ended as if complete").isTrue();
+  }
+
+  @Test
+  void countsAChunkedBodyAndFailsOnceItPassesTheLimit() throws Exception {
+    ByteArrayOutputStream sent = new ByteArrayOutputStream();
+    new RequestBody(() -> stream("12345"), -1, true, 5).entity(NOT_CANCELLED).writeTo(sent);
+    assertThat(sent.toString(StandardCharsets.UTF_8)).isEqualTo("12345");
+
+    RequestBody tooLarge = new RequestBody(() -> stream("123456"), -1, true, 5);
+    AtomicBoolean cancelled = new AtomicBoolean();
+
+    assertThatThrownBy(() -> tooLarge.entity(() -> cancelled.compareAndSet(false, true))
+        .writeTo(new ByteArrayOutputStream()))
+        .isInstanceOf(BodyTooLargeException.class).hasMessageContaining("limit of 5 bytes");
+    assertThat(cancelled).as("upstream exchange cancelled").isTrue();
+  }
+
+  @Test
+  void countsBytesReadOneByOne() throws Exception {
+    InputStream body = new RequestBody(() -> stream("abc"), -1, true, 2).entity(NOT_CANCELLED).getContent();
+
+    assertThat(body.read()).isEqualTo('a');
+    assertThat(body.read()).isEqualTo('b');
+    assertThatThrownBy(body::read).isInstanceOf(BodyTooLargeException.class);
   }
 
   private static InputStream stream(String text) {
