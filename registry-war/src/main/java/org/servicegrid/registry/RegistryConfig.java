@@ -9,8 +9,15 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.servicegrid.protocol.auth.AddressRanges;
+import org.servicegrid.protocol.auth.BearerAuthorization;
+import org.servicegrid.protocol.auth.Pem;
 
 /**
  * The registry's settings ({@code registry.*}), defaults only in {@code META-INF/microprofile-config.properties};
@@ -72,6 +79,32 @@ public class RegistryConfig {
   @ConfigProperty(name = "registry.events.capacity")
   int eventsCapacity;
 
+  @Inject
+  @ConfigProperty(name = "registry.auth.enabled")
+  boolean authEnabled;
+
+  @Inject
+  @ConfigProperty(name = "registry.auth.issuer")
+  String authIssuer;
+
+  /** No default: the server configuration points it at the key the operator's credentials came with. */
+  @Inject
+  @ConfigProperty(name = "registry.auth.public-key-file")
+  Optional<String> authPublicKeyFile;
+
+  @Inject
+  @ConfigProperty(name = "registry.auth.token-file")
+  Optional<String> authTokenFile;
+
+  /** Optional because MicroProfile Config treats the empty list, the default, as not set. */
+  @Inject
+  @ConfigProperty(name = "registry.auth.anonymous-from")
+  Optional<String> authAnonymousFrom;
+
+  private RSAPublicKey authPublicKey;
+  private AddressRanges anonymousFrom;
+  private String authToken;
+
   /** Creates this bean, and so validates it, before any other part of the application observes the start. */
   void onStart(
       @Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
@@ -95,6 +128,31 @@ public class RegistryConfig {
     require(notifyThreads >= 1, "registry.notify.threads", notifyThreads, "must be at least 1");
     require(maxIdleServices >= 0, "registry.table.max-idle-services", maxIdleServices, "must not be negative");
     require(eventsCapacity >= 1, "registry.events.capacity", eventsCapacity, "must be at least 1");
+    validateAuth();
+  }
+
+  private void validateAuth() {
+    require(!authIssuer.isBlank(), "registry.auth.issuer", authIssuer, "must not be empty");
+    try {
+      anonymousFrom = AddressRanges.parse(authAnonymousFrom.orElse(""));
+    } catch (IllegalArgumentException e) {
+      require(false, "registry.auth.anonymous-from", authAnonymousFrom.orElse(""), "must be CIDR ranges: "
+          + e.getMessage());
+    }
+    if (authEnabled) {
+      String file = authPublicKeyFile.orElse("");
+      require(!file.isEmpty(), "registry.auth.public-key-file", file,
+          "must name the PEM public key that verifies tokens (or set registry.auth.enabled=false)");
+      try {
+        authPublicKey = Pem.publicKey(Path.of(file));
+      } catch (Exception e) {
+        require(false, "registry.auth.public-key-file", file, "must be a readable PEM RSA public key (" + e + ")");
+      }
+    }
+    String tokenFile = authTokenFile.orElse("");
+    require(tokenFile.isEmpty() || Files.isReadable(Path.of(tokenFile)), "registry.auth.token-file", tokenFile,
+        "must be a readable file holding the registry's token");
+    authToken = tokenFile.isEmpty() ? null : BearerAuthorization.readToken(Path.of(tokenFile));
   }
 
   public Duration heartBeatPeriod() {
@@ -147,5 +205,31 @@ public class RegistryConfig {
 
   public int eventsCapacity() {
     return eventsCapacity;
+  }
+
+  public boolean authEnabled() {
+    return authEnabled;
+  }
+
+  public String authIssuer() {
+    return authIssuer;
+  }
+
+  /** The key that verifies tokens; null when authentication is off. */
+  public RSAPublicKey authPublicKey() {
+    return authPublicKey;
+  }
+
+  public AddressRanges authAnonymousFrom() {
+    return anonymousFrom;
+  }
+
+  public String authAnonymousFromText() {
+    return authAnonymousFrom.filter(text -> !text.isBlank()).orElse("nowhere");
+  }
+
+  /** The registry's own token (sent with its notices), when {@code registry.auth.token-file} is set. */
+  public Optional<String> authToken() {
+    return Optional.ofNullable(authToken);
   }
 }

@@ -11,6 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -23,6 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.servicegrid.protocol.ServiceAddress;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.ServiceInfoValidator;
+import org.servicegrid.protocol.auth.AddressRanges;
+import org.servicegrid.protocol.auth.BearerAuthorization;
+import org.servicegrid.protocol.auth.Pem;
 
 /**
  * The library's settings ({@code service.*}, {@code registry.url}, {@code registry.client.*}). Defaults live only
@@ -86,6 +92,31 @@ public class ClientConfig {
   @ConfigProperty(name = "registry.client.registry-silence")
   long registrySilence;
 
+  /** This service's token for its registry calls: given as is, or as a file (which wins). */
+  @Inject
+  @ConfigProperty(name = "registry.client.auth.token")
+  Optional<String> authToken;
+
+  @Inject
+  @ConfigProperty(name = "registry.client.auth.token-file")
+  Optional<String> authTokenFile;
+
+  /** The key that verifies the registry's token on notices; without it only anonymous-notices-from is heard. */
+  @Inject
+  @ConfigProperty(name = "registry.client.auth.public-key-file")
+  Optional<String> authPublicKeyFile;
+
+  @Inject
+  @ConfigProperty(name = "registry.client.auth.issuer")
+  String authIssuer;
+
+  @Inject
+  @ConfigProperty(name = "registry.client.auth.anonymous-notices-from")
+  Optional<String> anonymousNoticesFrom;
+
+  private String token;
+  private RSAPublicKey noticeKey;
+  private AddressRanges anonymousNotices;
   private ServiceInfo self;
   private List<URI> registries;
   private SelectionPolicy selectionPolicy;
@@ -122,8 +153,35 @@ public class ClientConfig {
     require(retryMaxDelay >= retryInitialDelay, "registry.client.retry.max-delay", retryMaxDelay,
         "must not be smaller than registry.client.retry.initial-delay");
     requirePositive(registrySilence, "registry.client.registry-silence");
+    validateAuth();
     LOG.log(Level.INFO, "Registry client configured: {0} at {1}, requires {2}, registry {3}",
         new Object[] {serviceName, address, required, registries});
+  }
+
+  private void validateAuth() {
+    String tokenFile = authTokenFile.orElse("");
+    require(tokenFile.isEmpty() || Files.isReadable(Path.of(tokenFile)), "registry.client.auth.token-file",
+        tokenFile, "must be a readable file holding this service's token");
+    token = tokenFile.isEmpty() ? authToken.map(String::strip).filter(t -> !t.isEmpty()).orElse(null)
+        : BearerAuthorization.readToken(Path.of(tokenFile));
+    String keyFile = authPublicKeyFile.orElse("");
+    try {
+      noticeKey = keyFile.isEmpty() ? null : Pem.publicKey(Path.of(keyFile));
+    } catch (Exception e) {
+      require(false, "registry.client.auth.public-key-file", keyFile,
+          "must be a readable PEM RSA public key (" + e + ")");
+    }
+    require(!authIssuer.isBlank(), "registry.client.auth.issuer", authIssuer, "must not be empty");
+    try {
+      anonymousNotices = AddressRanges.parse(anonymousNoticesFrom.orElse(""));
+    } catch (IllegalArgumentException e) {
+      require(false, "registry.client.auth.anonymous-notices-from", anonymousNoticesFrom.orElse(""),
+          "must be CIDR ranges: " + e.getMessage());
+    }
+    if (token == null) {
+      LOG.warning("No registry.client.auth.token(-file): registrations carry no token and need the registry's "
+          + "registry.auth.anonymous-from");
+    }
   }
 
   private static void requirePositive(long millis, String key) {
@@ -189,5 +247,23 @@ public class ClientConfig {
 
   Duration registrySilence() {
     return Duration.ofMillis(registrySilence);
+  }
+
+  /** This service's token for its registry calls, when one is configured. */
+  Optional<String> authToken() {
+    return Optional.ofNullable(token);
+  }
+
+  /** The key that verifies the registry's notices; empty when none is configured. */
+  Optional<RSAPublicKey> noticeKey() {
+    return Optional.ofNullable(noticeKey);
+  }
+
+  String authIssuer() {
+    return authIssuer;
+  }
+
+  AddressRanges anonymousNoticesFrom() {
+    return anonymousNotices;
   }
 }
