@@ -1,14 +1,17 @@
 package org.servicegrid.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.servicegrid.protocol.auth.BearerAuthorization;
 import org.servicegrid.protocol.auth.Pem;
 import org.servicegrid.protocol.auth.TokenIssuer;
 
@@ -45,7 +48,16 @@ public final class TestTokens {
 
   /** The registry's own token, as generated for the build (what the registry sends with its notices). */
   public static String registry() {
-    return BearerAuthorization.readToken(dir().resolve("registry.jwt"));
+    return generated("registry");
+  }
+
+  /** A token the build generated: {@code registry}, {@code admin}, {@code log}, {@code visit}, {@code gateway}. */
+  public static String generated(String name) {
+    try {
+      return Files.readString(dir().resolve(name + ".jwt"), StandardCharsets.US_ASCII).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static String issue(String subject, String... groups) {

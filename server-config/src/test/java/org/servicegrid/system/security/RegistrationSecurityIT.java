@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.servicegrid.protocol.auth.BearerAuthorization;
 import org.servicegrid.system.Server;
 import org.servicegrid.testsupport.Http;
 import org.servicegrid.testsupport.TestTokens;
@@ -38,7 +37,7 @@ class RegistrationSecurityIT {
   void aServicesGeneratedTokenCannotDeregisterAnotherService() {
     String visitAddr = Http.json(Http.get(Server.REGISTRY.url("/services/visit"))).asJsonArray()
         .getJsonObject(0).getString("Addr");
-    String logToken = BearerAuthorization.readToken(TestTokens.dir().resolve("log.jwt"));
+    String logToken = TestTokens.generated("log");
 
     HttpResponse<String> refused = TestTokens.send("DELETE", Server.REGISTRY.url("/services"),
         serviceInfo("visit", visitAddr), logToken);
