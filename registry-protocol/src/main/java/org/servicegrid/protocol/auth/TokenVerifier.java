@@ -6,6 +6,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -30,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TokenVerifier {
 
   private static final int MAX_REMEMBERED = 10_000;
+  /** One factory: {@code Json.createReader} looks the provider up anew on every call. */
+  private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
   private static final String BEARER = "Bearer ";
 
   private record Verified(Caller caller, long expiresAtSeconds) {}
@@ -106,7 +109,7 @@ public final class TokenVerifier {
   }
 
   private static JsonObject json(String base64Url) {
-    try (JsonReader reader = Json.createReader(new StringReader(
+    try (JsonReader reader = JSON.createReader(new StringReader(
         new String(Base64.getUrlDecoder().decode(base64Url), StandardCharsets.UTF_8)))) {
       return reader.readObject();
     } catch (JsonException | IllegalArgumentException | IllegalStateException e) {
