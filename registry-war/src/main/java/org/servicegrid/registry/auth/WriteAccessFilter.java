@@ -1,6 +1,7 @@
 package org.servicegrid.registry.auth;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
@@ -21,6 +22,7 @@ import org.servicegrid.protocol.auth.Caller;
  * (401), the interceptor checks, once the ServiceInfo is parsed, that the caller may act for its Name (403).
  * Both run before the resource method, so a refused request changes nothing.
  */
+@ApplicationScoped // a CDI bean, so that RegistryAccess is injected (the WAR has no beans.xml)
 @Provider
 @RegistryWrite
 @Priority(Priorities.AUTHORIZATION)
