@@ -201,6 +201,7 @@ start_all() {
   fi
   echo "Building (mvn package, tests skipped)..."
   mvn -B -q -DskipTests package
+  scripts/ensure-credentials.sh  # the key pair and the services' tokens, when missing (the build makes them too)
   mkdir -p "$(dirname "$RECORD")"
   for id in "${INSTANCES[@]}"; do echo "$id ${SERVER_OF[$id]} ${PORT_OF[$id]}"; done >"$RECORD"
   local started=$SECONDS

@@ -259,10 +259,16 @@ public class RegistryBench {
     return json.append("]}").toString();
   }
 
+  static final String TOKEN = System.getenv("BENCH_TOKEN");
+
   static int send(String method, String json) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(registry + "/services")).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(registry + "/services"))
+        .timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+    if (TOKEN != null) { // registry writes need a token: registry.sh passes the admin token
+      request.header("Authorization", "Bearer " + TOKEN);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   static String instance(String prefix, List<Fake> hosts, int i) {

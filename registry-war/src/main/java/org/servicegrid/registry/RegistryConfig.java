@@ -4,9 +4,15 @@ import static org.servicegrid.protocol.config.InvalidConfigurationException.requ
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.servicegrid.protocol.auth.AddressRanges;
+import org.servicegrid.protocol.auth.BearerAuthorization;
+import org.servicegrid.protocol.auth.Pem;
 import org.servicegrid.protocol.config.Range;
 import org.servicegrid.protocol.config.ValidatedConfig;
 import org.servicegrid.registry.cluster.ClusterSettings;
@@ -112,6 +118,32 @@ public class RegistryConfig extends ValidatedConfig {
   @Range(min = 1)
   long clusterWriteTimeout;
 
+  @Inject
+  @ConfigProperty(name = "registry.auth.enabled")
+  boolean authEnabled;
+
+  @Inject
+  @ConfigProperty(name = "registry.auth.issuer")
+  String authIssuer;
+
+  /** No default: the server configuration points it at the key the operator's credentials came with. */
+  @Inject
+  @ConfigProperty(name = "registry.auth.public-key-file")
+  Optional<String> authPublicKeyFile;
+
+  @Inject
+  @ConfigProperty(name = "registry.auth.token-file")
+  Optional<String> authTokenFile;
+
+  /** Optional because MicroProfile Config treats the empty list, the default, as not set. */
+  @Inject
+  @ConfigProperty(name = "registry.auth.anonymous-from")
+  Optional<String> authAnonymousFrom;
+
+  private RSAPublicKey authPublicKey;
+  private AddressRanges anonymousFrom;
+  private String authToken;
+
   @Override
   public void validate() {
     super.validate();
@@ -121,6 +153,31 @@ public class RegistryConfig extends ValidatedConfig {
       require(member.matches("[^:,\\s]+:[0-9]{1,5}"), "registry.cluster.members", clusterMembers(),
           "must be a comma-separated list of host:port");
     }
+    validateAuth();
+  }
+
+  private void validateAuth() {
+    require(!authIssuer.isBlank(), "registry.auth.issuer", authIssuer, "must not be empty");
+    try {
+      anonymousFrom = AddressRanges.parse(authAnonymousFrom.orElse(""));
+    } catch (IllegalArgumentException e) {
+      require(false, "registry.auth.anonymous-from", authAnonymousFrom.orElse(""), "must be CIDR ranges: "
+          + e.getMessage());
+    }
+    if (authEnabled) {
+      String file = authPublicKeyFile.orElse("");
+      require(!file.isEmpty(), "registry.auth.public-key-file", file,
+          "must name the PEM public key that verifies tokens (or set registry.auth.enabled=false)");
+      try {
+        authPublicKey = Pem.publicKey(Path.of(file));
+      } catch (Exception e) {
+        require(false, "registry.auth.public-key-file", file, "must be a readable PEM RSA public key (" + e + ")");
+      }
+    }
+    String tokenFile = authTokenFile.orElse("");
+    require(tokenFile.isEmpty() || Files.isReadable(Path.of(tokenFile)), "registry.auth.token-file", tokenFile,
+        "must be a readable file holding the registry's token");
+    authToken = tokenFile.isEmpty() ? null : BearerAuthorization.readToken(Path.of(tokenFile));
   }
 
   public Duration heartBeatPeriod() {
@@ -198,5 +255,31 @@ public class RegistryConfig extends ValidatedConfig {
 
   public Duration clusterWriteTimeout() {
     return Duration.ofMillis(clusterWriteTimeout);
+  }
+
+  public boolean authEnabled() {
+    return authEnabled;
+  }
+
+  public String authIssuer() {
+    return authIssuer;
+  }
+
+  /** The key that verifies tokens; null when authentication is off. */
+  public RSAPublicKey authPublicKey() {
+    return authPublicKey;
+  }
+
+  public AddressRanges authAnonymousFrom() {
+    return anonymousFrom;
+  }
+
+  public String authAnonymousFromText() {
+    return authAnonymousFrom.filter(text -> !text.isBlank()).orElse("nowhere");
+  }
+
+  /** The registry's own token (sent with its notices), when {@code registry.auth.token-file} is set. */
+  public Optional<String> authToken() {
+    return Optional.ofNullable(authToken);
   }
 }

@@ -1,26 +1,74 @@
 package org.servicegrid.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.servicegrid.protocol.config.InvalidConfigurationException;
 import org.servicegrid.testsupport.ConfigFixture;
 
 class RegistryConfigTest {
 
+  @TempDir static Path dir;
+  private static Path publicKey;
+
+  /** The server configuration names a key file; the shipped defaults need one while authentication is on. */
+  @BeforeAll
+  static void writeAPublicKey() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    publicKey = dir.resolve("public-key.pem");
+    Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+        generator.generateKeyPair().getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+  }
+
   @Test
   void acceptsTheShippedDefaultsAndExposesThemAsDurations() {
-    RegistryConfig config = ConfigFixture.load(RegistryConfig.class);
+    RegistryConfig config = load();
 
     config.validate();
 
     assertThat(config.heartBeatPeriod()).isEqualTo(Duration.ofSeconds(1));
     assertThat(config.notifyReadTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(config.authEnabled()).isTrue();
+    assertThat(config.authPublicKey()).isNotNull();
+    assertThat(config.authAnonymousFrom().isEmpty()).as("anonymous-from is empty by default").isTrue();
+    assertThat(config.authToken()).isEmpty();
   }
 
-  /** Settings that cannot work: no heart-beats, no attempts, no notice threads, no room for events. */
+  @Test
+  void readsTheAnonymousRangesAndTheRegistrysOwnToken() throws Exception {
+    Path token = Files.writeString(dir.resolve("registry.jwt"), "a.b.c\n");
+    RegistryConfig config = load("registry.auth.anonymous-from", "127.0.0.1/32, ::1/128",
+        "registry.auth.token-file", token.toString());
+
+    config.validate();
+
+    assertThat(config.authAnonymousFrom().contains("127.0.0.1")).isTrue();
+    assertThat(config.authToken()).contains("a.b.c");
+  }
+
+  @Test
+  void withAuthenticationOffNeedsNoKey() {
+    RegistryConfig config = ConfigFixture.load(RegistryConfig.class, "registry.auth.enabled", "false");
+
+    config.validate();
+
+    assertThat(config.authEnabled()).isFalse();
+  }
+
+  /** Settings that cannot work: no heart-beats, no attempts, no notice threads, no room for events, no key. */
   @ParameterizedTest(name = "{0} = {1}")
   @CsvSource({"registry.heartbeat.period, 0", "registry.heartbeat.attempts, 0", "registry.heartbeat.retry-pause, -1",
       "registry.heartbeat.connect-timeout, 0", "registry.heartbeat.read-timeout, 0",
@@ -28,8 +76,27 @@ class RegistryConfigTest {
       "registry.notify.queue-capacity, 0", "registry.notify.max-connections, 0", "registry.notify.threads, 0",
       "registry.table.max-idle-services, -1", "registry.events.capacity, 0", "registry.cluster.port, 0",
       "registry.cluster.port, 65536", "registry.cluster.members, 127.0.0.1", "registry.cluster.members, a:1;b:2",
-      "registry.cluster.member-timeout, 0", "registry.cluster.write-timeout, 0"})
+      "registry.cluster.member-timeout, 0", "registry.cluster.write-timeout, 0",
+      "registry.auth.anonymous-from, localhost", "registry.auth.anonymous-from, 10.0.0.0/40",
+      "registry.auth.public-key-file, /nonexistent/public-key.pem", "registry.auth.token-file, /nonexistent/t.jwt"})
   void refusesSettingsThatCannotWorkNamingTheirKey(String key, String value) {
-    ConfigFixture.assertRejected(RegistryConfig.class, key, value);
+    RegistryConfig config = load(key, value);
+
+    assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining(key + " is '" + value + "'");
+  }
+
+  @Test
+  void refusesAuthenticationWithoutAKeyFile() {
+    RegistryConfig config = ConfigFixture.load(RegistryConfig.class);
+
+    assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("registry.auth.public-key-file");
+  }
+
+  private static RegistryConfig load(String... overrides) {
+    List<String> settings = new ArrayList<>(List.of("registry.auth.public-key-file", publicKey.toString()));
+    settings.addAll(List.of(overrides));
+    return ConfigFixture.load(RegistryConfig.class, settings.toArray(String[]::new));
   }
 }

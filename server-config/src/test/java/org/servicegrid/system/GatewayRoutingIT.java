@@ -17,6 +17,7 @@ import org.servicegrid.testsupport.FakeHttpServer;
 import org.servicegrid.testsupport.FakeInstance;
 import org.servicegrid.testsupport.FakeUpstream;
 import org.servicegrid.testsupport.Http;
+import org.servicegrid.testsupport.TestTokens;
 import org.servicegrid.testsupport.RecordedRequest;
 
 /** The gateway routes to any registered service, a peer written only against the protocol included. */
@@ -30,13 +31,15 @@ class GatewayRoutingIT {
   static void registerAFakeService() {
     Server.awaitSystemReady();
     echo = FakeUpstream.echoing(ECHO);
-    Http.assertStatus(Http.post(Server.REGISTRY.url("/services"), serviceInfo(ECHO, echo.addr())), 200);
+    Http.assertStatus(TestTokens.send("POST", Server.REGISTRY.url("/services"), serviceInfo(ECHO, echo.addr()),
+        TestTokens.forService(ECHO)), 200);
   }
 
   @AfterAll
   static void deregister() {
     try {
-      Http.delete(Server.REGISTRY.url("/services"), serviceInfo(ECHO, echo.addr()));
+      TestTokens.send("DELETE", Server.REGISTRY.url("/services"), serviceInfo(ECHO, echo.addr()),
+          TestTokens.forService(ECHO));
     } finally {
       echo.close();
     }

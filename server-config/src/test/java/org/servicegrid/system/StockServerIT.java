@@ -13,16 +13,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.testsupport.Http;
+import org.servicegrid.testsupport.TestTokens;
 
 /**
  * A service WAR dropped on a stock Liberty server (no project server.xml, no variables) registers with the
  * address its server really listens on, read from the server, and finds the registry at the default URL. The
- * service is renamed through the environment so that the other system tests never route visits to it.
+ * service is renamed through the environment so that the other system tests never route visits to it, and
+ * gets its token the same way ({@code REGISTRY_CLIENT_AUTH_TOKEN}): a stock server has no credentials files.
  */
 class StockServerIT {
 
   private static final String SERVER = "stock";
   private static final String NAME = "log-on-stock-server";
+  private static final String TOKEN = TestTokens.forService(NAME);
 
   @BeforeAll
   static void startAStockServerWithTheLogWar() throws Exception {
@@ -58,8 +61,8 @@ class StockServerIT {
         assertThat(Http.get(instances).body()).as("GET %s after the stop", instances).isEqualTo("[]"));
   }
 
-  /** Runs Liberty's {@code bin/server} on the stock server, renaming the service through the environment. */
+  /** Runs Liberty's {@code bin/server} on the stock server, naming the service and its token in the environment. */
   private static void serverCommand(String action) {
-    Server.command(action, SERVER, Map.of("SERVICE_NAME", NAME));
+    Server.command(action, SERVER, Map.of("SERVICE_NAME", NAME, "REGISTRY_CLIENT_AUTH_TOKEN", TOKEN));
   }
 }

@@ -85,6 +85,9 @@ public final class ConfigFixture {
     if (type == long.class || type == Long.class) {
       return Long.valueOf(value.trim());
     }
+    if (type == boolean.class || type == Boolean.class) {
+      return Boolean.valueOf(value.trim());
+    }
     return value;
   }
 

@@ -19,6 +19,7 @@ public final class FakeInstance implements AutoCloseable {
   private volatile Reply notice = Reply.status(200);
   private String registry;
   private String info;
+  private String token;
 
   public FakeInstance() {
     server.on(FakeHttpServer.ANY, "/heart-beat",
@@ -69,18 +70,23 @@ public final class FakeInstance implements AutoCloseable {
     notice = Reply.status(status);
   }
 
-  /** Registers with the registry at {@code registryUrl} as {@code name}, asserting it answered 200. */
+  /**
+   * Registers with the registry at {@code registryUrl} as {@code name}, with a token for that name as a real
+   * service has ({@link TestTokens}: needs the build's credentials), asserting it answered 200.
+   */
   public void registerWith(String registryUrl, String name, String... required) {
     String body = serviceInfo(name, addr(), required);
-    Http.assertStatus(Http.post(registryUrl + "/services", body), 200);
+    String ownToken = TestTokens.forService(name);
+    Http.assertStatus(TestTokens.send("POST", registryUrl + "/services", body, ownToken), 200);
     registry = registryUrl;
     info = body;
+    token = ownToken;
   }
 
   /** Deregisters what {@link #registerWith} registered, if anything. */
   public void deregister() {
     if (registry != null) {
-      Http.delete(registry + "/services", info);
+      TestTokens.send("DELETE", registry + "/services", info, token);
       registry = null;
     }
   }

@@ -35,6 +35,7 @@ import org.servicegrid.testsupport.Deployments;
 import org.servicegrid.testsupport.FakeLog;
 import org.servicegrid.testsupport.FakeRegistry;
 import org.servicegrid.testsupport.Http;
+import org.servicegrid.testsupport.TestTokens;
 
 /**
  * The packaged visit WAR on a real Liberty server at context root "/", with a fake registry that answers
@@ -302,8 +303,9 @@ class VisitServiceIT {
     return answer.get(answer.size() - 1);
   }
 
+  /** A notice as the registry sends it, with its token. */
   private int notify(String method, String logAddr) {
-    return Http.send(method, BASE + "services", serviceInfo("log", logAddr)).statusCode();
+    return TestTokens.send(method, BASE + "services", serviceInfo("log", logAddr), TestTokens.registry()).statusCode();
   }
 
   private HttpResponse<String> get(String path) {

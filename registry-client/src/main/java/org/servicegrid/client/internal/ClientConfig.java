@@ -6,6 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -18,6 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.servicegrid.protocol.ServiceAddress;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.ServiceInfoValidator;
+import org.servicegrid.protocol.auth.AddressRanges;
+import org.servicegrid.protocol.auth.BearerAuthorization;
+import org.servicegrid.protocol.auth.Pem;
 import org.servicegrid.protocol.config.Range;
 import org.servicegrid.protocol.config.ValidatedConfig;
 
@@ -89,6 +95,31 @@ public class ClientConfig extends ValidatedConfig {
   @Range(min = 1)
   long registrySilence;
 
+  /** This service's token for its registry calls: given as is, or as a file (which wins). */
+  @Inject
+  @ConfigProperty(name = "registry.client.auth.token")
+  Optional<String> authToken;
+
+  @Inject
+  @ConfigProperty(name = "registry.client.auth.token-file")
+  Optional<String> authTokenFile;
+
+  /** The key that verifies the registry's token on notices; without it only anonymous-notices-from is heard. */
+  @Inject
+  @ConfigProperty(name = "registry.client.auth.public-key-file")
+  Optional<String> authPublicKeyFile;
+
+  @Inject
+  @ConfigProperty(name = "registry.client.auth.issuer")
+  String authIssuer;
+
+  @Inject
+  @ConfigProperty(name = "registry.client.auth.anonymous-notices-from")
+  Optional<String> anonymousNoticesFrom;
+
+  private String token;
+  private RSAPublicKey noticeKey;
+  private AddressRanges anonymousNotices;
   private ServiceInfo self;
   private List<URI> registries;
   private SelectionPolicy selectionPolicy;
@@ -114,8 +145,35 @@ public class ClientConfig extends ValidatedConfig {
     require(selectionPolicy != null, "registry.client.selection", selection, "must be round-robin or random");
     require(retryMaxDelay >= retryInitialDelay, "registry.client.retry.max-delay", retryMaxDelay,
         "must not be smaller than registry.client.retry.initial-delay");
+    validateAuth();
     LOG.log(Level.INFO, "Registry client configured: {0} at {1}, requires {2}, registry {3}",
         new Object[] {serviceName, address, required, registries});
+  }
+
+  private void validateAuth() {
+    String tokenFile = authTokenFile.orElse("");
+    require(tokenFile.isEmpty() || Files.isReadable(Path.of(tokenFile)), "registry.client.auth.token-file",
+        tokenFile, "must be a readable file holding this service's token");
+    token = tokenFile.isEmpty() ? authToken.map(String::strip).filter(t -> !t.isEmpty()).orElse(null)
+        : BearerAuthorization.readToken(Path.of(tokenFile));
+    String keyFile = authPublicKeyFile.orElse("");
+    try {
+      noticeKey = keyFile.isEmpty() ? null : Pem.publicKey(Path.of(keyFile));
+    } catch (Exception e) {
+      require(false, "registry.client.auth.public-key-file", keyFile,
+          "must be a readable PEM RSA public key (" + e + ")");
+    }
+    require(!authIssuer.isBlank(), "registry.client.auth.issuer", authIssuer, "must not be empty");
+    try {
+      anonymousNotices = AddressRanges.parse(anonymousNoticesFrom.orElse(""));
+    } catch (IllegalArgumentException e) {
+      require(false, "registry.client.auth.anonymous-notices-from", anonymousNoticesFrom.orElse(""),
+          "must be CIDR ranges: " + e.getMessage());
+    }
+    if (token == null) {
+      LOG.warning("No registry.client.auth.token(-file): registrations carry no token and need the registry's "
+          + "registry.auth.anonymous-from");
+    }
   }
 
   /** The URL without a trailing slash, or null when it is not an absolute http(s) URL with a host. */
@@ -177,5 +235,23 @@ public class ClientConfig extends ValidatedConfig {
 
   Duration registrySilence() {
     return Duration.ofMillis(registrySilence);
+  }
+
+  /** This service's token for its registry calls, when one is configured. */
+  Optional<String> authToken() {
+    return Optional.ofNullable(token);
+  }
+
+  /** The key that verifies the registry's notices; empty when none is configured. */
+  Optional<RSAPublicKey> noticeKey() {
+    return Optional.ofNullable(noticeKey);
+  }
+
+  String authIssuer() {
+    return authIssuer;
+  }
+
+  AddressRanges anonymousNoticesFrom() {
+    return anonymousNotices;
   }
 }

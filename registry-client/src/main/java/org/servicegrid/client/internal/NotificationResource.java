@@ -3,10 +3,14 @@ package org.servicegrid.client.internal;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,7 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.servicegrid.protocol.ErrorBody;
 import org.servicegrid.protocol.ServiceInfo;
 
-/** The registry's change notifications for the services this instance requires (protocol callback). */
+/**
+ * The registry's change notifications for the services this instance requires (protocol callback). Only the
+ * registry may send them ({@link NoticeAccess}): a refused notice answers 401/403 and changes nothing.
+ */
 @Path("services")
 @RequestScoped
 @Tag(name = "registry callbacks", description = "Called by the registry, not by users")
@@ -26,15 +33,21 @@ import org.servicegrid.protocol.ServiceInfo;
 // On the class, a response documents every operation (MP OpenAPI 3.1): both callbacks validate the same body.
 @APIResponse(responseCode = "400", description = "Not a valid ServiceInfo; nothing changed",
     content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+@APIResponse(responseCode = "401", description = "Not the registry's token (and not from anonymous-notices-from)",
+    content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 public class NotificationResource {
 
   @Inject InstanceChanges changes;
   @Inject RegistrationState state;
+  @Inject NoticeAccess access;
+  @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization;
+  @Context HttpServletRequest request;
 
   @POST
   @Operation(summary = "An instance of a required service was added; it becomes selectable")
   @APIResponse(responseCode = "200", description = "Added to the local table")
   public Response added(@Schema(implementation = ServiceInfo.class) ServiceInfo instance) {
+    access.check(authorization, request.getRemoteAddr());
     state.heard();
     changes.added(instance);
     return Response.ok().build();
@@ -44,6 +57,7 @@ public class NotificationResource {
   @Operation(summary = "An instance of a required service was removed; it is no longer selected")
   @APIResponse(responseCode = "200", description = "Removed from the local table (also when unknown)")
   public Response removed(@Schema(implementation = ServiceInfo.class) ServiceInfo instance) {
+    access.check(authorization, request.getRemoteAddr());
     state.heard();
     changes.removed(instance);
     return Response.ok().build();

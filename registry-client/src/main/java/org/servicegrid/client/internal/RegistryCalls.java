@@ -128,7 +128,7 @@ public class RegistryCalls {
 
   private synchronized RegistryClient client(URI registry) {
     return clients.computeIfAbsent(registry, url ->
-        restClients.build(url, RegistryClient.class, config.connectTimeout(), config.readTimeout()));
+        restClients.buildForRegistry(url, RegistryClient.class));
   }
 
   /** A one-line reason for a failed call: the HTTP status, or the innermost transport error. */

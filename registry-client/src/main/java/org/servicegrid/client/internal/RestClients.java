@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.servicegrid.protocol.auth.BearerAuthorization;
 
 /**
  * Builds MP Rest Clients with the configured connect and read timeouts and the caller header, and caches one
@@ -40,14 +41,19 @@ public class RestClients {
     return builder(baseUri, connectTimeout, readTimeout).build(api);
   }
 
+  /** A new client of a registry with the configured timeouts, carrying this service's token (if any). */
+  <T> T buildForRegistry(URI registry, Class<T> api) {
+    return withToken(builder(registry, config.connectTimeout(), config.readTimeout())).build(api);
+  }
+
   /**
-   * A new client for a call made while the application stops. MP Rest Client's default error mapper looks
+   * A new client for a registry call made while the application stops (deregistration; with the token). MP Rest Client's default error mapper looks
    * MicroProfile Config up on every response, and by then the application's configuration is released (and
    * its module may be gone), so this client maps errors with {@link HttpErrorMapper} instead. RESTEasy logs
    * one warning that the default mapper is disabled; the other clients keep the default behaviour.
    */
-  <T> T buildForShutdown(URI baseUri, Class<T> api, Duration timeout) {
-    return builder(baseUri, timeout, timeout)
+  <T> T buildForShutdown(URI registry, Class<T> api, Duration timeout) {
+    return withToken(builder(registry, timeout, timeout))
         .property(HttpErrorMapper.DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
         .register(new HttpErrorMapper())
         .build(api);
@@ -59,6 +65,11 @@ public class RestClients {
         .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
     return builder.register(new CallerHeaderFilter(config.self().name()));
+  }
+
+  private RestClientBuilder withToken(RestClientBuilder builder) {
+    config.authToken().ifPresent(token -> builder.register(new BearerAuthorization(token)));
+    return builder;
   }
 
   /** Closes and forgets the clients of an address that no longer serves any known instance. */

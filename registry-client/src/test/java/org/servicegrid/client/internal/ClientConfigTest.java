@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.servicegrid.protocol.ServiceInfo;
@@ -67,12 +70,29 @@ class ClientConfigTest {
       "registry.client.failure-cooldown, 0",
       "registry.client.retry.initial-delay, 0",
       "registry.client.retry.max-delay, 100",
-      "registry.client.registry-silence, 0"})
+      "registry.client.registry-silence, 0",
+      "registry.client.auth.token-file, /nonexistent/visit.jwt",
+      "registry.client.auth.public-key-file, /nonexistent/public-key.pem",
+      "registry.client.auth.anonymous-notices-from, registry.example"})
   void anInvalidValueIsRejectedWithAMessageNamingItsKey(String key, String value) {
     set(key, value);
 
     assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining(key + " is '");
+  }
+
+  @Test
+  void theTokenIsOptionalAndComesFromItsFileOrItsValue(@TempDir Path dir) throws Exception {
+    config.validate();
+    assertThat(config.authToken()).isEmpty();
+
+    set("registry.client.auth.token", " abc.def.ghi ");
+    config.validate();
+    assertThat(config.authToken()).contains("abc.def.ghi");
+
+    set("registry.client.auth.token-file", Files.writeString(dir.resolve("visit.jwt"), "from.the.file\n").toString());
+    config.validate();
+    assertThat(config.authToken()).contains("from.the.file");
   }
 
   @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.servicegrid.testsupport.FakeHttpServer;
 import org.servicegrid.testsupport.FakeRegistry;
 import org.servicegrid.testsupport.Http;
+import org.servicegrid.testsupport.TestTokens;
 import org.servicegrid.testsupport.Reply;
 
 /** A service WAR with the library, against a fake registry that is up from the start. */
@@ -35,12 +36,15 @@ class RegistrationIT {
       FakeHttpServer.started().on("GET", "/echo", Reply.text(200, "hello"));
   private static final FakeRegistry REGISTRY = FakeRegistry.create().heartBeating(ProbeWar.ADDR);
 
+  private static final String PROBE_TOKEN = TestTokens.forService("probe");
+
   @Deployment(testable = false)
   static WebArchive deployment() {
     REGISTRY.put("log", ECHO.addr());
     REGISTRY.start();
     return ProbeWar.of("probe", REGISTRY.url(),
-        Map.of("service.required", "log", "registry.client.failure-cooldown", "60000"));
+        Map.of("service.required", "log", "registry.client.failure-cooldown", "60000",
+            "registry.client.auth.token", PROBE_TOKEN));
   }
 
   @AfterAll
@@ -159,9 +163,33 @@ class RegistrationIT {
     assertThat(REGISTRY.registrations()).hasSizeGreaterThan(registrationsBefore);
   }
 
+  @Test
+  void registersWithItsOwnToken() {
+    await().atMost(Duration.ofSeconds(30)).until(() -> !REGISTRY.registrations().isEmpty());
+    assertThat(REGISTRY.registrations()).allSatisfy(registration ->
+        assertThat(registration.header("Authorization")).isEqualTo("Bearer " + PROBE_TOKEN));
+  }
+
+  @Test
+  void refusesNoticesWithoutTheRegistrysTokenAndKeepsItsTable() {
+    String added = serviceInfo("guarded", "127.0.0.1:2101");
+    for (String token : new String[] {null, TestTokens.forService("probe"), TestTokens.signedByAnotherKey("registry")}) {
+      HttpResponse<String> refused = TestTokens.send("POST", ProbeWar.url("/services"), added, token);
+      assertThat(refused.statusCode()).as("POST /services with token %s", token).isIn(401, 403);
+      assertThat(error(refused)).isNotBlank();
+    }
+    assertThat(Http.get(ProbeWar.url("/probe/pick/guarded")).statusCode()).as("pick after refused notices")
+        .isEqualTo(404);
+
+    notify("POST", "guarded", "127.0.0.1:2101");
+    HttpResponse<String> removal = TestTokens.send("DELETE", ProbeWar.url("/services"), added, null);
+    assertThat(removal.statusCode()).as("DELETE /services without a token").isEqualTo(401);
+    assertThat(picks("guarded", 2)).containsExactly("127.0.0.1:2101");
+  }
+
   private static void notify(String method, String service, String addr) {
     String body = serviceInfo(service, addr);
-    HttpResponse<String> response = Http.send(method, ProbeWar.url("/services"), body);
+    HttpResponse<String> response = TestTokens.send(method, ProbeWar.url("/services"), body, TestTokens.registry());
     assertThat(response.statusCode()).as(method + " /services " + body).isEqualTo(200);
   }
 

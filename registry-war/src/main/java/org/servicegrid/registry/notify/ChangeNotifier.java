@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.servicegrid.protocol.auth.BearerAuthorization;
 import org.servicegrid.registry.RegistryConfig;
 import org.servicegrid.registry.table.Change;
 import org.servicegrid.registry.table.ChangeSink;
@@ -73,7 +74,7 @@ public class ChangeNotifier implements ChangeSink {
 
   @PostConstruct
   void init() {
-    client = RestClientBuilder.newBuilder()
+    RestClientBuilder builder = RestClientBuilder.newBuilder()
         .baseUri(URI.create("http://dependent.invalid")) // each call's dependent replaces it: DependentRouting
         .connectTimeout(config.notifyConnectTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(config.notifyReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -82,8 +83,10 @@ public class ChangeNotifier implements ChangeSink {
         // Without the default error mapper a non-2xx answer comes back as a Response, which NoticeSender
         // reports with its status; the default one also looks MP Config up on every response.
         .property("microprofile.rest.client.disable.default.mapper", true)
-        .register(new DependentRouting())
-        .build(DependentClient.class);
+        .register(new DependentRouting());
+    // Services check that a notice comes from the registry by its token; original-protocol services ignore it.
+    config.authToken().ifPresent(token -> builder.register(new BearerAuthorization(token)));
+    client = builder.build(DependentClient.class);
     int threads = config.notifyThreads();
     pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
         threadFactory);

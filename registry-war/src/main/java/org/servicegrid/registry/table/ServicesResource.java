@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.servicegrid.protocol.ErrorBody;
 import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.registry.auth.RegistryWrite;
 
 /**
  * The registry protocol over HTTP: register, deregister and look up instances. Bodies are parsed and
@@ -38,10 +39,15 @@ public class ServicesResource {
   @Inject private ServiceTable table;
 
   @POST
+  @RegistryWrite
   @Operation(summary = "Register an instance (the same Name+Addr again replaces it)")
   @APIResponse(responseCode = "200", description = "Each required service with its live instances ([] when none)",
       content = @Content(schema = @Schema(type = SchemaType.OBJECT, additionalProperties = ServiceInfo[].class)))
   @APIResponse(responseCode = "400", description = "Malformed JSON, missing or invalid Name/Addr, body over 64 KiB",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "401", description = "No valid bearer token (and not from registry.auth.anonymous-from)",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "403", description = "The token may not act for this Name",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   public JsonBody register(@RequestBody(required = true, content = @Content(
       mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceInfo.class)))
@@ -50,9 +56,14 @@ public class ServicesResource {
   }
 
   @DELETE
+  @RegistryWrite
   @Operation(summary = "Deregister an instance (also answered 200 when it was not registered)")
   @APIResponse(responseCode = "200", description = "The instance is not registered any more")
   @APIResponse(responseCode = "400", description = "Malformed JSON, missing or invalid Name/Addr",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "401", description = "No valid bearer token (and not from registry.auth.anonymous-from)",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "403", description = "The token may not act for this Name",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   public Response deregister(@RequestBody(required = true, content = @Content(
       mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceInfo.class)))

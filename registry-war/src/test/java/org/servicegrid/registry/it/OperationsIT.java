@@ -53,7 +53,7 @@ class OperationsIT extends RegistryOverHttp {
   @Test
   void recentEventsAreListedNewestFirstWithABoundedLimit() {
     register(serviceInfo("ops-evented", "127.0.0.1:7101"));
-    HttpResponse<String> gone = Http.delete(base + "services", serviceInfo("ops-evented", "127.0.0.1:7101"));
+    HttpResponse<String> gone = delete(serviceInfo("ops-evented", "127.0.0.1:7101"));
     assertThat(gone.statusCode()).isEqualTo(200);
 
     HttpResponse<String> events = Http.get(base + "events?limit=2");

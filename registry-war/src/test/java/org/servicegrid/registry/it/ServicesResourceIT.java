@@ -21,9 +21,9 @@ class ServicesResourceIT extends RegistryOverHttp {
 
   @Test
   void registrationIsAnsweredWithTheLiveInstancesOfEachRequiredService() {
-    assertOk(Http.post(services(), serviceInfo("res-log", "127.0.0.1:7001")));
+    assertOk(post(serviceInfo("res-log", "127.0.0.1:7001")));
 
-    HttpResponse<String> answer = Http.post(services(), serviceInfo("res-visit", "127.0.0.1:7002", "res-log", "res-db"));
+    HttpResponse<String> answer = post(serviceInfo("res-visit", "127.0.0.1:7002", "res-log", "res-db"));
 
     assertOk(answer);
     JsonObject body = json(answer).asJsonObject();
@@ -36,19 +36,19 @@ class ServicesResourceIT extends RegistryOverHttp {
   @Test
   void registeringAgainReplacesAndDeleteRemovesEvenTwice() {
     String instance = serviceInfo("res-again", "127.0.0.1:7003");
-    assertOk(Http.post(services(), instance));
-    assertOk(Http.post(services(), serviceInfo("res-again", "127.0.0.1:7003", "res-other")));
+    assertOk(post(instance));
+    assertOk(post(serviceInfo("res-again", "127.0.0.1:7003", "res-other")));
     assertThat(json(Http.get(services() + "/res-again")).asJsonArray()).hasSize(1);
 
-    assertOk(Http.delete(services(), instance));
-    assertOk(Http.delete(services(), instance));
+    assertOk(delete(instance));
+    assertOk(delete(instance));
 
     assertThat(json(Http.get(services() + "/res-again")).asJsonArray()).isEmpty();
   }
 
   @Test
   void listsEveryKnownServiceIncludingTheOnesWithoutLiveInstances() {
-    assertOk(Http.post(services(), serviceInfo("res-front", "127.0.0.1:7004", "res-missing")));
+    assertOk(post(serviceInfo("res-front", "127.0.0.1:7004", "res-missing")));
 
     HttpResponse<String> all = Http.get(services());
 
@@ -64,14 +64,14 @@ class ServicesResourceIT extends RegistryOverHttp {
   void rejectsBadRegistrationsWith400AndChangesNothing() {
     String before = Http.get(services()).body();
 
-    assertBadRequest(Http.post(services(), "{\"Name\": \"res-bad\", "), "malformed JSON");
-    assertBadRequest(Http.post(services(), "{\"Addr\": \"127.0.0.1:7005\"}"), "Name is required");
-    assertBadRequest(Http.post(services(), "{\"Name\": \"res-bad\"}"), "Addr is required");
-    assertBadRequest(Http.post(services(), serviceInfo("res-bad", "http://x:1/p")), "not a valid address");
+    assertBadRequest(post("{\"Name\": \"res-bad\", "), "malformed JSON");
+    assertBadRequest(post("{\"Addr\": \"127.0.0.1:7005\"}"), "Name is required");
+    assertBadRequest(post("{\"Name\": \"res-bad\"}"), "Addr is required");
+    assertBadRequest(post(serviceInfo("res-bad", "http://x:1/p")), "not a valid address");
     String oversize = "{\"Name\": \"res-bad\", \"Addr\": \"127.0.0.1:7005\", \"Padding\": \""
         + "x".repeat(64 * 1024) + "\"}"; // valid but for its size: unknown fields are ignored
-    assertBadRequest(Http.post(services(), oversize), "larger than 65536 bytes");
-    assertBadRequest(Http.delete(services(), "not json"), "malformed JSON");
+    assertBadRequest(post(oversize), "larger than 65536 bytes");
+    assertBadRequest(delete("not json"), "malformed JSON");
 
     assertThat(Http.get(services()).body()).isEqualTo(before);
   }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.servicegrid.testsupport.FakeInstance;
 import org.servicegrid.testsupport.Http;
 import org.servicegrid.testsupport.RecordedRequest;
+import org.servicegrid.testsupport.TestTokens;
 
 /**
  * The real registry server (127.0.0.1:20000, default configuration) as its peers see it. The other servers
@@ -24,6 +25,7 @@ class RegistryIT {
 
   private static final Logger LOG = Logger.getLogger(RegistryIT.class.getName());
   private static final String SERVICES = "http://127.0.0.1:20000/services";
+  private static final String ADMIN = TestTokens.admin();
   /** The protocol promises eviction and notice within 5 s; 3 s more for a loaded machine. */
   private static final Duration EVICTION_LIMIT = Duration.ofSeconds(8);
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -39,10 +41,10 @@ class RegistryIT {
   @Test
   void answersARegistrationWithTheLiveInstancesOfEachRequiredService() throws Exception {
     try (FakeInstance provider = new FakeInstance(); FakeInstance consumer = new FakeInstance()) {
-      ok(Http.send("POST", SERVICES, serviceInfo(prefix + "provider", provider.addr())));
+      ok(write("POST", serviceInfo(prefix + "provider", provider.addr())));
 
       HttpResponse<String> answer =
-          ok(Http.send("POST", SERVICES,
+          ok(write("POST",
               serviceInfo(prefix + "consumer", consumer.addr(), prefix + "provider", prefix + "none")));
 
       JsonObject body = json(answer).asJsonObject();
@@ -58,11 +60,11 @@ class RegistryIT {
   @Test
   void tellsDependentsOfAddedAndRemovedInstancesWithPostAndDelete() throws Exception {
     try (FakeInstance dependent = new FakeInstance(); FakeInstance instance = new FakeInstance()) {
-      ok(Http.send("POST", SERVICES, serviceInfo(prefix + "front", dependent.addr(), prefix + "back")));
+      ok(write("POST", serviceInfo(prefix + "front", dependent.addr(), prefix + "back")));
       String back = serviceInfo(prefix + "back", instance.addr());
 
-      ok(Http.send("POST", SERVICES, back));
-      ok(Http.send("DELETE", SERVICES, back));
+      ok(write("POST", back));
+      ok(write("DELETE", back));
 
       await().atMost(WAIT).until(() -> dependent.notices().size() >= 2);
       assertThat(dependent.notices()).extracting(RecordedRequest::method).containsExactly("POST", "DELETE");
@@ -77,8 +79,8 @@ class RegistryIT {
   @Test
   void evictsAnInstanceThatStopsAnsweringAndTellsItsDependentsWithinFiveSeconds() throws Exception {
     try (FakeInstance dependent = new FakeInstance(); FakeInstance instance = new FakeInstance()) {
-      ok(Http.send("POST", SERVICES, serviceInfo(prefix + "watcher", dependent.addr(), prefix + "mortal")));
-      ok(Http.send("POST", SERVICES, serviceInfo(prefix + "mortal", instance.addr())));
+      ok(write("POST", serviceInfo(prefix + "watcher", dependent.addr(), prefix + "mortal")));
+      ok(write("POST", serviceInfo(prefix + "mortal", instance.addr())));
       await().atMost(WAIT).until(() -> instance.heartBeats() > 0 && dependent.notices().size() == 1);
 
       long hungAt = System.nanoTime();
@@ -96,15 +98,20 @@ class RegistryIT {
   @Test
   void rejectsBadRegistrationsWith400AndChangesNothing() throws Exception {
     String name = prefix + "bad";
-    badRequest(Http.send("POST", SERVICES, "{\"Name\": \"" + name + "\", "), "malformed JSON");
-    badRequest(Http.send("POST", SERVICES, "{\"Addr\": \"127.0.0.1:9\"}"), "Name is required");
-    badRequest(Http.send("POST", SERVICES, "{\"Name\": \"" + name + "\"}"), "Addr is required");
-    badRequest(Http.send("POST", SERVICES, serviceInfo(name, "http://x:1/p")), "not a valid address");
+    badRequest(write("POST", "{\"Name\": \"" + name + "\", "), "malformed JSON");
+    badRequest(write("POST", "{\"Addr\": \"127.0.0.1:9\"}"), "Name is required");
+    badRequest(write("POST", "{\"Name\": \"" + name + "\"}"), "Addr is required");
+    badRequest(write("POST", serviceInfo(name, "http://x:1/p")), "not a valid address");
     String oversize = "{\"Name\": \"" + name + "\", \"Addr\": \"127.0.0.1:9\", \"Padding\": \""
         + "x".repeat(64 * 1024) + "\"}";
-    badRequest(Http.send("POST", SERVICES, oversize), "larger than");
+    badRequest(write("POST", oversize), "larger than");
 
     assertThat(json(ok(Http.get(SERVICES))).asJsonObject().containsKey(name)).isFalse();
+  }
+
+  /** A registry write with an admin token (the fake services of these tests have no token of their own). */
+  private static HttpResponse<String> write(String method, String body) {
+    return TestTokens.send(method, SERVICES, body, ADMIN);
   }
 
   private static HttpResponse<String> ok(HttpResponse<String> response) {

@@ -1,0 +1,117 @@
+package org.servicegrid.registry.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.servicegrid.testsupport.FakeInstance;
+import org.servicegrid.testsupport.Http;
+import org.servicegrid.testsupport.TestTokens;
+
+/**
+ * Registry writes with the shipped security settings: a token's subject may register and deregister its own
+ * name only, an admin any name, no or a bad token is 401 and a foreign name 403, each with a JSON error and no
+ * change to the table; reads stay open; notices carry the registry's own token.
+ */
+class WriteAccessIT extends RegistryOverHttp {
+
+  private static final String LOG = TestTokens.forService("wa-log");
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return RegistryDeployment.withoutEvictions();
+  }
+
+  @Test
+  void aServiceRegistersAndDeregistersItsOwnNameWithItsToken() {
+    String info = serviceInfo("wa-log", "127.0.0.1:7301");
+
+    assertStatus(send("POST", info, LOG), 200);
+    assertThat(instancesOf("wa-log")).contains("127.0.0.1:7301");
+
+    assertStatus(send("DELETE", info, LOG), 200);
+    assertThat(instancesOf("wa-log")).isEqualTo("[]");
+  }
+
+  @Test
+  void withoutATokenNothingIsRegisteredOrDeregistered() {
+    String info = serviceInfo("wa-anon", "127.0.0.1:7302");
+
+    HttpResponse<String> refused = assertStatus(send("POST", info, null), 401);
+    assertThat(refused.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+    assertThat(error(refused)).contains("bearer token is required");
+    assertThat(instancesOf("wa-anon")).isEqualTo("[]");
+
+    register(info); // by the admin
+    assertStatus(send("DELETE", info, null), 401);
+    assertThat(instancesOf("wa-anon")).contains("127.0.0.1:7302");
+  }
+
+  @Test
+  void aBadTokenIsRefusedWith401AndChangesNothing() {
+    String info = serviceInfo("wa-bad", "127.0.0.1:7303");
+
+    assertThat(error(assertStatus(send("POST", info, TestTokens.signedByAnotherKey("wa-bad")), 401)))
+        .contains("signature");
+    assertThat(error(assertStatus(send("POST", info, TestTokens.expired("wa-bad")), 401))).contains("expired");
+    assertThat(error(assertStatus(send("POST", info, "not-a-token"), 401))).contains("not a signed JWT");
+    assertThat(instancesOf("wa-bad")).isEqualTo("[]");
+  }
+
+  @Test
+  void aTokenForAnotherNameIsRefusedWith403AndChangesNothing() {
+    String info = serviceInfo("wa-visit", "127.0.0.1:7304");
+
+    assertThat(error(assertStatus(send("POST", info, LOG), 403))).contains("'wa-log'", "'wa-visit'");
+    assertThat(instancesOf("wa-visit")).isEqualTo("[]");
+
+    register(info); // by the admin
+    assertStatus(send("DELETE", info, LOG), 403);
+    assertThat(instancesOf("wa-visit")).contains("127.0.0.1:7304");
+  }
+
+  @Test
+  void anAdminActsForAnyNameAndReadsNeedNoToken() {
+    String info = serviceInfo("wa-any", "127.0.0.1:7305");
+
+    assertStatus(send("POST", info, TestTokens.admin()), 200);
+
+    assertStatus(Http.get(base + "services"), 200);
+    assertStatus(Http.get(base + "instances"), 200);
+    assertThat(instancesOf("wa-any")).contains("127.0.0.1:7305");
+  }
+
+  @Test
+  void noticesCarryTheRegistrysOwnToken() throws Exception {
+    try (FakeInstance dependent = new FakeInstance(); FakeInstance instance = new FakeInstance()) {
+      register(serviceInfo("wa-front", dependent.addr(), "wa-backend"));
+      register(serviceInfo("wa-backend", instance.addr()));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> !dependent.notices().isEmpty());
+      assertThat(dependent.notices().get(0).header("Authorization")).isEqualTo("Bearer " + TestTokens.registry());
+    }
+  }
+
+  private HttpResponse<String> send(String method, String info, String token) {
+    return TestTokens.send(method, base + "services", info, token);
+  }
+
+  private String instancesOf(String name) {
+    return assertStatus(Http.get(base + "services/" + name), 200).body();
+  }
+
+  private static HttpResponse<String> assertStatus(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as("%s %s: %s", response.request().method(), response.uri(), response.body())
+        .isEqualTo(status);
+    return response;
+  }
+
+  private static String error(HttpResponse<String> response) {
+    return Http.json(response).asJsonObject().getString("error");
+  }
+}
