@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.servicegrid.testsupport.FakeInstance;
 import org.servicegrid.testsupport.Http;
+import org.servicegrid.testsupport.TestTokens;
 import org.servicegrid.testsupport.RecordedRequest;
 
 /**
@@ -116,7 +117,7 @@ class RegistryClusterIT {
     String back = serviceInfo(PREFIX + "back", instance.addr());
 
     long start = System.nanoTime();
-    Http.assertStatus(Http.post(NODES.get(0).url("/services"), back), 200);
+    Http.assertStatus(TestTokens.send("POST", NODES.get(0).url("/services"), back, TestTokens.admin()), 200);
     long answered = System.nanoTime();
     List<Long> seen = new ArrayList<>();
     for (Node node : NODES) {
@@ -127,7 +128,7 @@ class RegistryClusterIT {
     LOG.info(() -> "A registration through node 1 was answered after " + (answered - start) / 1_000_000
         + " ms, then seen on nodes 1, 2, 3 after " + seen + " ms");
 
-    Http.assertStatus(Http.delete(NODES.get(2).url("/services"), back), 200);
+    Http.assertStatus(TestTokens.send("DELETE", NODES.get(2).url("/services"), back, TestTokens.admin()), 200);
     for (Node node : NODES) {
       await().atMost(VISIBLE_BOUND).pollInterval(Duration.ofMillis(5))
           .until(() -> addrs(node, PREFIX + "back").isEmpty());
@@ -161,7 +162,8 @@ class RegistryClusterIT {
       }
       String addr = hosts.get(i % hosts.size()).addr();
       String name = PREFIX + "batch-" + i;
-      HttpResponse<String> answer = Http.post(survivors.get(i % 2).url("/services"), serviceInfo(name, addr));
+      HttpResponse<String> answer = TestTokens.send("POST", survivors.get(i % 2).url("/services"),
+          serviceInfo(name, addr), TestTokens.admin());
       if (answer.statusCode() == 200) {
         acknowledged.add(name + "@" + addr);
       }
