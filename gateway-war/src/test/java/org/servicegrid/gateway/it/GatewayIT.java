@@ -3,6 +3,7 @@ package org.servicegrid.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.servicegrid.gateway.it.GatewayDeployment.metric;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -23,8 +24,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -367,17 +366,6 @@ class GatewayIT {
     assertThat(service.getString("name")).isEqualTo(name);
     assertThat(service.getString("path")).isEqualTo("/" + name + "/");
     assertThat(service.getInt("instances")).isEqualTo(instances);
-  }
-
-  private double metric(String name, String... labels) throws Exception {
-    String text = send(get("/metrics?scope=application")).body();
-    for (String line : text.split("\n")) {
-      Matcher sample = Pattern.compile("^" + name + "\\{([^}]*)} ([0-9.Ee+-]+)$").matcher(line);
-      if (sample.matches() && java.util.Arrays.stream(labels).allMatch(sample.group(1)::contains)) {
-        return Double.parseDouble(sample.group(2));
-      }
-    }
-    return 0;
   }
 
   private HttpRequest.Builder request(String path) {

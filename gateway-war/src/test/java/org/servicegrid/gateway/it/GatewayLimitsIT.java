@@ -2,6 +2,7 @@ package org.servicegrid.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.servicegrid.gateway.it.GatewayDeployment.metric;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -10,8 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -210,17 +209,6 @@ class GatewayLimitsIT {
 
   private static List<HttpResponse<String>> done(List<CompletableFuture<HttpResponse<String>>> calls) {
     return calls.stream().filter(CompletableFuture::isDone).map(CompletableFuture::join).toList();
-  }
-
-  private double metric(String name, String... labels) {
-    String text = send(get("/metrics?scope=application")).body();
-    for (String line : text.split("\n")) {
-      Matcher sample = Pattern.compile("^" + name + "\\{([^}]*)} ([0-9.Ee+-]+)$").matcher(line);
-      if (sample.matches() && java.util.Arrays.stream(labels).allMatch(sample.group(1)::contains)) {
-        return Double.parseDouble(sample.group(2));
-      }
-    }
-    return 0;
   }
 
   private HttpRequest.Builder request(String path) {
