@@ -109,7 +109,7 @@ public class Forwarder {
       }
       HttpUriRequestBase outbound;
       try {
-        outbound = new HttpUriRequestBase(method, URI.create(instance.get().baseUrl() + route.target()));
+        outbound = new HttpUriRequestBase(method, URI.create(upstream.baseUrl(instance.get().addr()) + route.target()));
       } catch (IllegalArgumentException e) {
         return error(response, 400, "request cannot be forwarded: " + e.getMessage());
       }
