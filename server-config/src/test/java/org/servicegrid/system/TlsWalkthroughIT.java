@@ -1,0 +1,167 @@
+package org.servicegrid.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The visit walkthrough on a system of its own in TLS mode ({@code SERVICEGRID_TLS=true}, ports 20700..20703):
+ * every server listens on HTTPS only, with the keystore {@code scripts/ensure-tls.sh} made in the install's
+ * {@code servicegrid-tls} directory, and calls the others over HTTPS (registrations, heart-beats, notices,
+ * forwards, log calls). A client trusting that directory's authority counts visits 1, 2, 3 through the gateway; a
+ * plain HTTP request gets no answer, and a client trusting only the JDK's authorities is refused.
+ */
+@Order(310)
+class TlsWalkthroughIT {
+
+  private static final ServerInstance REGISTRY = Server.REGISTRY.instance("tls-registry", 20700,
+      Map.of("SERVICEGRID_TLS", "true", "REGISTRY_CLUSTER_PORT", "20750",
+          "REGISTRY_CLUSTER_MEMBERS", "127.0.0.1:20750"));
+  private static final Map<String, String> SERVICE = Map.of("SERVICEGRID_TLS", "true",
+      "REGISTRY_URLS", "https://127.0.0.1:20700");
+  private static final ServerInstance GATEWAY = Server.GATEWAY.instance("tls-gateway", 20701, SERVICE);
+  private static final ServerInstance LOG = Server.LOG.instance("tls-log", 20702, SERVICE);
+  private static final ServerInstance VISIT = Server.VISIT.instance("tls-visit", 20703, SERVICE);
+  private static final List<ServerInstance> SERVICES = List.of(LOG, VISIT, GATEWAY);
+
+  private static HttpClient trusting;
+
+  @BeforeAll
+  static void startTheSystemOnHttps() throws Exception {
+    Path tlsDir = ensureTlsFiles();
+    trusting = client(trustOnly(tlsDir));
+    REGISTRY.deleteOutput();
+    SERVICES.forEach(ServerInstance::deleteOutput);
+    REGISTRY.start();
+    awaitReady(REGISTRY);
+    SERVICES.stream().map(instance -> CompletableFuture.runAsync(instance::start)).toList()
+        .forEach(CompletableFuture::join);
+    SERVICES.forEach(TlsWalkthroughIT::awaitReady);
+    await().atMost(Server.START_BOUND).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() ->
+        assertThat(get(GATEWAY, "/").body()).contains("\"name\":\"log\"", "\"name\":\"visit\""));
+  }
+
+  @AfterAll
+  static void stopTheSystem() {
+    SERVICES.stream().map(instance -> CompletableFuture.runAsync(instance::stop)).toList()
+        .forEach(CompletableFuture::join);
+    REGISTRY.stop();
+  }
+
+  @Test
+  void threeVisitsThroughTheGatewayOverHttpsCountOneTwoThreeAndAreLogged() throws Exception {
+    for (int expected = 1; expected <= 3; expected++) {
+      HttpResponse<String> visit = get(GATEWAY, "/visit/");
+      assertThat(visit.statusCode()).as("GET %s", url(GATEWAY, "/visit/")).isEqualTo(200);
+      assertThat(visit.body().trim()).isEqualTo(Integer.toString(expected));
+    }
+
+    List<LogLine> lines = LOG.logLines().stream().map(LogLine::parse).toList();
+    assertThat(lines).extracting(LogLine::count).containsExactly(1L, 2L, 3L);
+    assertThat(lines).extracting(LogLine::caller).containsOnly("visit");
+    assertThat(get(LOG, "/log?tail=3").body()).contains("visit 1", "visit 2", "visit 3");
+  }
+
+  @Test
+  void theRegistryHeartBeatsEveryServiceOverHttps() {
+    await().atMost(Server.EVICTION_BOUND).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+      String instances = get(REGISTRY, "/instances").body();
+      for (ServerInstance service : SERVICES) {
+        assertThat(instances).contains("\"Addr\":\"127.0.0.1:" + service.port() + "\"");
+      }
+      assertThat(instances).doesNotContain("\"lastHeartBeat\":null").doesNotContain("\"state\":\"DOWN\"");
+    });
+  }
+
+  @Test
+  void aPlainHttpRequestToATlsServerGetsNoAnswer() throws Exception {
+    HttpClient plainClient = client(SSLContext.getDefault());
+    for (ServerInstance server : List.of(REGISTRY, GATEWAY, LOG, VISIT)) {
+      String plain = "http://127.0.0.1:" + server.port() + "/health/ready";
+      assertThatThrownBy(() -> plainClient.send(request(plain), HttpResponse.BodyHandlers.ofString()))
+          .as("GET %s", plain).isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
+  void aClientThatDoesNotTrustTheAuthorityIsRefused() throws Exception {
+    HttpClient jdkDefaults = client(SSLContext.getDefault());
+
+    assertThatThrownBy(() -> jdkDefaults.send(request(url(GATEWAY, "/visit/")), HttpResponse.BodyHandlers.ofString()))
+        .as("GET %s trusting the JDK's authorities only", url(GATEWAY, "/visit/"))
+        .isInstanceOf(SSLHandshakeException.class);
+  }
+
+  private static String url(ServerInstance server, String path) {
+    return "https://127.0.0.1:" + server.port() + path;
+  }
+
+  private static HttpResponse<String> get(ServerInstance server, String path) throws Exception {
+    return trusting.send(request(url(server, path)), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpRequest request(String url) {
+    return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
+  }
+
+  private static void awaitReady(ServerInstance server) {
+    await().atMost(Server.START_BOUND).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() ->
+        assertThat(get(server, "/health/ready").statusCode()).as(url(server, "/health/ready")).isEqualTo(200));
+  }
+
+  private static HttpClient client(SSLContext tls) {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+        .sslContext(tls).build();
+  }
+
+  /** The install's TLS directory, made by the project's script when missing, as {@code ./run.sh} does. */
+  private static Path ensureTlsFiles() throws Exception {
+    Path dir = Server.wlpHome().resolve("usr/shared/resources/servicegrid-tls");
+    Path script = Path.of("..", "scripts", "ensure-tls.sh").toAbsolutePath();
+    ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("SERVICEGRID_TLS_DIR", dir.toString());
+    Process process = builder.start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", script).isTrue();
+    assertThat(process.exitValue()).as("exit code of %s", script).isZero();
+    return dir;
+  }
+
+  /** A context that trusts the directory's truststore and nothing else. */
+  private static SSLContext trustOnly(Path dir) throws Exception {
+    String xml = Files.readString(dir.resolve("password.xml"));
+    char[] password = xml.replaceAll("(?s).*name=\"servicegrid.tls.password\" value=\"([^\"]*)\".*", "$1")
+        .toCharArray();
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(dir.resolve("trust.p12"))) {
+      store.load(in, password);
+    }
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(store);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
+  }
+}
