@@ -3,6 +3,7 @@ package org.servicegrid.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.testsupport.FakeInstance;
+import org.servicegrid.testsupport.TestTokens;
 
 /**
  * The visit walkthrough on a system of its own in TLS mode ({@code SERVICEGRID_TLS=true}, ports 20700..20703):
@@ -36,9 +39,14 @@ import org.junit.jupiter.api.Test;
 @Order(310)
 class TlsWalkthroughIT {
 
-  private static final ServerInstance REGISTRY = Server.REGISTRY.instance("tls-registry", 20700,
-      Map.of("SERVICEGRID_TLS", "true", "REGISTRY_CLUSTER_PORT", "20750",
-          "REGISTRY_CLUSTER_MEMBERS", "127.0.0.1:20750"));
+  /**
+   * Heart-beat and notice timeouts with room for TLS handshakes on a loaded 2-core machine (the defaults, 500 ms and
+   * 2 s, evicted healthy services there); eviction still takes well under {@link Server#EVICTION_BOUND}.
+   */
+  private static final ServerInstance REGISTRY = Server.REGISTRY.instance("tls-registry", 20700, Map.of(
+      "SERVICEGRID_TLS", "true", "REGISTRY_CLUSTER_PORT", "20750", "REGISTRY_CLUSTER_MEMBERS", "127.0.0.1:20750",
+      "REGISTRY_HEARTBEAT_CONNECT_TIMEOUT", "2000", "REGISTRY_HEARTBEAT_READ_TIMEOUT", "3000",
+      "REGISTRY_NOTIFY_CONNECT_TIMEOUT", "5000", "REGISTRY_NOTIFY_READ_TIMEOUT", "10000"));
   private static final Map<String, String> SERVICE = Map.of("SERVICEGRID_TLS", "true",
       "REGISTRY_URLS", "https://127.0.0.1:20700");
   private static final ServerInstance GATEWAY = Server.GATEWAY.instance("tls-gateway", 20701, SERVICE);
@@ -93,6 +101,31 @@ class TlsWalkthroughIT {
       }
       assertThat(instances).doesNotContain("\"lastHeartBeat\":null").doesNotContain("\"state\":\"DOWN\"");
     });
+  }
+
+  /**
+   * A "log" instance that speaks plain HTTP, registered over HTTPS: the registry's notices of it reach the gateway
+   * over HTTPS (its client library logs the instance added, and removed), its heart-beats over HTTPS fail, so it is
+   * evicted; it never received a request it could read.
+   */
+  @Test
+  void noticesTravelOverHttpsAndAnInstanceWithoutTlsIsEvicted() throws Exception {
+    try (FakeInstance plain = new FakeInstance()) {
+      HttpResponse<String> registered = trusting.send(HttpRequest.newBuilder(URI.create(url(REGISTRY, "/services")))
+          .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TestTokens.forService("log"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(serviceInfo("log", plain.addr()))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(registered.statusCode()).as("POST %s", url(REGISTRY, "/services")).isEqualTo(200);
+
+      Path gatewayLog = GATEWAY.outputRoot().resolve("gateway/logs/messages.log");
+      await().atMost(Server.EVICTION_BOUND).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+        assertThat(get(REGISTRY, "/services/log").body()).doesNotContain(plain.addr());
+        assertThat(Files.readString(gatewayLog)).as("the gateway's notices of %s", plain.addr())
+            .contains("Instance log@" + plain.addr() + " added", "Instance log@" + plain.addr() + " removed");
+      });
+      assertThat(plain.heartBeats()).as("plain HTTP heart-beats the fake instance received").isZero();
+    }
   }
 
   @Test
