@@ -5,27 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.servicegrid.testsupport.FakeInstance;
 import org.servicegrid.testsupport.TestTokens;
 
@@ -54,12 +57,16 @@ class TlsWalkthroughIT {
   private static final ServerInstance VISIT = Server.VISIT.instance("tls-visit", 20703, SERVICE);
   private static final List<ServerInstance> SERVICES = List.of(LOG, VISIT, GATEWAY);
 
+  private static final Pattern NOTIFICATION_FAILURES =
+      Pattern.compile("(?m)^registry_notification_failures_total\\{.*} (\\S+)$");
+
+  private static Path tlsDir;
   private static HttpClient trusting;
 
   @BeforeAll
   static void startTheSystemOnHttps() throws Exception {
-    Path tlsDir = ensureTlsFiles();
-    trusting = client(trustOnly(tlsDir));
+    tlsDir = TlsFiles.ensure();
+    trusting = client(TlsFiles.trustOnly(tlsDir));
     REGISTRY.deleteOutput();
     SERVICES.forEach(ServerInstance::deleteOutput);
     REGISTRY.start();
@@ -111,12 +118,8 @@ class TlsWalkthroughIT {
   @Test
   void noticesTravelOverHttpsAndAnInstanceWithoutTlsIsEvicted() throws Exception {
     try (FakeInstance plain = new FakeInstance()) {
-      HttpResponse<String> registered = trusting.send(HttpRequest.newBuilder(URI.create(url(REGISTRY, "/services")))
-          .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + TestTokens.forService("log"))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(serviceInfo("log", plain.addr()))).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(registered.statusCode()).as("POST %s", url(REGISTRY, "/services")).isEqualTo(200);
+      assertThat(register(serviceInfo("log", plain.addr()), "log").statusCode())
+          .as("POST %s", url(REGISTRY, "/services")).isEqualTo(200);
 
       Path gatewayLog = GATEWAY.outputRoot().resolve("gateway/logs/messages.log");
       await().atMost(Server.EVICTION_BOUND).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
@@ -125,6 +128,41 @@ class TlsWalkthroughIT {
             .contains("Instance log@" + plain.addr() + " added", "Instance log@" + plain.addr() + " removed");
       });
       assertThat(plain.heartBeats()).as("plain HTTP heart-beats the fake instance received").isZero();
+    }
+  }
+
+  /**
+   * An instance that answers everything with 200 over TLS, with a certificate the servers' authority signed but for
+   * another host name: the registry's heart-beats refuse it (it is evicted) and so do its notices (counted as
+   * failures); it never receives a request.
+   */
+  @Test
+  void aTrustedCertificateThatDoesNotNameTheHostIsRefused(@TempDir Path work) throws Exception {
+    HttpsServer elsewhere = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    elsewhere.setHttpsConfigurator(new HttpsConfigurator(
+        TlsFiles.serverCertifiedFor(tlsDir, "dns:elsewhere.example", work)));
+    AtomicInteger requests = new AtomicInteger();
+    elsewhere.createContext("/", exchange -> {
+      requests.incrementAndGet();
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    elsewhere.start();
+    try {
+      String addr = "127.0.0.1:" + elsewhere.getAddress().getPort();
+      double failuresBefore = notificationFailures();
+      assertThat(register(serviceInfo("elsewhere", addr, "tls-probe"), "elsewhere").statusCode())
+          .as("registration of elsewhere").isEqualTo(200);
+      assertThat(register(serviceInfo("tls-probe", "127.0.0.1:9"), "tls-probe").statusCode())
+          .as("registration of tls-probe, which elsewhere requires").isEqualTo(200);
+
+      await().atMost(Server.EVICTION_BOUND).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+        assertThat(get(REGISTRY, "/services/elsewhere").body()).as("elsewhere, evicted").isEqualTo("[]");
+        assertThat(notificationFailures()).as("notices that failed").isGreaterThan(failuresBefore);
+      });
+      assertThat(requests).as("requests elsewhere received").hasValue(0);
+    } finally {
+      elsewhere.stop(0);
     }
   }
 
@@ -155,6 +193,18 @@ class TlsWalkthroughIT {
     return trusting.send(request(url(server, path)), HttpResponse.BodyHandlers.ofString());
   }
 
+  private static HttpResponse<String> register(String serviceInfo, String tokenSubject) throws Exception {
+    return trusting.send(HttpRequest.newBuilder(URI.create(url(REGISTRY, "/services"))).timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + TestTokens.forService(tokenSubject))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(serviceInfo)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static double notificationFailures() throws Exception {
+    Matcher failures = NOTIFICATION_FAILURES.matcher(get(REGISTRY, "/metrics?scope=application").body());
+    return failures.find() ? Double.parseDouble(failures.group(1)) : 0;
+  }
+
   private static HttpRequest request(String url) {
     return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build();
   }
@@ -167,34 +217,5 @@ class TlsWalkthroughIT {
   private static HttpClient client(SSLContext tls) {
     return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
         .sslContext(tls).build();
-  }
-
-  /** The install's TLS directory, made by the project's script when missing, as {@code ./run.sh} does. */
-  private static Path ensureTlsFiles() throws Exception {
-    Path dir = Server.wlpHome().resolve("usr/shared/resources/servicegrid-tls");
-    Path script = Path.of("..", "scripts", "ensure-tls.sh").toAbsolutePath();
-    ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().put("SERVICEGRID_TLS_DIR", dir.toString());
-    Process process = builder.start();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", script).isTrue();
-    assertThat(process.exitValue()).as("exit code of %s", script).isZero();
-    return dir;
-  }
-
-  /** A context that trusts the directory's truststore and nothing else. */
-  private static SSLContext trustOnly(Path dir) throws Exception {
-    String xml = Files.readString(dir.resolve("password.xml"));
-    char[] password = xml.replaceAll("(?s).*name=\"servicegrid.tls.password\" value=\"([^\"]*)\".*", "$1")
-        .toCharArray();
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(dir.resolve("trust.p12"))) {
-      store.load(in, password);
-    }
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
   }
 }
