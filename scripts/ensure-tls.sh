@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure the system's TLS files exist, with the JDK's keytool only (nothing downloaded): a certificate
 # authority of this installation, a server key and certificate it signed, a truststore holding the authority's
-# certificate, and the password of the two stores. Existing files are kept: delete the directory (or name other
-# files) to make new ones, then restart the servers.
+# certificate, and the password of the two stores. Existing files are kept (a key.p12 is never overwritten): delete
+# key.p12 for a new server certificate from the same authority, or the directory for new everything, then restart
+# the servers.
 #   scripts/ensure-tls.sh
 # Directory: SERVICEGRID_TLS_DIR, by default the Liberty install's usr/shared/resources/servicegrid-tls, where the
 # servers' configuration (${servicegrid.tls.dir}) looks. Files:
@@ -19,11 +20,16 @@ DIR="${SERVICEGRID_TLS_DIR:-$ROOT/target/liberty/wlp/usr/shared/resources/servic
 SAN="ip:127.0.0.1,dns:localhost${SERVICEGRID_TLS_SAN:+,$SERVICEGRID_TLS_SAN}"
 VALIDITY_DAYS=825
 
-missing=0
+missing=()
 for file in ca.pem key.p12 trust.p12 password.xml; do
-  [[ -s "$DIR/$file" ]] || missing=1
+  [[ -s "$DIR/$file" ]] || missing+=("$file")
 done
-((missing)) || exit 0
+((${#missing[@]})) || exit 0
+# A keystore is never overwritten: it may be an operator's own.
+if [[ -s "$DIR/key.p12" ]]; then
+  echo "$DIR has key.p12 but not ${missing[*]}: add them (see the README, Security: TLS), or delete key.p12" >&2
+  exit 1
+fi
 
 KEYTOOL="${JAVA_HOME:+$JAVA_HOME/bin/}keytool"
 mkdir -p "$DIR"
@@ -49,7 +55,6 @@ fi
 "$KEYTOOL" -exportcert -rfc -keystore "$DIR/ca.p12" -storepass:env STOREPASS -alias ca -file "$WORK/ca.pem" 2>/dev/null
 
 # The servers' key, signed by the authority, stored with its chain.
-rm -f "$DIR/key.p12"
 "$KEYTOOL" -genkeypair -keystore "$WORK/key.p12" -storetype PKCS12 -storepass:env STOREPASS -alias default \
   -keyalg RSA -keysize 2048 -validity "$VALIDITY_DAYS" -dname "CN=servicegrid" >/dev/null 2>&1
 "$KEYTOOL" -certreq -keystore "$WORK/key.p12" -storepass:env STOREPASS -alias default -file "$WORK/server.csr"
