@@ -10,6 +10,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.servicegrid.protocol.Transport;
 import org.servicegrid.protocol.auth.AddressRanges;
 import org.servicegrid.protocol.auth.BearerAuthorization;
 import org.servicegrid.protocol.auth.Pem;
@@ -140,6 +141,12 @@ public class RegistryConfig extends ValidatedConfig {
   @ConfigProperty(name = "registry.auth.anonymous-from")
   Optional<String> authAnonymousFrom;
 
+  /** HTTPS or HTTP for heart-beats and notices ({@code true} or {@code false}, as every server of the system). */
+  @Inject
+  @ConfigProperty(name = Transport.KEY)
+  String tls;
+
+  private Transport transport;
   private RSAPublicKey authPublicKey;
   private AddressRanges anonymousFrom;
   private String authToken;
@@ -154,6 +161,7 @@ public class RegistryConfig extends ValidatedConfig {
           "must be a comma-separated list of host:port");
     }
     validateAuth();
+    transport = Transport.fromConfig(tls);
   }
 
   private void validateAuth() {
@@ -279,6 +287,11 @@ public class RegistryConfig extends ValidatedConfig {
   }
 
   /** The registry's own token (sent with its notices), when {@code registry.auth.token-file} is set. */
+  /** How heart-beats and notices reach instances ({@code servicegrid.tls}). */
+  public Transport transport() {
+    return transport;
+  }
+
   public Optional<String> authToken() {
     return Optional.ofNullable(authToken);
   }

@@ -78,7 +78,8 @@ class RegistryConfigTest {
       "registry.cluster.port, 65536", "registry.cluster.members, 127.0.0.1", "registry.cluster.members, a:1;b:2",
       "registry.cluster.member-timeout, 0", "registry.cluster.write-timeout, 0",
       "registry.auth.anonymous-from, localhost", "registry.auth.anonymous-from, 10.0.0.0/40",
-      "registry.auth.public-key-file, /nonexistent/public-key.pem", "registry.auth.token-file, /nonexistent/t.jwt"})
+      "registry.auth.public-key-file, /nonexistent/public-key.pem", "registry.auth.token-file, /nonexistent/t.jwt",
+      "servicegrid.tls, on"})
   void refusesSettingsThatCannotWorkNamingTheirKey(String key, String value) {
     RegistryConfig config = load(key, value);
 

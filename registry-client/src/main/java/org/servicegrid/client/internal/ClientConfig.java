@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.servicegrid.protocol.ServiceAddress;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.ServiceInfoValidator;
+import org.servicegrid.protocol.Transport;
 import org.servicegrid.protocol.auth.AddressRanges;
 import org.servicegrid.protocol.auth.BearerAuthorization;
 import org.servicegrid.protocol.auth.Pem;
@@ -117,6 +118,12 @@ public class ClientConfig extends ValidatedConfig {
   @ConfigProperty(name = "registry.client.auth.anonymous-notices-from")
   Optional<String> anonymousNoticesFrom;
 
+  /** HTTPS or HTTP for every call ({@code true} or {@code false}, as every server of the system). */
+  @Inject
+  @ConfigProperty(name = Transport.KEY)
+  String tls;
+
+  private Transport transport;
   private String token;
   private RSAPublicKey noticeKey;
   private AddressRanges anonymousNotices;
@@ -141,6 +148,9 @@ public class ClientConfig extends ValidatedConfig {
     registries = names(registryUrl).stream().map(ClientConfig::httpUrl).toList();
     require(!registries.isEmpty() && !registries.contains(null), "registry.url", registryUrl,
         "must be one or more comma-separated http(s) URLs such as http://127.0.0.1:20000");
+    transport = Transport.fromConfig(tls);
+    require(!transport.secure() || registries.stream().allMatch(url -> url.getScheme().equals("https")),
+        "registry.url", registryUrl, "must be https URLs while " + Transport.KEY + " is true");
     selectionPolicy = SelectionPolicy.fromConfig(selection).orElse(null);
     require(selectionPolicy != null, "registry.client.selection", selection, "must be round-robin or random");
     require(retryMaxDelay >= retryInitialDelay, "registry.client.retry.max-delay", retryMaxDelay,
@@ -207,6 +217,11 @@ public class ClientConfig extends ValidatedConfig {
   /** The same registries as one comma-separated text, for logs and operators. */
   public String registryUrl() {
     return registries.stream().map(URI::toString).collect(Collectors.joining(","));
+  }
+
+  /** How every call goes: HTTPS or HTTP ({@code servicegrid.tls}). */
+  public Transport transport() {
+    return transport;
   }
 
   public Duration connectTimeout() {

@@ -66,7 +66,7 @@ public class HeartBeatMonitor {
     workers = new ThreadPoolExecutor(settings.parallelism(), settings.parallelism(), 60, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), threadFactory);
     workers.allowCoreThreadTimeOut(true); // no heart-beat threads while nothing is registered
-    checker = new HeartBeatChecker(settings, new HeartBeatProbe(settings), table, workers,
+    checker = new HeartBeatChecker(settings, new HeartBeatProbe(settings, config.transport()), table, workers,
         (task, delay) -> scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
         Clock.systemUTC(), metrics::heartBeatFailed);
     started = Instant.now();
