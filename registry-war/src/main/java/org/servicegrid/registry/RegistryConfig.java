@@ -86,6 +86,16 @@ public class RegistryConfig extends ValidatedConfig {
   int maxIdleServices;
 
   @Inject
+  @ConfigProperty(name = "registry.limits.max-instances-per-service")
+  @Range(min = 1)
+  int maxInstancesPerService;
+
+  @Inject
+  @ConfigProperty(name = "registry.limits.max-services")
+  @Range(min = 1)
+  int maxServices;
+
+  @Inject
   @ConfigProperty(name = "registry.events.capacity")
   @Range(min = 1)
   int eventsCapacity;
@@ -229,6 +239,14 @@ public class RegistryConfig extends ValidatedConfig {
 
   public int maxIdleServices() {
     return maxIdleServices;
+  }
+
+  public int maxInstancesPerService() {
+    return maxInstancesPerService;
+  }
+
+  public int maxServices() {
+    return maxServices;
   }
 
   public int eventsCapacity() {

@@ -41,6 +41,8 @@ class RegistryConfigTest {
 
     assertThat(config.heartBeatPeriod()).isEqualTo(Duration.ofSeconds(1));
     assertThat(config.notifyReadTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(config.maxInstancesPerService()).isEqualTo(10_000);
+    assertThat(config.maxServices()).isEqualTo(1000);
     assertThat(config.authEnabled()).isTrue();
     assertThat(config.authIssuer()).isEqualTo("servicegrid");
     assertThat(config.authAnonymousFrom().isEmpty()).as("anonymous-from is empty by default").isTrue();
@@ -74,7 +76,8 @@ class RegistryConfigTest {
       "registry.heartbeat.connect-timeout, 0", "registry.heartbeat.read-timeout, 0",
       "registry.heartbeat.parallelism, 0", "registry.notify.connect-timeout, 0", "registry.notify.read-timeout, 0",
       "registry.notify.queue-capacity, 0", "registry.notify.max-connections, 0", "registry.notify.threads, 0",
-      "registry.table.max-idle-services, -1", "registry.events.capacity, 0", "registry.cluster.port, 0",
+      "registry.table.max-idle-services, -1", "registry.limits.max-instances-per-service, 0",
+      "registry.limits.max-services, 0", "registry.events.capacity, 0", "registry.cluster.port, 0",
       "registry.cluster.port, 65536", "registry.cluster.members, 127.0.0.1", "registry.cluster.members, a:1;b:2",
       "registry.cluster.member-timeout, 0", "registry.cluster.write-timeout, 0",
       "registry.auth.anonymous-from, localhost", "registry.auth.anonymous-from, 10.0.0.0/40",
