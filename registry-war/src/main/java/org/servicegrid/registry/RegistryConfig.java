@@ -4,9 +4,9 @@ import static org.servicegrid.protocol.config.InvalidConfigurationException.requ
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -87,6 +87,16 @@ public class RegistryConfig extends ValidatedConfig {
   int maxIdleServices;
 
   @Inject
+  @ConfigProperty(name = "registry.limits.max-instances-per-service")
+  @Range(min = 1)
+  int maxInstancesPerService;
+
+  @Inject
+  @ConfigProperty(name = "registry.limits.max-services")
+  @Range(min = 1)
+  int maxServices;
+
+  @Inject
   @ConfigProperty(name = "registry.events.capacity")
   @Range(min = 1)
   int eventsCapacity;
@@ -123,14 +133,15 @@ public class RegistryConfig extends ValidatedConfig {
   @ConfigProperty(name = "registry.auth.enabled")
   boolean authEnabled;
 
+  /** Read by Liberty's MicroProfile JWT, which verifies the tokens; checked here to fail early. */
   @Inject
-  @ConfigProperty(name = "registry.auth.issuer")
+  @ConfigProperty(name = "mp.jwt.verify.issuer")
   String authIssuer;
 
   /** No default: the server configuration points it at the key the operator's credentials came with. */
   @Inject
-  @ConfigProperty(name = "registry.auth.public-key-file")
-  Optional<String> authPublicKeyFile;
+  @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+  Optional<String> authPublicKeyLocation;
 
   @Inject
   @ConfigProperty(name = "registry.auth.token-file")
@@ -147,7 +158,6 @@ public class RegistryConfig extends ValidatedConfig {
   String tls;
 
   private Transport transport;
-  private RSAPublicKey authPublicKey;
   private AddressRanges anonymousFrom;
   private String authToken;
 
@@ -165,7 +175,7 @@ public class RegistryConfig extends ValidatedConfig {
   }
 
   private void validateAuth() {
-    require(!authIssuer.isBlank(), "registry.auth.issuer", authIssuer, "must not be empty");
+    require(!authIssuer.isBlank(), "mp.jwt.verify.issuer", authIssuer, "must not be empty");
     try {
       anonymousFrom = AddressRanges.parse(authAnonymousFrom.orElse(""));
     } catch (IllegalArgumentException e) {
@@ -173,13 +183,16 @@ public class RegistryConfig extends ValidatedConfig {
           + e.getMessage());
     }
     if (authEnabled) {
-      String file = authPublicKeyFile.orElse("");
-      require(!file.isEmpty(), "registry.auth.public-key-file", file,
+      String location = authPublicKeyLocation.orElse("");
+      require(!location.isEmpty(), "mp.jwt.verify.publickey.location", location,
           "must name the PEM public key that verifies tokens (or set registry.auth.enabled=false)");
-      try {
-        authPublicKey = Pem.publicKey(Path.of(file));
-      } catch (Exception e) {
-        require(false, "registry.auth.public-key-file", file, "must be a readable PEM RSA public key (" + e + ")");
+      if (!location.matches("[a-zA-Z][a-zA-Z0-9+.-]+:.*") || location.startsWith("file:")) { // a file, not a URL
+        try {
+          Pem.publicKey(location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location));
+        } catch (Exception e) {
+          require(false, "mp.jwt.verify.publickey.location", location,
+              "must be a readable PEM RSA public key (" + e + ")");
+        }
       }
     }
     String tokenFile = authTokenFile.orElse("");
@@ -236,6 +249,14 @@ public class RegistryConfig extends ValidatedConfig {
     return maxIdleServices;
   }
 
+  public int maxInstancesPerService() {
+    return maxInstancesPerService;
+  }
+
+  public int maxServices() {
+    return maxServices;
+  }
+
   public int eventsCapacity() {
     return eventsCapacity;
   }
@@ -271,11 +292,6 @@ public class RegistryConfig extends ValidatedConfig {
 
   public String authIssuer() {
     return authIssuer;
-  }
-
-  /** The key that verifies tokens; null when authentication is off. */
-  public RSAPublicKey authPublicKey() {
-    return authPublicKey;
   }
 
   public AddressRanges authAnonymousFrom() {

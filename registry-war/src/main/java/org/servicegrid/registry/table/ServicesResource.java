@@ -49,6 +49,10 @@ public class ServicesResource {
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   @APIResponse(responseCode = "403", description = "The token may not act for this Name",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "429", description = "A new instance beyond registry.limits.max-instances-per-service",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "507", description = "New services beyond registry.limits.max-services",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   public JsonBody register(@RequestBody(required = true, content = @Content(
       mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceInfo.class)))
       ServiceInfo instance) {
