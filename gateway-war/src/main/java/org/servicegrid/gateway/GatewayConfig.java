@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.servicegrid.gateway.guard.BodyLimits;
-import org.servicegrid.gateway.guard.TrustedProxies;
+import org.servicegrid.protocol.auth.AddressRanges;
 import org.servicegrid.protocol.config.InvalidConfigurationException;
 import org.servicegrid.protocol.config.Range;
 import org.servicegrid.protocol.config.ValidatedConfig;
@@ -96,7 +96,7 @@ public class GatewayConfig extends ValidatedConfig {
   @Range(min = 1)
   int missRefreshRate;
 
-  private TrustedProxies trusted;
+  private AddressRanges trusted;
   private BodyLimits bodyLimits;
 
   @Override
@@ -108,7 +108,7 @@ public class GatewayConfig extends ValidatedConfig {
     require(VIA_NAME.matcher(via).matches(), "gateway.via", via,
         "must be a token or host[:port] (letters, digits, '.', '-', '_', ':')");
     try {
-      trusted = TrustedProxies.parse(trustedProxies.orElse(""));
+      trusted = AddressRanges.parse(trustedProxies.orElse(""));
     } catch (IllegalArgumentException e) {
       throw new InvalidConfigurationException("gateway.trusted-proxies", trustedProxies.orElse(""), e.getMessage());
     }
@@ -149,7 +149,7 @@ public class GatewayConfig extends ValidatedConfig {
     return retryAfter;
   }
 
-  public TrustedProxies trustedProxies() {
+  public AddressRanges trustedProxies() {
     return trusted;
   }
 
