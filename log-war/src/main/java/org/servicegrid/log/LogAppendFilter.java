@@ -41,7 +41,7 @@ public class LogAppendFilter extends HttpFilter {
     try {
       String caller = CallerName.of(request.getHeader(CallerHeader.NAME));
       byte[] message = BodyReader.read(request.getInputStream(), request.getContentLengthLong(),
-          config.messageMaxBytes());
+          config.limits().messageMaxBytes());
       if (message.length == 0) {
         throw new InvalidRequestException("message is empty");
       }

@@ -55,8 +55,8 @@ public class LogBatchResource {
       @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long length)
       throws IOException {
     String name = CallerName.of(caller);
-    byte[] json = BodyReader.read(body, length, config.batchMaxBytes());
-    writer.appendAll(name, MessageBatch.parse(json, config.messageMaxBytes()));
+    byte[] json = BodyReader.read(body, length, config.limits().batchMaxBytes());
+    writer.appendAll(name, MessageBatch.parse(json, config.limits().messageMaxBytes()));
     return Response.ok().build();
   }
 }

@@ -3,11 +3,8 @@ package org.servicegrid.log;
 import static org.servicegrid.protocol.config.InvalidConfigurationException.require;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.servicegrid.protocol.config.Range;
+import org.servicegrid.protocol.config.ConfigKeys;
 import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
@@ -18,49 +15,31 @@ import org.servicegrid.protocol.config.ValidatedConfig;
 @ApplicationScoped
 public class LogConfig extends ValidatedConfig {
 
-  @Inject
-  @ConfigProperty(name = "log.file")
-  Optional<String> file;
+  /** {@code log.rotate.*}: the file is rotated at {@code maxBytes}, and {@code keep} rotated files are kept. */
+  public record Rotation(long maxBytes, int keep) {}
 
-  @Inject
-  @ConfigProperty(name = "log.rotate.max-bytes")
-  @Range(min = 1024)
-  long rotateMaxBytes;
+  /** {@code log.message.max-bytes} and {@code log.batch.max-bytes}: the largest message and batch body. */
+  public record Limits(int messageMaxBytes, int batchMaxBytes) {}
 
-  @Inject
-  @ConfigProperty(name = "log.rotate.keep")
-  @Range(min = 0)
-  int rotateKeep;
+  /** {@code log.tail.*}: {@code GET /log?tail=N}'s default and largest N, and the most bytes read for it. */
+  public record Tail(int defaultLines, int maxLines, long maxBytes) {}
 
-  @Inject
-  @ConfigProperty(name = "log.message.max-bytes")
-  @Range(min = 1)
-  int messageMaxBytes;
-
-  @Inject
-  @ConfigProperty(name = "log.batch.max-bytes")
-  @Range(min = 2)
-  int batchMaxBytes;
-
-  @Inject
-  @ConfigProperty(name = "log.tail.default-lines")
-  int tailDefaultLines;
-
-  @Inject
-  @ConfigProperty(name = "log.tail.max-lines")
-  @Range(min = 1)
-  int tailMaxLines;
-
-  @Inject
-  @ConfigProperty(name = "log.tail.max-bytes")
-  @Range(min = 1024)
-  long tailMaxBytes;
+  private Path file;
+  private Rotation rotation;
+  private Limits limits;
+  private Tail tail;
 
   @Override
   public void validate() {
-    super.validate();
-    require(tailDefaultLines >= 1 && tailDefaultLines <= tailMaxLines, "log.tail.default-lines", tailDefaultLines,
+    ConfigKeys log = keys("log");
+    file = pathOrServerOutput(log.optional("file"), "logs", "service.log");
+    rotation = new Rotation(log.number("rotate.max-bytes", 1024), log.integer("rotate.keep", 0));
+    limits = new Limits(log.integer("message.max-bytes", 1), log.integer("batch.max-bytes", 2));
+    int maxLines = log.integer("tail.max-lines", 1);
+    int defaultLines = log.integer("tail.default-lines");
+    require(defaultLines >= 1 && defaultLines <= maxLines, log.key("tail.default-lines"), defaultLines,
         "must be between 1 and log.tail.max-lines");
+    tail = new Tail(defaultLines, maxLines, log.number("tail.max-bytes", 1024));
   }
 
   /**
@@ -68,34 +47,18 @@ public class LogConfig extends ValidatedConfig {
    * {@code server.output.dir} system property, which is also the server's working directory).
    */
   public Path file() {
-    return pathOrServerOutput(file, "logs", "service.log");
+    return file;
   }
 
-  public long rotateMaxBytes() {
-    return rotateMaxBytes;
+  public Rotation rotation() {
+    return rotation;
   }
 
-  public int rotateKeep() {
-    return rotateKeep;
+  public Limits limits() {
+    return limits;
   }
 
-  public int messageMaxBytes() {
-    return messageMaxBytes;
-  }
-
-  public int batchMaxBytes() {
-    return batchMaxBytes;
-  }
-
-  public int tailDefaultLines() {
-    return tailDefaultLines;
-  }
-
-  public int tailMaxLines() {
-    return tailMaxLines;
-  }
-
-  public long tailMaxBytes() {
-    return tailMaxBytes;
+  public Tail tail() {
+    return tail;
   }
 }

@@ -33,7 +33,7 @@ public class LogWriter {
 
   @PostConstruct
   void open() {
-    file = new LogFile(config.file(), config.rotateMaxBytes(), config.rotateKeep(), metrics::rotated);
+    file = new LogFile(config.file(), config.rotation().maxBytes(), config.rotation().keep(), metrics::rotated);
     file.open();
   }
 
@@ -70,7 +70,7 @@ public class LogWriter {
   /** The last {@code lines} lines of the log, oldest first. */
   public List<String> tail(int lines) {
     try {
-      return TailReader.lastLines(file.snapshotForTail(), lines, config.tailMaxBytes());
+      return TailReader.lastLines(file.snapshotForTail(), lines, config.tail().maxBytes());
     } catch (IOException e) {
       throw new LogFileUnavailableException(e);
     }

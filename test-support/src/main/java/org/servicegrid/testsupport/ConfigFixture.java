@@ -13,10 +13,17 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.eclipse.microprofile.config.spi.Converter;
 import org.servicegrid.protocol.config.InvalidConfigurationException;
 import org.servicegrid.protocol.config.ValidatedConfig;
 
@@ -46,6 +53,11 @@ public final class ConfigFixture {
       Constructor<T> constructor = type.getDeclaredConstructor();
       constructor.setAccessible(true);
       T bean = constructor.newInstance();
+      if (bean instanceof ValidatedConfig) {
+        Field config = ValidatedConfig.class.getDeclaredField("config");
+        config.setAccessible(true);
+        config.set(bean, new FixtureConfig(values));
+      }
       for (Field field : type.getDeclaredFields()) {
         ConfigProperty property = field.getAnnotation(ConfigProperty.class);
         if (property != null) {
@@ -57,6 +69,13 @@ public final class ConfigFixture {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Cannot fill " + type.getName(), e);
     }
+  }
+
+  /** The bean as {@link #load} gives it, validated, and so read: for a test of the code that uses it. */
+  public static <T extends ValidatedConfig> T validated(Class<T> type, String... overrides) {
+    T bean = load(type, overrides);
+    bean.validate();
+    return bean;
   }
 
   /**
@@ -89,6 +108,54 @@ public final class ConfigFixture {
       return Boolean.valueOf(value.trim());
     }
     return value;
+  }
+
+  /** The values as MicroProfile Config answers them: a blank one is absent, numbers and booleans converted. */
+  private record FixtureConfig(Map<String, String> values) implements Config {
+
+    @Override
+    public <T> T getValue(String name, Class<T> type) {
+      return getOptionalValue(name, type).orElseThrow(
+          () -> new NoSuchElementException("The config property " + name + " is required but it could not be found"));
+    }
+
+    @Override
+    public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
+      String value = values.get(name);
+      if (value == null || value.isBlank()) {
+        return Optional.empty();
+      }
+      Object converted = type == Integer.class ? Integer.valueOf(value.trim())
+          : type == Long.class ? Long.valueOf(value.trim())
+          : type == Boolean.class ? Set.of("true", "1", "yes", "y", "on").contains(value.trim().toLowerCase(Locale.ROOT))
+          : value;
+      return Optional.of(type.cast(converted));
+    }
+
+    @Override
+    public ConfigValue getConfigValue(String name) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Iterable<String> getPropertyNames() {
+      return values.keySet();
+    }
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources() {
+      return List.of();
+    }
+
+    @Override
+    public <T> Optional<Converter<T>> getConverter(Class<T> type) {
+      return Optional.empty();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+      throw new UnsupportedOperationException();
+    }
   }
 
   private static Map<String, String> shippedDefaults() {

@@ -5,10 +5,12 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -19,6 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and a getter (milliseconds as a {@code Duration}).
  */
 public abstract class ValidatedConfig {
+
+  @Inject Config config;
 
   /** Creates this bean, and so validates it, before any other part of the application observes the start. */
   void onStart(
@@ -64,6 +68,11 @@ public abstract class ValidatedConfig {
       rule = min == 0 ? "must not be negative" : min == 1 ? "must be positive" : "must be at least " + min;
     }
     InvalidConfigurationException.require(value >= min && value <= max, key, value, rule);
+  }
+
+  /** The keys under {@code prefix}, read from this application's MicroProfile Config and checked as they are read. */
+  protected ConfigKeys keys(String prefix) {
+    return new ConfigKeys(config, prefix);
   }
 
   /**
