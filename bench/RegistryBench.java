@@ -259,16 +259,34 @@ public class RegistryBench {
     return json.append("]}").toString();
   }
 
-  static final String TOKEN = System.getenv("BENCH_TOKEN");
+  /** Registry writes need a token: BENCH_TOKEN, or the admin token of the build's credentials. */
+  static final String TOKEN = token();
+
+  static String token() {
+    String fromEnvironment = System.getenv("BENCH_TOKEN");
+    if (fromEnvironment != null) {
+      return fromEnvironment;
+    }
+    java.nio.file.Path file = java.nio.file.Path.of("target/liberty/wlp/usr/shared/resources/servicegrid-auth/admin.jwt");
+    try {
+      return java.nio.file.Files.isReadable(file) ? java.nio.file.Files.readString(file).strip() : null;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   static int send(String method, String json) throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(registry + "/services"))
         .timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-    if (TOKEN != null) { // registry writes need a token: registry.sh passes the admin token
+    if (TOKEN != null) {
       request.header("Authorization", "Bearer " + TOKEN);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    int status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    if (status == 401 || status == 403) {
+      throw new IllegalStateException(method + " /services answered " + status + ": set BENCH_TOKEN to an admin token");
+    }
+    return status;
   }
 
   static String instance(String prefix, List<Fake> hosts, int i) {

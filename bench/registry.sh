@@ -23,10 +23,8 @@ if curl -s -o /dev/null --max-time 1 "$REGISTRY/"; then
   echo "Port $PORT is in use; stop the running system first (./run.sh stop)." >&2
   exit 1
 fi
-# Registrations need a token: the admin token of the build's credentials (scripts/ensure-credentials.sh).
+# Registrations need a token: RegistryBench reads the admin token of the build's credentials (scripts/ensure-credentials.sh).
 scripts/ensure-credentials.sh
-BENCH_TOKEN=$(cat "$WLP/usr/shared/resources/servicegrid-auth/admin.jwt")
-export BENCH_TOKEN
 work=$(mktemp -d)
 HTTP_PORT=$PORT "$WLP/bin/server" start registry >/dev/null
 trap '"$WLP/bin/server" stop registry >/dev/null; rm -rf "$work"' EXIT
