@@ -54,6 +54,6 @@ public class ServiceInstances {
 
   /** What {@link #client} uses, for an application that calls instances with its own HTTP client. */
   public CallSettings callSettings() {
-    return new CallSettings(config.connectTimeout(), config.readTimeout(), config.self().name());
+    return new CallSettings(config.calls().connectTimeout(), config.calls().readTimeout(), config.self().name());
   }
 }

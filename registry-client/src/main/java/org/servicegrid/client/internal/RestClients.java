@@ -33,7 +33,7 @@ public class RestClients {
   public <T extends AutoCloseable> T forAddress(String addr, Class<T> api) {
     // computeIfAbsent builds at most one client per key; building does no network I/O.
     return api.cast(cache.computeIfAbsent(new Key(addr, api), key -> build(
-        URI.create("http://" + addr), api, config.connectTimeout(), config.readTimeout())));
+        URI.create("http://" + addr), api, config.calls().connectTimeout(), config.calls().readTimeout())));
   }
 
   /** A new, uncached client; the caller closes it. */
@@ -43,7 +43,7 @@ public class RestClients {
 
   /** A new client of a registry with the configured timeouts, carrying this service's token (if any). */
   <T> T buildForRegistry(URI registry, Class<T> api) {
-    return withToken(builder(registry, config.connectTimeout(), config.readTimeout())).build(api);
+    return withToken(builder(registry, config.calls().connectTimeout(), config.calls().readTimeout())).build(api);
   }
 
   /**
@@ -68,7 +68,7 @@ public class RestClients {
   }
 
   private RestClientBuilder withToken(RestClientBuilder builder) {
-    config.authToken().ifPresent(token -> builder.register(new BearerAuthorization(token)));
+    config.auth().token().ifPresent(token -> builder.register(new BearerAuthorization(token)));
     return builder;
   }
 
