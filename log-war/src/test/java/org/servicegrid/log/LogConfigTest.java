@@ -15,8 +15,8 @@ class LogConfigTest {
 
     config.validate();
 
-    assertThat(config.rotation().keep()).isEqualTo(5);
-    assertThat(config.tail().defaultLines()).isEqualTo(20);
+    assertThat(config.file.rotateKeep()).isEqualTo(5);
+    assertThat(config.tail.defaultLines()).isEqualTo(20);
   }
 
   @ParameterizedTest(name = "{0} = {1}")

@@ -39,12 +39,12 @@ class RegistryConfigTest {
 
     config.validate();
 
-    assertThat(config.heartBeatPeriod()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(config.notifyReadTimeout()).isEqualTo(Duration.ofSeconds(2));
-    assertThat(config.authEnabled()).isTrue();
-    assertThat(config.authPublicKey()).isNotNull();
-    assertThat(config.authAnonymousFrom().isEmpty()).as("anonymous-from is empty by default").isTrue();
-    assertThat(config.authToken()).isEmpty();
+    assertThat(config.heartBeat.period()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.notices.readTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(config.auth.enabled()).isTrue();
+    assertThat(config.auth.publicKey()).isNotNull();
+    assertThat(config.auth.anonymousFrom().isEmpty()).as("anonymous-from is empty by default").isTrue();
+    assertThat(config.auth.token()).isEmpty();
   }
 
   @Test
@@ -55,8 +55,8 @@ class RegistryConfigTest {
 
     config.validate();
 
-    assertThat(config.authAnonymousFrom().contains("127.0.0.1")).isTrue();
-    assertThat(config.authToken()).contains("a.b.c");
+    assertThat(config.auth.anonymousFrom().contains("127.0.0.1")).isTrue();
+    assertThat(config.auth.token()).contains("a.b.c");
   }
 
   @Test
@@ -65,7 +65,7 @@ class RegistryConfigTest {
 
     config.validate();
 
-    assertThat(config.authEnabled()).isFalse();
+    assertThat(config.auth.enabled()).isFalse();
   }
 
   /** Settings that cannot work: no heart-beats, no attempts, no notice threads, no room for events, no key. */

@@ -16,8 +16,8 @@ class VisitConfigTest {
 
     config.validate();
 
-    assertThat(config.maxGroup()).isEqualTo(64);
-    assertThat(config.lockTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.counter.maxGroup()).isEqualTo(64);
+    assertThat(config.store.lockTimeout()).isEqualTo(Duration.ofSeconds(5));
   }
 
   @ParameterizedTest(name = "{0} = {1}")

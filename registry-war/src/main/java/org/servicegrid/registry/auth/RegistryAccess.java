@@ -9,7 +9,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.servicegrid.protocol.auth.Caller;
 import org.servicegrid.protocol.auth.TokenVerifier;
-import org.servicegrid.registry.RegistryConfig;
 
 /**
  * Who may change the table: callers with a bearer token signed by the operator's key (subject = the service
@@ -22,16 +21,16 @@ public class RegistryAccess {
 
   private static final Logger LOG = Logger.getLogger(RegistryAccess.class.getName());
 
-  @Inject RegistryConfig config;
+  @Inject AuthSettings auth;
 
   private TokenVerifier verifier;
 
   @PostConstruct
   void init() {
-    if (config.authEnabled()) {
-      verifier = new TokenVerifier(config.authPublicKey(), config.authIssuer(), Clock.systemUTC());
+    if (auth.enabled()) {
+      verifier = new TokenVerifier(auth.publicKey(), auth.issuer(), Clock.systemUTC());
       LOG.log(Level.INFO, "Registry writes need a bearer token of issuer {0}; without one from {1}",
-          new Object[] {config.authIssuer(), config.authAnonymousFromText()});
+          new Object[] {auth.issuer(), auth.anonymousFrom().isEmpty() ? "nowhere" : auth.anonymousFrom()});
     } else {
       LOG.warning("registry.auth.enabled is false: anyone who reaches the registry may register and deregister");
     }
@@ -43,7 +42,7 @@ public class RegistryAccess {
       return Caller.ANONYMOUS;
     }
     boolean noToken = authorization == null || authorization.isBlank();
-    if (noToken && config.authAnonymousFrom().contains(remoteAddress)) {
+    if (noToken && auth.anonymousFrom().contains(remoteAddress)) {
       return Caller.ANONYMOUS;
     }
     return verifier.authenticate(authorization);
@@ -51,6 +50,6 @@ public class RegistryAccess {
 
   /** The registry's own token for its notices, when one is configured. */
   public Optional<String> noticeToken() {
-    return config.authToken();
+    return auth.token();
   }
 }

@@ -31,7 +31,6 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.servicegrid.protocol.ServiceInfo;
-import org.servicegrid.registry.RegistryConfig;
 import org.servicegrid.registry.cluster.ChangeFeed;
 import org.servicegrid.registry.cluster.ClusterMember;
 import org.servicegrid.registry.cluster.RegistrationRecord;
@@ -84,7 +83,7 @@ public class ServiceTable {
 
   @Inject private ChangeSink sink;
   @Inject private Event<Object> events;
-  @Inject private RegistryConfig config;
+  @Inject private TableSettings settings;
   @Inject private ClusterMember member;
   @Resource private ManagedThreadFactory threadFactory;
 
@@ -104,9 +103,9 @@ public class ServiceTable {
   @PostConstruct
   void open() {
     publisher = events::fire;
-    directory = new Directory(config.maxIdleServices());
+    directory = new Directory(settings.maxIdleServices());
     shared = member.registrations();
-    start(threadFactory, config.clusterWriteTimeout());
+    start(threadFactory, settings.clusterWriteTimeout());
   }
 
   private void start(ThreadFactory threads, Duration writeTimeout) {
