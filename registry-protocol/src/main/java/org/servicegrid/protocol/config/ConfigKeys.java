@@ -16,16 +16,10 @@ import org.servicegrid.protocol.auth.Pem;
  * injected {@code @ConfigProperty}), each checked as it is read: a number out of its range throws
  * {@link InvalidConfigurationException} naming the full key. A missing key or a value that is no number fails as
  * MicroProfile Config fails, naming the key too.
+ *
+ * @param prefix the keys' common prefix, empty for none
  */
-public final class ConfigKeys {
-
-  private final Config config;
-  private final String prefix;
-
-  public ConfigKeys(Config config, String prefix) {
-    this.config = config;
-    this.prefix = prefix;
-  }
+public record ConfigKeys(Config config, String prefix) {
 
   /** The keys under {@code prefix.name}. */
   public ConfigKeys under(String name) {
@@ -57,16 +51,12 @@ public final class ConfigKeys {
 
   /** An {@code int} of at least {@code min}. */
   public int integer(String name, int min) {
-    int value = integer(name);
-    check(name, value, min, Long.MAX_VALUE);
-    return value;
+    return (int) checked(name, integer(name), min, Long.MAX_VALUE);
   }
 
   /** An {@code int} from {@code min} to {@code max}, bounds included. */
   public int integer(String name, int min, int max) {
-    int value = integer(name);
-    check(name, value, min, max);
-    return value;
+    return (int) checked(name, integer(name), min, max);
   }
 
   /** A {@code long} with no range of its own (a rule of the caller's checks it). */
@@ -76,9 +66,7 @@ public final class ConfigKeys {
 
   /** A {@code long} of at least {@code min}. */
   public long number(String name, long min) {
-    long value = number(name);
-    check(name, value, min, Long.MAX_VALUE);
-    return value;
+    return checked(name, number(name), min, Long.MAX_VALUE);
   }
 
   /** Milliseconds, at least {@code min}, as a duration. */
@@ -118,7 +106,7 @@ public final class ConfigKeys {
     }
   }
 
-  private void check(String name, long value, long min, long max) {
+  private long checked(String name, long value, long min, long max) {
     String rule;
     if (max != Long.MAX_VALUE) {
       rule = "must be between " + min + " and " + max;
@@ -126,5 +114,6 @@ public final class ConfigKeys {
       rule = min == 0 ? "must not be negative" : min == 1 ? "must be positive" : "must be at least " + min;
     }
     InvalidConfigurationException.require(value >= min && value <= max, key(name), value, rule);
+    return value;
   }
 }
