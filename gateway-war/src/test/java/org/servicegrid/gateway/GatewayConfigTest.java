@@ -12,9 +12,7 @@ class GatewayConfigTest {
 
   @Test
   void acceptsTheShippedDefaultsAndExposesThemAsDurations() {
-    GatewayConfig config = ConfigFixture.load(GatewayConfig.class);
-
-    config.validate();
+    GatewayConfig config = ConfigFixture.validated(GatewayConfig.class);
 
     assertThat(config.upstream.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
     assertThat(config.upstream.responseTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -30,10 +28,8 @@ class GatewayConfigTest {
 
   @Test
   void readsTrustedProxiesAndPerServiceBodyLimits() {
-    GatewayConfig config = ConfigFixture.load(GatewayConfig.class, "gateway.trusted-proxies", "10.0.0.0/8, ::1",
+    GatewayConfig config = ConfigFixture.validated(GatewayConfig.class, "gateway.trusted-proxies", "10.0.0.0/8, ::1",
         "gateway.max-body-bytes", "1000", "gateway.max-body-bytes.per-service", "upload=2000");
-
-    config.validate();
 
     assertThat(config.forwarding.trustedProxies().contains("10.1.1.1")).isTrue();
     assertThat(config.forwarding.trustedProxies().contains("::1")).isTrue();

@@ -11,9 +11,7 @@ class LogConfigTest {
 
   @Test
   void acceptsTheShippedDefaults() {
-    LogConfig config = ConfigFixture.load(LogConfig.class);
-
-    config.validate();
+    LogConfig config = ConfigFixture.validated(LogConfig.class);
 
     assertThat(config.file.rotateKeep()).isEqualTo(5);
     assertThat(config.tail.defaultLines()).isEqualTo(20);

@@ -12,9 +12,7 @@ class VisitConfigTest {
 
   @Test
   void acceptsTheShippedDefaults() {
-    VisitConfig config = ConfigFixture.load(VisitConfig.class);
-
-    config.validate();
+    VisitConfig config = ConfigFixture.validated(VisitConfig.class);
 
     assertThat(config.counter.maxGroup()).isEqualTo(64);
     assertThat(config.store.lockTimeout()).isEqualTo(Duration.ofSeconds(5));

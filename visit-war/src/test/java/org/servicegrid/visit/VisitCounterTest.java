@@ -39,9 +39,6 @@ class VisitCounterTest {
     calls.add(List.of(first, (long) count));
     LongStream.range(first, first + count).forEach(logged::add);
   };
-  private final BiConsumer<Long, Integer> failing = (first, count) -> {
-    throw new VisitNotCountedException("log service unavailable");
-  };
   private final ExecutorService pool = Executors.newFixedThreadPool(80);
 
   @AfterEach
@@ -63,7 +60,8 @@ class VisitCounterTest {
     VisitCounter counter = counter(0, 64, Duration.ofSeconds(5));
     counter.visit(recording(accepting));
 
-    assertThatThrownBy(() -> counter.visit(recording(failing))).isInstanceOf(VisitNotCountedException.class);
+    assertThatThrownBy(() -> counter.visit(recording(Visits.UNAVAILABLE_LOG)))
+        .isInstanceOf(VisitNotCountedException.class);
 
     assertThat(counter.current()).isEqualTo(1);
     assertThat(counter.visit(recording(accepting))).isEqualTo(2);
@@ -109,7 +107,7 @@ class VisitCounterTest {
     BiConsumer<Long, Integer> failingOnce = (first, count) -> {
       if (failNext.getCount() > 0) {
         failNext.countDown();
-        failing.accept(first, count);
+        Visits.UNAVAILABLE_LOG.accept(first, count);
       }
       accepting.accept(first, count);
     };
