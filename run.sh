@@ -11,6 +11,8 @@
 # (VISIT_DB=postgresql; scripts/ensure-postgresql.sh starts the local cluster unless VISIT_DB_URL names another).
 # Instance 1 is the server itself (usr/servers/<server>); instance k > 1 runs the same server, server.xml and WAR
 # with its own output directory (WLP_OUTPUT_DIR=usr/instances/<server>-k): logs, workarea, PID and data files.
+# TLS: SERVICEGRID_TLS=true ./run.sh start makes the TLS files when missing (scripts/ensure-tls.sh, in
+# SERVICEGRID_TLS_DIR or usr/shared/resources/servicegrid-tls) and starts every server on HTTPS only.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -25,6 +27,17 @@ for count in "$REGISTRY_NODES" "$SERVICE_REPLICAS"; do
     exit 2
   fi
 done
+SERVICEGRID_TLS=${SERVICEGRID_TLS:-false}
+case $SERVICEGRID_TLS in
+  false) SCHEME=http CURL_TLS=() ;;
+  true)
+    SCHEME=https
+    TLS_DIR=${SERVICEGRID_TLS_DIR:-$WLP/usr/shared/resources/servicegrid-tls}
+    CURL_TLS=(--cacert "$TLS_DIR/ca.pem")
+    export SERVICEGRID_TLS
+    ;;
+  *) echo "SERVICEGRID_TLS is true or false (got '$SERVICEGRID_TLS')" >&2; exit 2 ;;
+esac
 declare -A BASE_PORT=([registry]=20000 [gateway]=20001 [log]=20002 [visit]=20003)
 CLUSTER_PORT_OFFSET=50 # a registry node's Hazelcast port: its HTTP port + 50 (20050, 20150, ...)
 
@@ -118,8 +131,8 @@ status_all() {
 }
 
 wait_ready() {
-  local id=$1 url="http://127.0.0.1:${PORT_OF[$1]}/health/ready" deadline=$((SECONDS + READY_TIMEOUT_SECONDS))
-  until curl -fs -o /dev/null --max-time 2 "$url"; do
+  local id=$1 url="$SCHEME://127.0.0.1:${PORT_OF[$1]}/health/ready" deadline=$((SECONDS + READY_TIMEOUT_SECONDS))
+  until curl -fs -o /dev/null --max-time 2 "${CURL_TLS[@]}" "$url"; do
     if ((SECONDS >= deadline)); then
       echo "$id did not become ready within ${READY_TIMEOUT_SECONDS}s; see $(server_dir "$id")/logs/messages.log" >&2
       return 1
@@ -144,13 +157,13 @@ start_tier() {
     for server in "$@"; do
       if [ "${SERVER_OF[$id]}" = "$server" ]; then
         wait_ready "$id"
-        echo "  $id ready on http://127.0.0.1:${PORT_OF[$id]}/"
+        echo "  $id ready on $SCHEME://127.0.0.1:${PORT_OF[$id]}/"
       fi
     done
   done
 }
 
-# The registry nodes' addresses, comma-separated: "http://127.0.0.1:<port>" or, with port_offset, "127.0.0.1:<port>".
+# The registry nodes' addresses, comma-separated: "http(s)://127.0.0.1:<port>" or, with port_offset, "127.0.0.1:<port>".
 registry_list() { # prefix port_offset
   local id out=()
   for id in "${INSTANCES[@]}"; do
@@ -162,23 +175,27 @@ registry_list() { # prefix port_offset
 print_urls() {
   local id
   echo
-  echo "  Gateway:             http://127.0.0.1:${PORT_OF[gateway]}/          (services and instance counts)"
-  echo "  Visit via gateway:   http://127.0.0.1:${PORT_OF[gateway]}/visit/    (reload to count)"
+  echo "  Gateway:             $SCHEME://127.0.0.1:${PORT_OF[gateway]}/          (services and instance counts)"
+  echo "  Visit via gateway:   $SCHEME://127.0.0.1:${PORT_OF[gateway]}/visit/    (reload to count)"
   for id in "${INSTANCES[@]}"; do
     case ${SERVER_OF[$id]} in
-      registry) echo "  Registry dashboard:  http://127.0.0.1:${PORT_OF[$id]}/  ($id)" ;;
+      registry) echo "  Registry dashboard:  $SCHEME://127.0.0.1:${PORT_OF[$id]}/  ($id)" ;;
       visit)
-        if ((SERVICE_REPLICAS > 1)); then echo "  Visit direct:        http://127.0.0.1:${PORT_OF[$id]}/  ($id)"; fi
+        if ((SERVICE_REPLICAS > 1)); then echo "  Visit direct:        $SCHEME://127.0.0.1:${PORT_OF[$id]}/  ($id)"; fi
         ;;
       log)
         echo "  Log file:            $(server_dir "$id")/logs/service.log  ($id)"
-        echo "  Last log lines:      http://127.0.0.1:${PORT_OF[$id]}/log?tail=20  ($id)"
+        echo "  Last log lines:      $SCHEME://127.0.0.1:${PORT_OF[$id]}/log?tail=20  ($id)"
         ;;
     esac
   done
   if ((SERVICE_REPLICAS > 1)); then
     echo "  Each log instance writes its own file: a visit's line is in the file of the instance that logged it."
     echo "  Visit count: PostgreSQL (${VISIT_DB_URL:-jdbc:postgresql://127.0.0.1:5432/servicegrid})"
+  fi
+  if [ "$SCHEME" = https ]; then
+    echo "  HTTPS only; the servers' certificate authority: $TLS_DIR/ca.pem"
+    echo "    (curl --cacert $TLS_DIR/ca.pem $SCHEME://127.0.0.1:${PORT_OF[gateway]}/visit/)"
   fi
   return 0
 }
@@ -187,12 +204,12 @@ start_all() {
   plan_instances
   local id count=${#INSTANCES[@]}
   for id in "${INSTANCES[@]}"; do
-    if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:${PORT_OF[$id]}/"; then
+    if (exec 3<>"/dev/tcp/127.0.0.1/${PORT_OF[$id]}") 2>/dev/null; then # anything listening, HTTP or HTTPS
       echo "Port ${PORT_OF[$id]} is already in use (is the system already running? ./run.sh stop)" >&2
       exit 1
     fi
   done
-  REGISTRY_URLS=$(registry_list http:// 0)
+  REGISTRY_URLS=$(registry_list "$SCHEME://" 0)
   CLUSTER_MEMBERS=$(registry_list "" $CLUSTER_PORT_OFFSET)
   # Several visit instances share the count: an embedded H2 file belongs to one process.
   if ((SERVICE_REPLICAS > 1)); then VISIT_DB=${VISIT_DB:-postgresql}; else VISIT_DB=${VISIT_DB:-h2}; fi
@@ -202,6 +219,9 @@ start_all() {
   echo "Building (mvn package, tests skipped)..."
   mvn -B -q -DskipTests package
   scripts/ensure-credentials.sh  # the key pair and the services' tokens, when missing (the build makes them too)
+  if [ "$SCHEME" = https ]; then
+    SERVICEGRID_TLS_DIR=$TLS_DIR scripts/ensure-tls.sh # keystore, truststore and their authority, when missing
+  fi
   mkdir -p "$(dirname "$RECORD")"
   for id in "${INSTANCES[@]}"; do echo "$id ${SERVER_OF[$id]} ${PORT_OF[$id]}"; done >"$RECORD"
   local started=$SECONDS

@@ -2,7 +2,7 @@
 // Run by scripts/ensure-credentials.sh through Java's source launcher:
 //   java scripts/Credentials.java <dir> [--rotate] <service name>...
 // Writes into <dir>, keeping what exists (unless --rotate): private-key.pem (PKCS#8, owner-only), public-key.pem
-// (what mp.jwt.verify.publickey.location / registry.auth.public-key-file name), registry.jwt (subject "registry",
+// (what mp.jwt.verify.publickey.location / registry.client.auth.public-key-file name), registry.jwt (subject "registry",
 // group "registry": the registry's notices), admin.jwt (group "registry-admin": may act for any service) and
 // <name>.jwt for each service (subject = the service name: may register and deregister that name only).
 // Tokens are valid for a year. Keep private-key.pem only where tokens are issued.

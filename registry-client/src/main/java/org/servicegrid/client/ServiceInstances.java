@@ -45,8 +45,8 @@ public class ServiceInstances {
   }
 
   /**
-   * A cached MP Rest Client of type {@code api} whose base URI is the instance's address, with the
-   * configured timeouts and the {@code X-Service-Name} header.
+   * A cached MP Rest Client of type {@code api} whose base URI is the instance's address (https with
+   * {@code servicegrid.tls}), with the configured timeouts and the {@code X-Service-Name} header.
    */
   public <T extends AutoCloseable> T client(ServiceInfo instance, Class<T> api) {
     return clients.forAddress(instance.addr(), api);
@@ -54,6 +54,7 @@ public class ServiceInstances {
 
   /** What {@link #client} uses, for an application that calls instances with its own HTTP client. */
   public CallSettings callSettings() {
-    return new CallSettings(config.calls().connectTimeout(), config.calls().readTimeout(), config.self().name());
+    ClientConfig.Calls calls = config.calls();
+    return new CallSettings(calls.connectTimeout(), calls.readTimeout(), config.self().name(), calls.transport());
   }
 }

@@ -40,7 +40,10 @@ public record ServiceInfo(
     return requiredServices.contains(serviceName);
   }
 
-  /** The instance's base URL, e.g. {@code http://127.0.0.1:20002}. */
+  /**
+   * The instance's base URL over plain HTTP, e.g. {@code http://127.0.0.1:20002}; the servers call instances with
+   * the scheme of {@code servicegrid.tls} instead ({@link Transport#baseUrl}).
+   */
   public String baseUrl() {
     return "http://" + addr;
   }

@@ -3,6 +3,7 @@ package org.servicegrid.registry;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -14,10 +15,13 @@ import org.servicegrid.protocol.ErrorBody;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
- * The registry's JAX-RS application, served at the root so the protocol paths are {@code /services}. What both
+ * The registry's JAX-RS application, served at the root so the protocol paths are {@code /services}. Bearer
+ * tokens are verified by Liberty's MicroProfile JWT ({@code mpJwt-2.1}, {@code mp.jwt.verify.*}); no resource is
+ * protected by the container, so reads need none, and {@code WriteAccessFilter} decides who may write. What both
  * registry writes take (a ServiceInfo) and the errors they share are documented once here; the writes refer to them.
  */
 @ApplicationPath("/")
+@LoginConfig(authMethod = "MP-JWT")
 @OpenAPIDefinition(info = @Info(title = "servicegrid registry", version = "1.0",
     description = "Registers service instances, answers lookups, heart-beats them and notifies dependents."),
     components = @Components(

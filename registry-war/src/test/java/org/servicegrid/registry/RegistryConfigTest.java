@@ -40,9 +40,13 @@ class RegistryConfigTest {
     config.validate();
 
     assertThat(config.heartBeat.period()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.heartBeat.transport().secure()).isFalse();
     assertThat(config.notices.readTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(config.notices.transport().secure()).isFalse();
+    assertThat(config.limits.maxInstancesPerService()).isEqualTo(10_000);
+    assertThat(config.limits.maxServices()).isEqualTo(1000);
     assertThat(config.auth.enabled()).isTrue();
-    assertThat(config.auth.publicKey()).isNotNull();
+    assertThat(config.auth.issuer()).isEqualTo("servicegrid");
     assertThat(config.auth.anonymousFrom().isEmpty()).as("anonymous-from is empty by default").isTrue();
     assertThat(config.auth.token()).isEmpty();
   }
@@ -74,11 +78,13 @@ class RegistryConfigTest {
       "registry.heartbeat.connect-timeout, 0", "registry.heartbeat.read-timeout, 0",
       "registry.heartbeat.parallelism, 0", "registry.notify.connect-timeout, 0", "registry.notify.read-timeout, 0",
       "registry.notify.queue-capacity, 0", "registry.notify.max-connections, 0", "registry.notify.threads, 0",
-      "registry.table.max-idle-services, -1", "registry.events.capacity, 0", "registry.cluster.port, 0",
+      "registry.table.max-idle-services, -1", "registry.limits.max-instances-per-service, 0",
+      "registry.limits.max-services, 0", "registry.events.capacity, 0", "registry.cluster.port, 0",
       "registry.cluster.port, 65536", "registry.cluster.members, 127.0.0.1", "registry.cluster.members, a:1;b:2",
       "registry.cluster.member-timeout, 0", "registry.cluster.write-timeout, 0",
       "registry.auth.anonymous-from, localhost", "registry.auth.anonymous-from, 10.0.0.0/40",
-      "registry.auth.public-key-file, /nonexistent/public-key.pem", "registry.auth.token-file, /nonexistent/t.jwt"})
+      "mp.jwt.verify.publickey.location, /nonexistent/public-key.pem", "registry.auth.token-file, /nonexistent/t.jwt",
+      "servicegrid.tls, on"})
   void refusesSettingsThatCannotWorkNamingTheirKey(String key, String value) {
     RegistryConfig config = load(key, value);
 
@@ -91,11 +97,11 @@ class RegistryConfigTest {
     RegistryConfig config = ConfigFixture.load(RegistryConfig.class);
 
     assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
-        .hasMessageContaining("registry.auth.public-key-file");
+        .hasMessageContaining("mp.jwt.verify.publickey.location");
   }
 
   private static RegistryConfig load(String... overrides) {
-    List<String> settings = new ArrayList<>(List.of("registry.auth.public-key-file", publicKey.toString()));
+    List<String> settings = new ArrayList<>(List.of("mp.jwt.verify.publickey.location", publicKey.toString()));
     settings.addAll(List.of(overrides));
     return ConfigFixture.load(RegistryConfig.class, settings.toArray(String[]::new));
   }

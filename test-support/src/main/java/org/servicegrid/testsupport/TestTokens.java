@@ -69,6 +69,11 @@ public final class TestTokens {
     return issuer(key()).issue(subject, List.of("service"), Instant.now().minus(HOUR), HOUR.minusMinutes(1));
   }
 
+  /** A token signed with the right key but by another issuer than the servers accept. */
+  public static String ofIssuer(String issuer, String subject) {
+    return new TokenIssuer(key(), issuer).issue(subject, List.of("registry-admin"), Instant.now(), HOUR);
+  }
+
   /** A well-formed token signed by a key the servers do not know. */
   public static String signedByAnotherKey(String subject) {
     try {

@@ -27,6 +27,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.servicegrid.client.CallSettings;
 import org.servicegrid.client.ServiceInstances;
 import org.servicegrid.protocol.CallerHeader;
+import org.servicegrid.protocol.Transport;
 
 /**
  * Posts a group's numbers to a log instance's {@code POST /log/batch}: Apache HttpClient 5 classic, blocking
@@ -34,7 +35,8 @@ import org.servicegrid.protocol.CallerHeader;
  * needs no hand-over between threads per call and starts no threads of its own; with one group in flight at
  * a time, the log call's round trip is what bounds the visit rate. Connect and read timeouts are the registry
  * client library's ({@code registry.client.connect-timeout}, {@code registry.client.read-timeout}), like
- * every other outbound call, and each call names the caller ({@code X-Service-Name}).
+ * every other outbound call, and each call names the caller ({@code X-Service-Name}); with {@code servicegrid.tls}
+ * it calls over HTTPS through {@link Transport#upgrade} (the servers' truststore, host names verified).
  */
 @ApplicationScoped
 public class LogBatchClient {
@@ -51,17 +53,24 @@ public class LogBatchClient {
 
   private CloseableHttpClient http;
   private String caller;
+  private Transport transport;
 
   @PostConstruct
   void start() {
     CallSettings settings = instances.callSettings();
-    start(settings.connectTimeout(), settings.readTimeout(), settings.callerName());
+    start(settings.connectTimeout(), settings.readTimeout(), settings.callerName(), settings.transport());
   }
 
-  void start(Duration connectTimeout, Duration readTimeout, String callerName) {
+  void start(Duration connectTimeout, Duration readTimeout, String callerName, Transport transport) {
     caller = callerName;
+    this.transport = transport;
+    PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create();
+    if (transport.secure()) {
+      connections.setTlsSocketStrategy((socket, host, port, attachment, context) ->
+          transport.upgrade(socket, host, port));
+    }
     http = HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+        .setConnectionManager(connections
             .setMaxConnTotal(CONNECTIONS)
             .setMaxConnPerRoute(CONNECTIONS_PER_INSTANCE)
             .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -89,7 +98,7 @@ public class LogBatchClient {
    * @throws IOException when the instance could not be reached or did not answer within the timeouts
    */
   public int appendAll(String addr, List<String> messages) throws IOException {
-    HttpPost post = new HttpPost("http://" + addr + "/log/batch");
+    HttpPost post = new HttpPost(transport.baseUrl(addr) + "/log/batch");
     post.setHeader(CallerHeader.NAME, caller);
     post.setEntity(new ByteArrayEntity(json(messages), ContentType.APPLICATION_JSON));
     return http.execute(post, response -> {

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.servicegrid.client.ServiceInstances;
 import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.protocol.Transport;
 import org.servicegrid.testsupport.FakeLog;
 
 /** LogSender with the real batch client against fake log instances (JDK HttpServer) on loopback. */
@@ -24,7 +25,7 @@ class LogSenderTest {
   private final List<FakeLog> logs = new ArrayList<>();
 
   LogSenderTest() {
-    client.start(Duration.ofSeconds(2), Duration.ofSeconds(5), "visit");
+    client.start(Duration.ofSeconds(2), Duration.ofSeconds(5), "visit", Transport.http());
     sender.instances = instances;
     sender.client = client;
     sender.settings = new VisitConfig.Logging(3);

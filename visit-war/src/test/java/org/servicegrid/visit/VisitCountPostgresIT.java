@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.servicegrid.protocol.Transport;
 import org.servicegrid.testsupport.FakeLog;
 
 /**
@@ -53,7 +54,7 @@ class VisitCountPostgresIT {
 
   @BeforeEach
   void freshTable() {
-    client.start(Duration.ofSeconds(2), Duration.ofSeconds(5), "visit");
+    client.start(Duration.ofSeconds(2), Duration.ofSeconds(5), "visit", Transport.http());
     try (Connection connection = dataSource(URL).getConnection(); Statement statement = connection.createStatement()) {
       statement.execute("DROP TABLE IF EXISTS visit_count");
     } catch (SQLException e) {

@@ -109,18 +109,18 @@ class VisitCountStoreTest {
 
   @Test
   void twoCountersOnOneDatabaseHandOutEachNumberOnceAndLogThemInOrder() throws Exception {
-    List<Long> numbers = Visits.alternating(pool, 400, store(), store(), accepting);
+    List<Long> numbers = Visits.alternating(pool, 2000, store(), store(), accepting);
 
-    List<Long> expected = LongStream.rangeClosed(1, 400).boxed().toList();
+    List<Long> expected = LongStream.rangeClosed(1, 2000).boxed().toList();
     assertThat(numbers).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(logged).isEqualTo(expected);
-    assertThat(store().prepare()).isEqualTo(400);
+    assertThat(store().prepare()).isEqualTo(2000);
   }
 
   /** A store on the test's database, as a (re)started visit instance opens it: a data source of its own. */
   private VisitCountStore store() {
     JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:file:" + dir.resolve("data/visits") + ";WRITE_DELAY=0");
+    dataSource.setURL("jdbc:h2:file:" + dir.resolve("data/visits") + ";WRITE_DELAY=0;RETENTION_TIME=1000"); // as server.xml
     return new VisitCountStore(dataSource, LOCK_TIMEOUT, new VisitCountFile(oldFile()));
   }
 

@@ -112,7 +112,7 @@ public class Forwarder {
       }
       HttpUriRequestBase outbound;
       try {
-        outbound = new HttpUriRequestBase(method, URI.create(instance.get().baseUrl() + route.target()));
+        outbound = new HttpUriRequestBase(method, URI.create(upstream.baseUrl(instance.get().addr()) + route.target()));
       } catch (IllegalArgumentException e) {
         return error(response, 400, "request cannot be forwarded: " + e.getMessage());
       }
@@ -142,7 +142,7 @@ public class Forwarder {
           continue;
         }
         LOG.log(Level.WARNING, "{0} {1}{2} failed: {3} ({4})",
-            new Object[] {method, instance.get().baseUrl(), route.target(), failure, e.toString()});
+            new Object[] {method, upstream.baseUrl(instance.get().addr()), route.target(), failure, e.toString()});
         return error(response, failure.status(), failure.message());
       }
       boolean relayed = false;

@@ -23,7 +23,9 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.servicegrid.client.ServiceInstances;
 import org.servicegrid.gateway.GatewayConfig;
+import org.servicegrid.protocol.Transport;
 
 /**
  * The one HTTP client every forwarded request goes through: Apache HttpClient 5 classic, blocking on the
@@ -33,7 +35,8 @@ import org.servicegrid.gateway.GatewayConfig;
  *
  * <p>Timeouts: {@code gateway.connect-timeout} to connect (and to wait for a free pooled connection),
  * {@code gateway.response-timeout} until the status line and headers, then {@code gateway.read-timeout}
- * between the bytes of the response body.
+ * between the bytes of the response body. With {@code servicegrid.tls} it calls instances over HTTPS, through
+ * {@link Transport#upgrade} (the servers' truststore, host names verified).
  */
 @ApplicationScoped
 public class UpstreamClient {
@@ -42,15 +45,23 @@ public class UpstreamClient {
   private static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofSeconds(1);
 
   @Inject GatewayConfig.Upstream upstream;
+  @Inject ServiceInstances instances;
 
   private CloseableHttpClient http;
+  private Transport transport;
 
   @PostConstruct
   void start() {
     Timeout connectTimeout = Timeout.of(upstream.connectTimeout());
     Timeout readTimeout = Timeout.of(upstream.readTimeout());
+    transport = instances.callSettings().transport();
+    PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create();
+    if (transport.secure()) {
+      connections.setTlsSocketStrategy((socket, host, port, attachment, context) ->
+          transport.upgrade(socket, host, port));
+    }
     HttpClientBuilder builder = HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+        .setConnectionManager(connections
             .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
             .setMaxConnTotal(upstream.maxConnections())
             .setMaxConnPerRoute(upstream.maxConnections())
@@ -88,6 +99,11 @@ public class UpstreamClient {
    */
   public ClassicHttpResponse open(HttpUriRequestBase request) throws IOException {
     return http.executeOpen(null, request, null);
+  }
+
+  /** The base URL of the instance at {@code addr}: https with {@code servicegrid.tls}, else http. */
+  public String baseUrl(String addr) {
+    return transport.baseUrl(addr);
   }
 
   @PreDestroy

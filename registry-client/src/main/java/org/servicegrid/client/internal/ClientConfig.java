@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.servicegrid.protocol.ServiceAddress;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.ServiceInfoValidator;
+import org.servicegrid.protocol.Transport;
 import org.servicegrid.protocol.auth.AddressRanges;
 import org.servicegrid.protocol.config.ConfigKeys;
 import org.servicegrid.protocol.config.ValidatedConfig;
@@ -34,8 +35,12 @@ public class ClientConfig extends ValidatedConfig {
 
   private static final Logger LOG = Logger.getLogger(ClientConfig.class.getName());
 
-  /** The timeouts of every call the library makes (registry and services), and of deregistration at stop. */
-  public record Calls(Duration connectTimeout, Duration readTimeout, Duration deregisterTimeout) {}
+  /**
+   * How every call the library makes (registry and services) goes: HTTPS or HTTP ({@code servicegrid.tls}), its
+   * timeouts, and the timeout of deregistration at stop.
+   */
+  public record Calls(Transport transport, Duration connectTimeout, Duration readTimeout,
+      Duration deregisterTimeout) {}
 
   /** How an instance of a required service is picked, and how long one that failed is passed over. */
   record Selection(SelectionPolicy policy, Duration failureCooldown) {}
@@ -63,8 +68,11 @@ public class ClientConfig extends ValidatedConfig {
     registries = names(registryUrl).stream().map(ClientConfig::httpUrl).toList();
     require(!registries.isEmpty() && !registries.contains(null), "registry.url", registryUrl,
         "must be one or more comma-separated http(s) URLs such as http://127.0.0.1:20000");
+    Transport transport = readTransport();
+    require(!transport.secure() || registries.stream().allMatch(url -> url.getScheme().equals("https")),
+        "registry.url", registryUrl, "must be https URLs while " + Transport.KEY + " is true");
     ConfigKeys client = keys("registry.client");
-    calls = new Calls(client.millis("connect-timeout", 1), client.millis("read-timeout", 1),
+    calls = new Calls(transport, client.millis("connect-timeout", 1), client.millis("read-timeout", 1),
         client.millis("deregister-timeout", 1));
     String policy = client.text("selection");
     selection = new Selection(SelectionPolicy.fromConfig(policy).orElse(null), client.millis("failure-cooldown", 1));

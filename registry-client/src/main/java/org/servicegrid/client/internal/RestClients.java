@@ -16,7 +16,9 @@ import org.servicegrid.protocol.auth.BearerAuthorization;
 /**
  * Builds MP Rest Clients with the configured connect and read timeouts and the caller header, and caches one
  * per instance address and interface: building a client proxy is far more expensive than a call, and the
- * clients are thread-safe. Cached clients are closed when their address leaves the table and at shutdown.
+ * clients are thread-safe. Cached clients are closed when their address leaves the table and at shutdown. With
+ * {@code servicegrid.tls} the instances' URLs are https, and Liberty gives every client its default SSL
+ * configuration (transportSecurity-1.0; it replaces an SSLContext set on the builder).
  */
 @ApplicationScoped
 public class RestClients {
@@ -32,8 +34,9 @@ public class RestClients {
   /** The cached client of {@code api} for the instance at {@code addr}, built on first use. */
   public <T extends AutoCloseable> T forAddress(String addr, Class<T> api) {
     // computeIfAbsent builds at most one client per key; building does no network I/O.
+    ClientConfig.Calls calls = config.calls();
     return api.cast(cache.computeIfAbsent(new Key(addr, api), key -> build(
-        URI.create("http://" + addr), api, config.calls().connectTimeout(), config.calls().readTimeout())));
+        URI.create(calls.transport().baseUrl(addr)), api, calls.connectTimeout(), calls.readTimeout())));
   }
 
   /** A new, uncached client; the caller closes it. */

@@ -73,7 +73,8 @@ class ClientConfigTest {
       "registry.client.registry-silence, 0",
       "registry.client.auth.token-file, /nonexistent/visit.jwt",
       "registry.client.auth.public-key-file, /nonexistent/public-key.pem",
-      "registry.client.auth.anonymous-notices-from, registry.example"})
+      "registry.client.auth.anonymous-notices-from, registry.example",
+      "servicegrid.tls, yes"})
   void anInvalidValueIsRejectedWithAMessageNamingItsKey(String key, String value) {
     set(key, value);
 
@@ -111,6 +112,27 @@ class ClientConfigTest {
 
     assertThat(config.selection().policy()).isEqualTo(SelectionPolicy.RANDOM);
     assertThat(config.registryUrls()).containsExactly(URI.create("http://registry.example:20000"));
+  }
+
+  @Test
+  void plainHttpByDefaultAndHttpsToHttpsRegistriesWithTls() {
+    config.validate();
+    assertThat(config.calls().transport().baseUrl("127.0.0.1:20002")).isEqualTo("http://127.0.0.1:20002");
+
+    set("servicegrid.tls", "true");
+    set("registry.url", "https://127.0.0.1:20000,https://127.0.0.1:20100");
+    config.validate();
+    assertThat(config.calls().transport().secure()).isTrue();
+    assertThat(config.calls().transport().baseUrl("127.0.0.1:20002")).isEqualTo("https://127.0.0.1:20002");
+  }
+
+  @Test
+  void withTlsAPlainHttpRegistryFailsNamingTheKey() {
+    set("servicegrid.tls", "true");
+    set("registry.url", "https://127.0.0.1:20000,http://127.0.0.1:20100");
+
+    assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("registry.url is 'https://127.0.0.1:20000,http://127.0.0.1:20100' but must be https");
   }
 
   @Test

@@ -10,6 +10,7 @@ import jakarta.interceptor.Interceptor;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
+import org.servicegrid.protocol.Transport;
 
 /**
  * The base of every module's {@code @ApplicationScoped} configuration bean: CDI creates the bean, and so runs its
@@ -42,6 +43,11 @@ public abstract class ValidatedConfig {
   /** The keys under {@code prefix}, read from this application's MicroProfile Config and checked as they are read. */
   protected ConfigKeys keys(String prefix) {
     return new ConfigKeys(config, prefix);
+  }
+
+  /** How the servers call each other ({@code servicegrid.tls}, the same for every server of a system). */
+  protected Transport readTransport() {
+    return Transport.fromConfig(keys("").text(Transport.KEY));
   }
 
   /**

@@ -6,10 +6,12 @@ import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.URI;
 import java.net.URL;
+import javax.net.ssl.HttpsURLConnection;
+import org.servicegrid.protocol.Transport;
 
 /**
- * Asks the instances at one address for their heart-beat: {@code GET http://{Addr}/heart-beat} must answer
- * 200 within the configured connect and read timeouts.
+ * Asks the instances at one address for their heart-beat: {@code GET http://{Addr}/heart-beat} (https with
+ * {@code servicegrid.tls}) must answer 200 within the configured connect and read timeouts.
  *
  * <p>Every address is checked every period, so this is the registry's hottest outbound path. It uses the JDK's
  * plain HTTP client, whose keep-alive cache reuses one connection per address, instead of an MP Rest Client,
@@ -20,16 +22,21 @@ final class HeartBeatProbe implements HeartBeatChecker.Probe {
 
   private final int connectTimeoutMillis;
   private final int readTimeoutMillis;
+  private final Transport transport;
 
   HeartBeatProbe(HeartBeatSettings settings) {
+    this.transport = settings.transport();
     this.connectTimeoutMillis = Math.toIntExact(settings.connectTimeout().toMillis());
     this.readTimeoutMillis = Math.toIntExact(settings.readTimeout().toMillis());
   }
 
   @Override
   public void beat(String address) throws IOException {
-    URL url = URI.create("http://" + address + "/heart-beat").toURL();
+    URL url = URI.create(transport.baseUrl(address) + "/heart-beat").toURL();
     HttpURLConnection connection = (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
+    if (connection instanceof HttpsURLConnection https) {
+      https.setSSLSocketFactory(transport.socketFactory()); // host names verified: the default verifier stays
+    }
     connection.setConnectTimeout(connectTimeoutMillis);
     connection.setReadTimeout(readTimeoutMillis);
     connection.setUseCaches(false);

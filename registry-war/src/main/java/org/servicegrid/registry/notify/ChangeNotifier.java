@@ -76,7 +76,9 @@ public class ChangeNotifier implements ChangeSink {
   @PostConstruct
   void init() {
     RestClientBuilder builder = RestClientBuilder.newBuilder()
-        .baseUri(URI.create("http://dependent.invalid")) // each call's dependent replaces it: DependentRouting
+        // Each call's dependent replaces the placeholder: DependentRouting. With TLS, Liberty gives the client its
+        // default SSL configuration (it replaces any SSLContext set here), the truststore of servicegrid.tls.dir.
+        .baseUri(URI.create(settings.transport().baseUrl("dependent.invalid")))
         .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .property("resteasy.connectionPoolSize", settings.maxConnections())
@@ -84,7 +86,7 @@ public class ChangeNotifier implements ChangeSink {
         // Without the default error mapper a non-2xx answer comes back as a Response, which NoticeSender
         // reports with its status; the default one also looks MP Config up on every response.
         .property("microprofile.rest.client.disable.default.mapper", true)
-        .register(new DependentRouting());
+        .register(new DependentRouting(settings.transport()));
     // Services check that a notice comes from the registry by its token; original-protocol services ignore it.
     auth.token().ifPresent(token -> builder.register(new BearerAuthorization(token)));
     client = builder.build(DependentClient.class);

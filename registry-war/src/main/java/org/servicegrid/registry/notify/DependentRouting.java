@@ -3,6 +3,7 @@ package org.servicegrid.registry.notify;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import java.net.URI;
+import org.servicegrid.protocol.Transport;
 
 /**
  * Points each call of the shared {@link DependentClient} at the dependent it is for: the address given in
@@ -15,6 +16,12 @@ final class DependentRouting implements ClientRequestFilter {
 
   static final String HEADER = "X-Servicegrid-Dependent";
 
+  private final Transport transport;
+
+  DependentRouting(Transport transport) {
+    this.transport = transport;
+  }
+
   @Override
   public void filter(ClientRequestContext request) {
     Object address = request.getHeaders().getFirst(HEADER);
@@ -23,6 +30,6 @@ final class DependentRouting implements ClientRequestFilter {
     }
     request.getHeaders().remove(HEADER);
     URI placeholder = request.getUri();
-    request.setUri(URI.create("http://" + address + placeholder.getRawPath()));
+    request.setUri(URI.create(transport.baseUrl(address.toString()) + placeholder.getRawPath()));
   }
 }

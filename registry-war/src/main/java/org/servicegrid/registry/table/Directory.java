@@ -79,6 +79,16 @@ final class Directory {
     return instances.containsKey(name);
   }
 
+  /** True for names with an instance or a dependent (known names that are not idle). */
+  boolean inUse(String name) {
+    return instances.containsKey(name) && !idleNames.contains(name);
+  }
+
+  /** How many names have an instance or a dependent. */
+  int namesInUse() {
+    return instances.size() - idleNames.size();
+  }
+
   boolean servesAt(String address) {
     return registrationsPerAddress.containsKey(address);
   }

@@ -79,11 +79,13 @@ public class ServiceTable {
   private Consumer<Object> publisher;
   private Clock clock = Clock.systemUTC();
   private ClusterWrites writes;
+  private TableLimits limits;
   private volatile boolean open;
 
   @Inject private ChangeSink sink;
   @Inject private Event<Object> events;
   @Inject private TableSettings settings;
+  @Inject private LimitsSettings limitsSettings;
   @Inject private ClusterMember member;
   @Resource private ManagedThreadFactory threadFactory;
 
@@ -91,8 +93,9 @@ public class ServiceTable {
 
   /** A table outside the container, for tests: {@code publisher} receives what CDI observers would. */
   ServiceTable(SharedRegistrations shared, ChangeSink sink, Consumer<Object> publisher, Clock clock,
-      int maxIdleServices, ThreadFactory threads) {
+      int maxIdleServices, TableLimits limits, ThreadFactory threads) {
     this.shared = shared;
+    this.limits = limits;
     this.sink = sink;
     this.publisher = publisher;
     this.clock = clock;
@@ -104,6 +107,7 @@ public class ServiceTable {
   void open() {
     publisher = events::fire;
     directory = new Directory(settings.maxIdleServices());
+    limits = new TableLimits(limitsSettings.maxInstancesPerService(), limitsSettings.maxServices());
     shared = member.registrations();
     start(threadFactory, settings.clusterWriteTimeout());
   }
@@ -148,9 +152,21 @@ public class ServiceTable {
     return shared.memberCount();
   }
 
-  /** Registers or replaces {@code info}; answers each of its required services with its live instances. */
+  /**
+   * Registers or replaces {@code info}; answers each of its required services with its live instances. A new
+   * instance beyond the table's limits is refused with {@link LimitExceededException}, before anything is written.
+   * The limits are checked against this node's copy of the table: see {@link TableLimits} for the cluster.
+   */
   public Map<String, List<ServiceInfo>> register(ServiceInfo info) {
-    writes.write(RegistrationRecord.live(info, clock.instant()), false, null, Duration.ZERO);
+    read(() -> {
+      limits.admit(directory, info);
+      return null;
+    });
+    try {
+      writes.write(RegistrationRecord.live(info, clock.instant()), false, null, Duration.ZERO);
+    } finally {
+      limits.release(info);
+    }
     return read(() -> directory.instancesOf(info.requiredServices()));
   }
 

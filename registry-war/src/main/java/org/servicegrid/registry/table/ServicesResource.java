@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.servicegrid.protocol.ErrorBody;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.registry.RegistryApplication;
 import org.servicegrid.registry.auth.RegistryWrite;
@@ -46,6 +47,10 @@ public class ServicesResource {
   @APIResponse(responseCode = "400", ref = RegistryApplication.INVALID_SERVICE_INFO)
   @APIResponse(responseCode = "401", ref = RegistryApplication.UNAUTHENTICATED)
   @APIResponse(responseCode = "403", ref = RegistryApplication.FORBIDDEN)
+  @APIResponse(responseCode = "429", description = "A new instance beyond registry.limits.max-instances-per-service",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "507", description = "New services beyond registry.limits.max-services",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
   public JsonBody register(@RequestBody(ref = RegistryApplication.SERVICE_INFO) ServiceInfo instance) {
     return new JsonBody(InstancesJson.byName(table.register(instance)));
   }

@@ -119,6 +119,6 @@ class ServiceTableClusterTest {
 
   private static ServiceTable table(HazelcastInstance member, ChangeSink sink) {
     return new ServiceTable(new SharedRegistrations(member, MAP), sink, e -> {}, Clock.systemUTC(), 100,
-        TestCluster.daemons());
+        new TableLimits(Integer.MAX_VALUE, Integer.MAX_VALUE), TestCluster.daemons());
   }
 }

@@ -1,6 +1,7 @@
 package org.servicegrid.registry.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -64,6 +65,21 @@ class ServiceTableTest {
     assertThat(table.evict(first)).as("a replaced registration is not evicted").isFalse();
     table.deregister(ServiceInfo.of("log", "127.0.0.1:9001"));
     assertThat(second.isCurrent()).isFalse();
+  }
+
+  @Test
+  void aNewInstanceBeyondTheLimitsIsRefusedBeforeAnythingChanges() {
+    ServiceTable limited = TestCluster.table(sink, events::add, Clock.systemUTC(), 2, new TableLimits(1, 10));
+    ServiceInfo first = ServiceInfo.of("log", "127.0.0.1:9001");
+    limited.register(first);
+
+    assertThatThrownBy(() -> limited.register(ServiceInfo.of("log", "127.0.0.1:9002")))
+        .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.status()).isEqualTo(429));
+
+    assertThat(limited.instancesOf("log")).containsExactly(first);
+    assertThat(events).hasSize(1);
+    limited.register(ServiceInfo.of("log", "127.0.0.1:9001", "db")); // the same instance again: replaced
+    assertThat(limited.instancesOf("log")).containsExactly(ServiceInfo.of("log", "127.0.0.1:9001", "db"));
   }
 
   private String json(String name) {

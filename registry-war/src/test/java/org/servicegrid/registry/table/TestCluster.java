@@ -34,10 +34,15 @@ public final class TestCluster {
     return new SharedRegistrations(member(), ClusterSettings.MAP + "." + UUID.randomUUID());
   }
 
-  /** A table on a fresh map, whose change feed runs on a daemon thread. */
+  /** A table on a fresh map without limits, whose change feed runs on a daemon thread. */
   static ServiceTable table(ChangeSink sink, java.util.function.Consumer<Object> publisher, Clock clock,
       int maxIdleServices) {
-    return new ServiceTable(freshRegistrations(), sink, publisher, clock, maxIdleServices, daemons());
+    return table(sink, publisher, clock, maxIdleServices, new TableLimits(Integer.MAX_VALUE, Integer.MAX_VALUE));
+  }
+
+  static ServiceTable table(ChangeSink sink, java.util.function.Consumer<Object> publisher, Clock clock,
+      int maxIdleServices, TableLimits limits) {
+    return new ServiceTable(freshRegistrations(), sink, publisher, clock, maxIdleServices, limits, daemons());
   }
 
   static ThreadFactory daemons() {
