@@ -6,6 +6,7 @@
 # Starts and stops the registry servers itself (the system must not be running); every step bounded by `timeout`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 WLP="$PWD/target/liberty/wlp"
 PORTS=(20000 20100 20200)
 CLUSTER_PORT_OFFSET=50
@@ -33,13 +34,7 @@ node() { # node <index> <start|stop> [clustered]
 }
 stop_all() { for index in 2 1 0; do node "$index" stop; done; }
 trap 'stop_all; rm -rf "$work"' EXIT
-await_ready() {
-  local deadline=$((SECONDS + 180))
-  until curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:${PORTS[$1]}/health/ready"; do
-    ((SECONDS < deadline)) || { echo "registry node $1 not ready in 180 s" >&2; exit 1; }
-    sleep 0.5
-  done
-}
+node_ready() { await_ready "http://127.0.0.1:${PORTS[$1]}/health/ready" "registry node $1" 180; }
 bench() { # bench <label>
   timeout 1200 java -Dregistry.pid="$(cat "$WLP/usr/servers/.pid/registry.pid")" bench/RegistryBench.java \
     "http://127.0.0.1:${PORTS[0]}" | tee "$work/$1"
@@ -48,14 +43,14 @@ bench() { # bench <label>
 echo "# $(date -u +%Y-%m-%d) on $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo "## one registry node"
 node 0 start
-await_ready 0
+node_ready 0
 bench one
 node 0 stop
 
 echo "## three registry nodes (the benchmark talks to the first)"
 for index in 0 1 2; do node "$index" start clustered & done
 wait
-for index in 0 1 2; do await_ready "$index"; done
+for index in 0 1 2; do node_ready "$index"; done
 bench three
 
 echo

@@ -7,6 +7,7 @@
 # needed) and stops it afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 WLP="$PWD/target/liberty/wlp"
 PORT=${BENCH_REGISTRY_PORT:-20000}
 REGISTRY=http://127.0.0.1:$PORT
@@ -27,11 +28,7 @@ scripts/ensure-credentials.sh
 work=$(mktemp -d)
 HTTP_PORT=$PORT "$WLP/bin/server" start registry >/dev/null
 trap '"$WLP/bin/server" stop registry >/dev/null; rm -rf "$work"' EXIT
-deadline=$((SECONDS + 120))
-until curl -fs -o /dev/null --max-time 2 "$REGISTRY/health/ready"; do
-  ((SECONDS < deadline)) || { echo "registry not ready in 120 s" >&2; exit 1; }
-  sleep 0.5
-done
+await_ready "$REGISTRY/health/ready" registry 120
 
 echo "# $(date -u +%Y-%m-%d) on $(nproc) cores, $(java -version 2>&1 | head -1)"
 timeout 1200 java -Dregistry.pid="$(cat "$WLP/usr/servers/.pid/registry.pid")" bench/RegistryBench.java "$REGISTRY"

@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+source bench/lib.sh
 WLP="$ROOT/target/liberty/wlp"
 DURATION=${DURATION:-5}  # seconds per round
 ROUNDS=${ROUNDS:-3}
@@ -47,19 +48,11 @@ cp bench/reference/src/main/liberty/server.xml "$server_dir/server.xml"
 mkdir -p "$server_dir/apps"
 cp bench/reference/target/reference.war "$server_dir/apps/reference.war"
 "$WLP/bin/server" start "$REFERENCE" >/dev/null
-deadline=$((SECONDS + 120))
-until curl -fs -o /dev/null --max-time 2 http://127.0.0.1:20010/ping; do
-  ((SECONDS < deadline)) || { echo "reference server not ready in 120 s" >&2; exit 1; }
-  sleep 0.5
-done
+await_ready http://127.0.0.1:20010/ping "reference server" 120
 
 mkdir -p "$work/tmp"
 "$NGINX" -p "$work" -c "$ROOT/bench/nginx.conf"
-deadline=$((SECONDS + 30))
-until curl -fs -o /dev/null --max-time 2 http://127.0.0.1:20020/heart-beat; do
-  ((SECONDS < deadline)) || { echo "nginx not answering in 30 s" >&2; exit 1; }
-  sleep 0.2
-done
+await_ready http://127.0.0.1:20020/heart-beat nginx 30
 
 # --- measuring -----------------------------------------------------------------------------------------------------
 to_ms() { # wrk prints 850.00us / 1.23ms / 1.02s

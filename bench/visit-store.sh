@@ -6,17 +6,12 @@
 # Binds the system's fixed ports 20000-20003: run it while nothing else uses them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 OTHER=${1:?usage: bench/visit-store.sh OTHER_VISIT_WAR}
 WLP="$PWD/target/liberty/wlp"
 THIS=$(mktemp --suffix=.war)
 cp "$WLP/usr/servers/visit/apps/visit.war" "$THIS"
-ready() {
-  local deadline=$((SECONDS + 180))
-  until curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$1/health/ready"; do
-    ((SECONDS < deadline)) || { echo "port $1 not ready" >&2; return 1; }
-    sleep 0.5
-  done
-}
+ready() { await_ready "http://127.0.0.1:$1/health/ready" "port $1" 180; }
 cleanup() {
   cp "$THIS" "$WLP/usr/servers/visit/apps/visit.war"
   rm -f "$THIS"

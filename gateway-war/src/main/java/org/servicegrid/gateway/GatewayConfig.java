@@ -3,20 +3,17 @@ package org.servicegrid.gateway;
 import static org.servicegrid.protocol.config.InvalidConfigurationException.require;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.servicegrid.gateway.guard.BodyLimits;
-import org.servicegrid.gateway.guard.TrustedProxies;
-import org.servicegrid.protocol.config.InvalidConfigurationException;
-import org.servicegrid.protocol.config.Range;
+import org.servicegrid.protocol.auth.AddressRanges;
+import org.servicegrid.protocol.config.ConfigKeys;
 import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
- * The gateway's settings ({@code gateway.*}), defaults only in {@code META-INF/microprofile-config.properties};
- * durations are milliseconds. Validated once, before the rest of the application starts: a bad value fails the
+ * The gateway's settings ({@code gateway.*}), read once into the records it produces for the beans that use
+ * them; defaults only in {@code META-INF/microprofile-config.properties}, durations in milliseconds. Validated once, before the rest of the application starts: a bad value fails the
  * deployment naming its key.
  */
 @ApplicationScoped
@@ -25,157 +22,54 @@ public class GatewayConfig extends ValidatedConfig {
   /** A Via received-by: a pseudonym token or host[:port]; no spaces or commas, which would split the entry. */
   private static final Pattern VIA_NAME = Pattern.compile("[A-Za-z0-9._-]+(:[0-9]{1,5})?");
 
-  @Inject
-  @ConfigProperty(name = "gateway.connect-timeout")
-  @Range(min = 1)
-  long connectTimeout;
+  /** The calls to instances: timeouts, the pooled connections, and retries of a call that may be retried. */
+  public record Upstream(Duration connectTimeout, Duration responseTimeout, Duration readTimeout, int maxConnections,
+      int retries) {}
 
-  @Inject
-  @ConfigProperty(name = "gateway.response-timeout")
-  @Range(min = 1)
-  long responseTimeout;
+  /**
+   * The forwarding headers: whose {@code gateway.trusted-proxies} are believed, and the pseudonym {@code gateway.via}
+   * this gateway adds to {@code Via} (and recognises there as a loop).
+   */
+  public record Forwarding(AddressRanges trustedProxies, String via) {}
 
-  @Inject
-  @ConfigProperty(name = "gateway.read-timeout")
-  @Range(min = 1)
-  long readTimeout;
+  /**
+   * What a request may take: concurrent requests per service (refused ones get a {@code Retry-After} of
+   * {@code retryAfter} seconds), the client's header bytes, and the body bytes per service.
+   */
+  public record Limits(int maxConcurrentPerService, int retryAfter, int maxHeaderBytes, BodyLimits bodies) {
 
-  @Inject
-  @ConfigProperty(name = "gateway.retries")
-  @Range(min = 0, max = 10)
-  int retries;
+    /** The largest request body forwarded to this service, in bytes. */
+    public long maxBodyBytes(String service) {
+      return bodies.of(service);
+    }
+  }
 
-  @Inject
-  @ConfigProperty(name = "gateway.max-connections")
-  @Range(min = 1, max = 10_000)
-  int maxConnections;
+  /** {@code gateway.catalog.*}: how often the routable names are refreshed, and refreshes an unknown name may cause. */
+  public record Catalog(Duration refreshPeriod, Duration retryDelay, int missRefreshRate) {}
 
-  @Inject
-  @ConfigProperty(name = "gateway.max-concurrent-per-service")
-  int maxConcurrentPerService;
-
-  @Inject
-  @ConfigProperty(name = "gateway.retry-after")
-  @Range(min = 0, max = 3600)
-  int retryAfter;
-
-  @Inject
-  @ConfigProperty(name = "gateway.trusted-proxies")
-  Optional<String> trustedProxies;
-
-  @Inject
-  @ConfigProperty(name = "gateway.via")
-  String via;
-
-  @Inject
-  @ConfigProperty(name = "gateway.max-header-bytes")
-  @Range(min = 1024, max = 1_048_576)
-  int maxHeaderBytes;
-
-  @Inject
-  @ConfigProperty(name = "gateway.max-body-bytes")
-  @Range(min = 0)
-  long maxBodyBytes;
-
-  @Inject
-  @ConfigProperty(name = "gateway.max-body-bytes.per-service")
-  Optional<String> maxBodyBytesPerService;
-
-  @Inject
-  @ConfigProperty(name = "gateway.catalog.refresh-period")
-  @Range(min = 100)
-  long refreshPeriod;
-
-  @Inject
-  @ConfigProperty(name = "gateway.catalog.retry-delay")
-  @Range(min = 100)
-  long retryDelay;
-
-  @Inject
-  @ConfigProperty(name = "gateway.catalog.miss-refresh-rate")
-  @Range(min = 1)
-  int missRefreshRate;
-
-  private TrustedProxies trusted;
-  private BodyLimits bodyLimits;
+  @Produces Upstream upstream;
+  @Produces Forwarding forwarding;
+  @Produces Limits limits;
+  @Produces Catalog catalog;
 
   @Override
   public void validate() {
-    super.validate();
-    require(maxConcurrentPerService >= 1 && maxConcurrentPerService <= maxConnections,
-        "gateway.max-concurrent-per-service", maxConcurrentPerService,
-        "must be between 1 and gateway.max-connections (" + maxConnections + ")");
-    require(VIA_NAME.matcher(via).matches(), "gateway.via", via,
+    ConfigKeys gateway = keys("gateway");
+    int maxConnections = gateway.integer("max-connections", 1, 10_000);
+    upstream = new Upstream(gateway.millis("connect-timeout", 1), gateway.millis("response-timeout", 1),
+        gateway.millis("read-timeout", 1), maxConnections, gateway.integer("retries", 0, 10));
+    String via = gateway.text("via");
+    require(VIA_NAME.matcher(via).matches(), gateway.key("via"), via,
         "must be a token or host[:port] (letters, digits, '.', '-', '_', ':')");
-    try {
-      trusted = TrustedProxies.parse(trustedProxies.orElse(""));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidConfigurationException("gateway.trusted-proxies", trustedProxies.orElse(""), e.getMessage());
-    }
-    try {
-      bodyLimits = BodyLimits.parse(maxBodyBytes, maxBodyBytesPerService.orElse(""));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidConfigurationException("gateway.max-body-bytes.per-service",
-          maxBodyBytesPerService.orElse(""), e.getMessage());
-    }
-  }
-
-  public Duration connectTimeout() {
-    return Duration.ofMillis(connectTimeout);
-  }
-
-  public Duration responseTimeout() {
-    return Duration.ofMillis(responseTimeout);
-  }
-
-  public Duration readTimeout() {
-    return Duration.ofMillis(readTimeout);
-  }
-
-  public int retries() {
-    return retries;
-  }
-
-  public int maxConnections() {
-    return maxConnections;
-  }
-
-  public int maxConcurrentPerService() {
-    return maxConcurrentPerService;
-  }
-
-  /** Seconds, for the {@code Retry-After} of a request refused because its service is at its limit. */
-  public int retryAfter() {
-    return retryAfter;
-  }
-
-  public TrustedProxies trustedProxies() {
-    return trusted;
-  }
-
-  /** The pseudonym this gateway adds to {@code Via}, and recognises there as a loop. */
-  public String via() {
-    return via;
-  }
-
-  public int maxHeaderBytes() {
-    return maxHeaderBytes;
-  }
-
-  /** The largest request body forwarded to this service, in bytes. */
-  public long maxBodyBytes(String service) {
-    return bodyLimits.of(service);
-  }
-
-  public Duration refreshPeriod() {
-    return Duration.ofMillis(refreshPeriod);
-  }
-
-  public Duration retryDelay() {
-    return Duration.ofMillis(retryDelay);
-  }
-
-  public int missRefreshRate() {
-    return missRefreshRate;
+    forwarding = new Forwarding(gateway.parsed("trusted-proxies", "", AddressRanges::parse), via);
+    int perService = gateway.integer("max-concurrent-per-service");
+    require(perService >= 1 && perService <= maxConnections, gateway.key("max-concurrent-per-service"), perService,
+        "must be between 1 and gateway.max-connections (" + maxConnections + ")");
+    long maxBody = gateway.number("max-body-bytes", 0);
+    limits = new Limits(perService, gateway.integer("retry-after", 0, 3600),
+        gateway.integer("max-header-bytes", 1024, 1_048_576),
+        gateway.parsed("max-body-bytes.per-service", "", list -> BodyLimits.parse(maxBody, list)));
+    catalog = new Catalog(gateway.millis("catalog.refresh-period", 100), gateway.millis("catalog.retry-delay", 100),
+        gateway.integer("catalog.miss-refresh-rate", 1));
   }
 }

@@ -12,33 +12,29 @@ class GatewayConfigTest {
 
   @Test
   void acceptsTheShippedDefaultsAndExposesThemAsDurations() {
-    GatewayConfig config = ConfigFixture.load(GatewayConfig.class);
+    GatewayConfig config = ConfigFixture.validated(GatewayConfig.class);
 
-    config.validate();
-
-    assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(config.responseTimeout()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(config.retries()).isEqualTo(2);
-    assertThat(config.maxConnections()).isEqualTo(256);
-    assertThat(config.maxConcurrentPerService()).isEqualTo(64);
-    assertThat(config.retryAfter()).isEqualTo(1);
-    assertThat(config.trustedProxies().isEmpty()).isTrue();
-    assertThat(config.via()).isEqualTo("servicegrid-gateway");
-    assertThat(config.maxHeaderBytes()).isEqualTo(16384);
-    assertThat(config.maxBodyBytes("any")).isEqualTo(10 * 1024 * 1024);
+    assertThat(config.upstream.connectTimeout()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.upstream.responseTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.upstream.retries()).isEqualTo(2);
+    assertThat(config.upstream.maxConnections()).isEqualTo(256);
+    assertThat(config.limits.maxConcurrentPerService()).isEqualTo(64);
+    assertThat(config.limits.retryAfter()).isEqualTo(1);
+    assertThat(config.forwarding.trustedProxies().isEmpty()).isTrue();
+    assertThat(config.forwarding.via()).isEqualTo("servicegrid-gateway");
+    assertThat(config.limits.maxHeaderBytes()).isEqualTo(16384);
+    assertThat(config.limits.maxBodyBytes("any")).isEqualTo(10 * 1024 * 1024);
   }
 
   @Test
   void readsTrustedProxiesAndPerServiceBodyLimits() {
-    GatewayConfig config = ConfigFixture.load(GatewayConfig.class, "gateway.trusted-proxies", "10.0.0.0/8, ::1",
+    GatewayConfig config = ConfigFixture.validated(GatewayConfig.class, "gateway.trusted-proxies", "10.0.0.0/8, ::1",
         "gateway.max-body-bytes", "1000", "gateway.max-body-bytes.per-service", "upload=2000");
 
-    config.validate();
-
-    assertThat(config.trustedProxies().trusts("10.1.1.1")).isTrue();
-    assertThat(config.trustedProxies().trusts("::1")).isTrue();
-    assertThat(config.maxBodyBytes("upload")).isEqualTo(2000);
-    assertThat(config.maxBodyBytes("other")).isEqualTo(1000);
+    assertThat(config.forwarding.trustedProxies().contains("10.1.1.1")).isTrue();
+    assertThat(config.forwarding.trustedProxies().contains("::1")).isTrue();
+    assertThat(config.limits.maxBodyBytes("upload")).isEqualTo(2000);
+    assertThat(config.limits.maxBodyBytes("other")).isEqualTo(1000);
   }
 
   /** Values that would hang requests, flood the registry or forbid every connection. */

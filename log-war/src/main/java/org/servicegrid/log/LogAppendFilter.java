@@ -29,7 +29,7 @@ public class LogAppendFilter extends HttpFilter {
   private static final Logger LOG = Logger.getLogger(LogAppendFilter.class.getName());
 
   @Inject LogWriter writer;
-  @Inject LogConfig config;
+  @Inject LogConfig.Limits limits;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -41,7 +41,7 @@ public class LogAppendFilter extends HttpFilter {
     try {
       String caller = CallerName.of(request.getHeader(CallerHeader.NAME));
       byte[] message = BodyReader.read(request.getInputStream(), request.getContentLengthLong(),
-          config.messageMaxBytes());
+          limits.messageMaxBytes());
       if (message.length == 0) {
         throw new InvalidRequestException("message is empty");
       }

@@ -32,7 +32,7 @@ import org.servicegrid.protocol.ErrorBody;
 public class LogBatchResource {
 
   @Inject LogWriter writer;
-  @Inject LogConfig config;
+  @Inject LogConfig.Limits limits;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -55,8 +55,8 @@ public class LogBatchResource {
       @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long length)
       throws IOException {
     String name = CallerName.of(caller);
-    byte[] json = BodyReader.read(body, length, config.batchMaxBytes());
-    writer.appendAll(name, MessageBatch.parse(json, config.messageMaxBytes()));
+    byte[] json = BodyReader.read(body, length, limits.batchMaxBytes());
+    writer.appendAll(name, MessageBatch.parse(json, limits.messageMaxBytes()));
     return Response.ok().build();
   }
 }

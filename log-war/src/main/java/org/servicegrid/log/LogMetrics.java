@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetadataBuilder;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Timer;
@@ -29,14 +30,17 @@ public class LogMetrics {
 
   @PostConstruct
   void register() {
-    lines = registry.counter(Metadata.builder().withName("log.lines.appended")
-        .withDescription("Lines appended to the log file").build());
-    bytes = registry.counter(Metadata.builder().withName("log.bytes.appended")
-        .withDescription("Bytes appended to the log file").withUnit(MetricUnits.BYTES).build());
-    rotations = registry.counter(Metadata.builder().withName("log.rotations")
-        .withDescription("Times the log file was rotated because it reached log.rotate.max-bytes").build());
-    latency = registry.timer(Metadata.builder().withName("log.append.duration")
-        .withDescription("Time from receiving a request's messages until their lines were written").build());
+    lines = registry.counter(metadata("log.lines.appended", "Lines appended to the log file").build());
+    bytes = registry.counter(metadata("log.bytes.appended", "Bytes appended to the log file")
+        .withUnit(MetricUnits.BYTES).build());
+    rotations = registry.counter(metadata("log.rotations",
+        "Times the log file was rotated because it reached log.rotate.max-bytes").build());
+    latency = registry.timer(metadata("log.append.duration",
+        "Time from receiving a request's messages until their lines were written").build());
+  }
+
+  private static MetadataBuilder metadata(String name, String description) {
+    return Metadata.builder().withName(name).withDescription(description);
   }
 
   /**

@@ -29,7 +29,7 @@ import org.servicegrid.protocol.ErrorBody;
 public class LogResource {
 
   @Inject LogWriter writer;
-  @Inject LogConfig config;
+  @Inject LogConfig.Tail settings;
 
   @GET
   @Produces(MediaType.TEXT_PLAIN)
@@ -38,7 +38,7 @@ public class LogResource {
       content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
   public String tail(@Parameter(description = "How many lines: 1..log.tail.max-lines, default log.tail.default-lines")
       @QueryParam("tail") String tail) {
-    int lines = TailRequest.lines(tail, config.tailDefaultLines(), config.tailMaxLines());
+    int lines = TailRequest.lines(tail, settings.defaultLines(), settings.maxLines());
     StringBuilder text = new StringBuilder();
     writer.tail(lines).forEach(line -> text.append(line).append('\n'));
     return text.toString();

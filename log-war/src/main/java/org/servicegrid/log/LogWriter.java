@@ -25,7 +25,8 @@ public class LogWriter {
 
   private static final Logger LOG = Logger.getLogger(LogWriter.class.getName());
 
-  @Inject LogConfig config;
+  @Inject LogConfig.FileSettings fileSettings;
+  @Inject LogConfig.Tail tailSettings;
   @Inject LogMetrics metrics;
 
   private final Clock clock = Clock.systemUTC();
@@ -33,7 +34,8 @@ public class LogWriter {
 
   @PostConstruct
   void open() {
-    file = new LogFile(config.file(), config.rotateMaxBytes(), config.rotateKeep(), metrics::rotated);
+    file = new LogFile(fileSettings.path(), fileSettings.rotateMaxBytes(), fileSettings.rotateKeep(),
+        metrics::rotated);
     file.open();
   }
 
@@ -70,7 +72,7 @@ public class LogWriter {
   /** The last {@code lines} lines of the log, oldest first. */
   public List<String> tail(int lines) {
     try {
-      return TailReader.lastLines(file.snapshotForTail(), lines, config.tailMaxBytes());
+      return TailReader.lastLines(file.snapshotForTail(), lines, tailSettings.maxBytes());
     } catch (IOException e) {
       throw new LogFileUnavailableException(e);
     }

@@ -11,12 +11,10 @@ class LogConfigTest {
 
   @Test
   void acceptsTheShippedDefaults() {
-    LogConfig config = ConfigFixture.load(LogConfig.class);
+    LogConfig config = ConfigFixture.validated(LogConfig.class);
 
-    config.validate();
-
-    assertThat(config.rotateKeep()).isEqualTo(5);
-    assertThat(config.tailDefaultLines()).isEqualTo(20);
+    assertThat(config.file.rotateKeep()).isEqualTo(5);
+    assertThat(config.tail.defaultLines()).isEqualTo(20);
   }
 
   @ParameterizedTest(name = "{0} = {1}")

@@ -54,6 +54,7 @@ public class ServiceInstances {
 
   /** What {@link #client} uses, for an application that calls instances with its own HTTP client. */
   public CallSettings callSettings() {
-    return new CallSettings(config.connectTimeout(), config.readTimeout(), config.self().name(), config.transport());
+    ClientConfig.Calls calls = config.calls();
+    return new CallSettings(calls.connectTimeout(), calls.readTimeout(), config.self().name(), calls.transport());
   }
 }

@@ -39,14 +39,16 @@ class RegistryConfigTest {
 
     config.validate();
 
-    assertThat(config.heartBeatPeriod()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(config.notifyReadTimeout()).isEqualTo(Duration.ofSeconds(2));
-    assertThat(config.maxInstancesPerService()).isEqualTo(10_000);
-    assertThat(config.maxServices()).isEqualTo(1000);
-    assertThat(config.authEnabled()).isTrue();
-    assertThat(config.authIssuer()).isEqualTo("servicegrid");
-    assertThat(config.authAnonymousFrom().isEmpty()).as("anonymous-from is empty by default").isTrue();
-    assertThat(config.authToken()).isEmpty();
+    assertThat(config.heartBeat.period()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.heartBeat.transport().secure()).isFalse();
+    assertThat(config.notices.readTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(config.notices.transport().secure()).isFalse();
+    assertThat(config.limits.maxInstancesPerService()).isEqualTo(10_000);
+    assertThat(config.limits.maxServices()).isEqualTo(1000);
+    assertThat(config.auth.enabled()).isTrue();
+    assertThat(config.auth.issuer()).isEqualTo("servicegrid");
+    assertThat(config.auth.anonymousFrom().isEmpty()).as("anonymous-from is empty by default").isTrue();
+    assertThat(config.auth.token()).isEmpty();
   }
 
   @Test
@@ -57,8 +59,8 @@ class RegistryConfigTest {
 
     config.validate();
 
-    assertThat(config.authAnonymousFrom().contains("127.0.0.1")).isTrue();
-    assertThat(config.authToken()).contains("a.b.c");
+    assertThat(config.auth.anonymousFrom().contains("127.0.0.1")).isTrue();
+    assertThat(config.auth.token()).contains("a.b.c");
   }
 
   @Test
@@ -67,7 +69,7 @@ class RegistryConfigTest {
 
     config.validate();
 
-    assertThat(config.authEnabled()).isFalse();
+    assertThat(config.auth.enabled()).isFalse();
   }
 
   /** Settings that cannot work: no heart-beats, no attempts, no notice threads, no room for events, no key. */

@@ -12,9 +12,11 @@ import java.util.Map;
 /**
  * What a {@link FakeHttpServer} sends back: status, headers and body, possibly late (after a delay, or held
  * until the test releases the server), streamed by a {@link BodyWriter}, or not at all (the connection is closed).
- * Immutable: each modifier returns a new reply, so one reply can answer many requests.
+ * Immutable: each modifier returns a new reply, so one reply can answer many requests. Made by the factories
+ * below rather than by the constructor.
  */
-public final class Reply implements Answer {
+public record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body, BodyWriter writer, long length,
+    Duration delay, boolean held, boolean answered) implements Answer {
 
   /** Writes a streamed body; it may flush and wait (e.g. {@link FakeHttpServer#awaitRelease()}) in between. */
   @FunctionalInterface
@@ -22,25 +24,8 @@ public final class Reply implements Answer {
     void write(OutputStream out) throws IOException;
   }
 
-  private final int status;
-  private final List<Map.Entry<String, String>> headers;
-  private final byte[] body;
-  private final BodyWriter writer;
-  private final long length;
-  private final Duration delay;
-  private final boolean held;
-  private final boolean answered;
-
-  private Reply(int status, List<Map.Entry<String, String>> headers, byte[] body, BodyWriter writer, long length,
-      Duration delay, boolean held, boolean answered) {
-    this.status = status;
-    this.headers = List.copyOf(headers);
-    this.body = body;
-    this.writer = writer;
-    this.length = length;
-    this.delay = delay;
-    this.held = held;
-    this.answered = answered;
+  public Reply {
+    headers = List.copyOf(headers);
   }
 
   /** The status and no body. */
@@ -112,13 +97,5 @@ public final class Reply implements Answer {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(sent);
     }
-  }
-
-  Duration delay() {
-    return delay;
-  }
-
-  boolean held() {
-    return held;
   }
 }

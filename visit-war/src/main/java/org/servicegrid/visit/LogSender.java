@@ -28,7 +28,7 @@ public class LogSender {
 
   @Inject ServiceInstances instances;
   @Inject LogBatchClient client;
-  @Inject VisitConfig config;
+  @Inject VisitConfig.Logging settings;
 
   /**
    * Records the numbers {@code first} .. {@code first + count - 1} all together or not at all; returns once
@@ -40,7 +40,7 @@ public class LogSender {
       numbers.add(Long.toString(visit));
     }
     String visits = count == 1 ? Long.toString(first) : first + ".." + (first + count - 1);
-    for (int attempt = 1; attempt <= config.logAttempts(); attempt++) {
+    for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
       Optional<ServiceInfo> instance = instances.pick(LOG_SERVICE);
       if (instance.isEmpty()) {
         LOG.log(Level.FINE, "No log instance available for visits {0}", visits);

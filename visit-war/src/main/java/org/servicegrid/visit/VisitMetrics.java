@@ -23,17 +23,18 @@ public class VisitMetrics {
 
   @PostConstruct
   void register() {
-    counted = registry.counter(Metadata.builder().withName("visit.visits.counted")
-        .withDescription("Visits counted (their log line was accepted)").build());
-    refused = registry.counter(Metadata.builder().withName("visit.visits.refused")
-        .withDescription("Visits answered 503 and not counted").build());
+    counted = registry.counter(metadata("visit.visits.counted", "Visits counted (their log line was accepted)"));
+    refused = registry.counter(metadata("visit.visits.refused", "Visits answered 503 and not counted"));
   }
 
   /** Publishes the current count as a gauge; called once the counter exists. */
   void watch(LongSupplier count) {
-    registry.gauge(Metadata.builder().withName("visit.count")
-            .withDescription("The visit count as this instance last saw it (other instances count too)").build(),
+    registry.gauge(metadata("visit.count", "The visit count as this instance last saw it (other instances count too)"),
         count, LongSupplier::getAsLong);
+  }
+
+  private static Metadata metadata(String name, String description) {
+    return Metadata.builder().withName(name).withDescription(description).build();
   }
 
   // Public: a package-private method on a normal-scoped bean is called through reflection by Weld's proxy.

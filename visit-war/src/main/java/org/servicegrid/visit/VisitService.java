@@ -25,7 +25,8 @@ public class VisitService {
   private static final Logger LOG = Logger.getLogger(VisitService.class.getName());
 
   @Resource(lookup = "jdbc/visits") DataSource dataSource;
-  @Inject VisitConfig config;
+  @Inject VisitConfig.Counter counterSettings;
+  @Inject VisitConfig.Store storeSettings;
   @Inject LogSender log;
   @Inject VisitMetrics metrics;
 
@@ -34,7 +35,7 @@ public class VisitService {
 
   @PostConstruct
   void load() {
-    store = new VisitCountStore(dataSource, config.lockTimeout(), new VisitCountFile(config.stateFile()));
+    store = new VisitCountStore(dataSource, storeSettings.lockTimeout(), new VisitCountFile(storeSettings.stateFile()));
     long count = 0;
     try {
       count = store.prepare();
@@ -45,7 +46,7 @@ public class VisitService {
       LOG.log(Level.WARNING, "Visit count database unavailable at start; visits answer 503 until it answers: {0}",
           e.toString());
     }
-    counter = new VisitCounter(count, config.maxGroup(), config.waitTimeout());
+    counter = new VisitCounter(count, counterSettings.maxGroup(), counterSettings.waitTimeout());
     metrics.watch(counter::current);
   }
 

@@ -28,8 +28,7 @@ class LogSenderTest {
     client.start(Duration.ofSeconds(2), Duration.ofSeconds(5), "visit", Transport.http());
     sender.instances = instances;
     sender.client = client;
-    sender.config = new VisitConfig();
-    sender.config.logAttempts = 3;
+    sender.settings = new VisitConfig.Logging(3);
   }
 
   @AfterEach
@@ -97,7 +96,7 @@ class LogSenderTest {
 
   @Test
   void triesNoMoreInstancesThanConfigured() {
-    sender.config.logAttempts = 1;
+    sender.settings = new VisitConfig.Logging(1);
     log().failing(true);
     FakeLog second = log();
 

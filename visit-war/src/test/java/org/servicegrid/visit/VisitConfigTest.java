@@ -12,12 +12,10 @@ class VisitConfigTest {
 
   @Test
   void acceptsTheShippedDefaults() {
-    VisitConfig config = ConfigFixture.load(VisitConfig.class);
+    VisitConfig config = ConfigFixture.validated(VisitConfig.class);
 
-    config.validate();
-
-    assertThat(config.maxGroup()).isEqualTo(64);
-    assertThat(config.lockTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.counter.maxGroup()).isEqualTo(64);
+    assertThat(config.store.lockTimeout()).isEqualTo(Duration.ofSeconds(5));
   }
 
   @ParameterizedTest(name = "{0} = {1}")

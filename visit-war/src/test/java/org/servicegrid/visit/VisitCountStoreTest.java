@@ -30,9 +30,6 @@ class VisitCountStoreTest {
   private final List<Long> logged = Collections.synchronizedList(new ArrayList<>());
   private final BiConsumer<Long, Integer> accepting =
       (first, count) -> LongStream.range(first, first + count).forEach(logged::add);
-  private final BiConsumer<Long, Integer> refusing = (first, count) -> {
-    throw new VisitNotCountedException("log service unavailable");
-  };
   private final ExecutorService pool = Executors.newFixedThreadPool(32);
 
   @AfterEach
@@ -55,7 +52,7 @@ class VisitCountStoreTest {
     store.prepare();
 
     assertThat(store.advance(3, accepting)).isEqualTo(1);
-    assertThatThrownBy(() -> store.advance(2, refusing))
+    assertThatThrownBy(() -> store.advance(2, Visits.UNAVAILABLE_LOG))
         .isInstanceOf(VisitNotCountedException.class).hasMessageContaining("log service unavailable");
     assertThat(store.advance(2, accepting)).isEqualTo(4);
 

@@ -39,9 +39,6 @@ class VisitCounterTest {
     calls.add(List.of(first, (long) count));
     LongStream.range(first, first + count).forEach(logged::add);
   };
-  private final BiConsumer<Long, Integer> failing = (first, count) -> {
-    throw new VisitNotCountedException("log service unavailable");
-  };
   private final ExecutorService pool = Executors.newFixedThreadPool(80);
 
   @AfterEach
@@ -63,7 +60,8 @@ class VisitCounterTest {
     VisitCounter counter = counter(0, 64, Duration.ofSeconds(5));
     counter.visit(recording(accepting));
 
-    assertThatThrownBy(() -> counter.visit(recording(failing))).isInstanceOf(VisitNotCountedException.class);
+    assertThatThrownBy(() -> counter.visit(recording(Visits.UNAVAILABLE_LOG)))
+        .isInstanceOf(VisitNotCountedException.class);
 
     assertThat(counter.current()).isEqualTo(1);
     assertThat(counter.visit(recording(accepting))).isEqualTo(2);
@@ -84,13 +82,9 @@ class VisitCounterTest {
   @Test
   void visitsArrivingWhileALogCallIsInFlightAreRecordedTogetherInTheNextCall() throws Exception {
     VisitCounter counter = counter(0, 64, Duration.ofSeconds(30));
-    CountDownLatch release = new CountDownLatch(1);
-    Future<Long> first = visitInFlightUntil(release, counter);
 
-    List<Future<Long>> group = waitingVisits(counter, 5, accepting);
-    release.countDown();
+    List<Future<Long>> group = waitingBehindTheVisitInFlight(counter, 1, 5, accepting);
 
-    assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(Visits.numbers(group)).containsExactlyInAnyOrder(2L, 3L, 4L, 5L, 6L);
     assertThat(calls).containsExactly(List.of(1L, 1L), List.of(2L, 5L));
     assertThat(stored.get()).isEqualTo(6);
@@ -99,13 +93,9 @@ class VisitCounterTest {
   @Test
   void aGroupHoldsAtMostMaxGroupVisitsAndTheRestFormTheNextGroups() throws Exception {
     VisitCounter counter = counter(0, 3, Duration.ofSeconds(30));
-    CountDownLatch release = new CountDownLatch(1);
-    Future<Long> first = visitInFlightUntil(release, counter);
 
-    List<Future<Long>> rest = waitingVisits(counter, 7, accepting);
-    release.countDown();
+    List<Future<Long>> rest = waitingBehindTheVisitInFlight(counter, 1, 7, accepting);
 
-    assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(Visits.numbers(rest)).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(2, 8).boxed().toList());
     assertThat(calls).containsExactly(List.of(1L, 1L), List.of(2L, 3L), List.of(5L, 3L), List.of(8L, 1L));
   }
@@ -113,20 +103,17 @@ class VisitCounterTest {
   @Test
   void aRefusedGroupLeavesTheCountAndEveryVisitOfItIsRefusedAndTheNextGroupContinues() throws Exception {
     VisitCounter counter = counter(10, 64, Duration.ofSeconds(30));
-    CountDownLatch release = new CountDownLatch(1);
     CountDownLatch failNext = new CountDownLatch(1);
     BiConsumer<Long, Integer> failingOnce = (first, count) -> {
       if (failNext.getCount() > 0) {
         failNext.countDown();
-        failing.accept(first, count);
+        Visits.UNAVAILABLE_LOG.accept(first, count);
       }
       accepting.accept(first, count);
     };
-    Future<Long> leader = visitInFlightUntil(release, counter);
-    List<Future<Long>> refusedGroup = waitingVisits(counter, 4, failingOnce);
-    release.countDown();
 
-    assertThat(leader.get(30, TimeUnit.SECONDS)).isEqualTo(11);
+    List<Future<Long>> refusedGroup = waitingBehindTheVisitInFlight(counter, 11, 4, failingOnce);
+
     for (Future<Long> visit : refusedGroup) {
       assertThatThrownBy(() -> visit.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(VisitNotCountedException.class).hasMessageContaining("log service unavailable");
@@ -140,15 +127,12 @@ class VisitCounterTest {
   @Test
   void anErrorInTheLogCallRefusesTheWholeGroupRatherThanLeavingItWaiting() throws Exception {
     VisitCounter counter = counter(0, 64, Duration.ofSeconds(30));
-    CountDownLatch release = new CountDownLatch(1);
-    Future<Long> first = visitInFlightUntil(release, counter);
     BiConsumer<Long, Integer> broken = (firstNumber, count) -> {
       throw new AssertionError("broken log");
     };
-    List<Future<Long>> group = waitingVisits(counter, 3, broken);
-    release.countDown();
 
-    assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+    List<Future<Long>> group = waitingBehindTheVisitInFlight(counter, 1, 3, broken);
+
     for (Future<Long> visit : group) {
       assertThatThrownBy(() -> visit.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
           .cause().isInstanceOfAny(AssertionError.class, VisitNotCountedException.class);
@@ -198,6 +182,20 @@ class VisitCounterTest {
     })));
     await().atMost(PATIENCE).until(() -> calls.size() == 1);
     return visit;
+  }
+
+  /**
+   * Holds a first visit's log call in flight until {@code visits} more visits, logged through {@code log}, wait
+   * behind it; then lets it finish, checks that it got {@code number}, and returns the visits that waited.
+   */
+  private List<Future<Long>> waitingBehindTheVisitInFlight(VisitCounter counter, long number, int visits,
+      BiConsumer<Long, Integer> log) throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    Future<Long> first = visitInFlightUntil(release, counter);
+    List<Future<Long>> waiting = waitingVisits(counter, visits, log);
+    release.countDown();
+    assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(number);
+    return waiting;
   }
 
   /** Starts {@code visits} visits logged through {@code log} and returns once all of them wait for a group. */

@@ -11,6 +11,11 @@ import java.util.function.BiConsumer;
 /** Visits sent from many threads, for the tests of the count under concurrency. */
 final class Visits {
 
+  /** A log service that is unavailable: it refuses every log call, as LogSender does when no log instance took it. */
+  static final BiConsumer<Long, Integer> UNAVAILABLE_LOG = (first, count) -> {
+    throw new VisitNotCountedException("log service unavailable");
+  };
+
   private Visits() {}
 
   /**

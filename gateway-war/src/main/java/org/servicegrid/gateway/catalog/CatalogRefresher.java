@@ -28,7 +28,7 @@ public class CatalogRefresher {
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject ServiceCatalog catalog;
-  @Inject GatewayConfig config;
+  @Inject GatewayConfig.Catalog settings;
 
   private ScheduledFuture<?> next;
   private boolean stopped;
@@ -38,9 +38,9 @@ public class CatalogRefresher {
   }
 
   private void run() {
-    Duration delay = config.retryDelay();
+    Duration delay = settings.retryDelay();
     try {
-      delay = catalog.refresh().reachable() ? config.refreshPeriod() : config.retryDelay();
+      delay = catalog.refresh().reachable() ? settings.refreshPeriod() : settings.retryDelay();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Refreshing the service catalogue failed", e);
     } finally {

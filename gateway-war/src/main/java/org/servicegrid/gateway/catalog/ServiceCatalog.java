@@ -41,7 +41,7 @@ public class ServiceCatalog {
 
   @Inject ServiceDirectory registry;
   @Inject ServiceRegistration registration;
-  @Inject GatewayConfig config;
+  @Inject GatewayConfig.Catalog settings;
 
   private final AtomicReference<CompletableFuture<CatalogSnapshot>> inFlight = new AtomicReference<>();
   private final Set<String> required = ConcurrentHashMap.newKeySet();
@@ -50,7 +50,7 @@ public class ServiceCatalog {
 
   @PostConstruct
   void init() {
-    missRefreshes = new TokenBucket(config.missRefreshRate(), System::nanoTime);
+    missRefreshes = new TokenBucket(settings.missRefreshRate(), System::nanoTime);
   }
 
   /** Whether {@code service} is routable; a name not known yet triggers a (rate-limited) refresh first. */

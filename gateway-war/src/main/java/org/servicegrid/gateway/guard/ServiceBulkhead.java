@@ -22,14 +22,14 @@ import org.servicegrid.gateway.GatewayConfig;
 @ApplicationScoped
 public class ServiceBulkhead {
 
-  @Inject GatewayConfig config;
+  @Inject GatewayConfig.Limits limits;
 
   private final ConcurrentMap<String, Semaphore> slots = new ConcurrentHashMap<>();
   private int limit;
 
   @PostConstruct
   void init() {
-    limit = config.maxConcurrentPerService();
+    limit = limits.maxConcurrentPerService();
   }
 
   /**

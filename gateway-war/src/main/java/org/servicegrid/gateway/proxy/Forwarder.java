@@ -36,7 +36,9 @@ public class Forwarder {
   @Inject ServiceCatalog catalog;
   @Inject ServiceInstances instances;
   @Inject UpstreamClient upstream;
-  @Inject GatewayConfig config;
+  @Inject GatewayConfig.Upstream upstreamSettings;
+  @Inject GatewayConfig.Forwarding forwarding;
+  @Inject GatewayConfig.Limits limits;
   @Inject GatewayMetrics metrics;
   @Inject ServiceBulkhead bulkhead;
 
@@ -46,9 +48,9 @@ public class Forwarder {
 
   @PostConstruct
   void init() {
-    retryPolicy = new RetryPolicy(config.retries());
-    requestHeaders = new RequestHeaders(config.trustedProxies(), config.via());
-    retryAfter = Integer.toString(config.retryAfter());
+    retryPolicy = new RetryPolicy(upstreamSettings.retries());
+    requestHeaders = new RequestHeaders(forwarding.trustedProxies(), forwarding.via());
+    retryAfter = Integer.toString(limits.retryAfter());
   }
 
   public void forward(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -70,14 +72,15 @@ public class Forwarder {
     RequestHeaders.Outgoing headers = requestHeaders.forUpstream(request.getHeaderNames(), request::getHeaders,
         new RequestHeaders.Client(
             request.getRemoteAddr(), request.getScheme(), request.getProtocol(), request.getLocalPort()));
-    if (headers.bytes() > config.maxHeaderBytes()) {
+    if (headers.bytes() > limits.maxHeaderBytes()) {
       return refuse(response, service, Refusal.HEADERS_TOO_LARGE, "request header fields are " + headers.bytes()
-          + " bytes, more than the limit of " + config.maxHeaderBytes());
+          + " bytes, more than the limit of " + limits.maxHeaderBytes());
     }
     if (headers.loop()) {
-      return refuse(response, service, Refusal.LOOP, "request loop: it already passed through " + config.via());
+      return refuse(response, service, Refusal.LOOP,
+          "request loop: it already passed through " + forwarding.via());
     }
-    long maxBody = config.maxBodyBytes(service);
+    long maxBody = limits.maxBodyBytes(service);
     if (request.getContentLengthLong() > maxBody) {
       return refuse(response, service, Refusal.BODY_TOO_LARGE, "request body of " + request.getContentLengthLong()
           + " bytes is larger than the limit of " + maxBody + " for service '" + service + "'");

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.message.BasicHeader;
-import org.servicegrid.gateway.guard.TrustedProxies;
+import org.servicegrid.protocol.auth.AddressRanges;
 
 /**
  * The headers a forwarded request carries: the client's, minus hop-by-hop ones and the ones the HTTP client
@@ -51,12 +51,12 @@ public final class RequestHeaders {
 
   private enum Kind { PASS, DROP, HOST, VIA, FOR, FORWARDED, PROTO, FORWARDED_HOST, PORT }
 
-  private final TrustedProxies trustedProxies;
+  private final AddressRanges trustedProxies;
   private final String pseudonym;
   private final String via11;
 
   /** @param pseudonym this gateway's name in {@code Via} ({@code gateway.via}) */
-  public RequestHeaders(TrustedProxies trustedProxies, String pseudonym) {
+  public RequestHeaders(AddressRanges trustedProxies, String pseudonym) {
     this.trustedProxies = trustedProxies;
     this.pseudonym = pseudonym;
     this.via11 = "1.1 " + pseudonym;
@@ -69,7 +69,7 @@ public final class RequestHeaders {
   public Outgoing forUpstream(Enumeration<String> names, Function<String, Enumeration<String>> values,
       Client client) {
     Set<String> listed = HopByHopHeaders.listedIn(Collections.list(values.apply("Connection")));
-    boolean trusted = !trustedProxies.isEmpty() && trustedProxies.trusts(client.address());
+    boolean trusted = trustedProxies.contains(client.address());
     List<Header> headers = new ArrayList<>();
     long bytes = 0;
     boolean loop = false;

@@ -44,7 +44,7 @@ public class UpstreamClient {
   /** A pooled connection idle this long is checked before reuse: the instance may have closed it meanwhile. */
   private static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofSeconds(1);
 
-  @Inject GatewayConfig config;
+  @Inject GatewayConfig.Upstream upstream;
   @Inject ServiceInstances instances;
 
   private CloseableHttpClient http;
@@ -52,8 +52,8 @@ public class UpstreamClient {
 
   @PostConstruct
   void start() {
-    Timeout connectTimeout = Timeout.of(config.connectTimeout());
-    Timeout readTimeout = Timeout.of(config.readTimeout());
+    Timeout connectTimeout = Timeout.of(upstream.connectTimeout());
+    Timeout readTimeout = Timeout.of(upstream.readTimeout());
     transport = instances.callSettings().transport();
     PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create();
     if (transport.secure()) {
@@ -63,8 +63,8 @@ public class UpstreamClient {
     HttpClientBuilder builder = HttpClients.custom()
         .setConnectionManager(connections
             .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
-            .setMaxConnTotal(config.maxConnections())
-            .setMaxConnPerRoute(config.maxConnections())
+            .setMaxConnTotal(upstream.maxConnections())
+            .setMaxConnPerRoute(upstream.maxConnections())
             .setDefaultConnectionConfig(ConnectionConfig.custom()
                 .setConnectTimeout(connectTimeout)
                 .setSocketTimeout(readTimeout)
@@ -73,7 +73,7 @@ public class UpstreamClient {
             .build())
         .setDefaultRequestConfig(RequestConfig.custom()
             .setConnectionRequestTimeout(connectTimeout)
-            .setResponseTimeout(Timeout.of(config.responseTimeout()))
+            .setResponseTimeout(Timeout.of(upstream.responseTimeout()))
             .build())
         .disableRedirectHandling()
         .disableAutomaticRetries()
@@ -82,7 +82,7 @@ public class UpstreamClient {
         .disableAuthCaching()
         .disableConnectionState()
         .disableDefaultUserAgent();
-    if (!config.readTimeout().equals(config.responseTimeout())) {
+    if (!upstream.readTimeout().equals(upstream.responseTimeout())) {
       // With equal timeouts the socket already has the right one for the body: no change per request.
       builder.setRequestExecutor(new ReadTimeoutAfterHeaders(readTimeout));
     }

@@ -156,12 +156,7 @@ class ServiceCatalogTest {
     ServiceCatalog catalog = new ServiceCatalog();
     catalog.registry = registry;
     catalog.registration = registration;
-    catalog.config = new GatewayConfig() {
-      @Override
-      public int missRefreshRate() {
-        return missRefreshRate;
-      }
-    };
+    catalog.settings = new GatewayConfig.Catalog(Duration.ofSeconds(5), Duration.ofSeconds(1), missRefreshRate);
     catalog.init();
     return catalog;
   }

@@ -32,7 +32,8 @@ class ServiceBulkheadTest {
 
   private static ServiceBulkhead bulkhead(int limit) {
     ServiceBulkhead bulkhead = new ServiceBulkhead();
-    bulkhead.config = ConfigFixture.load(GatewayConfig.class, "gateway.max-concurrent-per-service", "" + limit);
+    bulkhead.limits = ConfigFixture.produced(GatewayConfig.Limits.class, GatewayConfig.class,
+        "gateway.max-concurrent-per-service", "" + limit);
     bulkhead.init();
     return bulkhead;
   }

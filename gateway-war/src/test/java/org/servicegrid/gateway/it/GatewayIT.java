@@ -3,7 +3,14 @@ package org.servicegrid.gateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.servicegrid.gateway.it.GatewayDeployment.HOST;
+import static org.servicegrid.gateway.it.GatewayDeployment.assertForwardingHeaders;
+import static org.servicegrid.gateway.it.GatewayDeployment.awaitRoutes;
+import static org.servicegrid.gateway.it.GatewayDeployment.get;
+import static org.servicegrid.gateway.it.GatewayDeployment.getForwarded;
 import static org.servicegrid.gateway.it.GatewayDeployment.metric;
+import static org.servicegrid.gateway.it.GatewayDeployment.request;
+import static org.servicegrid.gateway.it.GatewayDeployment.send;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -14,7 +21,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -48,8 +54,6 @@ import org.servicegrid.testsupport.RecordedRequest;
 class GatewayIT {
 
   private static final Duration BOUND = Duration.ofSeconds(30);
-  private static final String GATEWAY = GatewayDeployment.URL;
-  private static final String HOST = GatewayDeployment.HOST;
 
   private static final FakeRegistry REGISTRY = FakeRegistry.started();
   private static final FakeHttpServer ECHO = FakeUpstream.echoing();
@@ -68,8 +72,7 @@ class GatewayIT {
 
   @BeforeAll
   static void awaitCatalogue() {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-        assertThat(Http.get(GATEWAY + "/").body()).contains("\"name\":\"echo\"").contains("\"name\":\"slow\""));
+    awaitRoutes("echo", "slow");
   }
 
   @AfterAll
@@ -125,19 +128,12 @@ class GatewayIT {
 
   @Test
   void replacesTheForwardingHeadersOfAClientThatIsNoTrustedProxyAndAddsVia() throws Exception {
-    HttpResponse<String> response = send(get("/echo/forwarding").header("X-Forwarded-For", "203.0.113.9")
-        .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "bank.example")
-        .header("X-Forwarded-Port", "443").header("Forwarded", "for=203.0.113.9;proto=https")
-        .header("Via", "1.0 corp-proxy"));
+    HttpResponse<String> response = getForwarded("/echo/forwarding", "bank.example", "1.0 corp-proxy");
 
     assertThat(response.statusCode()).as("GET /echo/forwarding").isEqualTo(200);
-    RecordedRequest seen = ECHO.last("GET", "/forwarding");
-    assertThat(seen.headers().get("X-Forwarded-For")).containsExactly("127.0.0.1");
-    assertThat(seen.headers().get("X-Forwarded-Proto")).containsExactly("http");
-    assertThat(seen.headers().get("X-Forwarded-Host")).containsExactly(HOST);
-    assertThat(seen.headers().get("X-Forwarded-Port")).containsExactly(HOST.substring(HOST.indexOf(':') + 1));
-    assertThat(seen.headers().get("Forwarded")).containsExactly("for=127.0.0.1;host=\"" + HOST + "\";proto=http");
-    assertThat(seen.headers().get("Via")).containsExactly("1.0 corp-proxy, 1.1 servicegrid-gateway");
+    assertForwardingHeaders(ECHO.last("GET", "/forwarding"), "127.0.0.1", "http", HOST,
+        HOST.substring(HOST.indexOf(':') + 1), "for=127.0.0.1;host=\"" + HOST + "\";proto=http",
+        "1.0 corp-proxy, 1.1 servicegrid-gateway");
   }
 
   @Test
@@ -366,18 +362,6 @@ class GatewayIT {
     assertThat(service.getString("name")).isEqualTo(name);
     assertThat(service.getString("path")).isEqualTo("/" + name + "/");
     assertThat(service.getInt("instances")).isEqualTo(instances);
-  }
-
-  private HttpRequest.Builder request(String path) {
-    return Http.request(GATEWAY + path);
-  }
-
-  private HttpRequest.Builder get(String path) {
-    return request(path).GET();
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder request) {
-    return Http.send(request);
   }
 
   private static String readLine(BufferedReader reader) {

@@ -2,9 +2,15 @@ package org.servicegrid.gateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.servicegrid.gateway.it.GatewayDeployment.HOST;
+import static org.servicegrid.gateway.it.GatewayDeployment.assertForwardingHeaders;
+import static org.servicegrid.gateway.it.GatewayDeployment.awaitRoutes;
+import static org.servicegrid.gateway.it.GatewayDeployment.get;
+import static org.servicegrid.gateway.it.GatewayDeployment.getForwarded;
 import static org.servicegrid.gateway.it.GatewayDeployment.metric;
+import static org.servicegrid.gateway.it.GatewayDeployment.request;
+import static org.servicegrid.gateway.it.GatewayDeployment.send;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,7 +30,6 @@ import org.servicegrid.testsupport.FakeRegistry;
 import org.servicegrid.testsupport.FakeUpstream;
 import org.servicegrid.testsupport.Http;
 import org.servicegrid.testsupport.RawHttpConnection;
-import org.servicegrid.testsupport.RecordedRequest;
 
 /**
  * The gateway's isolation and request limits, on the packaged WAR with limits set low: a hung service gets
@@ -39,8 +44,6 @@ class GatewayLimitsIT {
   private static final Duration BOUND = Duration.ofSeconds(30);
   private static final int LIMIT = 8;
   private static final int HUNG_REQUESTS = 64;
-  private static final String GATEWAY = GatewayDeployment.URL;
-  private static final String HOST = GatewayDeployment.HOST;
 
   private static final FakeRegistry REGISTRY = FakeRegistry.started();
   private static final FakeHttpServer ECHO = FakeUpstream.echoing();
@@ -61,8 +64,7 @@ class GatewayLimitsIT {
 
   @BeforeAll
   static void awaitCatalogue() {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-        assertThat(Http.get(GATEWAY + "/").body()).contains("\"name\":\"hung\"").contains("\"name\":\"mirror\""));
+    awaitRoutes("hung", "mirror");
   }
 
   @AfterAll
@@ -115,20 +117,11 @@ class GatewayLimitsIT {
 
   @Test
   void extendsTheForwardingHeadersOfATrustedProxy() throws Exception {
-    HttpResponse<String> response = send(get("/echo/trusted").header("X-Forwarded-For", "203.0.113.9")
-        .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "shop.example")
-        .header("X-Forwarded-Port", "443").header("Forwarded", "for=203.0.113.9;proto=https")
-        .header("Via", "1.1 corp-proxy"));
+    HttpResponse<String> response = getForwarded("/echo/trusted", "shop.example", "1.1 corp-proxy");
 
     assertThat(response.statusCode()).as("GET /echo/trusted").isEqualTo(200);
-    RecordedRequest seen = ECHO.last("GET", "/trusted");
-    assertThat(seen.headers().get("X-Forwarded-For")).containsExactly("203.0.113.9, 127.0.0.1");
-    assertThat(seen.headers().get("X-Forwarded-Proto")).containsExactly("https");
-    assertThat(seen.headers().get("X-Forwarded-Host")).containsExactly("shop.example");
-    assertThat(seen.headers().get("X-Forwarded-Port")).containsExactly("443");
-    assertThat(seen.headers().get("Forwarded"))
-        .containsExactly("for=203.0.113.9;proto=https, for=127.0.0.1;host=\"" + HOST + "\";proto=http");
-    assertThat(seen.headers().get("Via")).containsExactly("1.1 corp-proxy, 1.1 edge-gw");
+    assertForwardingHeaders(ECHO.last("GET", "/trusted"), "203.0.113.9, 127.0.0.1", "https", "shop.example", "443",
+        "for=203.0.113.9;proto=https, for=127.0.0.1;host=\"" + HOST + "\";proto=http", "1.1 corp-proxy, 1.1 edge-gw");
   }
 
   @Test
@@ -210,17 +203,5 @@ class GatewayLimitsIT {
 
   private static List<HttpResponse<String>> done(List<CompletableFuture<HttpResponse<String>>> calls) {
     return calls.stream().filter(CompletableFuture::isDone).map(CompletableFuture::join).toList();
-  }
-
-  private HttpRequest.Builder request(String path) {
-    return Http.request(GATEWAY + path);
-  }
-
-  private HttpRequest.Builder get(String path) {
-    return request(path).GET();
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder request) {
-    return Http.send(request);
   }
 }

@@ -64,12 +64,7 @@ class RequestBodyTest {
       }
     }, -1, true, Long.MAX_VALUE);
 
-    AtomicBoolean cancelled = new AtomicBoolean();
-
-    assertThatThrownBy(() -> body.entity(() -> cancelled.compareAndSet(false, true))
-        .writeTo(new ByteArrayOutputStream()))
-        .isInstanceOf(ClientBodyException.class).hasMessageContaining("client went away");
-    assertThat(cancelled).as("upstream exchange cancelled, so a chunked body is not ended as if complete").isTrue();
+    assertSendingFailsAndCancelsTheExchange(body, ClientBodyException.class, "client went away");
   }
 
   @Test
@@ -79,12 +74,7 @@ class RequestBodyTest {
     assertThat(sent.toString(StandardCharsets.UTF_8)).isEqualTo("12345");
 
     RequestBody tooLarge = new RequestBody(() -> stream("123456"), -1, true, 5);
-    AtomicBoolean cancelled = new AtomicBoolean();
-
-    assertThatThrownBy(() -> tooLarge.entity(() -> cancelled.compareAndSet(false, true))
-        .writeTo(new ByteArrayOutputStream()))
-        .isInstanceOf(BodyTooLargeException.class).hasMessageContaining("limit of 5 bytes");
-    assertThat(cancelled).as("upstream exchange cancelled").isTrue();
+    assertSendingFailsAndCancelsTheExchange(tooLarge, BodyTooLargeException.class, "limit of 5 bytes");
   }
 
   @Test
@@ -94,6 +84,17 @@ class RequestBodyTest {
     assertThat(body.read()).isEqualTo('a');
     assertThat(body.read()).isEqualTo('b');
     assertThatThrownBy(body::read).isInstanceOf(BodyTooLargeException.class);
+  }
+
+  /** The upstream exchange is cancelled, so that a chunked body is not ended as if it were complete. */
+  private static void assertSendingFailsAndCancelsTheExchange(RequestBody body, Class<? extends Exception> failure,
+      String message) {
+    AtomicBoolean cancelled = new AtomicBoolean();
+
+    assertThatThrownBy(() -> body.entity(() -> cancelled.compareAndSet(false, true))
+        .writeTo(new ByteArrayOutputStream()))
+        .isInstanceOf(failure).hasMessageContaining(message);
+    assertThat(cancelled).as("upstream exchange cancelled").isTrue();
   }
 
   private static InputStream stream(String text) {

@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.hc.core5.http.Header;
 import org.junit.jupiter.api.Test;
-import org.servicegrid.gateway.guard.TrustedProxies;
+import org.servicegrid.protocol.auth.AddressRanges;
 
 class RequestHeadersTest {
 
-  private static final RequestHeaders UNTRUSTING = new RequestHeaders(TrustedProxies.none(), "servicegrid-gateway");
+  private static final RequestHeaders UNTRUSTING = new RequestHeaders(AddressRanges.parse(""), "servicegrid-gateway");
   private static final RequestHeaders TRUSTING_10 =
-      new RequestHeaders(TrustedProxies.parse("10.0.0.0/8"), "servicegrid-gateway");
+      new RequestHeaders(AddressRanges.parse("10.0.0.0/8"), "servicegrid-gateway");
 
   @Test
   void addsTheForwardedHeadersOfThisHop() {

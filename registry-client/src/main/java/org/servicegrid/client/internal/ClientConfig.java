@@ -3,11 +3,8 @@ package org.servicegrid.client.internal;
 import static org.servicegrid.protocol.config.InvalidConfigurationException.require;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.Arrays;
@@ -17,15 +14,12 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.servicegrid.protocol.ServiceAddress;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.ServiceInfoValidator;
 import org.servicegrid.protocol.Transport;
 import org.servicegrid.protocol.auth.AddressRanges;
-import org.servicegrid.protocol.auth.BearerAuthorization;
-import org.servicegrid.protocol.auth.Pem;
-import org.servicegrid.protocol.config.Range;
+import org.servicegrid.protocol.config.ConfigKeys;
 import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
@@ -41,149 +35,87 @@ public class ClientConfig extends ValidatedConfig {
 
   private static final Logger LOG = Logger.getLogger(ClientConfig.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "service.name")
-  String serviceName;
+  /**
+   * How every call the library makes (registry and services) goes: HTTPS or HTTP ({@code servicegrid.tls}), its
+   * timeouts, and the timeout of deregistration at stop.
+   */
+  public record Calls(Transport transport, Duration connectTimeout, Duration readTimeout,
+      Duration deregisterTimeout) {}
 
-  @Inject
-  @ConfigProperty(name = "service.address")
-  Optional<String> serviceAddress;
+  /** How an instance of a required service is picked, and how long one that failed is passed over. */
+  record Selection(SelectionPolicy policy, Duration failureCooldown) {}
 
-  /** Optional because MicroProfile Config treats the empty list, the usual value, as not set. */
-  @Inject
-  @ConfigProperty(name = "service.required")
-  Optional<String> serviceRequired;
+  /**
+   * {@code registry.client.auth.*}: this service's token for its registry calls (its file wins over its value),
+   * and what admits a notice: the registry's token, verified with {@code noticeKey} and {@code issuer} (without a
+   * key only {@code anonymousNoticesFrom} is heard).
+   */
+  record Auth(Optional<String> token, Optional<RSAPublicKey> noticeKey, String issuer,
+      AddressRanges anonymousNoticesFrom) {}
 
-  @Inject
-  @ConfigProperty(name = "registry.url")
-  String registryUrl;
-
-  @Inject
-  @ConfigProperty(name = "registry.client.connect-timeout")
-  @Range(min = 1)
-  long connectTimeout;
-
-  @Inject
-  @ConfigProperty(name = "registry.client.read-timeout")
-  @Range(min = 1)
-  long readTimeout;
-
-  @Inject
-  @ConfigProperty(name = "registry.client.deregister-timeout")
-  @Range(min = 1)
-  long deregisterTimeout;
-
-  @Inject
-  @ConfigProperty(name = "registry.client.selection")
-  String selection;
-
-  @Inject
-  @ConfigProperty(name = "registry.client.failure-cooldown")
-  @Range(min = 1)
-  long failureCooldown;
-
-  @Inject
-  @ConfigProperty(name = "registry.client.retry.initial-delay")
-  @Range(min = 1)
-  long retryInitialDelay;
-
-  @Inject
-  @ConfigProperty(name = "registry.client.retry.max-delay")
-  long retryMaxDelay;
-
-  @Inject
-  @ConfigProperty(name = "registry.client.registry-silence")
-  @Range(min = 1)
-  long registrySilence;
-
-  /** This service's token for its registry calls: given as is, or as a file (which wins). */
-  @Inject
-  @ConfigProperty(name = "registry.client.auth.token")
-  Optional<String> authToken;
-
-  @Inject
-  @ConfigProperty(name = "registry.client.auth.token-file")
-  Optional<String> authTokenFile;
-
-  /** The key that verifies the registry's token on notices; without it only anonymous-notices-from is heard. */
-  @Inject
-  @ConfigProperty(name = "registry.client.auth.public-key-file")
-  Optional<String> authPublicKeyFile;
-
-  @Inject
-  @ConfigProperty(name = "registry.client.auth.issuer")
-  String authIssuer;
-
-  @Inject
-  @ConfigProperty(name = "registry.client.auth.anonymous-notices-from")
-  Optional<String> anonymousNoticesFrom;
-
-  /** HTTPS or HTTP for every call ({@code true} or {@code false}, as every server of the system). */
-  @Inject
-  @ConfigProperty(name = Transport.KEY)
-  String tls;
-
-  private Transport transport;
-  private String token;
-  private RSAPublicKey noticeKey;
-  private AddressRanges anonymousNotices;
   private ServiceInfo self;
   private List<URI> registries;
-  private SelectionPolicy selectionPolicy;
+  private Calls calls;
+  private Selection selection;
+  private Backoff retryBackoff;
+  private Duration registrySilence;
+  private Auth auth;
 
   @Override
   public void validate() {
-    super.validate();
-    require(ServiceInfoValidator.isValidName(serviceName), "service.name", serviceName,
-        "may contain only letters, digits, '-', '_' and '.' (max " + ServiceInfoValidator.MAX_NAME_LENGTH + ")");
-    String address = serviceAddress.or(ServerEndpoint::address).orElse(null);
-    require(address != null, "service.address", "",
-        "must be set (host:port): the server's HTTP endpoint cannot be read");
-    require(ServiceAddress.isValid(address), "service.address", address, "must be host:port");
-    List<String> required = names(serviceRequired.orElse(""));
-    require(required.stream().allMatch(ServiceInfoValidator::isValidName)
-            && required.size() <= ServiceInfoValidator.MAX_REQUIRED_SERVICES, "service.required", required,
-        "must be at most " + ServiceInfoValidator.MAX_REQUIRED_SERVICES + " valid service names");
-    self = new ServiceInfo(serviceName, address, required);
+    self = readSelf(keys("service"));
+    String registryUrl = keys("registry").text("url");
     registries = names(registryUrl).stream().map(ClientConfig::httpUrl).toList();
     require(!registries.isEmpty() && !registries.contains(null), "registry.url", registryUrl,
         "must be one or more comma-separated http(s) URLs such as http://127.0.0.1:20000");
-    transport = Transport.fromConfig(tls);
+    Transport transport = readTransport();
     require(!transport.secure() || registries.stream().allMatch(url -> url.getScheme().equals("https")),
         "registry.url", registryUrl, "must be https URLs while " + Transport.KEY + " is true");
-    selectionPolicy = SelectionPolicy.fromConfig(selection).orElse(null);
-    require(selectionPolicy != null, "registry.client.selection", selection, "must be round-robin or random");
-    require(retryMaxDelay >= retryInitialDelay, "registry.client.retry.max-delay", retryMaxDelay,
+    ConfigKeys client = keys("registry.client");
+    calls = new Calls(transport, client.millis("connect-timeout", 1), client.millis("read-timeout", 1),
+        client.millis("deregister-timeout", 1));
+    String policy = client.text("selection");
+    selection = new Selection(SelectionPolicy.fromConfig(policy).orElse(null), client.millis("failure-cooldown", 1));
+    require(selection.policy() != null, client.key("selection"), policy, "must be round-robin or random");
+    Duration initialDelay = client.millis("retry.initial-delay", 1);
+    long maxDelay = client.number("retry.max-delay");
+    require(maxDelay >= initialDelay.toMillis(), client.key("retry.max-delay"), maxDelay,
         "must not be smaller than registry.client.retry.initial-delay");
-    validateAuth();
+    retryBackoff = new Backoff(initialDelay, Duration.ofMillis(maxDelay));
+    registrySilence = client.millis("registry-silence", 1);
+    auth = readAuth(client.under("auth"));
     LOG.log(Level.INFO, "Registry client configured: {0} at {1}, requires {2}, registry {3}",
-        new Object[] {serviceName, address, required, registries});
+        new Object[] {self.name(), self.addr(), self.requiredServices(), registries});
   }
 
-  private void validateAuth() {
-    String tokenFile = authTokenFile.orElse("");
-    require(tokenFile.isEmpty() || Files.isReadable(Path.of(tokenFile)), "registry.client.auth.token-file",
-        tokenFile, "must be a readable file holding this service's token");
-    token = tokenFile.isEmpty() ? authToken.map(String::strip).filter(t -> !t.isEmpty()).orElse(null)
-        : BearerAuthorization.readToken(Path.of(tokenFile));
-    String keyFile = authPublicKeyFile.orElse("");
-    try {
-      noticeKey = keyFile.isEmpty() ? null : Pem.publicKey(Path.of(keyFile));
-    } catch (Exception e) {
-      require(false, "registry.client.auth.public-key-file", keyFile,
-          "must be a readable PEM RSA public key (" + e + ")");
-    }
-    require(!authIssuer.isBlank(), "registry.client.auth.issuer", authIssuer, "must not be empty");
-    try {
-      anonymousNotices = AddressRanges.parse(anonymousNoticesFrom.orElse(""));
-    } catch (IllegalArgumentException e) {
-      require(false, "registry.client.auth.anonymous-notices-from", anonymousNoticesFrom.orElse(""),
-          "must be CIDR ranges: " + e.getMessage());
-    }
-    if (token == null) {
+  private static ServiceInfo readSelf(ConfigKeys service) {
+    String name = service.text("name");
+    require(ServiceInfoValidator.isValidName(name), service.key("name"), name,
+        "may contain only letters, digits, '-', '_' and '.' (max " + ServiceInfoValidator.MAX_NAME_LENGTH + ")");
+    String address = service.optional("address").or(ServerEndpoint::address).orElse(null);
+    require(address != null, service.key("address"), "",
+        "must be set (host:port): the server's HTTP endpoint cannot be read");
+    require(ServiceAddress.isValid(address), service.key("address"), address, "must be host:port");
+    // optional because MicroProfile Config treats the empty list, the usual value, as not set
+    List<String> required = names(service.optional("required").orElse(""));
+    require(required.stream().allMatch(ServiceInfoValidator::isValidName)
+            && required.size() <= ServiceInfoValidator.MAX_REQUIRED_SERVICES, service.key("required"), required,
+        "must be at most " + ServiceInfoValidator.MAX_REQUIRED_SERVICES + " valid service names");
+    return new ServiceInfo(name, address, required);
+  }
+
+  private static Auth readAuth(ConfigKeys auth) {
+    Optional<String> token = auth.tokenFile("token-file", "this service's token")
+        .or(() -> auth.optional("token").map(String::strip).filter(t -> !t.isEmpty()));
+    Optional<RSAPublicKey> noticeKey = auth.publicKeyFile("public-key-file");
+    String issuer = auth.text("issuer");
+    require(!issuer.isBlank(), auth.key("issuer"), issuer, "must not be empty");
+    AddressRanges anonymous = auth.parsed("anonymous-notices-from", "must be CIDR ranges: ", AddressRanges::parse);
+    if (token.isEmpty()) {
       LOG.warning("No registry.client.auth.token(-file): registrations carry no token and need the registry's "
           + "registry.auth.anonymous-from");
     }
+    return new Auth(token, noticeKey, issuer, anonymous);
   }
 
   /** The URL without a trailing slash, or null when it is not an absolute http(s) URL with a host. */
@@ -219,54 +151,24 @@ public class ClientConfig extends ValidatedConfig {
     return registries.stream().map(URI::toString).collect(Collectors.joining(","));
   }
 
-  /** How every call goes: HTTPS or HTTP ({@code servicegrid.tls}). */
-  public Transport transport() {
-    return transport;
+  public Calls calls() {
+    return calls;
   }
 
-  public Duration connectTimeout() {
-    return Duration.ofMillis(connectTimeout);
-  }
-
-  public Duration readTimeout() {
-    return Duration.ofMillis(readTimeout);
-  }
-
-  Duration deregisterTimeout() {
-    return Duration.ofMillis(deregisterTimeout);
-  }
-
-  SelectionPolicy selection() {
-    return selectionPolicy;
-  }
-
-  Duration failureCooldown() {
-    return Duration.ofMillis(failureCooldown);
+  Selection selection() {
+    return selection;
   }
 
   Backoff retryBackoff() {
-    return new Backoff(Duration.ofMillis(retryInitialDelay), Duration.ofMillis(retryMaxDelay));
+    return retryBackoff;
   }
 
+  /** No heart-beat from the registry this long: this instance registers again, and its readiness is DOWN. */
   Duration registrySilence() {
-    return Duration.ofMillis(registrySilence);
+    return registrySilence;
   }
 
-  /** This service's token for its registry calls, when one is configured. */
-  Optional<String> authToken() {
-    return Optional.ofNullable(token);
-  }
-
-  /** The key that verifies the registry's notices; empty when none is configured. */
-  Optional<RSAPublicKey> noticeKey() {
-    return Optional.ofNullable(noticeKey);
-  }
-
-  String authIssuer() {
-    return authIssuer;
-  }
-
-  AddressRanges anonymousNoticesFrom() {
-    return anonymousNotices;
+  Auth auth() {
+    return auth;
   }
 }

@@ -40,8 +40,8 @@ public class InstanceSelector {
 
   @PostConstruct
   void init() {
-    policy = config.selection();
-    failures = new FailureMarks(config.failureCooldown(), System::nanoTime);
+    policy = config.selection().policy();
+    failures = new FailureMarks(config.selection().failureCooldown(), System::nanoTime);
   }
 
   public Optional<ServiceInfo> pick(String service, List<ServiceInfo> known) {

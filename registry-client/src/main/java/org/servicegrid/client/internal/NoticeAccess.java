@@ -23,15 +23,15 @@ class NoticeAccess {
 
   @PostConstruct
   void init() {
-    verifier = config.noticeKey()
-        .map(key -> new TokenVerifier(key, config.authIssuer(), Clock.systemUTC()))
+    verifier = config.auth().noticeKey()
+        .map(key -> new TokenVerifier(key, config.auth().issuer(), Clock.systemUTC()))
         .orElse(null);
   }
 
   /** Returns when the notice may change the local table; throws a 401/403 {@code AccessDeniedException}. */
   void check(String authorization, String remoteAddress) {
     boolean noToken = authorization == null || authorization.isBlank();
-    if (noToken && config.anonymousNoticesFrom().contains(remoteAddress)) {
+    if (noToken && config.auth().anonymousNoticesFrom().contains(remoteAddress)) {
       return;
     }
     if (verifier == null) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,19 +48,21 @@ public class NotificationResource {
   @Operation(summary = "An instance of a required service was added; it becomes selectable")
   @APIResponse(responseCode = "200", description = "Added to the local table")
   public Response added(@Schema(implementation = ServiceInfo.class) ServiceInfo instance) {
-    access.check(authorization, request.getRemoteAddr());
-    state.heard();
-    changes.added(instance);
-    return Response.ok().build();
+    return apply(changes::added, instance);
   }
 
   @DELETE
   @Operation(summary = "An instance of a required service was removed; it is no longer selected")
   @APIResponse(responseCode = "200", description = "Removed from the local table (also when unknown)")
   public Response removed(@Schema(implementation = ServiceInfo.class) ServiceInfo instance) {
+    return apply(changes::removed, instance);
+  }
+
+  /** Checks the sender, notes that the registry was heard from, then applies the change. */
+  private Response apply(Consumer<ServiceInfo> change, ServiceInfo instance) {
     access.check(authorization, request.getRemoteAddr());
     state.heard();
-    changes.removed(instance);
+    change.accept(instance);
     return Response.ok().build();
   }
 }

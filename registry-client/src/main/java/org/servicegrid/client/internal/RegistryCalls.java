@@ -85,7 +85,7 @@ public class RegistryCalls {
   void deregister(ServiceInfo self) {
     withFailover(registry -> {
       RegistryClient shutdownClient =
-          restClients.buildForShutdown(registry, RegistryClient.class, config.deregisterTimeout());
+          restClients.buildForShutdown(registry, RegistryClient.class, config.calls().deregisterTimeout());
       try {
         shutdownClient.deregister(self);
         return null;

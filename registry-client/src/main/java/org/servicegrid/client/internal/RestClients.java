@@ -34,8 +34,9 @@ public class RestClients {
   /** The cached client of {@code api} for the instance at {@code addr}, built on first use. */
   public <T extends AutoCloseable> T forAddress(String addr, Class<T> api) {
     // computeIfAbsent builds at most one client per key; building does no network I/O.
+    ClientConfig.Calls calls = config.calls();
     return api.cast(cache.computeIfAbsent(new Key(addr, api), key -> build(
-        URI.create(config.transport().baseUrl(addr)), api, config.connectTimeout(), config.readTimeout())));
+        URI.create(calls.transport().baseUrl(addr)), api, calls.connectTimeout(), calls.readTimeout())));
   }
 
   /** A new, uncached client; the caller closes it. */
@@ -45,7 +46,7 @@ public class RestClients {
 
   /** A new client of a registry with the configured timeouts, carrying this service's token (if any). */
   <T> T buildForRegistry(URI registry, Class<T> api) {
-    return withToken(builder(registry, config.connectTimeout(), config.readTimeout())).build(api);
+    return withToken(builder(registry, config.calls().connectTimeout(), config.calls().readTimeout())).build(api);
   }
 
   /**
@@ -70,7 +71,7 @@ public class RestClients {
   }
 
   private RestClientBuilder withToken(RestClientBuilder builder) {
-    config.authToken().ifPresent(token -> builder.register(new BearerAuthorization(token)));
+    config.auth().token().ifPresent(token -> builder.register(new BearerAuthorization(token)));
     return builder;
   }
 

@@ -33,11 +33,11 @@ class ClientConfigTest {
 
     assertThat(config.self()).isEqualTo(ServiceInfo.of("visit", "127.0.0.1:20003", "log"));
     assertThat(config.registryUrls()).containsExactly(URI.create("http://127.0.0.1:20000"));
-    assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(1000));
-    assertThat(config.readTimeout()).isEqualTo(Duration.ofMillis(3000));
-    assertThat(config.deregisterTimeout()).isEqualTo(Duration.ofMillis(1000));
-    assertThat(config.selection()).isEqualTo(SelectionPolicy.ROUND_ROBIN);
-    assertThat(config.failureCooldown()).isEqualTo(Duration.ofMillis(2000));
+    assertThat(config.calls().connectTimeout()).isEqualTo(Duration.ofMillis(1000));
+    assertThat(config.calls().readTimeout()).isEqualTo(Duration.ofMillis(3000));
+    assertThat(config.calls().deregisterTimeout()).isEqualTo(Duration.ofMillis(1000));
+    assertThat(config.selection().policy()).isEqualTo(SelectionPolicy.ROUND_ROBIN);
+    assertThat(config.selection().failureCooldown()).isEqualTo(Duration.ofMillis(2000));
     assertThat(config.retryBackoff()).isEqualTo(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5)));
     assertThat(config.registrySilence()).isEqualTo(Duration.ofSeconds(5));
   }
@@ -85,20 +85,22 @@ class ClientConfigTest {
   @Test
   void theTokenIsOptionalAndComesFromItsFileOrItsValue(@TempDir Path dir) throws Exception {
     config.validate();
-    assertThat(config.authToken()).isEmpty();
+    assertThat(config.auth().token()).isEmpty();
 
     set("registry.client.auth.token", " abc.def.ghi ");
     config.validate();
-    assertThat(config.authToken()).contains("abc.def.ghi");
+    assertThat(config.auth().token()).contains("abc.def.ghi");
 
     set("registry.client.auth.token-file", Files.writeString(dir.resolve("visit.jwt"), "from.the.file\n").toString());
     config.validate();
-    assertThat(config.authToken()).contains("from.the.file");
+    assertThat(config.auth().token()).contains("from.the.file");
   }
 
   @Test
   void aMissingServiceNameFailsLikeMicroProfileConfigNamingTheKey() {
-    assertThatThrownBy(() -> set("service.name", null)).hasMessageContaining("service.name");
+    set("service.name", null);
+
+    assertThatThrownBy(config::validate).hasMessageContaining("service.name");
   }
 
   @Test
@@ -108,20 +110,20 @@ class ClientConfigTest {
 
     config.validate();
 
-    assertThat(config.selection()).isEqualTo(SelectionPolicy.RANDOM);
+    assertThat(config.selection().policy()).isEqualTo(SelectionPolicy.RANDOM);
     assertThat(config.registryUrls()).containsExactly(URI.create("http://registry.example:20000"));
   }
 
   @Test
   void plainHttpByDefaultAndHttpsToHttpsRegistriesWithTls() {
     config.validate();
-    assertThat(config.transport().baseUrl("127.0.0.1:20002")).isEqualTo("http://127.0.0.1:20002");
+    assertThat(config.calls().transport().baseUrl("127.0.0.1:20002")).isEqualTo("http://127.0.0.1:20002");
 
     set("servicegrid.tls", "true");
     set("registry.url", "https://127.0.0.1:20000,https://127.0.0.1:20100");
     config.validate();
-    assertThat(config.transport().secure()).isTrue();
-    assertThat(config.transport().baseUrl("127.0.0.1:20002")).isEqualTo("https://127.0.0.1:20002");
+    assertThat(config.calls().transport().secure()).isTrue();
+    assertThat(config.calls().transport().baseUrl("127.0.0.1:20002")).isEqualTo("https://127.0.0.1:20002");
   }
 
   @Test

@@ -1,18 +1,38 @@
 package org.servicegrid.protocol.auth;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * A list of CIDR ranges ({@code 127.0.0.1/32, ::1/128, 10.0.0.0/8}) whose callers are admitted without a token.
- * Only literal addresses are accepted, so parsing never resolves a name.
+ * A list of CIDR ranges ({@code 127.0.0.1/32, ::1, 10.0.0.0/8}; a bare address is a range of one): the callers
+ * the registry admits without a token, the proxies whose forwarding headers the gateway believes. Immutable; only
+ * address literals are parsed and matched, so neither ever asks DNS.
  */
 public final class AddressRanges {
 
-  private record Range(byte[] network, int prefix) {}
+  /** The characters of an IPv6 literal (an embedded IPv4 part included). */
+  private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f.:]+");
+
+  private record Range(byte[] network, int prefix) {
+
+    boolean contains(byte[] address) {
+      if (address.length != network.length) {
+        return false;
+      }
+      int full = prefix / 8;
+      for (int i = 0; i < full; i++) {
+        if (address[i] != network[i]) {
+          return false;
+        }
+      }
+      int rest = prefix % 8;
+      int mask = 0xff << (8 - rest) & 0xff;
+      return rest == 0 || (address[full] & mask) == (network[full] & mask);
+    }
+  }
 
   private final List<Range> ranges;
 
@@ -38,49 +58,73 @@ public final class AddressRanges {
 
   /** True when {@code address} (a literal IP, as the servlet's remote address) lies in one of the ranges. */
   public boolean contains(String address) {
-    if (ranges.isEmpty() || address == null || !isLiteral(address)) {
+    if (ranges.isEmpty() || address == null) {
       return false;
     }
-    byte[] bytes;
-    try {
-      bytes = InetAddress.getByName(address).getAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
-    return ranges.stream().anyMatch(range -> matches(range, bytes));
-  }
-
-  private static boolean matches(Range range, byte[] address) {
-    if (range.network().length != address.length) {
-      return false;
-    }
-    int bits = range.network().length * 8;
-    BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
-        .shiftRight(range.prefix()).not().and(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
-    return new BigInteger(1, address).and(mask).equals(new BigInteger(1, range.network()).and(mask));
+    byte[] bytes = literal(address);
+    return bytes != null && ranges.stream().anyMatch(range -> range.contains(bytes));
   }
 
   private static Range range(String cidr) {
     int slash = cidr.indexOf('/');
-    String host = slash < 0 ? cidr : cidr.substring(0, slash);
-    if (!isLiteral(host)) {
+    byte[] network = literal(slash < 0 ? cidr : cidr.substring(0, slash));
+    if (network == null) {
       throw new IllegalArgumentException("'" + cidr + "' is not an IP address or CIDR range");
     }
-    try {
-      byte[] network = InetAddress.getByName(host).getAddress();
-      int prefix = slash < 0 ? network.length * 8 : Integer.parseInt(cidr.substring(slash + 1));
-      if (prefix < 0 || prefix > network.length * 8) {
-        throw new IllegalArgumentException("'" + cidr + "' has a prefix length out of range");
+    int bits = network.length * 8;
+    int prefix = bits;
+    if (slash >= 0) {
+      try {
+        prefix = Integer.parseInt(cidr.substring(slash + 1));
+      } catch (NumberFormatException e) {
+        prefix = -1;
       }
-      return new Range(network, prefix);
-    } catch (UnknownHostException | NumberFormatException e) {
-      throw new IllegalArgumentException("'" + cidr + "' is not an IP address or CIDR range", e);
+      if (prefix < 0 || prefix > bits) {
+        throw new IllegalArgumentException("'" + cidr + "' has a prefix length outside 0.." + bits);
+      }
+    }
+    return new Range(network, prefix);
+  }
+
+  /** The address's bytes, or null when it is not an IPv4 or IPv6 literal (in brackets or not). */
+  private static byte[] literal(String address) {
+    String bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
+        : address;
+    if (bare.indexOf(':') < 0) {
+      return ipv4(bare);
+    }
+    if (!IPV6_CHARS.matcher(bare).matches()) {
+      return null;
+    }
+    try {
+      // With a colon in it, the JDK parses the text as an IPv6 literal or fails: it never asks DNS.
+      return InetAddress.getByName(bare).getAddress();
+    } catch (UnknownHostException e) {
+      return null;
     }
   }
 
-  /** IPv4 dotted digits or IPv6 hex and colons: never a host name that would need a DNS lookup. */
-  private static boolean isLiteral(String host) {
-    return host.matches("[0-9.]+") && host.chars().filter(c -> c == '.').count() == 3
-        || host.contains(":") && host.matches("[0-9a-fA-F:.]+");
+  private static byte[] ipv4(String text) {
+    String[] parts = text.split("\\.", -1);
+    if (parts.length != 4) {
+      return null;
+    }
+    byte[] bytes = new byte[4];
+    for (int i = 0; i < 4; i++) {
+      if (parts[i].isEmpty() || parts[i].length() > 3 || !parts[i].chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return null;
+      }
+      int value = Integer.parseInt(parts[i]);
+      if (value > 255) {
+        return null;
+      }
+      bytes[i] = (byte) value;
+    }
+    return bytes;
+  }
+
+  @Override
+  public String toString() {
+    return ranges.isEmpty() ? "none" : ranges.size() + " range(s)";
   }
 }

@@ -5,20 +5,23 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import org.servicegrid.protocol.Transport;
 
 /**
  * The base of every module's {@code @ApplicationScoped} configuration bean: CDI creates the bean, and so runs its
  * {@link #validate()}, before any other part of the application observes the start, so a bad value fails the
- * deployment with a message naming its key. A key is an {@code @Inject @ConfigProperty(name = "full.key")} field
- * (its default in the module's {@code microprofile-config.properties}), with a {@link Range} when it is a number,
- * and a getter (milliseconds as a {@code Duration}).
+ * deployment with a message naming its key. The bean reads each key once through {@link #keys(String)} (its
+ * default in the module's {@code microprofile-config.properties}) into small per-feature records, which it
+ * produces ({@code @Produces} fields) for the beans that use them.
  */
 public abstract class ValidatedConfig {
+
+  @Inject Config config;
 
   /** Creates this bean, and so validates it, before any other part of the application observes the start. */
   void onStart(
@@ -32,38 +35,19 @@ public abstract class ValidatedConfig {
   }
 
   /**
-   * Checks the {@link Range} of every field, throwing {@link InvalidConfigurationException} for the first value
-   * out of it. A bean whose keys depend on each other overrides this, calling it first. Public so that a unit test
-   * can check a bean that it filled without a container.
+   * Reads and checks every key, throwing {@link InvalidConfigurationException} for the first bad value. Public so
+   * that a unit test can check a bean that ConfigFixture gave its configuration.
    */
-  public void validate() {
-    for (Class<?> type = getClass(); type != ValidatedConfig.class; type = type.getSuperclass()) {
-      for (Field field : type.getDeclaredFields()) {
-        Range range = field.getAnnotation(Range.class);
-        if (range != null) {
-          check(field.getAnnotation(ConfigProperty.class).name(), read(field), range.min(), range.max());
-        }
-      }
-    }
+  public abstract void validate();
+
+  /** The keys under {@code prefix}, read from this application's MicroProfile Config and checked as they are read. */
+  protected ConfigKeys keys(String prefix) {
+    return new ConfigKeys(config, prefix);
   }
 
-  private long read(Field field) {
-    try {
-      field.setAccessible(true);
-      return field.getLong(this);
-    } catch (IllegalAccessException | IllegalArgumentException e) {
-      throw new IllegalStateException("@Range is for int and long fields: " + field, e);
-    }
-  }
-
-  private static void check(String key, long value, long min, long max) {
-    String rule;
-    if (max != Long.MAX_VALUE) {
-      rule = "must be between " + min + " and " + max;
-    } else {
-      rule = min == 0 ? "must not be negative" : min == 1 ? "must be positive" : "must be at least " + min;
-    }
-    InvalidConfigurationException.require(value >= min && value <= max, key, value, rule);
+  /** How the servers call each other ({@code servicegrid.tls}, the same for every server of a system). */
+  protected Transport readTransport() {
+    return Transport.fromConfig(keys("").text(Transport.KEY));
   }
 
   /**

@@ -9,7 +9,6 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.servicegrid.protocol.auth.AccessDeniedException;
 import org.servicegrid.protocol.auth.Caller;
-import org.servicegrid.registry.RegistryConfig;
 
 /**
  * Who may change the table: callers whose bearer token Liberty's MicroProfile JWT verified (subject = the service
@@ -21,13 +20,13 @@ public class RegistryAccess {
 
   private static final Logger LOG = Logger.getLogger(RegistryAccess.class.getName());
 
-  @Inject RegistryConfig config;
+  @Inject AuthSettings auth;
 
   @PostConstruct
   void init() {
-    if (config.authEnabled()) {
+    if (auth.enabled()) {
       LOG.log(Level.INFO, "Registry writes need a bearer token of issuer {0}; without one from {1}",
-          new Object[] {config.authIssuer(), config.authAnonymousFromText()});
+          new Object[] {auth.issuer(), auth.anonymousFrom().isEmpty() ? "nowhere" : auth.anonymousFrom()});
     } else {
       LOG.warning("registry.auth.enabled is false: anyone who reaches the registry may register and deregister");
     }
@@ -39,14 +38,14 @@ public class RegistryAccess {
    * credential.
    */
   public Caller authenticate(Principal token, String authorization, String remoteAddress) {
-    if (!config.authEnabled()) {
+    if (!auth.enabled()) {
       return Caller.ANONYMOUS;
     }
     if (token instanceof JsonWebToken jwt) {
       return new Caller(jwt.getSubject() != null ? jwt.getSubject() : jwt.getName(), jwt.getGroups());
     }
     if (authorization == null || authorization.isBlank()) {
-      if (config.authAnonymousFrom().contains(remoteAddress)) {
+      if (auth.anonymousFrom().contains(remoteAddress)) {
         return Caller.ANONYMOUS;
       }
       throw AccessDeniedException.unauthenticated("a bearer token is required (Authorization: Bearer <token>)");
@@ -55,6 +54,6 @@ public class RegistryAccess {
       throw AccessDeniedException.unauthenticated("the Authorization header must be 'Bearer <token>'");
     }
     throw AccessDeniedException.unauthenticated("the bearer token is not valid: malformed, not signed with the "
-        + "registry's key, expired or not issued by " + config.authIssuer() + " (the registry's log says which)");
+        + "registry's key, expired or not issued by " + auth.issuer() + " (the registry's log says which)");
   }
 }

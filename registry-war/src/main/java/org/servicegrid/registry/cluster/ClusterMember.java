@@ -13,7 +13,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.servicegrid.registry.RegistryConfig;
 
 /**
  * This node's embedded Hazelcast member, started before the service table (which depends on it) and shut
@@ -29,14 +28,13 @@ public class ClusterMember {
 
   private static final Logger LOG = Logger.getLogger(ClusterMember.class.getName());
 
-  @Inject private RegistryConfig config;
+  @Inject private ClusterSettings settings;
 
   private HazelcastInstance hazelcast;
   private SharedRegistrations registrations;
 
   @PostConstruct
   void start() {
-    ClusterSettings settings = ClusterSettings.of(config);
     hazelcast = Hazelcast.newHazelcastInstance(settings.hazelcastConfig(ClusterMember.class.getClassLoader()));
     registrations = new SharedRegistrations(hazelcast, ClusterSettings.MAP);
     LOG.log(Level.INFO, "Registry cluster {0}: member {1} at {2}, {3}", new Object[] {settings.name(),

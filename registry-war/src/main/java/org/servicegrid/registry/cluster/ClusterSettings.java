@@ -7,7 +7,6 @@ import com.hazelcast.config.NetworkConfig;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.servicegrid.registry.RegistryConfig;
 
 /**
  * How this node's Hazelcast member is set up, from the {@code registry.cluster.*} keys. Without members it
@@ -19,11 +18,6 @@ public record ClusterSettings(String name, String host, int port, List<String> m
 
   /** The shared map of registrations; every map of this name family has one synchronous backup. */
   public static final String MAP = "registry.registrations";
-
-  public static ClusterSettings of(RegistryConfig config) {
-    return new ClusterSettings(config.clusterName(), config.clusterHost(), config.clusterPort(),
-        parseMembers(config.clusterMembers()), config.clusterMemberTimeout());
-  }
 
   /** {@code host:port} entries from a comma-separated list; blanks around and between them are ignored. */
   public static List<String> parseMembers(String list) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import org.servicegrid.registry.RegistryConfig;
 import org.servicegrid.registry.notify.NoticeFailed;
 import org.servicegrid.registry.table.Change;
 
@@ -25,7 +24,7 @@ public class EventLog {
   private final Deque<RegistryEvent> events = new ArrayDeque<>();
   private int capacity;
 
-  @Inject private RegistryConfig config;
+  @Inject private EventLogSettings settings;
 
   public EventLog() {}
 
@@ -36,7 +35,7 @@ public class EventLog {
 
   @PostConstruct
   void init() {
-    capacity = config.eventsCapacity();
+    capacity = settings.capacity();
   }
 
   /** How many events are kept; also the largest {@code limit} a caller may ask for. */

@@ -22,7 +22,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.servicegrid.registry.RegistryConfig;
 import org.servicegrid.registry.metrics.RegistryMetrics;
 import org.servicegrid.registry.table.ServiceTable;
 
@@ -51,9 +50,8 @@ public class HeartBeatMonitor {
   @Resource private ManagedThreadFactory threadFactory;
   @Inject private ServiceTable table;
   @Inject private RegistryMetrics metrics;
-  @Inject private RegistryConfig config;
 
-  private HeartBeatSettings settings;
+  @Inject private HeartBeatSettings settings;
   private HeartBeatChecker checker;
   private ScheduledFuture<?> ticks;
   private ThreadPoolExecutor workers;
@@ -62,11 +60,10 @@ public class HeartBeatMonitor {
 
   @PostConstruct
   void start() {
-    settings = HeartBeatSettings.of(config);
     workers = new ThreadPoolExecutor(settings.parallelism(), settings.parallelism(), 60, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), threadFactory);
     workers.allowCoreThreadTimeOut(true); // no heart-beat threads while nothing is registered
-    checker = new HeartBeatChecker(settings, new HeartBeatProbe(settings, config.transport()), table, workers,
+    checker = new HeartBeatChecker(settings, new HeartBeatProbe(settings), table, workers,
         (task, delay) -> scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
         Clock.systemUTC(), metrics::heartBeatFailed);
     started = Instant.now();

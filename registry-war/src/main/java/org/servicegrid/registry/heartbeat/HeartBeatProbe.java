@@ -24,8 +24,8 @@ final class HeartBeatProbe implements HeartBeatChecker.Probe {
   private final int readTimeoutMillis;
   private final Transport transport;
 
-  HeartBeatProbe(HeartBeatSettings settings, Transport transport) {
-    this.transport = transport;
+  HeartBeatProbe(HeartBeatSettings settings) {
+    this.transport = settings.transport();
     this.connectTimeoutMillis = Math.toIntExact(settings.connectTimeout().toMillis());
     this.readTimeoutMillis = Math.toIntExact(settings.readTimeout().toMillis());
   }

@@ -1,12 +1,13 @@
 package org.servicegrid.registry.heartbeat;
 
 import java.time.Duration;
-import org.servicegrid.registry.RegistryConfig;
+import org.servicegrid.protocol.Transport;
 
 /**
- * The heart-beat timing ({@code registry.heartbeat.*}, validated by {@link RegistryConfig}). An instance that
+ * The heart-beat timing ({@code registry.heartbeat.*}, read by {@code RegistryConfig}). An instance that
  * dies just after a good check is evicted at worst period + attempts x timeout + (attempts - 1) x pause later,
- * which the defaults keep within the 5 s the protocol promises for telling its dependents.
+ * which the defaults keep within the 5 s the protocol promises for telling its dependents. The probes go over
+ * {@code transport}: HTTPS or HTTP ({@code servicegrid.tls}).
  */
 public record HeartBeatSettings(
     Duration period,
@@ -14,10 +15,5 @@ public record HeartBeatSettings(
     Duration retryPause,
     Duration connectTimeout,
     Duration readTimeout,
-    int parallelism) {
-
-  static HeartBeatSettings of(RegistryConfig config) {
-    return new HeartBeatSettings(config.heartBeatPeriod(), config.heartBeatAttempts(), config.heartBeatRetryPause(),
-        config.heartBeatConnectTimeout(), config.heartBeatReadTimeout(), config.heartBeatParallelism());
-  }
-}
+    int parallelism,
+    Transport transport) {}

@@ -26,7 +26,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.servicegrid.protocol.auth.BearerAuthorization;
-import org.servicegrid.registry.RegistryConfig;
+import org.servicegrid.registry.auth.AuthSettings;
 import org.servicegrid.registry.table.Change;
 import org.servicegrid.registry.table.ChangeSink;
 
@@ -54,7 +54,8 @@ public class ChangeNotifier implements ChangeSink {
   private Clock clock = Clock.systemUTC();
 
   @Resource private ManagedThreadFactory threadFactory;
-  @Inject private RegistryConfig config;
+  @Inject private NoticeSettings settings;
+  @Inject private AuthSettings auth;
   @Inject private Event<Object> events;
 
   private DependentClient client;
@@ -77,26 +78,26 @@ public class ChangeNotifier implements ChangeSink {
     RestClientBuilder builder = RestClientBuilder.newBuilder()
         // Each call's dependent replaces the placeholder: DependentRouting. With TLS, Liberty gives the client its
         // default SSL configuration (it replaces any SSLContext set here), the truststore of servicegrid.tls.dir.
-        .baseUri(URI.create(config.transport().baseUrl("dependent.invalid")))
-        .connectTimeout(config.notifyConnectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(config.notifyReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .property("resteasy.connectionPoolSize", config.notifyMaxConnections())
+        .baseUri(URI.create(settings.transport().baseUrl("dependent.invalid")))
+        .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .property("resteasy.connectionPoolSize", settings.maxConnections())
         .property("resteasy.maxPooledPerRoute", 2) // a dependent's queue sends one notice at a time
         // Without the default error mapper a non-2xx answer comes back as a Response, which NoticeSender
         // reports with its status; the default one also looks MP Config up on every response.
         .property("microprofile.rest.client.disable.default.mapper", true)
-        .register(new DependentRouting(config.transport()));
+        .register(new DependentRouting(settings.transport()));
     // Services check that a notice comes from the registry by its token; original-protocol services ignore it.
-    config.authToken().ifPresent(token -> builder.register(new BearerAuthorization(token)));
+    auth.token().ifPresent(token -> builder.register(new BearerAuthorization(token)));
     client = builder.build(DependentClient.class);
-    int threads = config.notifyThreads();
+    int threads = settings.threads();
     pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
         threadFactory);
     pool.allowCoreThreadTimeOut(true); // an idle registry holds no notice threads
     executor = pool;
     sender = new NoticeSender(client)::send;
     publisher = events::fire;
-    capacity = config.notifyQueueCapacity();
+    capacity = settings.queueCapacity();
   }
 
   /**

@@ -31,7 +31,6 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.servicegrid.protocol.ServiceInfo;
-import org.servicegrid.registry.RegistryConfig;
 import org.servicegrid.registry.cluster.ChangeFeed;
 import org.servicegrid.registry.cluster.ClusterMember;
 import org.servicegrid.registry.cluster.RegistrationRecord;
@@ -85,7 +84,8 @@ public class ServiceTable {
 
   @Inject private ChangeSink sink;
   @Inject private Event<Object> events;
-  @Inject private RegistryConfig config;
+  @Inject private TableSettings settings;
+  @Inject private LimitsSettings limitsSettings;
   @Inject private ClusterMember member;
   @Resource private ManagedThreadFactory threadFactory;
 
@@ -106,10 +106,10 @@ public class ServiceTable {
   @PostConstruct
   void open() {
     publisher = events::fire;
-    directory = new Directory(config.maxIdleServices());
-    limits = new TableLimits(config.maxInstancesPerService(), config.maxServices());
+    directory = new Directory(settings.maxIdleServices());
+    limits = new TableLimits(limitsSettings.maxInstancesPerService(), limitsSettings.maxServices());
     shared = member.registrations();
-    start(threadFactory, config.clusterWriteTimeout());
+    start(threadFactory, settings.clusterWriteTimeout());
   }
 
   private void start(ThreadFactory threads, Duration writeTimeout) {

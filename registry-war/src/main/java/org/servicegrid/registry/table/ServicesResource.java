@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.servicegrid.protocol.ErrorBody;
 import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.registry.RegistryApplication;
 import org.servicegrid.registry.auth.RegistryWrite;
 
 /**
@@ -43,19 +44,14 @@ public class ServicesResource {
   @Operation(summary = "Register an instance (the same Name+Addr again replaces it)")
   @APIResponse(responseCode = "200", description = "Each required service with its live instances ([] when none)",
       content = @Content(schema = @Schema(type = SchemaType.OBJECT, additionalProperties = ServiceInfo[].class)))
-  @APIResponse(responseCode = "400", description = "Malformed JSON, missing or invalid Name/Addr, body over 64 KiB",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(responseCode = "401", description = "No valid bearer token (and not from registry.auth.anonymous-from)",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(responseCode = "403", description = "The token may not act for this Name",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "400", ref = RegistryApplication.INVALID_SERVICE_INFO)
+  @APIResponse(responseCode = "401", ref = RegistryApplication.UNAUTHENTICATED)
+  @APIResponse(responseCode = "403", ref = RegistryApplication.FORBIDDEN)
   @APIResponse(responseCode = "429", description = "A new instance beyond registry.limits.max-instances-per-service",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
   @APIResponse(responseCode = "507", description = "New services beyond registry.limits.max-services",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  public JsonBody register(@RequestBody(required = true, content = @Content(
-      mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceInfo.class)))
-      ServiceInfo instance) {
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+  public JsonBody register(@RequestBody(ref = RegistryApplication.SERVICE_INFO) ServiceInfo instance) {
     return new JsonBody(InstancesJson.byName(table.register(instance)));
   }
 
@@ -63,15 +59,10 @@ public class ServicesResource {
   @RegistryWrite
   @Operation(summary = "Deregister an instance (also answered 200 when it was not registered)")
   @APIResponse(responseCode = "200", description = "The instance is not registered any more")
-  @APIResponse(responseCode = "400", description = "Malformed JSON, missing or invalid Name/Addr",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(responseCode = "401", description = "No valid bearer token (and not from registry.auth.anonymous-from)",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(responseCode = "403", description = "The token may not act for this Name",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  public Response deregister(@RequestBody(required = true, content = @Content(
-      mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceInfo.class)))
-      ServiceInfo instance) {
+  @APIResponse(responseCode = "400", ref = RegistryApplication.INVALID_SERVICE_INFO)
+  @APIResponse(responseCode = "401", ref = RegistryApplication.UNAUTHENTICATED)
+  @APIResponse(responseCode = "403", ref = RegistryApplication.FORBIDDEN)
+  public Response deregister(@RequestBody(ref = RegistryApplication.SERVICE_INFO) ServiceInfo instance) {
     table.deregister(instance);
     return Response.ok().build(); // the protocol says 200, not JAX-RS's 204 for void
   }

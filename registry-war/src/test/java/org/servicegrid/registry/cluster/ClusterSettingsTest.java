@@ -14,7 +14,8 @@ class ClusterSettingsTest {
 
   @Test
   void theDefaultNodeIsAloneAndJoinsNobody() {
-    ClusterSettings settings = ClusterSettings.of(ConfigFixture.load(RegistryConfig.class));
+    ClusterSettings settings = ConfigFixture.produced(ClusterSettings.class, RegistryConfig.class,
+        "registry.auth.enabled", "false");
 
     Config config = settings.hazelcastConfig(getClass().getClassLoader());
 
@@ -33,10 +34,10 @@ class ClusterSettingsTest {
 
   @Test
   void aNodeWithMembersJoinsExactlyThoseOnItsOwnPortAndInterface() {
-    RegistryConfig registry = ConfigFixture.load(RegistryConfig.class,
+    ClusterSettings settings = ConfigFixture.produced(ClusterSettings.class, RegistryConfig.class,
+        "registry.auth.enabled", "false",
         "registry.cluster.members", " 127.0.0.1:20050, 127.0.0.1:20150 ,,127.0.0.1:20250",
         "registry.cluster.port", "20150", "registry.cluster.member-timeout", "2500");
-    ClusterSettings settings = ClusterSettings.of(registry);
 
     Config config = settings.hazelcastConfig(getClass().getClassLoader());
 

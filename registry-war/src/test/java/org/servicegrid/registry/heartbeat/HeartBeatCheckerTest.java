@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.protocol.Transport;
 import org.servicegrid.registry.table.InstanceState;
 import org.servicegrid.registry.table.Registration;
 import org.servicegrid.registry.table.UnmanagedTable;
@@ -28,7 +29,7 @@ class HeartBeatCheckerTest {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
   private final HeartBeatSettings settings = new HeartBeatSettings(Duration.ofSeconds(1), 3,
-      Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofMillis(500), 2);
+      Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofMillis(500), 2, Transport.http());
   private final Set<String> down = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicInteger> probes = new ConcurrentHashMap<>();
   private final List<Runnable> retries = new ArrayList<>();

@@ -50,9 +50,7 @@ class WriteAccessIT extends RegistryOverHttp {
     assertThat(error(refused)).contains("bearer token is required");
     assertThat(instancesOf("wa-anon")).isEqualTo("[]");
 
-    register(info); // by the admin
-    assertStatus(send("DELETE", info, null), 401);
-    assertThat(instancesOf("wa-anon")).contains("127.0.0.1:7302");
+    assertDeregistrationRefused("wa-anon", "127.0.0.1:7302", null, 401);
   }
 
   /** Liberty's mpJwt verifies the token and does not tell the application why it refused one (its log does). */
@@ -92,9 +90,7 @@ class WriteAccessIT extends RegistryOverHttp {
     assertThat(error(assertStatus(send("POST", info, LOG), 403))).contains("'wa-log'", "'wa-visit'");
     assertThat(instancesOf("wa-visit")).isEqualTo("[]");
 
-    register(info); // by the admin
-    assertStatus(send("DELETE", info, LOG), 403);
-    assertThat(instancesOf("wa-visit")).contains("127.0.0.1:7304");
+    assertDeregistrationRefused("wa-visit", "127.0.0.1:7304", LOG, 403);
   }
 
   @Test
@@ -117,6 +113,14 @@ class WriteAccessIT extends RegistryOverHttp {
       await().atMost(Duration.ofSeconds(30)).until(() -> !dependent.notices().isEmpty());
       assertThat(dependent.notices().get(0).header("Authorization")).isEqualTo("Bearer " + TestTokens.registry());
     }
+  }
+
+  /** The instance, registered by the admin, stays registered when {@code token} tries to deregister it. */
+  private void assertDeregistrationRefused(String name, String addr, String token, int status) {
+    String info = serviceInfo(name, addr);
+    register(info);
+    assertStatus(send("DELETE", info, token), status);
+    assertThat(instancesOf(name)).contains(addr);
   }
 
   private HttpResponse<String> send(String method, String info, String token) {

@@ -1,0 +1,10 @@
+package org.servicegrid.registry.table;
+
+import java.time.Duration;
+
+/**
+ * The table's bounds (read by {@code RegistryConfig}): names kept as known without a live instance
+ * ({@code registry.table.max-idle-services}), and how long a write waits for the cluster to apply it on this node
+ * before it answers 503 ({@code registry.cluster.write-timeout}).
+ */
+public record TableSettings(int maxIdleServices, Duration clusterWriteTimeout) {}
