@@ -16,7 +16,6 @@ import org.servicegrid.registry.cluster.ClusterSettings;
 import org.servicegrid.registry.events.EventLogSettings;
 import org.servicegrid.registry.heartbeat.HeartBeatSettings;
 import org.servicegrid.registry.notify.NoticeSettings;
-import org.servicegrid.registry.table.LimitsSettings;
 import org.servicegrid.registry.table.TableSettings;
 
 /**
@@ -31,7 +30,6 @@ public class RegistryConfig extends ValidatedConfig {
   @Produces HeartBeatSettings heartBeat;
   @Produces NoticeSettings notices;
   @Produces TableSettings table;
-  @Produces LimitsSettings limits;
   @Produces EventLogSettings events;
   @Produces ClusterSettings cluster;
   @Produces AuthSettings auth;
@@ -50,8 +48,7 @@ public class RegistryConfig extends ValidatedConfig {
         notify.integer("queue-capacity", 1), notify.integer("max-connections", 1), notify.integer("threads", 1),
         transport);
     table = new TableSettings(registry.integer("table.max-idle-services", 0),
-        registry.millis("cluster.write-timeout", 1));
-    limits = new LimitsSettings(registry.integer("limits.max-instances-per-service", 1),
+        registry.millis("cluster.write-timeout", 1), registry.integer("limits.max-instances-per-service", 1),
         registry.integer("limits.max-services", 1));
     events = new EventLogSettings(registry.integer("events.capacity", 1));
     cluster = readCluster(registry.under("cluster"));

@@ -43,8 +43,8 @@ class RegistryConfigTest {
     assertThat(config.heartBeat.transport().secure()).isFalse();
     assertThat(config.notices.readTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(config.notices.transport().secure()).isFalse();
-    assertThat(config.limits.maxInstancesPerService()).isEqualTo(10_000);
-    assertThat(config.limits.maxServices()).isEqualTo(1000);
+    assertThat(config.table.maxInstancesPerService()).isEqualTo(10_000);
+    assertThat(config.table.maxServices()).isEqualTo(1000);
     assertThat(config.auth.enabled()).isTrue();
     assertThat(config.auth.issuer()).isEqualTo("servicegrid");
     assertThat(config.auth.anonymousFrom().isEmpty()).as("anonymous-from is empty by default").isTrue();

@@ -85,7 +85,6 @@ public class ServiceTable {
   @Inject private ChangeSink sink;
   @Inject private Event<Object> events;
   @Inject private TableSettings settings;
-  @Inject private LimitsSettings limitsSettings;
   @Inject private ClusterMember member;
   @Resource private ManagedThreadFactory threadFactory;
 
@@ -93,27 +92,25 @@ public class ServiceTable {
 
   /** A table outside the container, for tests: {@code publisher} receives what CDI observers would. */
   ServiceTable(SharedRegistrations shared, ChangeSink sink, Consumer<Object> publisher, Clock clock,
-      int maxIdleServices, TableLimits limits, ThreadFactory threads) {
+      TableSettings settings, ThreadFactory threads) {
     this.shared = shared;
-    this.limits = limits;
     this.sink = sink;
     this.publisher = publisher;
     this.clock = clock;
-    this.directory = new Directory(maxIdleServices);
-    start(threads, Duration.ofSeconds(5));
+    start(settings, threads);
   }
 
   @PostConstruct
   void open() {
     publisher = events::fire;
-    directory = new Directory(settings.maxIdleServices());
-    limits = new TableLimits(limitsSettings.maxInstancesPerService(), limitsSettings.maxServices());
     shared = member.registrations();
-    start(threadFactory, settings.clusterWriteTimeout());
+    start(settings, threadFactory);
   }
 
-  private void start(ThreadFactory threads, Duration writeTimeout) {
-    writes = new ClusterWrites(shared, writeTimeout);
+  private void start(TableSettings settings, ThreadFactory threads) {
+    directory = new Directory(settings.maxIdleServices());
+    limits = new TableLimits(settings.maxInstancesPerService(), settings.maxServices());
+    writes = new ClusterWrites(shared, settings.clusterWriteTimeout());
     feed = new ChangeFeed(shared, new ChangeFeed.Handler() { // not implemented by the bean: no business interface
       @Override
       public void apply(RegistrationRecord record) {

@@ -118,7 +118,7 @@ class ServiceTableClusterTest {
   }
 
   private static ServiceTable table(HazelcastInstance member, ChangeSink sink) {
-    return new ServiceTable(new SharedRegistrations(member, MAP), sink, e -> {}, Clock.systemUTC(), 100,
-        new TableLimits(Integer.MAX_VALUE, Integer.MAX_VALUE), TestCluster.daemons());
+    return new ServiceTable(new SharedRegistrations(member, MAP), sink, e -> {}, Clock.systemUTC(),
+        TestCluster.settings(100, Integer.MAX_VALUE, Integer.MAX_VALUE), TestCluster.daemons());
   }
 }

@@ -69,7 +69,7 @@ class ServiceTableTest {
 
   @Test
   void aNewInstanceBeyondTheLimitsIsRefusedBeforeAnythingChanges() {
-    ServiceTable limited = TestCluster.table(sink, events::add, Clock.systemUTC(), 2, new TableLimits(1, 10));
+    ServiceTable limited = TestCluster.table(sink, events::add, Clock.systemUTC(), TestCluster.settings(2, 1, 10));
     ServiceInfo first = ServiceInfo.of("log", "127.0.0.1:9001");
     limited.register(first);
 

@@ -37,12 +37,17 @@ public final class TestCluster {
   /** A table on a fresh map without limits, whose change feed runs on a daemon thread. */
   static ServiceTable table(ChangeSink sink, java.util.function.Consumer<Object> publisher, Clock clock,
       int maxIdleServices) {
-    return table(sink, publisher, clock, maxIdleServices, new TableLimits(Integer.MAX_VALUE, Integer.MAX_VALUE));
+    return table(sink, publisher, clock, settings(maxIdleServices, Integer.MAX_VALUE, Integer.MAX_VALUE));
   }
 
   static ServiceTable table(ChangeSink sink, java.util.function.Consumer<Object> publisher, Clock clock,
-      int maxIdleServices, TableLimits limits) {
-    return new ServiceTable(freshRegistrations(), sink, publisher, clock, maxIdleServices, limits, daemons());
+      TableSettings settings) {
+    return new ServiceTable(freshRegistrations(), sink, publisher, clock, settings, daemons());
+  }
+
+  /** A table's settings for tests: writes wait 5 s at most for the test member. */
+  static TableSettings settings(int maxIdleServices, int maxInstancesPerService, int maxServices) {
+    return new TableSettings(maxIdleServices, java.time.Duration.ofSeconds(5), maxInstancesPerService, maxServices);
   }
 
   static ThreadFactory daemons() {
