@@ -2,6 +2,7 @@ package org.servicegrid.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.servicegrid.client.internal.ClientConfig;
@@ -32,6 +33,11 @@ public class ServiceInstances {
   /** One instance per the configured selection policy, skipping instances recently reported as failed. */
   public Optional<ServiceInfo> pick(String service) {
     return selector.pick(service, table.instances(service));
+  }
+
+  /** For a retry: like {@link #pick}, but not one of {@code tried} while another instance is usable. */
+  public Optional<ServiceInfo> pickOther(String service, Collection<ServiceInfo> tried) {
+    return selector.pickOther(service, table.instances(service), tried);
   }
 
   /** Like {@link #pick} but throws {@link NoInstanceAvailableException} when there is none. */

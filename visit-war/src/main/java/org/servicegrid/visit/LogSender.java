@@ -40,12 +40,14 @@ public class LogSender {
       numbers.add(Long.toString(visit));
     }
     String visits = count == 1 ? Long.toString(first) : first + ".." + (first + count - 1);
+    List<ServiceInfo> tried = new ArrayList<>(2);
     for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
-      Optional<ServiceInfo> instance = instances.pick(LOG_SERVICE);
+      Optional<ServiceInfo> instance = instances.pickOther(LOG_SERVICE, tried);
       if (instance.isEmpty()) {
         LOG.log(Level.FINE, "No log instance available for visits {0}", visits);
         break;
       }
+      tried.add(instance.get());
       int status;
       try {
         status = client.appendAll(instance.get().addr(), numbers);

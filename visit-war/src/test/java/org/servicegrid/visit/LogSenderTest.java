@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -129,7 +130,7 @@ class LogSenderTest {
     return log;
   }
 
-  /** The library's selection reduced to what LogSender relies on: failed instances are skipped. */
+  /** The library's selection reduced to what LogSender relies on: failed instances are skipped, retries go elsewhere. */
   private static final class FakeInstances extends ServiceInstances {
     final List<ServiceInfo> order = new ArrayList<>();
     final List<ServiceInfo> reported = new ArrayList<>();
@@ -139,8 +140,9 @@ class LogSenderTest {
     }
 
     @Override
-    public Optional<ServiceInfo> pick(String service) {
-      return order.stream().filter(i -> !reported.contains(i)).findFirst();
+    public Optional<ServiceInfo> pickOther(String service, Collection<ServiceInfo> tried) {
+      List<ServiceInfo> usable = order.stream().filter(i -> !reported.contains(i)).toList();
+      return usable.stream().filter(i -> !tried.contains(i)).findFirst().or(() -> usable.stream().findFirst());
     }
 
     @Override

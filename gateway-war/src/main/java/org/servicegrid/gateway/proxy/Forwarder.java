@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -103,8 +105,9 @@ public class Forwarder {
     String method = request.getMethod();
     RequestBody body = new RequestBody(request::getInputStream, request.getContentLengthLong(),
         request.getHeader("Transfer-Encoding") != null, maxBody);
+    List<ServiceInfo> tried = new ArrayList<>(2);
     for (int attempt = 0; ; attempt++) {
-      Optional<ServiceInfo> instance = instances.pick(route.service());
+      Optional<ServiceInfo> instance = instances.pickOther(route.service(), tried);
       if (instance.isEmpty()) {
         return attempt == 0
             ? error(response, 503, "no live instance of service '" + route.service() + "'")
@@ -136,6 +139,7 @@ public class Forwarder {
         if (failure.unreached()) {
           instances.reportFailure(instance.get());
         }
+        tried.add(instance.get());
         if (retryPolicy.shouldRetry(method, attempt, failure, body.started())) {
           metrics.retried(route.service());
           LOG.log(Level.FINE, "{0} {1}: retrying after {2}", new Object[] {method, instance.get(), failure});

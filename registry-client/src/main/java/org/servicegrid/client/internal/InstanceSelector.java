@@ -3,6 +3,7 @@ package org.servicegrid.client.internal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,6 +59,20 @@ public class InstanceSelector {
           nextIndex.computeIfAbsent(service, s -> new AtomicInteger()).getAndIncrement(), usable.size());
     };
     return Optional.of(usable.get(index));
+  }
+
+  /**
+   * Like {@link #pick}, but an instance not in {@code tried} whenever one is usable: a retry then goes to
+   * another instance even when the first failure did not mark the one tried (a connection reset), and even when
+   * other callers moved the round-robin cursor on in between. Only when none other is usable one of
+   * {@code tried} again.
+   */
+  public Optional<ServiceInfo> pickOther(String service, List<ServiceInfo> known, Collection<ServiceInfo> tried) {
+    if (tried.isEmpty()) {
+      return pick(service, known);
+    }
+    Optional<ServiceInfo> other = pick(service, known.stream().filter(i -> !tried.contains(i)).toList());
+    return other.isPresent() ? other : pick(service, known);
   }
 
   /** Skips the instance for the cool-down; under load many callers report one dead instance, the first is news. */

@@ -52,6 +52,18 @@ class InstanceSelectorTest {
   }
 
   @Test
+  void aRetryGoesToAnInstanceNotTriedWhateverTheCursorAndBackToATriedOneOnlyWhenNoneElseIsUsable() {
+    InstanceSelector selector = new InstanceSelector(SelectionPolicy.ROUND_ROBIN, failures);
+
+    assertThat(IntStream.range(0, 6).mapToObj(i -> selector.pickOther("log", ALL, List.of(A, C)).orElseThrow()))
+        .containsOnly(B);
+    selector.reportFailure(B);
+    assertThat(selector.pickOther("log", ALL, List.of(A))).contains(C);
+    assertThat(selector.pickOther("log", List.of(A), List.of(A))).contains(A);
+    assertThat(selector.pickOther("log", List.of(B), List.of(A))).isEmpty();
+  }
+
+  @Test
   void noInstanceGivesNothing() {
     InstanceSelector selector = new InstanceSelector(SelectionPolicy.ROUND_ROBIN, failures);
 
