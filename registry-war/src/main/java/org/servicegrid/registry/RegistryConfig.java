@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import org.servicegrid.protocol.Transport;
 import org.servicegrid.protocol.auth.AddressRanges;
 import org.servicegrid.protocol.auth.Pem;
@@ -62,11 +63,12 @@ public class RegistryConfig extends ValidatedConfig {
     require(!host.isBlank(), cluster.key("host"), host, "must not be blank");
     // optional: empty (the default) for a single node
     String members = cluster.optional("members").orElse("");
-    for (String member : ClusterSettings.parseMembers(members)) {
+    List<String> memberList = ClusterSettings.parseMembers(members);
+    for (String member : memberList) {
       require(member.matches("[^:,\\s]+:[0-9]{1,5}"), cluster.key("members"), members,
           "must be a comma-separated list of host:port");
     }
-    return new ClusterSettings(name, host, cluster.integer("port", 1, 65535), ClusterSettings.parseMembers(members),
+    return new ClusterSettings(name, host, cluster.integer("port", 1, 65535), memberList,
         cluster.millis("member-timeout", 1));
   }
 
