@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.servicegrid.protocol.CallerHeader;
@@ -17,16 +18,19 @@ import org.servicegrid.protocol.PayloadTooLargeException;
 import org.servicegrid.protocol.servlet.ErrorWriter;
 
 /**
- * Serves {@code POST /log}, the service's hot path, in the servlet container: dispatching it through JAX-RS
- * cost several times what appending the line does. Every other method on {@code /log} goes on to
- * {@link LogResource}. Answers as the JAX-RS mappers would: 400/413 for a bad message, 503 when the file
- * cannot be written, each with {@code {"error": "..."}}. Documented in {@code META-INF/openapi.yaml}.
+ * Serves the service's two appends in the servlet container, because dispatching them through JAX-RS cost
+ * several times what appending does: {@code POST /log}, one message, and {@code POST /log/batch}, a JSON array
+ * of messages written contiguously, all or none (the visit service records a whole group of visits with one
+ * call). Other methods on {@code /log} go on to {@link LogResource}; on {@code /log/batch} they answer 405.
+ * Errors as JSON: 400 for a bad message or batch, 413 when too large, 415 for a batch that is not JSON, 503
+ * when the file cannot be written; nothing is written then. Documented in {@code META-INF/openapi.yaml}.
  */
-@WebFilter(urlPatterns = {"/log", "/log/"})
+@WebFilter(urlPatterns = {"/log", "/log/", "/log/batch"})
 public class LogAppendFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(LogAppendFilter.class.getName());
+  private static final String BATCH_PATH = "/log/batch";
 
   @Inject LogWriter writer;
   @Inject LogConfig.Limits limits;
@@ -34,21 +38,31 @@ public class LogAppendFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    boolean batch = request.getRequestURI().equals(request.getContextPath() + BATCH_PATH);
     if (!"POST".equals(request.getMethod())) {
-      chain.doFilter(request, response);
+      if (batch) {
+        response.setHeader("Allow", "POST");
+        ErrorWriter.write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method not allowed");
+      } else {
+        chain.doFilter(request, response);
+      }
+      return;
+    }
+    if (batch && !isJson(request.getContentType())) {
+      ErrorWriter.write(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+          "a batch is a JSON array: Content-Type must be application/json");
       return;
     }
     try {
       String caller = CallerName.of(request.getHeader(CallerHeader.NAME));
-      byte[] message = BodyReader.read(request.getInputStream(), request.getContentLengthLong(),
-          limits.messageMaxBytes());
-      if (message.length == 0) {
-        throw new InvalidRequestException("message is empty");
+      if (batch) {
+        appendBatch(request, caller);
+      } else {
+        appendOne(request, caller);
       }
-      writer.append(caller, new String(message, StandardCharsets.UTF_8));
       response.setStatus(HttpServletResponse.SC_OK);
       response.setContentLength(0);
-    } catch (PayloadTooLargeException e) {
+    } catch (PayloadTooLargeException | MessageTooLargeException e) {
       ErrorWriter.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, e.getMessage());
     } catch (InvalidRequestException e) {
       ErrorWriter.write(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
@@ -58,4 +72,22 @@ public class LogAppendFilter extends HttpFilter {
     }
   }
 
+  private void appendOne(HttpServletRequest request, String caller) throws IOException {
+    byte[] message = BodyReader.read(request.getInputStream(), request.getContentLengthLong(),
+        limits.messageMaxBytes());
+    if (message.length == 0) {
+      throw new InvalidRequestException("message is empty");
+    }
+    writer.append(caller, new String(message, StandardCharsets.UTF_8));
+  }
+
+  private void appendBatch(HttpServletRequest request, String caller) throws IOException {
+    byte[] json = BodyReader.read(request.getInputStream(), request.getContentLengthLong(), limits.batchMaxBytes());
+    writer.appendAll(caller, MessageBatch.parse(json, limits.messageMaxBytes()));
+  }
+
+  private static boolean isJson(String contentType) {
+    return contentType != null
+        && contentType.toLowerCase(Locale.ROOT).split(";", 2)[0].trim().equals("application/json");
+  }
 }

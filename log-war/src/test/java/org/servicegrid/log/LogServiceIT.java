@@ -233,6 +233,21 @@ class LogServiceIT {
   }
 
   @Test
+  void refusesABatchThatIsNotJsonWithA415AndOtherMethodsWithA405() throws Exception {
+    long before = Files.size(LOG_FILE);
+
+    HttpResponse<String> plain = send(request("log/batch").header("Content-Type", "text/plain")
+        .POST(BodyPublishers.ofString("[\"ok " + UUID.randomUUID() + "\"]", StandardCharsets.UTF_8)));
+    HttpResponse<String> read = send(get("log/batch"));
+
+    assertThat(plain.statusCode()).as("POST %slog/batch as text/plain", base).isEqualTo(415);
+    assertThat(plain.body()).contains("\"error\"").contains("application/json");
+    assertThat(read.statusCode()).as("GET %slog/batch", base).isEqualTo(405);
+    assertThat(read.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(Files.size(LOG_FILE)).isEqualTo(before);
+  }
+
+  @Test
   void rejectsACallerNameThatIsNotAServiceName() throws Exception {
     HttpResponse<String> response = send(post("x").header("X-Service-Name", "visit 42 forged"));
 
