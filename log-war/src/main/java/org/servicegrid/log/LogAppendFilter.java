@@ -41,8 +41,7 @@ public class LogAppendFilter extends HttpFilter {
     boolean batch = request.getRequestURI().equals(request.getContextPath() + BATCH_PATH);
     if (!"POST".equals(request.getMethod())) {
       if (batch) {
-        response.setHeader("Allow", "POST");
-        ErrorWriter.write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method not allowed");
+        ErrorWriter.methodNotAllowed(response, "POST");
       } else {
         chain.doFilter(request, response);
       }

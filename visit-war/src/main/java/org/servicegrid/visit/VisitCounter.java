@@ -104,17 +104,15 @@ public final class VisitCounter {
   private Visit.Outcome record(List<Visit> group, IntToLongFunction recordGroup) {
     long first = 0;
     RuntimeException failure = null;
-    boolean recorded = false;
     try {
       first = recordGroup.applyAsLong(group.size());
       count = first + group.size() - 1;
-      recorded = true;
     } catch (RuntimeException e) {
       failure = e;
+    } catch (Error e) { // it escapes, but no visit of the group may wait forever
+      failure = new VisitNotCountedException(NOT_RECORDED);
+      throw e;
     } finally {
-      if (!recorded && failure == null) { // an Error escapes: no visit of the group may wait forever
-        failure = new VisitNotCountedException(NOT_RECORDED);
-      }
       handOver();
       for (int i = 1; i < group.size(); i++) {
         group.get(i).complete(outcome(first + i, failure));

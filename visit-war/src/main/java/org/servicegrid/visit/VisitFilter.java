@@ -36,8 +36,7 @@ public class VisitFilter extends HttpFilter {
       return;
     }
     if (!"GET".equals(request.getMethod())) {
-      response.setHeader("Allow", "GET");
-      ErrorWriter.write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method not allowed");
+      ErrorWriter.methodNotAllowed(response, "GET");
       return;
     }
     long number;

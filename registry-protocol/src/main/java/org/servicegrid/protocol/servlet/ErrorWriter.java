@@ -26,4 +26,10 @@ public final class ErrorWriter {
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
   }
+
+  /** 405 with the {@code Allow} header, for a filter that serves its path with {@code allowed} only. */
+  public static void methodNotAllowed(HttpServletResponse response, String allowed) throws IOException {
+    response.setHeader("Allow", allowed);
+    write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method not allowed");
+  }
 }
