@@ -22,8 +22,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.servicegrid.protocol.auth.BearerAuthorization;
 import org.servicegrid.registry.auth.AuthSettings;
@@ -32,8 +30,8 @@ import org.servicegrid.registry.table.ChangeSink;
 
 /**
  * Pushes every change to the dependents of the changed service: one {@link DependentQueue} per dependent
- * address, drained on the notifier's own pool of container-managed threads, all through one MP Rest Client
- * (timeouts and a pool of keep-alive connections shared by every dependent). The table queues while holding
+ * address, drained on the notifier's own pool of container-managed threads, through a few MP Rest Clients
+ * (timeouts, and keep-alive connections that {@code registry.notify.max-connections} bounds in all). The table queues while holding
  * its lock, which fixes the order per dependent; deliveries start after the lock is released and run in
  * parallel across dependents, so a slow dependent delays nobody else.
  *
@@ -44,7 +42,8 @@ import org.servicegrid.registry.table.ChangeSink;
 @ApplicationScoped
 public class ChangeNotifier implements ChangeSink {
 
-  private static final Logger LOG = Logger.getLogger(ChangeNotifier.class.getName());
+  /** Notice threads sharing one client's connection pool (and its lock): see {@link DependentClients}. */
+  private static final int THREADS_PER_CLIENT = 4;
 
   private final ConcurrentMap<String, DependentQueue> queues = new ConcurrentHashMap<>();
   private Executor executor;
@@ -58,7 +57,7 @@ public class ChangeNotifier implements ChangeSink {
   @Inject private AuthSettings auth;
   @Inject private Event<Object> events;
 
-  private DependentClient client;
+  private DependentClients clients;
   private ThreadPoolExecutor pool;
 
   public ChangeNotifier() {}
@@ -75,13 +74,27 @@ public class ChangeNotifier implements ChangeSink {
 
   @PostConstruct
   void init() {
+    int threads = settings.threads();
+    int clientCount = Math.max(1, threads / THREADS_PER_CLIENT);
+    int connectionsPerClient = Math.max(1, (settings.maxConnections() + clientCount - 1) / clientCount);
+    clients = new DependentClients(clientCount, i -> newClient(connectionsPerClient));
+    pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        threadFactory);
+    pool.allowCoreThreadTimeOut(true); // an idle registry holds no notice threads
+    executor = pool;
+    sender = new NoticeSender(clients)::send;
+    publisher = events::fire;
+    capacity = settings.queueCapacity();
+  }
+
+  private DependentClient newClient(int maxConnections) {
     RestClientBuilder builder = RestClientBuilder.newBuilder()
         // Each call's dependent replaces the placeholder: DependentRouting. With TLS, Liberty gives the client its
         // default SSL configuration (it replaces any SSLContext set here), the truststore of servicegrid.tls.dir.
         .baseUri(URI.create(settings.transport().baseUrl("dependent.invalid")))
         .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .property("resteasy.connectionPoolSize", settings.maxConnections())
+        .property("resteasy.connectionPoolSize", maxConnections)
         .property("resteasy.maxPooledPerRoute", 2) // a dependent's queue sends one notice at a time
         // Without the default error mapper a non-2xx answer comes back as a Response, which NoticeSender
         // reports with its status; the default one also looks MP Config up on every response.
@@ -89,19 +102,11 @@ public class ChangeNotifier implements ChangeSink {
         .register(new DependentRouting(settings.transport()));
     // Services check that a notice comes from the registry by its token; original-protocol services ignore it.
     auth.token().ifPresent(token -> builder.register(new BearerAuthorization(token)));
-    client = builder.build(DependentClient.class);
-    int threads = settings.threads();
-    pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-        threadFactory);
-    pool.allowCoreThreadTimeOut(true); // an idle registry holds no notice threads
-    executor = pool;
-    sender = new NoticeSender(client)::send;
-    publisher = events::fire;
-    capacity = settings.queueCapacity();
+    return builder.build(DependentClient.class);
   }
 
   /**
-   * Creates the notifier at start: building its REST client takes a while, and the first change must not wait
+   * Creates the notifier at start: building its REST clients takes a while, and the first change must not wait
    * for it on the thread that applies every change.
    */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -146,12 +151,8 @@ public class ChangeNotifier implements ChangeSink {
     if (pool != null) {
       pool.shutdown();
     }
-    if (client != null) { // closing its connections ends the calls still in flight at once
-      try {
-        client.close();
-      } catch (Exception e) {
-        LOG.log(Level.FINE, "Closing the notice client failed: {0}", e.toString());
-      }
+    if (clients != null) { // closing their connections ends the calls still in flight at once
+      clients.close();
     }
     if (pool != null) {
       try {
