@@ -7,7 +7,8 @@
 #   gateway against the trivial servlet, POST /log against the plain append; then the registry figures
 #   (bench/RegistryBench.java against the system's registry), and the RSS of each server after all that.
 # Loopback only; every step is bounded by `timeout`. Installs Debian's wrk and nginx-light when missing.
-#   DURATION=5 ROUNDS=3 WARMUP=10s bench/run.sh   (req/s over all rounds; p50 and p99 of the median round)
+#   DURATION=5 ROUNDS=3 WARMUP=10s WARMUP_PASSES=6 REGISTRY_WARMUPS=3 bench/run.sh
+#   (req/s over all rounds; p50 and p99 of the median round)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -16,6 +17,10 @@ WLP="$ROOT/target/liberty/wlp"
 DURATION=${DURATION:-5}  # seconds per round
 ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-10s}
+# Passes over every path before measuring, and unmeasured registry passes: each path of a freshly started server
+# kept climbing for 60-100 s of load (JIT), e.g. visits 0.3 k/s in the first 10 s, 4-5 k/s after 100 s.
+WARMUP_PASSES=${WARMUP_PASSES:-6}
+REGISTRY_WARMUPS=${REGISTRY_WARMUPS:-3}
 CONNECTIONS=16
 REFERENCE=bench-reference
 
@@ -58,11 +63,12 @@ await_ready http://127.0.0.1:20020/heart-beat nginx 30
 to_ms() { # wrk prints 850.00us / 1.23ms / 1.02s
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/) n *= 1000; printf "%.2f", n }'
 }
-# warm URL [env for count.lua]: load without measuring (JIT, pools)
+# warm URL [env for count.lua]: load without measuring (JIT, pools); prints the rate, to show the climb
 warm() {
   local url=$1
   shift
-  env "$@" timeout 120 wrk -t2 -c$CONNECTIONS -d"$WARMUP" -s bench/count.lua "$url" >/dev/null
+  env "$@" timeout 120 wrk -t2 -c$CONNECTIONS -d"$WARMUP" -s bench/count.lua "$url" \
+    | awk '/Requests\/sec/ {printf " %.0f", $2}' >&2
 }
 # measure NAME URL [env for count.lua]: one round; adds its requests, seconds, 200s, failures, p50 and p99 to NAME's
 declare -A REQS SECS ACK BAD P50S P99S RATE P50 P99
@@ -92,17 +98,18 @@ summarize() {
 }
 service_log="$WLP/usr/servers/log/logs/service.log"
 
-echo "Measuring (wrk -t2 -c$CONNECTIONS, 2 x $WARMUP warm-up, then $ROUNDS rounds of ${DURATION}s per row)..."
+echo "Measuring (wrk -t2 -c$CONNECTIONS, $WARMUP_PASSES x $WARMUP warm-up, then $ROUNDS rounds of ${DURATION}s per row)..."
 POST=(BENCH_METHOD=POST BENCH_BODY="benchmark line")
 visit_lines() { cat "$service_log"* 2>/dev/null | grep -o ' visit [0-9]*$' || true; }
-# Two passes: the servers were just started, and their JIT compilers are still busy after one pass of a path.
-for pass in 1 2; do
+echo " warm-up req/s, a pass a line: servlet, direct, gateway, proxy, nginx, visit, append, log" >&2
+for ((pass = 1; pass <= WARMUP_PASSES; pass++)); do
   for url in http://127.0.0.1:20010/ping http://127.0.0.1:20002/heart-beat http://127.0.0.1:20001/log/heart-beat \
       http://127.0.0.1:20010/proxy/heart-beat http://127.0.0.1:20020/heart-beat http://127.0.0.1:20001/visit/; do
     warm "$url"
   done
   warm http://127.0.0.1:20010/append "${POST[@]}"
   warm http://127.0.0.1:20002/log "${POST[@]}"
+  echo >&2
 done
 # Each path and its reference alternate, round after round, so that a change of this machine's speed meets both.
 visit_lines_added=0 # counted around each visit row: the log rows' rotations drop the oldest files in between
@@ -124,8 +131,10 @@ for name in servlet direct gateway proxy nginx visit append log; do summarize "$
 visit_duplicates=$(visit_lines | sort | uniq -d | wc -l)
 log_lines=$(cat "$service_log"* | grep -c -- " $mark\$" || true)
 
-echo "Registry (bench/RegistryBench.java against :20000): one unmeasured pass of its loads first, to warm it..."
-timeout 900 java -Dload.only=true bench/RegistryBench.java http://127.0.0.1:20000 >/dev/null
+echo "Registry (bench/RegistryBench.java against :20000): $REGISTRY_WARMUPS unmeasured passes of its loads first..."
+for ((pass = 1; pass <= REGISTRY_WARMUPS; pass++)); do
+  timeout 900 java -Dload.only=true bench/RegistryBench.java http://127.0.0.1:20000 >/dev/null
+done
 timeout 900 java bench/RegistryBench.java http://127.0.0.1:20000 | tee "$work/registry.txt"
 
 rss() {
@@ -140,7 +149,7 @@ row() { # name label ratio-text
   printf '| %s | %s | %s | %s | %s | %s |\n' "$2" "${RATE[$1]}" "${P50[$1]}" "${P99[$1]}" "${BAD[$1]}" "$3"
 }
 echo
-echo "## $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), wrk -t2 -c$CONNECTIONS, 2 x $WARMUP warm-up, then $ROUNDS rounds of ${DURATION}s per path, paths alternating"
+echo "## $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), wrk -t2 -c$CONNECTIONS, $WARMUP_PASSES x $WARMUP warm-up (every path, in turn), registry $REGISTRY_WARMUPS unmeasured passes, then $ROUNDS rounds of ${DURATION}s per path, paths alternating"
 echo
 echo "| path | req/s | p50 ms | p99 ms | non-2xx | ratio (goal) |"
 echo "| --- | ---: | ---: | ---: | ---: | --- |"
