@@ -100,7 +100,12 @@ service_log="$WLP/usr/servers/log/logs/service.log"
 
 echo "Measuring (wrk -t2 -c$CONNECTIONS, $WARMUP_PASSES x $WARMUP warm-up, then $ROUNDS rounds of ${DURATION}s per row)..."
 POST=(BENCH_METHOD=POST BENCH_BODY="benchmark line")
-visit_lines() { cat "$service_log"* 2>/dev/null | grep -o ' visit [0-9]*$' || true; }
+visit_numbers() { cat "$service_log"* 2>/dev/null | grep -o ' visit [0-9]*$' | awk '{print $2}' || true; }
+last_visit() { visit_numbers | sort -n | tail -1 | awk '{print $1 + 0} END {if (NR == 0) print 0}'; }
+# numbers_after N: "count missing" of the visit numbers above N in the log files, missing = the gaps up to the highest
+numbers_after() {
+  visit_numbers | awk -v n="$1" '$1 > n' | sort -nu | awk -v n="$1" '{c++; m = $1} END {print c + 0, (c ? m - n - c : 0)}'
+}
 echo " warm-up req/s, a pass a line: servlet, direct, gateway, proxy, nginx, visit, append, log" >&2
 for ((pass = 1; pass <= WARMUP_PASSES; pass++)); do
   for url in http://127.0.0.1:20010/ping http://127.0.0.1:20002/heart-beat http://127.0.0.1:20001/log/heart-beat \
@@ -112,7 +117,9 @@ for ((pass = 1; pass <= WARMUP_PASSES; pass++)); do
   echo >&2
 done
 # Each path and its reference alternate, round after round, so that a change of this machine's speed meets both.
-visit_lines_added=0 # counted around each visit row: the log rows' rotations drop the oldest files in between
+# Counted by number after each visit row: rotation (log.rotate.*) drops the oldest files while the rows run, but keeps
+# far more than one row's lines.
+visit_lines_added=0 visit_numbers_missing=0
 mark="measured line $$-$RANDOM" # the measured lines' own mark: rotation (log.rotate.*) drops the oldest files
 for ((round = 1; round <= ROUNDS; round++)); do
   echo " round $round of $ROUNDS" >&2
@@ -121,14 +128,16 @@ for ((round = 1; round <= ROUNDS; round++)); do
   measure gateway http://127.0.0.1:20001/log/heart-beat
   measure proxy http://127.0.0.1:20010/proxy/heart-beat
   measure nginx http://127.0.0.1:20020/heart-beat
-  before=$(visit_lines | wc -l)
+  before=$(last_visit)
   measure visit http://127.0.0.1:20001/visit/
-  visit_lines_added=$((visit_lines_added + $(visit_lines | wc -l) - before))
+  read -r added missing < <(numbers_after "$before")
+  visit_lines_added=$((visit_lines_added + added))
+  visit_numbers_missing=$((visit_numbers_missing + missing))
   measure append http://127.0.0.1:20010/append "${POST[@]}"
   measure log http://127.0.0.1:20002/log BENCH_METHOD=POST BENCH_BODY="$mark"
 done
 for name in servlet direct gateway proxy nginx visit append log; do summarize "$name"; done
-visit_duplicates=$(visit_lines | sort | uniq -d | wc -l)
+visit_duplicates=$(visit_numbers | sort | uniq -d | wc -l)
 log_lines=$(cat "$service_log"* | grep -c -- " $mark\$" || true)
 
 echo "Registry (bench/RegistryBench.java against :20000): $REGISTRY_WARMUPS unmeasured passes of its loads first..."
@@ -165,8 +174,9 @@ row visit "visit through the gateway \`:20001/visit/\`" \
 row append "plain locked append servlet \`POST :20010/append\`" "reference"
 row log "\`POST :20002/log\`, one line each" "$(ratio "${RATE[log]}" "${RATE[append]}") x plain append (>= 0.9)"
 echo
-echo "- visits answered 200: ${ACK[visit]}; visit lines added to the log file meanwhile: $visit_lines_added" \
-  "(more only by the visits in flight when wrk stopped); visit numbers found twice in the log file: $visit_duplicates"
+echo "- visits answered 200: ${ACK[visit]}; visit numbers logged meanwhile: $visit_lines_added" \
+  "(more only by the visits in flight when wrk stopped), missing between them: $visit_numbers_missing;" \
+  "visit numbers found twice in the log file: $visit_duplicates"
 echo "- POST /log answered 200: ${ACK[log]}; their lines in the file: $log_lines" \
   "(more only by the requests in flight when wrk stopped: written, not yet acknowledged)"
 echo "- start-up, \`./run.sh start\` on a built tree -> all four ready: ${start_seconds:-?} s (goal <= 20 s)"
