@@ -9,3 +9,12 @@ await_ready() {
     sleep 0.2
   done
 }
+
+# warm_registry <url>: REGISTRY_WARMUPS (default 3) unmeasured passes of RegistryBench's loads; a fresh registry's CPU
+# per registration falls for several passes (JIT; bench/README.md).
+warm_registry() {
+  local pass
+  for ((pass = 1; pass <= ${REGISTRY_WARMUPS:-3}; pass++)); do
+    timeout 900 java -Dload.only=true bench/RegistryBench.java "$1" >/dev/null
+  done
+}

@@ -32,12 +32,8 @@ HTTP_PORT=$PORT "$WLP/bin/server" start registry >/dev/null
 trap '"$WLP/bin/server" stop registry >/dev/null; rm -rf "$work"' EXIT
 await_ready "$REGISTRY/health/ready" registry 120
 
-# Unmeasured passes first: a fresh registry's CPU per registration falls for several passes (JIT; bench/README.md).
-REGISTRY_WARMUPS=${REGISTRY_WARMUPS:-3}
-for ((pass = 1; pass <= REGISTRY_WARMUPS; pass++)); do
-  timeout 900 java -Dload.only=true bench/RegistryBench.java "$REGISTRY" >/dev/null
-done
-echo "# $(date -u +%Y-%m-%d) on $(nproc) cores, $(java -version 2>&1 | head -1), after $REGISTRY_WARMUPS unmeasured passes"
+warm_registry "$REGISTRY"
+echo "# $(date -u +%Y-%m-%d) on $(nproc) cores, $(java -version 2>&1 | head -1), after ${REGISTRY_WARMUPS:-3} unmeasured passes"
 timeout 1200 java -Dregistry.pid="$(cat "$WLP/usr/servers/.pid/registry.pid")" bench/RegistryBench.java "$REGISTRY"
 
 # wrk: the fakes' process writes the 2000 bodies, answers heart-beats while wrk runs, and deregisters them all

@@ -17,10 +17,11 @@ WLP="$ROOT/target/liberty/wlp"
 DURATION=${DURATION:-5}  # seconds per round
 ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-10s}
-# Passes over every path before measuring, and unmeasured registry passes: each path of a freshly started server
-# kept climbing for 60-100 s of load (JIT), e.g. visits 0.3 k/s in the first 10 s, 4-5 k/s after 100 s.
+# Passes over every path before measuring, and unmeasured registry passes (warm_registry, bench/lib.sh): each path of
+# a freshly started server kept climbing for 60-100 s of load (JIT), e.g. visits 0.3 k/s in the first 10 s, 4-5 k/s
+# after 100 s.
 WARMUP_PASSES=${WARMUP_PASSES:-6}
-REGISTRY_WARMUPS=${REGISTRY_WARMUPS:-3}
+export REGISTRY_WARMUPS=${REGISTRY_WARMUPS:-3}
 CONNECTIONS=16
 REFERENCE=bench-reference
 
@@ -104,7 +105,8 @@ visit_numbers() { cat "$service_log"* 2>/dev/null | grep -o ' visit [0-9]*$' | a
 last_visit() { visit_numbers | sort -n | tail -1 | awk '{print $1 + 0} END {if (NR == 0) print 0}'; }
 # numbers_after N: "count missing" of the visit numbers above N in the log files, missing = the gaps up to the highest
 numbers_after() {
-  visit_numbers | awk -v n="$1" '$1 > n' | sort -nu | awk -v n="$1" '{c++; m = $1} END {print c + 0, (c ? m - n - c : 0)}'
+  visit_numbers | awk -v n="$1" '$1 > n' | sort -nu \
+    | awk -v n="$1" '{c++; m = $1} END {print c + 0, (c ? m - n - c : 0)}'
 }
 echo " warm-up req/s, a pass a line: servlet, direct, gateway, proxy, nginx, visit, append, log" >&2
 for ((pass = 1; pass <= WARMUP_PASSES; pass++)); do
@@ -119,7 +121,7 @@ done
 # Each path and its reference alternate, round after round, so that a change of this machine's speed meets both.
 # Counted by number after each visit row: rotation (log.rotate.*) drops the oldest files while the rows run, but keeps
 # far more than one row's lines.
-visit_lines_added=0 visit_numbers_missing=0
+visit_numbers_logged=0 visit_numbers_missing=0
 mark="measured line $$-$RANDOM" # the measured lines' own mark: rotation (log.rotate.*) drops the oldest files
 for ((round = 1; round <= ROUNDS; round++)); do
   echo " round $round of $ROUNDS" >&2
@@ -131,7 +133,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
   before=$(last_visit)
   measure visit http://127.0.0.1:20001/visit/
   read -r added missing < <(numbers_after "$before")
-  visit_lines_added=$((visit_lines_added + added))
+  visit_numbers_logged=$((visit_numbers_logged + added))
   visit_numbers_missing=$((visit_numbers_missing + missing))
   measure append http://127.0.0.1:20010/append "${POST[@]}"
   measure log http://127.0.0.1:20002/log BENCH_METHOD=POST BENCH_BODY="$mark"
@@ -141,9 +143,7 @@ visit_duplicates=$(visit_numbers | sort | uniq -d | wc -l)
 log_lines=$(cat "$service_log"* | grep -c -- " $mark\$" || true)
 
 echo "Registry (bench/RegistryBench.java against :20000): $REGISTRY_WARMUPS unmeasured passes of its loads first..."
-for ((pass = 1; pass <= REGISTRY_WARMUPS; pass++)); do
-  timeout 900 java -Dload.only=true bench/RegistryBench.java http://127.0.0.1:20000 >/dev/null
-done
+warm_registry http://127.0.0.1:20000
 timeout 900 java bench/RegistryBench.java http://127.0.0.1:20000 | tee "$work/registry.txt"
 
 rss() {
@@ -174,7 +174,7 @@ row visit "visit through the gateway \`:20001/visit/\`" \
 row append "plain locked append servlet \`POST :20010/append\`" "reference"
 row log "\`POST :20002/log\`, one line each" "$(ratio "${RATE[log]}" "${RATE[append]}") x plain append (>= 0.9)"
 echo
-echo "- visits answered 200: ${ACK[visit]}; visit numbers logged meanwhile: $visit_lines_added" \
+echo "- visits answered 200: ${ACK[visit]}; visit numbers logged meanwhile: $visit_numbers_logged" \
   "(more only by the visits in flight when wrk stopped), missing between them: $visit_numbers_missing;" \
   "visit numbers found twice in the log file: $visit_duplicates"
 echo "- POST /log answered 200: ${ACK[log]}; their lines in the file: $log_lines" \

@@ -31,9 +31,9 @@ import org.servicegrid.registry.table.ChangeSink;
 /**
  * Pushes every change to the dependents of the changed service: one {@link DependentQueue} per dependent
  * address, drained on the notifier's own pool of container-managed threads, through a few MP Rest Clients
- * (timeouts, and keep-alive connections that {@code registry.notify.max-connections} bounds in all). The table queues while holding
- * its lock, which fixes the order per dependent; deliveries start after the lock is released and run in
- * parallel across dependents, so a slow dependent delays nobody else.
+ * (timeouts, and keep-alive connections that {@code registry.notify.max-connections} bounds in all). The table
+ * queues while holding its lock, which fixes the order per dependent; deliveries start after the lock is released
+ * and run in parallel across dependents, so a slow dependent delays nobody else.
  *
  * <p>The pool's threads come from the {@link ManagedThreadFactory} rather than the ManagedExecutorService:
  * notices are blocking calls that mostly wait, a fan-out needs many at once, and the managed executor would
@@ -107,7 +107,7 @@ public class ChangeNotifier implements ChangeSink {
 
   /**
    * Creates the notifier at start: building its REST clients takes a while, and the first change must not wait
-   * for it on the thread that applies every change.
+   * for them on the thread that applies every change.
    */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     // the bean's creation is the point

@@ -34,10 +34,6 @@ final class DependentClients implements AutoCloseable {
     return clients.get(Math.floorMod(dependent.hashCode(), clients.size()));
   }
 
-  int size() {
-    return clients.size();
-  }
-
   /** Closes every client: their connections, and so the calls still in flight. */
   @Override
   public void close() {
