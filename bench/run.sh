@@ -4,7 +4,9 @@
 #   bench/reference servlets (trivial GET, minimal pooled proxy, plain locked append) on :20010, and nginx in front
 #   of the same cheap upstream on :20020; warms each path, then measures it with wrk (-t2 -c16):
 #   cheap upstream direct / through the gateway / through the reference proxy / through nginx, visit through the
-#   gateway against the trivial servlet, POST /log against the plain append; then the registry figures
+#   gateway against the trivial servlet and against three bare Liberty hops (a second reference server on :20011
+#   relaying to the reference proxy, which forwards to the cheap upstream: the visit path's three servers doing
+#   nothing but forwarding), POST /log against the plain append; then the registry figures
 #   (bench/RegistryBench.java against the system's registry), and the RSS of each server after all that.
 # Loopback only; every step is bounded by `timeout`. Installs Debian's wrk and nginx-light when missing.
 #   DURATION=5 ROUNDS=3 WARMUP=10s WARMUP_PASSES=6 REGISTRY_WARMUPS=3 bench/run.sh
@@ -24,6 +26,7 @@ WARMUP_PASSES=${WARMUP_PASSES:-6}
 export REGISTRY_WARMUPS=${REGISTRY_WARMUPS:-3}
 CONNECTIONS=16
 REFERENCE=bench-reference
+RELAY=bench-relay # a second reference server whose proxy forwards to the first: the three-hop row
 
 need=()
 command -v wrk >/dev/null || need+=(wrk)
@@ -38,6 +41,7 @@ work=$(mktemp -d)
 cleanup() {
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   "$WLP/bin/server" stop "$REFERENCE" >/dev/null 2>&1 || true
+  "$WLP/bin/server" stop "$RELAY" >/dev/null 2>&1 || true
   ./run.sh stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -48,13 +52,20 @@ trap cleanup EXIT
 start_seconds=$(sed -n 's/^All four servers ready in \([0-9]*\)s.*/\1/p' "$work/start.log")
 
 mvn -B -q -f bench/reference/pom.xml package
-server_dir="$WLP/usr/servers/$REFERENCE"
-[ -d "$server_dir" ] || "$WLP/bin/server" create "$REFERENCE" >/dev/null
-cp bench/reference/src/main/liberty/server.xml "$server_dir/server.xml"
-mkdir -p "$server_dir/apps"
-cp bench/reference/target/reference.war "$server_dir/apps/reference.war"
-"$WLP/bin/server" start "$REFERENCE" >/dev/null
+# start_reference NAME PORT UPSTREAM: a reference server (bench/reference) whose proxy forwards to UPSTREAM
+start_reference() {
+  local server_dir="$WLP/usr/servers/$1"
+  [ -d "$server_dir" ] || "$WLP/bin/server" create "$1" >/dev/null
+  cp bench/reference/src/main/liberty/server.xml "$server_dir/server.xml"
+  printf 'http.port=%s\nreference.upstream=%s\n' "$2" "$3" >"$server_dir/bootstrap.properties"
+  mkdir -p "$server_dir/apps"
+  cp bench/reference/target/reference.war "$server_dir/apps/reference.war"
+  "$WLP/bin/server" start "$1" >/dev/null
+}
+start_reference "$REFERENCE" 20010 127.0.0.1:20002
+start_reference "$RELAY" 20011 127.0.0.1:20010
 await_ready http://127.0.0.1:20010/ping "reference server" 120
+await_ready http://127.0.0.1:20011/ping "relay reference server" 120
 
 mkdir -p "$work/tmp"
 "$NGINX" -p "$work" -c "$ROOT/bench/nginx.conf"
@@ -108,10 +119,11 @@ numbers_after() {
   visit_numbers | awk -v n="$1" '$1 > n' | sort -nu \
     | awk -v n="$1" '{c++; m = $1} END {print c + 0, (c ? m - n - c : 0)}'
 }
-echo " warm-up req/s, a pass a line: servlet, direct, gateway, proxy, nginx, visit, append, log" >&2
+echo " warm-up req/s, a pass a line: servlet, direct, gateway, proxy, nginx, visit, three hops, append, log" >&2
 for ((pass = 1; pass <= WARMUP_PASSES; pass++)); do
   for url in http://127.0.0.1:20010/ping http://127.0.0.1:20002/heart-beat http://127.0.0.1:20001/log/heart-beat \
-      http://127.0.0.1:20010/proxy/heart-beat http://127.0.0.1:20020/heart-beat http://127.0.0.1:20001/visit/; do
+      http://127.0.0.1:20010/proxy/heart-beat http://127.0.0.1:20020/heart-beat http://127.0.0.1:20001/visit/ \
+      http://127.0.0.1:20011/proxy/proxy/heart-beat; do
     warm "$url"
   done
   warm http://127.0.0.1:20010/append "${POST[@]}"
@@ -135,10 +147,11 @@ for ((round = 1; round <= ROUNDS; round++)); do
   read -r added missing < <(numbers_after "$before")
   visit_numbers_logged=$((visit_numbers_logged + added))
   visit_numbers_missing=$((visit_numbers_missing + missing))
+  measure hops http://127.0.0.1:20011/proxy/proxy/heart-beat
   measure append http://127.0.0.1:20010/append "${POST[@]}"
   measure log http://127.0.0.1:20002/log BENCH_METHOD=POST BENCH_BODY="$mark"
 done
-for name in servlet direct gateway proxy nginx visit append log; do summarize "$name"; done
+for name in servlet direct gateway proxy nginx visit hops append log; do summarize "$name"; done
 visit_duplicates=$(visit_numbers | sort | uniq -d | wc -l)
 log_lines=$(cat "$service_log"* | grep -c -- " $mark\$" || true)
 
@@ -170,7 +183,9 @@ row proxy "reference proxy (HttpClient 5 classic, pooled) \`:20010/proxy/heart-b
   "$(ratio "${RATE[proxy]}" "${RATE[direct]}") x direct"
 row nginx "nginx \`:20020/heart-beat\`, keep-alive upstream" "$(ratio "${RATE[nginx]}" "${RATE[direct]}") x direct"
 row visit "visit through the gateway \`:20001/visit/\`" \
-  "$(ratio "${RATE[visit]}" "${RATE[servlet]}") x trivial servlet (>= 0.19); p99 <= 10 ms"
+  "$(ratio "${RATE[visit]}" "${RATE[servlet]}") x trivial servlet (>= 0.19); p99 <= 10 ms; $(ratio "${RATE[visit]}" "${RATE[hops]}") x three hops"
+row hops "three bare Liberty hops \`:20011/proxy/proxy/heart-beat\` (relay -> reference proxy -> cheap upstream)" \
+  "$(ratio "${RATE[hops]}" "${RATE[servlet]}") x trivial servlet: the floor of a path through three servers"
 row append "plain locked append servlet \`POST :20010/append\`" "reference"
 row log "\`POST :20002/log\`, one line each" "$(ratio "${RATE[log]}" "${RATE[append]}") x plain append (>= 0.9)"
 echo
