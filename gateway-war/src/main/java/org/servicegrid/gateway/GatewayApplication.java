@@ -6,11 +6,18 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 /**
- * The gateway's JAX-RS application at the root. It serves only what the gateway answers itself: the route
- * listing at {@code GET /} and the registry-client library's {@code /services} and {@code /heart-beat}.
- * Every other path is forwarded by {@link org.servicegrid.gateway.proxy.ProxyFilter} before JAX-RS sees it.
+ * The gateway's JAX-RS application at the root. It serves only what the gateway answers itself: the
+ * route listing at {@code GET /} and the registry-client library's {@code /services} and {@code
+ * /heart-beat}. Every other path is forwarded by {@link org.servicegrid.gateway.proxy.ProxyFilter}
+ * before JAX-RS sees it.
  */
 @ApplicationPath("/")
-@OpenAPIDefinition(info = @Info(title = "servicegrid gateway", version = "1.0",
-    description = "Forwards /{service}/{path} to a live instance of any service registered with the registry."))
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "servicegrid gateway",
+            version = "1.0",
+            description =
+                "Forwards /{service}/{path} to a live instance of any service registered with the"
+                    + " registry."))
 public class GatewayApplication extends Application {}

@@ -12,31 +12,44 @@ import org.servicegrid.protocol.config.ConfigKeys;
 import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
- * The gateway's settings ({@code gateway.*}), read once into the records it produces for the beans that use
- * them; defaults only in {@code META-INF/microprofile-config.properties}, durations in milliseconds. Validated once, before the rest of the application starts: a bad value fails the
+ * The gateway's settings ({@code gateway.*}), read once into the records it produces for the beans
+ * that use them; defaults only in {@code META-INF/microprofile-config.properties}, durations in
+ * milliseconds. Validated once, before the rest of the application starts: a bad value fails the
  * deployment naming its key.
  */
 @ApplicationScoped
 public class GatewayConfig extends ValidatedConfig {
 
-  /** A Via received-by: a pseudonym token or host[:port]; no spaces or commas, which would split the entry. */
+  /**
+   * A Via received-by: a pseudonym token or host[:port]; no spaces or commas, which would split the
+   * entry.
+   */
   private static final Pattern VIA_NAME = Pattern.compile("[A-Za-z0-9._-]+(:[0-9]{1,5})?");
 
-  /** The calls to instances: timeouts, the pooled connections, and retries of a call that may be retried. */
-  public record Upstream(Duration connectTimeout, Duration responseTimeout, Duration readTimeout, int maxConnections,
+  /**
+   * The calls to instances: timeouts, the pooled connections, and retries of a call that may be
+   * retried.
+   */
+  public record Upstream(
+      Duration connectTimeout,
+      Duration responseTimeout,
+      Duration readTimeout,
+      int maxConnections,
       int retries) {}
 
   /**
-   * The forwarding headers: whose {@code gateway.trusted-proxies} are believed, and the pseudonym {@code gateway.via}
-   * this gateway adds to {@code Via} (and recognises there as a loop).
+   * The forwarding headers: whose {@code gateway.trusted-proxies} are believed, and the pseudonym
+   * {@code gateway.via} this gateway adds to {@code Via} (and recognises there as a loop).
    */
   public record Forwarding(AddressRanges trustedProxies, String via) {}
 
   /**
-   * What a request may take: concurrent requests per service (refused ones get a {@code Retry-After} of
-   * {@code retryAfter} seconds), the client's header bytes, and the body bytes per service.
+   * What a request may take: concurrent requests per service (refused ones get a {@code
+   * Retry-After} of {@code retryAfter} seconds), the client's header bytes, and the body bytes per
+   * service.
    */
-  public record Limits(int maxConcurrentPerService, int retryAfter, int maxHeaderBytes, BodyLimits bodies) {
+  public record Limits(
+      int maxConcurrentPerService, int retryAfter, int maxHeaderBytes, BodyLimits bodies) {
 
     /** The largest request body forwarded to this service, in bytes. */
     public long maxBodyBytes(String service) {
@@ -44,7 +57,10 @@ public class GatewayConfig extends ValidatedConfig {
     }
   }
 
-  /** {@code gateway.catalog.*}: how often the routable names are refreshed, and refreshes an unknown name may cause. */
+  /**
+   * {@code gateway.catalog.*}: how often the routable names are refreshed, and refreshes an unknown
+   * name may cause.
+   */
   public record Catalog(Duration refreshPeriod, Duration retryDelay, int missRefreshRate) {}
 
   @Produces Upstream upstream;
@@ -56,20 +72,38 @@ public class GatewayConfig extends ValidatedConfig {
   public void validate() {
     ConfigKeys gateway = keys("gateway");
     int maxConnections = gateway.integer("max-connections", 1, 10_000);
-    upstream = new Upstream(gateway.millis("connect-timeout", 1), gateway.millis("response-timeout", 1),
-        gateway.millis("read-timeout", 1), maxConnections, gateway.integer("retries", 0, 10));
+    upstream =
+        new Upstream(
+            gateway.millis("connect-timeout", 1),
+            gateway.millis("response-timeout", 1),
+            gateway.millis("read-timeout", 1),
+            maxConnections,
+            gateway.integer("retries", 0, 10));
     String via = gateway.text("via");
-    require(VIA_NAME.matcher(via).matches(), gateway.key("via"), via,
+    require(
+        VIA_NAME.matcher(via).matches(),
+        gateway.key("via"),
+        via,
         "must be a token or host[:port] (letters, digits, '.', '-', '_', ':')");
     forwarding = new Forwarding(gateway.parsed("trusted-proxies", "", AddressRanges::parse), via);
     int perService = gateway.integer("max-concurrent-per-service");
-    require(perService >= 1 && perService <= maxConnections, gateway.key("max-concurrent-per-service"), perService,
+    require(
+        perService >= 1 && perService <= maxConnections,
+        gateway.key("max-concurrent-per-service"),
+        perService,
         "must be between 1 and gateway.max-connections (" + maxConnections + ")");
     long maxBody = gateway.number("max-body-bytes", 0);
-    limits = new Limits(perService, gateway.integer("retry-after", 0, 3600),
-        gateway.integer("max-header-bytes", 1024, 1_048_576),
-        gateway.parsed("max-body-bytes.per-service", "", list -> BodyLimits.parse(maxBody, list)));
-    catalog = new Catalog(gateway.millis("catalog.refresh-period", 100), gateway.millis("catalog.retry-delay", 100),
-        gateway.integer("catalog.miss-refresh-rate", 1));
+    limits =
+        new Limits(
+            perService,
+            gateway.integer("retry-after", 0, 3600),
+            gateway.integer("max-header-bytes", 1024, 1_048_576),
+            gateway.parsed(
+                "max-body-bytes.per-service", "", list -> BodyLimits.parse(maxBody, list)));
+    catalog =
+        new Catalog(
+            gateway.millis("catalog.refresh-period", 100),
+            gateway.millis("catalog.retry-delay", 100),
+            gateway.integer("catalog.miss-refresh-rate", 1));
   }
 }

@@ -28,8 +28,15 @@ class GatewayConfigTest {
 
   @Test
   void readsTrustedProxiesAndPerServiceBodyLimits() {
-    GatewayConfig config = ConfigFixture.validated(GatewayConfig.class, "gateway.trusted-proxies", "10.0.0.0/8, ::1",
-        "gateway.max-body-bytes", "1000", "gateway.max-body-bytes.per-service", "upload=2000");
+    GatewayConfig config =
+        ConfigFixture.validated(
+            GatewayConfig.class,
+            "gateway.trusted-proxies",
+            "10.0.0.0/8, ::1",
+            "gateway.max-body-bytes",
+            "1000",
+            "gateway.max-body-bytes.per-service",
+            "upload=2000");
 
     assertThat(config.forwarding.trustedProxies().contains("10.1.1.1")).isTrue();
     assertThat(config.forwarding.trustedProxies().contains("::1")).isTrue();
@@ -39,12 +46,25 @@ class GatewayConfigTest {
 
   /** Values that would hang requests, flood the registry or forbid every connection. */
   @ParameterizedTest(name = "{0} = {1}")
-  @CsvSource({"gateway.connect-timeout, 0", "gateway.response-timeout, 0", "gateway.read-timeout, -1",
-      "gateway.retries, 11", "gateway.max-connections, 0", "gateway.catalog.refresh-period, 10",
-      "gateway.catalog.retry-delay, 10", "gateway.catalog.miss-refresh-rate, 0",
-      "gateway.max-concurrent-per-service, 0", "gateway.max-concurrent-per-service, 257", "gateway.retry-after, -1",
-      "gateway.trusted-proxies, 10.0.0.0/40", "gateway.via, 'two words'", "gateway.via, 'a,b'",
-      "gateway.max-header-bytes, 100", "gateway.max-body-bytes, -1", "gateway.max-body-bytes.per-service, upload"})
+  @CsvSource({
+    "gateway.connect-timeout, 0",
+    "gateway.response-timeout, 0",
+    "gateway.read-timeout, -1",
+    "gateway.retries, 11",
+    "gateway.max-connections, 0",
+    "gateway.catalog.refresh-period, 10",
+    "gateway.catalog.retry-delay, 10",
+    "gateway.catalog.miss-refresh-rate, 0",
+    "gateway.max-concurrent-per-service, 0",
+    "gateway.max-concurrent-per-service, 257",
+    "gateway.retry-after, -1",
+    "gateway.trusted-proxies, 10.0.0.0/40",
+    "gateway.via, 'two words'",
+    "gateway.via, 'a,b'",
+    "gateway.max-header-bytes, 100",
+    "gateway.max-body-bytes, -1",
+    "gateway.max-body-bytes.per-service, upload"
+  })
   void refusesToStartNamingTheKey(String key, String value) {
     ConfigFixture.assertRejected(GatewayConfig.class, key, value);
   }

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * One open generation of the log file, written through an unbuffered {@link FileOutputStream} in append
- * mode: each {@link #write} hands the bytes to the OS before it returns. A stream rather than a
- * {@code FileChannel} because an interrupted thread closes a channel for every other thread, whereas a
- * stream write is not interruptible. It remembers the file's key (device and inode on Linux) so that
- * {@link #standing} can tell when the path no longer names this file. Not thread-safe: {@link LogFile}'s
- * lock guards it.
+ * One open generation of the log file, written through an unbuffered {@link FileOutputStream} in
+ * append mode: each {@link #write} hands the bytes to the OS before it returns. A stream rather
+ * than a {@code FileChannel} because an interrupted thread closes a channel for every other thread,
+ * whereas a stream write is not interruptible. It remembers the file's key (device and inode on
+ * Linux) so that {@link #standing} can tell when the path no longer names this file. Not
+ * thread-safe: {@link LogFile}'s lock guards it.
  */
 final class AppendOnlyFile implements AutoCloseable {
 
@@ -28,7 +28,8 @@ final class AppendOnlyFile implements AutoCloseable {
 
   private final Path path;
   private final FileOutputStream out;
-  private final Object key; // null on file systems without file keys: then only truncation is noticed
+  private final Object
+      key; // null on file systems without file keys: then only truncation is noticed
   private long size;
 
   private AppendOnlyFile(Path path, FileOutputStream out, Object key, long size) {
@@ -42,7 +43,8 @@ final class AppendOnlyFile implements AutoCloseable {
     Files.createDirectories(path.getParent());
     FileOutputStream out = new FileOutputStream(path.toFile(), true);
     try {
-      // Not out.getChannel().size(): a channel call from an interrupted thread would close the stream too.
+      // Not out.getChannel().size(): a channel call from an interrupted thread would close the
+      // stream too.
       BasicFileAttributes opened = Files.readAttributes(path, BasicFileAttributes.class);
       return new AppendOnlyFile(path, out, opened.fileKey(), opened.size());
     } catch (IOException e) {
@@ -56,12 +58,16 @@ final class AppendOnlyFile implements AutoCloseable {
     return size;
   }
 
-  /** One {@code stat} of the path: cheap, but not free, so {@link LogFile} decides how often to ask. */
+  /**
+   * One {@code stat} of the path: cheap, but not free, so {@link LogFile} decides how often to ask.
+   */
   Standing standing() {
     BasicFileAttributes now;
     try {
       now = Files.readAttributes(path, BasicFileAttributes.class);
-    } catch (IOException e) { // NoSuchFileException, or a directory we may no longer enter: not ours either way
+    } catch (
+        IOException
+            e) { // NoSuchFileException, or a directory we may no longer enter: not ours either way
       return Standing.REMOVED_OR_REPLACED;
     }
     if (key != null && !key.equals(now.fileKey())) {

@@ -6,9 +6,9 @@ import org.servicegrid.protocol.BoundedBody;
 import org.servicegrid.protocol.PayloadTooLargeException;
 
 /**
- * Reads a request body of at most {@code limit} bytes. With a {@code Content-Length} the body is read into an
- * array of exactly that size (and refused before reading when it is too large); a chunked body is read by
- * {@link BoundedBody}, which stops one byte past the limit.
+ * Reads a request body of at most {@code limit} bytes. With a {@code Content-Length} the body is
+ * read into an array of exactly that size (and refused before reading when it is too large); a
+ * chunked body is read by {@link BoundedBody}, which stops one byte past the limit.
  */
 final class BodyReader {
 

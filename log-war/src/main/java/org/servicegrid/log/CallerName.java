@@ -5,11 +5,11 @@ import org.servicegrid.protocol.InvalidRequestException;
 import org.servicegrid.protocol.ServiceInfoValidator;
 
 /**
- * The calling service's name from the {@code X-Service-Name} header (sent by the registry client library).
- * It goes into the line unescaped, so it must be a valid service name: anything else could forge columns.
+ * The calling service's name from the {@code X-Service-Name} header (sent by the registry client
+ * library). It goes into the line unescaped, so it must be a valid service name: anything else
+ * could forge columns.
  */
 final class CallerName {
-
 
   private CallerName() {}
 
@@ -20,7 +20,8 @@ final class CallerName {
     }
     String name = header.strip();
     if (!ServiceInfoValidator.isValidName(name)) {
-      throw new InvalidRequestException(CallerHeader.NAME + " must be a service name (letters, digits, '-', '_', '.')");
+      throw new InvalidRequestException(
+          CallerHeader.NAME + " must be a service name (letters, digits, '-', '_', '.')");
     }
     return name;
   }

@@ -5,13 +5,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Turns one accepted message into exactly one line of the log file:
- * {@code <ISO-8601 UTC timestamp> <caller> <message>\n}, e.g. {@code 2026-11-25T08:15:30.042Z visit 7}.
+ * Turns one accepted message into exactly one line of the log file: {@code <ISO-8601 UTC timestamp>
+ * <caller> <message>\n}, e.g. {@code 2026-11-25T08:15:30.042Z visit 7}.
  *
- * <p>The message is escaped so that no request can end a line early or forge a second one: backslash becomes
- * {@code \\}, CR and LF become {@code \r} and {@code \n}, TAB stays, every other control character and the
- * Unicode line/paragraph separators become {@code \}{@code uXXXX}. The escaping is reversible, so nothing
- * the caller sent is lost. The timestamp always has millisecond precision so lines align in a terminal.
+ * <p>The message is escaped so that no request can end a line early or forge a second one:
+ * backslash becomes {@code \\}, CR and LF become {@code \r} and {@code \n}, TAB stays, every other
+ * control character and the Unicode line/paragraph separators become {@code \}{@code uXXXX}. The
+ * escaping is reversible, so nothing the caller sent is lost. The timestamp always has millisecond
+ * precision so lines align in a terminal.
  */
 public final class LineFormat {
 
@@ -21,14 +22,20 @@ public final class LineFormat {
   private static final DateTimeFormatter TO_SECOND =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.").withZone(ZoneOffset.UTC);
 
-  /** The timestamp up to the second, formatted once per second: the formatter costs more than the rest of a line. */
+  /**
+   * The timestamp up to the second, formatted once per second: the formatter costs more than the
+   * rest of a line.
+   */
   private record Second(long epochSecond, String text) {}
 
   private static volatile Second lastSecond = new Second(Long.MIN_VALUE, "");
 
   private LineFormat() {}
 
-  /** The complete line, terminated by {@code \n}; {@code caller} must already be a valid service name or null. */
+  /**
+   * The complete line, terminated by {@code \n}; {@code caller} must already be a valid service
+   * name or null.
+   */
   public static String format(Instant at, String caller, String message) {
     StringBuilder line = new StringBuilder(message.length() + 48);
     appendLine(line, prefix(at, caller), message);
@@ -39,7 +46,10 @@ public final class LineFormat {
   static String prefix(Instant at, String caller) {
     StringBuilder prefix = new StringBuilder(48);
     appendTimestamp(prefix, at);
-    return prefix.append(' ').append(caller == null || caller.isEmpty() ? UNKNOWN_CALLER : caller).append(' ')
+    return prefix
+        .append(' ')
+        .append(caller == null || caller.isEmpty() ? UNKNOWN_CALLER : caller)
+        .append(' ')
         .toString();
   }
 
@@ -50,8 +60,11 @@ public final class LineFormat {
       lastSecond = second; // racing threads may each format the same second: harmless
     }
     int millis = at.getNano() / 1_000_000;
-    out.append(second.text()).append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
-        .append((char) ('0' + millis % 10)).append('Z');
+    out.append(second.text())
+        .append((char) ('0' + millis / 100))
+        .append((char) ('0' + millis / 10 % 10))
+        .append((char) ('0' + millis % 10))
+        .append('Z');
   }
 
   /** Appends {@code prefix}, the escaped message and {@code \n}. */

@@ -18,12 +18,13 @@ import org.servicegrid.protocol.PayloadTooLargeException;
 import org.servicegrid.protocol.servlet.ErrorWriter;
 
 /**
- * Serves the service's two appends in the servlet container, because dispatching them through JAX-RS cost
- * several times what appending does: {@code POST /log}, one message, and {@code POST /log/batch}, a JSON array
- * of messages written contiguously, all or none (the visit service records a whole group of visits with one
- * call). Other methods on {@code /log} go on to {@link LogResource}; on {@code /log/batch} they answer 405.
- * Errors as JSON: 400 for a bad message or batch, 413 when too large, 415 for a batch that is not JSON, 503
- * when the file cannot be written; nothing is written then. Documented in {@code META-INF/openapi.yaml}.
+ * Serves the service's two appends in the servlet container, because dispatching them through
+ * JAX-RS cost several times what appending does: {@code POST /log}, one message, and {@code POST
+ * /log/batch}, a JSON array of messages written contiguously, all or none (the visit service
+ * records a whole group of visits with one call). Other methods on {@code /log} go on to {@link
+ * LogResource}; on {@code /log/batch} they answer 405. Errors as JSON: 400 for a bad message or
+ * batch, 413 when too large, 415 for a batch that is not JSON, 503 when the file cannot be written;
+ * nothing is written then. Documented in {@code META-INF/openapi.yaml}.
  */
 @WebFilter(urlPatterns = {"/log", "/log/", "/log/batch"})
 public class LogAppendFilter extends HttpFilter {
@@ -36,7 +37,8 @@ public class LogAppendFilter extends HttpFilter {
   @Inject LogConfig.Limits limits;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     boolean batch = request.getRequestURI().equals(request.getContextPath() + BATCH_PATH);
     if (!"POST".equals(request.getMethod())) {
@@ -48,7 +50,9 @@ public class LogAppendFilter extends HttpFilter {
       return;
     }
     if (batch && !isJson(request.getContentType())) {
-      ErrorWriter.write(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+      ErrorWriter.write(
+          response,
+          HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
           "a batch is a JSON array: Content-Type must be application/json");
       return;
     }
@@ -72,8 +76,9 @@ public class LogAppendFilter extends HttpFilter {
   }
 
   private void appendOne(HttpServletRequest request, String caller) throws IOException {
-    byte[] message = BodyReader.read(request.getInputStream(), request.getContentLengthLong(),
-        limits.messageMaxBytes());
+    byte[] message =
+        BodyReader.read(
+            request.getInputStream(), request.getContentLengthLong(), limits.messageMaxBytes());
     if (message.length == 0) {
       throw new InvalidRequestException("message is empty");
     }
@@ -81,7 +86,9 @@ public class LogAppendFilter extends HttpFilter {
   }
 
   private void appendBatch(HttpServletRequest request, String caller) throws IOException {
-    byte[] json = BodyReader.read(request.getInputStream(), request.getContentLengthLong(), limits.batchMaxBytes());
+    byte[] json =
+        BodyReader.read(
+            request.getInputStream(), request.getContentLengthLong(), limits.batchMaxBytes());
     writer.appendAll(caller, MessageBatch.parse(json, limits.messageMaxBytes()));
   }
 

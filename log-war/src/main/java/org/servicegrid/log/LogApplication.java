@@ -6,10 +6,15 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 /**
- * The log service's JAX-RS application, served at the root so the protocol path is {@code /log}; the
- * registry client library in {@code WEB-INF/lib} adds {@code /services} and {@code /heart-beat}.
+ * The log service's JAX-RS application, served at the root so the protocol path is {@code /log};
+ * the registry client library in {@code WEB-INF/lib} adds {@code /services} and {@code
+ * /heart-beat}.
  */
 @ApplicationPath("/")
-@OpenAPIDefinition(info = @Info(title = "log service", version = "1.0",
-    description = "Appends one timestamped line per message to a rotated log file"))
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "log service",
+            version = "1.0",
+            description = "Appends one timestamped line per message to a rotated log file"))
 public class LogApplication extends Application {}

@@ -9,24 +9,32 @@ import org.servicegrid.protocol.config.ConfigKeys;
 import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
- * The log service's settings ({@code log.*}), read once into the records it produces for the beans that use
- * them. Defaults live only in {@code META-INF/microprofile-config.properties}, except {@code log.file}: its
- * default comes from server.xml (a properties default would outrank it). Validated once, before the rest of the
- * application starts: a bad value fails the deployment naming its key.
+ * The log service's settings ({@code log.*}), read once into the records it produces for the beans
+ * that use them. Defaults live only in {@code META-INF/microprofile-config.properties}, except
+ * {@code log.file}: its default comes from server.xml (a properties default would outrank it).
+ * Validated once, before the rest of the application starts: a bad value fails the deployment
+ * naming its key.
  */
 @ApplicationScoped
 public class LogConfig extends ValidatedConfig {
 
   /**
-   * The file ({@code log.file}; without it, {@code logs/service.log} under Liberty's server output directory),
-   * rotated at {@code log.rotate.max-bytes}, with {@code log.rotate.keep} rotated files kept.
+   * The file ({@code log.file}; without it, {@code logs/service.log} under Liberty's server output
+   * directory), rotated at {@code log.rotate.max-bytes}, with {@code log.rotate.keep} rotated files
+   * kept.
    */
   public record FileSettings(Path path, long rotateMaxBytes, int rotateKeep) {}
 
-  /** {@code log.message.max-bytes} and {@code log.batch.max-bytes}: the largest message and batch body. */
+  /**
+   * {@code log.message.max-bytes} and {@code log.batch.max-bytes}: the largest message and batch
+   * body.
+   */
   public record Limits(int messageMaxBytes, int batchMaxBytes) {}
 
-  /** {@code log.tail.*}: {@code GET /log?tail=N}'s default and largest N, and the most bytes read for it. */
+  /**
+   * {@code log.tail.*}: {@code GET /log?tail=N}'s default and largest N, and the most bytes read
+   * for it.
+   */
   public record Tail(int defaultLines, int maxLines, long maxBytes) {}
 
   @Produces FileSettings file;
@@ -36,12 +44,18 @@ public class LogConfig extends ValidatedConfig {
   @Override
   public void validate() {
     ConfigKeys log = keys("log");
-    file = new FileSettings(pathOrServerOutput(log.optional("file"), "logs", "service.log"),
-        log.number("rotate.max-bytes", 1024), log.integer("rotate.keep", 0));
+    file =
+        new FileSettings(
+            pathOrServerOutput(log.optional("file"), "logs", "service.log"),
+            log.number("rotate.max-bytes", 1024),
+            log.integer("rotate.keep", 0));
     limits = new Limits(log.integer("message.max-bytes", 1), log.integer("batch.max-bytes", 2));
     int maxLines = log.integer("tail.max-lines", 1);
     int defaultLines = log.integer("tail.default-lines");
-    require(defaultLines >= 1 && defaultLines <= maxLines, log.key("tail.default-lines"), defaultLines,
+    require(
+        defaultLines >= 1 && defaultLines <= maxLines,
+        log.key("tail.default-lines"),
+        defaultLines,
         "must be between 1 and log.tail.max-lines");
     tail = new Tail(defaultLines, maxLines, log.number("tail.max-bytes", 1024));
   }

@@ -12,15 +12,17 @@ import java.util.logging.Logger;
 /**
  * The one open log file: appends whole lines from many threads, rotates by size and closes once.
  *
- * <p>Concurrency: one unfair {@link ReentrantLock} around "rotate if needed, write the line". Only the lock
- * holder touches the file, so lines never interleave or tear, and {@link #append} returns once its line is
- * in the OS (no {@code fsync}; the service does not promise that). No group commit: writing a line costs far
- * less than serving its HTTP request, so the lock is almost always free and batching would have nothing to
- * amortize without an {@code fsync} per batch (measurements in bench/README.md).
+ * <p>Concurrency: one unfair {@link ReentrantLock} around "rotate if needed, write the line". Only
+ * the lock holder touches the file, so lines never interleave or tear, and {@link #append} returns
+ * once its line is in the OS (no {@code fsync}; the service does not promise that). No group
+ * commit: writing a line costs far less than serving its HTTP request, so the lock is almost always
+ * free and batching would have nothing to amortize without an {@code fsync} per batch (measurements
+ * in bench/README.md).
  *
- * <p>Failures heal without a restart ({@link ReopeningFile}). Whether {@code log.file} still names the open
- * file costs a {@code stat}, so appends check it at most once per {@code identityCheckInterval} (one clock
- * read otherwise) and {@link #problem}, the liveness check, on every call.
+ * <p>Failures heal without a restart ({@link ReopeningFile}). Whether {@code log.file} still names
+ * the open file costs a {@code stat}, so appends check it at most once per {@code
+ * identityCheckInterval} (one clock read otherwise) and {@link #problem}, the liveness check, on
+ * every call.
  */
 public final class LogFile implements AutoCloseable {
 
@@ -46,7 +48,8 @@ public final class LogFile implements AutoCloseable {
     this.onRotation = onRotation;
     this.identityCheckNanos = identityCheckInterval.toNanos();
     this.file = new ReopeningFile(this.path);
-    this.nextIdentityCheck = System.nanoTime() + identityCheckNanos; // nanoTime may be negative: never compare to 0
+    this.nextIdentityCheck =
+        System.nanoTime() + identityCheckNanos; // nanoTime may be negative: never compare to 0
   }
 
   public Path path() {
@@ -64,8 +67,9 @@ public final class LogFile implements AutoCloseable {
   }
 
   /**
-   * Appends whole lines (each ending in {@code \n}) in one write, so they stay contiguous and in one file;
-   * returns once they are written, throws if they were not (then none of them is in the file).
+   * Appends whole lines (each ending in {@code \n}) in one write, so they stay contiguous and in
+   * one file; returns once they are written, throws if they were not (then none of them is in the
+   * file).
    */
   public void append(byte[] line) throws IOException {
     lock.lock();
@@ -88,7 +92,10 @@ public final class LogFile implements AutoCloseable {
     }
   }
 
-  /** Read channels over the whole lines written so far: the last rotated file (if kept), then the current. */
+  /**
+   * Read channels over the whole lines written so far: the last rotated file (if kept), then the
+   * current.
+   */
   public List<TailReader.Segment> snapshotForTail() throws IOException {
     lock.lock(); // opening under the lock means no rotation can rename the files in between
     try {
@@ -136,7 +143,10 @@ public final class LogFile implements AutoCloseable {
     try {
       Rotation.shift(path, keep);
       onRotation.run();
-      LOG.log(Level.INFO, "Rotated log file {0} at {1} bytes", new Object[] {path, String.valueOf(rotatedSize)});
+      LOG.log(
+          Level.INFO,
+          "Rotated log file {0} at {1} bytes",
+          new Object[] {path, String.valueOf(rotatedSize)});
     } catch (IOException e) {
       // Keep serving in the oversized file rather than refusing lines; the next append tries again.
       LOG.log(Level.WARNING, "Cannot rotate log file {0}: {1}", new Object[] {path, e.toString()});

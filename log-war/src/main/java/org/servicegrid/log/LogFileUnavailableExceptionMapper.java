@@ -7,11 +7,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.servicegrid.protocol.rest.ErrorResponses;
 
-/** A log file that cannot be written is this service's temporary trouble: 503, so callers try another instance. */
+/**
+ * A log file that cannot be written is this service's temporary trouble: 503, so callers try
+ * another instance.
+ */
 @Provider
-public class LogFileUnavailableExceptionMapper implements ExceptionMapper<LogFileUnavailableException> {
+public class LogFileUnavailableExceptionMapper
+    implements ExceptionMapper<LogFileUnavailableException> {
 
-  private static final Logger LOG = Logger.getLogger(LogFileUnavailableExceptionMapper.class.getName());
+  private static final Logger LOG =
+      Logger.getLogger(LogFileUnavailableExceptionMapper.class.getName());
 
   @Override
   public Response toResponse(LogFileUnavailableException e) {

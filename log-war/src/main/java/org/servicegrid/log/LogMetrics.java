@@ -14,9 +14,10 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Timer;
 
 /**
- * The log service's application metrics (Prometheus text at {@code /metrics?scope=application}): lines and
- * bytes appended, append latency including the wait for the file lock, and rotations. Registered
- * programmatically because bytes and rotations are not method calls an annotation could count.
+ * The log service's application metrics (Prometheus text at {@code /metrics?scope=application}):
+ * lines and bytes appended, append latency including the wait for the file lock, and rotations.
+ * Registered programmatically because bytes and rotations are not method calls an annotation could
+ * count.
  */
 @ApplicationScoped
 public class LogMetrics {
@@ -30,13 +31,25 @@ public class LogMetrics {
 
   @PostConstruct
   void register() {
-    lines = registry.counter(metadata("log.lines.appended", "Lines appended to the log file").build());
-    bytes = registry.counter(metadata("log.bytes.appended", "Bytes appended to the log file")
-        .withUnit(MetricUnits.BYTES).build());
-    rotations = registry.counter(metadata("log.rotations",
-        "Times the log file was rotated because it reached log.rotate.max-bytes").build());
-    latency = registry.timer(metadata("log.append.duration",
-        "Time from receiving a request's messages until their lines were written").build());
+    lines =
+        registry.counter(metadata("log.lines.appended", "Lines appended to the log file").build());
+    bytes =
+        registry.counter(
+            metadata("log.bytes.appended", "Bytes appended to the log file")
+                .withUnit(MetricUnits.BYTES)
+                .build());
+    rotations =
+        registry.counter(
+            metadata(
+                    "log.rotations",
+                    "Times the log file was rotated because it reached log.rotate.max-bytes")
+                .build());
+    latency =
+        registry.timer(
+            metadata(
+                    "log.append.duration",
+                    "Time from receiving a request's messages until their lines were written")
+                .build());
   }
 
   private static MetadataBuilder metadata(String name, String description) {
@@ -44,14 +57,16 @@ public class LogMetrics {
   }
 
   /**
-   * Registers the metrics when the application starts. Without this the bean (and so every metric) would appear
-   * only with the first line, and a scrape of an idle server would show nothing instead of zeros.
+   * Registers the metrics when the application starts. Without this the bean (and so every metric)
+   * would appear only with the first line, and a scrape of an idle server would show nothing
+   * instead of zeros.
    */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     // Observing instantiates the bean; @PostConstruct did the work.
   }
 
-  // Public: a package-private method on a normal-scoped bean is called through reflection by Weld's proxy.
+  // Public: a package-private method on a normal-scoped bean is called through reflection by Weld's
+  // proxy.
   public void appended(int lineCount, int lineBytes, Duration took) {
     lines.inc(lineCount);
     bytes.inc(lineBytes);

@@ -15,10 +15,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The service's single managed log writer: owns the one {@link LogFile} for the application's lifetime,
- * formats each message into a line, records the metrics and closes the file at shutdown. It opens the file
- * when the application starts (not with the first request) so that a bad {@code log.file} shows at once in
- * the server log and in the liveness check.
+ * The service's single managed log writer: owns the one {@link LogFile} for the application's
+ * lifetime, formats each message into a line, records the metrics and closes the file at shutdown.
+ * It opens the file when the application starts (not with the first request) so that a bad {@code
+ * log.file} shows at once in the server log and in the liveness check.
  */
 @ApplicationScoped
 public class LogWriter {
@@ -34,8 +34,12 @@ public class LogWriter {
 
   @PostConstruct
   void open() {
-    file = new LogFile(fileSettings.path(), fileSettings.rotateMaxBytes(), fileSettings.rotateKeep(),
-        metrics::rotated);
+    file =
+        new LogFile(
+            fileSettings.path(),
+            fileSettings.rotateMaxBytes(),
+            fileSettings.rotateKeep(),
+            metrics::rotated);
     file.open();
   }
 
@@ -44,14 +48,17 @@ public class LogWriter {
     LOG.log(Level.INFO, "Log service writes to {0}", file.path());
   }
 
-  /** Appends one line for {@code message}; returns after it was written, throws when it could not be. */
+  /**
+   * Appends one line for {@code message}; returns after it was written, throws when it could not
+   * be.
+   */
   public void append(String caller, String message) {
     appendAll(caller, List.of(message));
   }
 
   /**
-   * Appends one line per message, contiguous and in order, in a single write under the file's lock: either
-   * all of them are in the file when this returns, or (it throws) none of them.
+   * Appends one line per message, contiguous and in order, in a single write under the file's lock:
+   * either all of them are in the file when this returns, or (it throws) none of them.
    */
   public void appendAll(String caller, List<String> messages) {
     long started = System.nanoTime();

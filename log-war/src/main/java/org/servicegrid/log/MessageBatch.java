@@ -13,10 +13,10 @@ import java.util.NoSuchElementException;
 import org.servicegrid.protocol.InvalidRequestException;
 
 /**
- * Parses the body of {@code POST /log/batch}: a JSON array of one or more non-empty strings, each at most
- * {@code log.message.max-bytes} in UTF-8. Anything else is refused before a line is written, so a batch is
- * all or nothing from its very first check. The parser factory is built once: looking the JSON-P provider up
- * per request costs more than parsing a small batch.
+ * Parses the body of {@code POST /log/batch}: a JSON array of one or more non-empty strings, each
+ * at most {@code log.message.max-bytes} in UTF-8. Anything else is refused before a line is
+ * written, so a batch is all or nothing from its very first check. The parser factory is built
+ * once: looking the JSON-P provider up per request costs more than parsing a small batch.
  */
 final class MessageBatch {
 
@@ -25,17 +25,22 @@ final class MessageBatch {
 
   private MessageBatch() {}
 
-  /** The messages in order; throws {@link InvalidRequestException} or {@link MessageTooLargeException}. */
+  /**
+   * The messages in order; throws {@link InvalidRequestException} or {@link
+   * MessageTooLargeException}.
+   */
   static List<String> parse(byte[] body, int messageMaxBytes) {
     List<String> messages = new ArrayList<>();
-    try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
+    try (JsonParser parser =
+        JSON.createParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_ARRAY) {
         throw new InvalidRequestException(SHAPE);
       }
       JsonParser.Event event;
       while ((event = parser.next()) != JsonParser.Event.END_ARRAY) {
         if (event != JsonParser.Event.VALUE_STRING) {
-          throw new InvalidRequestException(SHAPE + "; element " + messages.size() + " is not a string");
+          throw new InvalidRequestException(
+              SHAPE + "; element " + messages.size() + " is not a string");
         }
         messages.add(checked(parser.getString(), messages.size(), messageMaxBytes));
       }
@@ -56,7 +61,8 @@ final class MessageBatch {
       throw new InvalidRequestException("message " + index + " is empty");
     }
     // A char is at most 3 UTF-8 bytes, so only long messages need encoding to be measured.
-    if ((long) message.length() * 3 > maxBytes && message.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+    if ((long) message.length() * 3 > maxBytes
+        && message.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
       throw new MessageTooLargeException(index, maxBytes);
     }
     return message;

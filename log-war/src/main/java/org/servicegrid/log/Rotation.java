@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Size-based rotation in the classic numbered scheme: {@code service.log} becomes {@code service.log.1},
- * {@code .1} becomes {@code .2}, ... and the oldest beyond {@code keep} is deleted. Renames within one
- * directory are atomic, so a reader never sees a half-moved file; the writer holds its lock while shifting
- * so no line is written between the rename and the reopen.
+ * Size-based rotation in the classic numbered scheme: {@code service.log} becomes {@code
+ * service.log.1}, {@code .1} becomes {@code .2}, ... and the oldest beyond {@code keep} is deleted.
+ * Renames within one directory are atomic, so a reader never sees a half-moved file; the writer
+ * holds its lock while shifting so no line is written between the rename and the reopen.
  */
 final class Rotation {
 

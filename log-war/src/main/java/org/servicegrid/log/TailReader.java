@@ -17,10 +17,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Reads the last lines of the log by scanning backwards from the end in blocks, so {@code GET /log?tail=N}
- * costs about the size of those lines, never the size of the file. It spans the current file and the most
- * recently rotated one, so a tail right after a rotation still shows history. Reading is bounded by a byte
- * budget too; when that cuts a line, the partial line is dropped rather than shown half.
+ * Reads the last lines of the log by scanning backwards from the end in blocks, so {@code GET
+ * /log?tail=N} costs about the size of those lines, never the size of the file. It spans the
+ * current file and the most recently rotated one, so a tail right after a rotation still shows
+ * history. Reading is bounded by a byte budget too; when that cuts a line, the partial line is
+ * dropped rather than shown half.
  */
 public final class TailReader {
 
@@ -33,7 +34,8 @@ public final class TailReader {
   private TailReader() {}
 
   /** The last {@code lines} lines (without their {@code \n}), oldest first; closes the segments. */
-  public static List<String> lastLines(List<Segment> oldestFirst, int lines, long maxBytes) throws IOException {
+  public static List<String> lastLines(List<Segment> oldestFirst, int lines, long maxBytes)
+      throws IOException {
     try {
       Deque<String> result = new ArrayDeque<>(lines);
       long budget = maxBytes;
@@ -53,8 +55,9 @@ public final class TailReader {
   }
 
   /**
-   * Opens the segments, oldest first: {@code previous} whole, {@code current} up to {@code currentEnd} (its
-   * size when negative). Missing files are skipped. The caller keeps rotation out while this runs.
+   * Opens the segments, oldest first: {@code previous} whole, {@code current} up to {@code
+   * currentEnd} (its size when negative). Missing files are skipped. The caller keeps rotation out
+   * while this runs.
    */
   static List<Segment> open(Path previous, Path current, long currentEnd) throws IOException {
     List<Segment> segments = new ArrayList<>(2);
@@ -84,12 +87,16 @@ public final class TailReader {
     }
   }
 
-  /** The bytes at the end of the segment holding at least {@code lines} whole lines, or the budget's worth. */
+  /**
+   * The bytes at the end of the segment holding at least {@code lines} whole lines, or the budget's
+   * worth.
+   */
   private static byte[] readBackwards(Segment segment, int lines, long budget) throws IOException {
     long start = segment.end();
     int newlines = 0;
     Deque<byte[]> blocks = new ArrayDeque<>();
-    // One newline more than lines wanted: the one before the first wanted line proves that line is whole.
+    // One newline more than lines wanted: the one before the first wanted line proves that line is
+    // whole.
     while (start > 0 && newlines <= lines && segment.end() - start < budget) {
       int length = (int) Math.min(BLOCK, Math.min(start, budget - (segment.end() - start)));
       start -= length;
@@ -120,11 +127,15 @@ public final class TailReader {
     return buffer.array();
   }
 
-  /** Splits on {@code \n}; when the bytes start mid-file the first piece may be partial and is dropped. */
+  /**
+   * Splits on {@code \n}; when the bytes start mid-file the first piece may be partial and is
+   * dropped.
+   */
   private static List<String> splitWholeLines(byte[] tail, boolean startsMidFile) {
     String text = new String(tail, StandardCharsets.UTF_8);
     List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
-    lines.remove(lines.size() - 1); // what follows the last \n: empty, since segments end after whole lines
+    lines.remove(
+        lines.size() - 1); // what follows the last \n: empty, since segments end after whole lines
     if (startsMidFile && !lines.isEmpty()) {
       lines.remove(0);
     }

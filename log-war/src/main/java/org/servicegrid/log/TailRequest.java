@@ -2,7 +2,10 @@ package org.servicegrid.log;
 
 import org.servicegrid.protocol.InvalidRequestException;
 
-/** Parses the {@code tail} query parameter: absent means the default, anything outside 1..max is a 400. */
+/**
+ * Parses the {@code tail} query parameter: absent means the default, anything outside 1..max is a
+ * 400.
+ */
 final class TailRequest {
 
   private TailRequest() {}
@@ -18,7 +21,8 @@ final class TailRequest {
       throw new InvalidRequestException("tail must be a whole number between 1 and " + maxLines);
     }
     if (lines < 1 || lines > maxLines) {
-      throw new InvalidRequestException("tail must be between 1 and " + maxLines + ", was " + lines);
+      throw new InvalidRequestException(
+          "tail must be between 1 and " + maxLines + ", was " + lines);
     }
     return lines;
   }

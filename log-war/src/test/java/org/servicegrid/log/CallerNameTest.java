@@ -22,7 +22,8 @@ class CallerNameTest {
 
   @Test
   void rejectsNamesThatCouldForgeColumns() {
-    assertThatThrownBy(() -> CallerName.of("visit 42 forged")).isInstanceOf(InvalidRequestException.class);
+    assertThatThrownBy(() -> CallerName.of("visit 42 forged"))
+        .isInstanceOf(InvalidRequestException.class);
     assertThatThrownBy(() -> CallerName.of("a\\nb")).isInstanceOf(InvalidRequestException.class);
   }
 }

@@ -22,16 +22,22 @@ class LineFormatTest {
 
   @Test
   void marksAnUnknownCallerWithADash() {
-    assertThat(LineFormat.format(AT, null, "hello")).isEqualTo("2026-11-25T08:15:30.042Z - hello\n");
+    assertThat(LineFormat.format(AT, null, "hello"))
+        .isEqualTo("2026-11-25T08:15:30.042Z - hello\n");
     assertThat(LineFormat.format(AT, "", "hello")).isEqualTo("2026-11-25T08:15:30.042Z - hello\n");
   }
 
   @Test
   void escapesLineBreaksSoOneMessageCannotForgeASecondLine() {
-    String line = LineFormat.format(AT, "visit", "ok\n2026-11-25T00:00:00.000Z registry forged\r\nend");
+    String line =
+        LineFormat.format(AT, "visit", "ok\n2026-11-25T00:00:00.000Z registry forged\r\nend");
 
-    assertThat(line).isEqualTo(
-        "2026-11-25T08:15:30.042Z visit ok\\n2026-11-25T00:00:00.000Z registry forged\\r\\nend\n");
+    assertThat(line)
+        .isEqualTo(
+            "2026-11-25T08:15:30.042Z visit ok\\n"
+                + "2026-11-25T00:00:00.000Z registry forged\\r"
+                + "\\n"
+                + "end\n");
     assertThat(line.indexOf('\n')).isEqualTo(line.length() - 1);
     assertThat(line).doesNotContain("\r");
   }
@@ -50,9 +56,13 @@ class LineFormatTest {
   @Test
   void formatsEachMillisecondOfASecondAndTheNextSecond() {
     Instant second = Instant.parse("2026-12-31T23:59:59Z");
-    assertThat(LineFormat.format(second.plusMillis(7), "a", "x")).startsWith("2026-12-31T23:59:59.007Z ");
-    assertThat(LineFormat.format(second.plusMillis(999), "a", "x")).startsWith("2026-12-31T23:59:59.999Z ");
-    assertThat(LineFormat.format(second.plusMillis(1000), "a", "x")).startsWith("2027-01-01T00:00:00.000Z ");
-    assertThat(LineFormat.format(second.plusMillis(70), "a", "x")).startsWith("2026-12-31T23:59:59.070Z ");
+    assertThat(LineFormat.format(second.plusMillis(7), "a", "x"))
+        .startsWith("2026-12-31T23:59:59.007Z ");
+    assertThat(LineFormat.format(second.plusMillis(999), "a", "x"))
+        .startsWith("2026-12-31T23:59:59.999Z ");
+    assertThat(LineFormat.format(second.plusMillis(1000), "a", "x"))
+        .startsWith("2027-01-01T00:00:00.000Z ");
+    assertThat(LineFormat.format(second.plusMillis(70), "a", "x"))
+        .startsWith("2026-12-31T23:59:59.070Z ");
   }
 }

@@ -18,8 +18,15 @@ class LogConfigTest {
   }
 
   @ParameterizedTest(name = "{0} = {1}")
-  @CsvSource({"log.rotate.max-bytes, 10", "log.rotate.keep, -1", "log.message.max-bytes, 0",
-      "log.batch.max-bytes, 1", "log.tail.max-lines, 0", "log.tail.default-lines, 2000", "log.tail.max-bytes, 100"})
+  @CsvSource({
+    "log.rotate.max-bytes, 10",
+    "log.rotate.keep, -1",
+    "log.message.max-bytes, 0",
+    "log.batch.max-bytes, 1",
+    "log.tail.max-lines, 0",
+    "log.tail.default-lines, 2000",
+    "log.tail.max-bytes, 100"
+  })
   void namesTheKeyOfAValueOutOfRange(String key, String value) {
     ConfigFixture.assertRejected(LogConfig.class, key, value);
   }

@@ -39,7 +39,7 @@ class LogFileConcurrencyTest {
   @Test
   void eightConcurrentWritersGetExactlyTheirLinesWholeAndOnce() throws Exception {
     Path path = dir.resolve("service.log");
-    try (LogFile file = new LogFile(path, 1L << 30, 1, () -> { })) {
+    try (LogFile file = new LogFile(path, 1L << 30, 1, () -> {})) {
       runWriters(file);
     }
 
@@ -50,7 +50,7 @@ class LogFileConcurrencyTest {
   void concurrentWritersLoseNothingAcrossRotations() throws Exception {
     Path path = dir.resolve("service.log");
     long maxBytes = 16 * 1024;
-    try (LogFile file = new LogFile(path, maxBytes, 100, () -> { })) {
+    try (LogFile file = new LogFile(path, maxBytes, 100, () -> {})) {
       runWriters(file);
     }
 
@@ -70,14 +70,16 @@ class LogFileConcurrencyTest {
     List<Future<Void>> writers = new ArrayList<>();
     for (int w = 0; w < THREADS; w++) {
       int writer = w;
-      Callable<Void> task = () -> {
-        start.await();
-        for (int i = 0; i < LINES_PER_THREAD; i++) {
-          // Lengths vary so that torn or interleaved writes could not go unnoticed.
-          file.append(LogFileTest.line("writer-" + writer + " line-" + i + " " + "x".repeat(i % 64)));
-        }
-        return null;
-      };
+      Callable<Void> task =
+          () -> {
+            start.await();
+            for (int i = 0; i < LINES_PER_THREAD; i++) {
+              // Lengths vary so that torn or interleaved writes could not go unnoticed.
+              file.append(
+                  LogFileTest.line("writer-" + writer + " line-" + i + " " + "x".repeat(i % 64)));
+            }
+            return null;
+          };
       writers.add(pool.submit(task));
     }
     start.countDown();

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The writer and the liveness check notice when {@code log.file} no longer names the open file (deleted,
- * renamed away, cut short) and the next line goes to the file at the path again.
+ * The writer and the liveness check notice when {@code log.file} no longer names the open file
+ * (deleted, renamed away, cut short) and the next line goes to the file at the path again.
  */
 class LogFileReplacementTest {
 
@@ -92,7 +92,8 @@ class LogFileReplacementTest {
       assertThat(file.problem()).isNull();
       file.append(line("after"));
 
-      assertThat(TailReader.lastLines(file.snapshotForTail(), 10, 1 << 20)).containsExactly("after");
+      assertThat(TailReader.lastLines(file.snapshotForTail(), 10, 1 << 20))
+          .containsExactly("after");
     }
   }
 
@@ -103,8 +104,11 @@ class LogFileReplacementTest {
     }
   }
 
-  /** An open file that has written {@code firstLine} and whose path was then deleted from under it. */
-  private LogFile deletedAfterWriting(String firstLine, Duration identityCheckInterval) throws IOException {
+  /**
+   * An open file that has written {@code firstLine} and whose path was then deleted from under it.
+   */
+  private LogFile deletedAfterWriting(String firstLine, Duration identityCheckInterval)
+      throws IOException {
     LogFile file = newFile(path, identityCheckInterval);
     file.append(line(firstLine));
     Files.delete(path);
@@ -112,6 +116,6 @@ class LogFileReplacementTest {
   }
 
   private static LogFile newFile(Path path, Duration identityCheckInterval) {
-    return new LogFile(path, 1_000_000, 1, () -> { }, identityCheckInterval);
+    return new LogFile(path, 1_000_000, 1, () -> {}, identityCheckInterval);
   }
 }

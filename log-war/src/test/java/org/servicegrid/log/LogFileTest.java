@@ -31,7 +31,8 @@ class LogFileTest {
   }
 
   @Test
-  void rotatesBeforeALineWouldExceedTheMaximumAndKeepsTheConfiguredNumberOfFiles() throws IOException {
+  void rotatesBeforeALineWouldExceedTheMaximumAndKeepsTheConfiguredNumberOfFiles()
+      throws IOException {
     Path path = dir.resolve("service.log");
     try (LogFile file = newFile(path, 40, 2)) {
       for (int i = 0; i < 12; i++) {
@@ -40,8 +41,10 @@ class LogFileTest {
     }
 
     assertThat(Files.readAllLines(path)).containsExactly("line-10-padding", "line-11-padding");
-    assertThat(Files.readAllLines(Rotation.rotated(path, 1))).containsExactly("line-8-padding", "line-9-padding");
-    assertThat(Files.readAllLines(Rotation.rotated(path, 2))).containsExactly("line-6-padding", "line-7-padding");
+    assertThat(Files.readAllLines(Rotation.rotated(path, 1)))
+        .containsExactly("line-8-padding", "line-9-padding");
+    assertThat(Files.readAllLines(Rotation.rotated(path, 2)))
+        .containsExactly("line-6-padding", "line-7-padding");
     assertThat(Rotation.rotated(path, 3)).doesNotExist();
     assertThat(rotations).hasValue(5);
   }
@@ -118,7 +121,10 @@ class LogFileTest {
     assertThat(Files.readAllLines(path)).containsExactly("kept");
   }
 
-  /** Appends {@code lines} to a new {@code service.log} of at most {@code maxBytes}, keeping {@code keep} old ones. */
+  /**
+   * Appends {@code lines} to a new {@code service.log} of at most {@code maxBytes}, keeping {@code
+   * keep} old ones.
+   */
   private Path appendAndClose(long maxBytes, int keep, String... lines) throws IOException {
     Path path = dir.resolve("service.log");
     try (LogFile file = newFile(path, maxBytes, keep)) {

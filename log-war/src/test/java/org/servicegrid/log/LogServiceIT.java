@@ -44,8 +44,8 @@ import org.servicegrid.testsupport.Http;
 class LogServiceIT {
 
   private static final FakeRegistry REGISTRY = FakeRegistry.started();
-  private static final Path LOG_FILE = Path.of(System.getProperty("wlp.home"),
-      "usr/servers/log-arquillian/logs/service.log");
+  private static final Path LOG_FILE =
+      Path.of(System.getProperty("wlp.home"), "usr/servers/log-arquillian/logs/service.log");
   private static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 
   @ArquillianResource URL base;
@@ -81,7 +81,8 @@ class LogServiceIT {
 
     assertThat(send(post(message)).statusCode()).isEqualTo(200);
 
-    assertThat(Files.readAllLines(LOG_FILE)).anyMatch(line -> line.matches(TIMESTAMP + " - " + message));
+    assertThat(Files.readAllLines(LOG_FILE))
+        .anyMatch(line -> line.matches(TIMESTAMP + " - " + message));
   }
 
   @Test
@@ -90,7 +91,8 @@ class LogServiceIT {
 
     assertThat(send(post(id + "\nforged line\r\n")).statusCode()).isEqualTo(200);
 
-    assertThat(lastLine(send(get("log?tail=1")).body())).endsWith(" " + id + "\\nforged line\\r\\n");
+    assertThat(lastLine(send(get("log?tail=1")).body()))
+        .endsWith(" " + id + "\\nforged line\\r\\n");
   }
 
   @Test
@@ -155,8 +157,11 @@ class LogServiceIT {
       writers.shutdownNow();
     }
 
-    List<String> lines = Files.readAllLines(LOG_FILE).stream().filter(line -> line.contains(run)).toList();
-    assertThat(lines).hasSize(400).allMatch(line -> line.matches(TIMESTAMP + " - " + run + " message \\d+"));
+    List<String> lines =
+        Files.readAllLines(LOG_FILE).stream().filter(line -> line.contains(run)).toList();
+    assertThat(lines)
+        .hasSize(400)
+        .allMatch(line -> line.matches(TIMESTAMP + " - " + run + " message \\d+"));
     assertThat(lines.stream().distinct()).hasSize(400);
   }
 
@@ -172,7 +177,10 @@ class LogServiceIT {
         String message = run + " single " + i;
         others.add(writers.submit(() -> send(post(message)).statusCode()));
       }
-      response = send(postBatch(Json.createArrayBuilder(batch).build().toString()).header("X-Service-Name", "visit"));
+      response =
+          send(
+              postBatch(Json.createArrayBuilder(batch).build().toString())
+                  .header("X-Service-Name", "visit"));
       for (Future<Integer> other : others) {
         assertThat(other.get(60, TimeUnit.SECONDS)).isEqualTo(200);
       }
@@ -181,9 +189,12 @@ class LogServiceIT {
     }
 
     assertThat(response.statusCode()).as("POST %slog/batch", base).isEqualTo(200);
-    List<String> lines = Files.readAllLines(LOG_FILE).stream().filter(line -> line.contains(run)).toList();
+    List<String> lines =
+        Files.readAllLines(LOG_FILE).stream().filter(line -> line.contains(run)).toList();
     assertThat(lines).hasSize(250);
-    int first = lines.indexOf(lines.stream().filter(line -> line.contains(" batch ")).findFirst().orElseThrow());
+    int first =
+        lines.indexOf(
+            lines.stream().filter(line -> line.contains(" batch ")).findFirst().orElseThrow());
     List<String> contiguous = lines.subList(first, first + 50);
     for (int i = 0; i < 50; i++) {
       assertThat(contiguous.get(i)).matches(TIMESTAMP + " visit " + batch.get(i));
@@ -194,8 +205,15 @@ class LogServiceIT {
   void escapesEachBatchMessageIntoOneLine() throws Exception {
     String id = UUID.randomUUID().toString();
 
-    assertThat(send(postBatch(Json.createArrayBuilder().add(id + "\nforged").add(id + " second").build()
-        .toString())).statusCode()).isEqualTo(200);
+    assertThat(
+            send(postBatch(
+                    Json.createArrayBuilder()
+                        .add(id + "\nforged")
+                        .add(id + " second")
+                        .build()
+                        .toString()))
+                .statusCode())
+        .isEqualTo(200);
 
     String[] tail = send(get("log?tail=2")).body().split("\n");
     assertThat(tail[0]).matches(TIMESTAMP + " - " + id + "\\\\nforged");
@@ -203,7 +221,8 @@ class LogServiceIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"[]", "[\"ok\", 1]", "[\"ok\", \"\"]", "{\"ok\": 1}", "[\"ok\"", "not json"})
+  @ValueSource(
+      strings = {"[]", "[\"ok\", 1]", "[\"ok\", \"\"]", "{\"ok\": 1}", "[\"ok\"", "not json"})
   void refusesABadBatchWithA400AndWritesNoneOfIt(String body) throws Exception {
     long before = Files.size(LOG_FILE);
 
@@ -217,7 +236,8 @@ class LogServiceIT {
   @Test
   void refusesATooLargeBatchOrMessageWithA413AndWritesNoneOfIt() throws Exception {
     long before = Files.size(LOG_FILE);
-    String oversizeMessage = Json.createArrayBuilder().add("ok").add("x".repeat(64 * 1024 + 1)).build().toString();
+    String oversizeMessage =
+        Json.createArrayBuilder().add("ok").add("x".repeat(64 * 1024 + 1)).build().toString();
     JsonArrayBuilder oversizeBody = Json.createArrayBuilder();
     for (int i = 0; i < 20; i++) {
       oversizeBody.add("y".repeat(60_000));
@@ -226,7 +246,9 @@ class LogServiceIT {
     HttpResponse<String> message = send(postBatch(oversizeMessage));
     HttpResponse<String> body = send(postBatch(oversizeBody.build().toString()));
 
-    assertThat(message.statusCode()).as("POST %slog/batch with a 64 KiB + 1 message", base).isEqualTo(413);
+    assertThat(message.statusCode())
+        .as("POST %slog/batch with a 64 KiB + 1 message", base)
+        .isEqualTo(413);
     assertThat(message.body()).contains("\"error\"").contains("message 1");
     assertThat(body.statusCode()).as("POST %slog/batch of 1.2 MB", base).isEqualTo(413);
     assertThat(Files.size(LOG_FILE)).isEqualTo(before);
@@ -236,8 +258,13 @@ class LogServiceIT {
   void refusesABatchThatIsNotJsonWithA415AndOtherMethodsWithA405() throws Exception {
     long before = Files.size(LOG_FILE);
 
-    HttpResponse<String> plain = send(request("log/batch").header("Content-Type", "text/plain")
-        .POST(BodyPublishers.ofString("[\"ok " + UUID.randomUUID() + "\"]", StandardCharsets.UTF_8)));
+    HttpResponse<String> plain =
+        send(
+            request("log/batch")
+                .header("Content-Type", "text/plain")
+                .POST(
+                    BodyPublishers.ofString(
+                        "[\"ok " + UUID.randomUUID() + "\"]", StandardCharsets.UTF_8)));
     HttpResponse<String> read = send(get("log/batch"));
 
     assertThat(plain.statusCode()).as("POST %slog/batch as text/plain", base).isEqualTo(415);
@@ -251,7 +278,9 @@ class LogServiceIT {
   void rejectsACallerNameThatIsNotAServiceName() throws Exception {
     HttpResponse<String> response = send(post("x").header("X-Service-Name", "visit 42 forged"));
 
-    assertThat(response.statusCode()).as("POST %slog with a bad X-Service-Name", base).isEqualTo(400);
+    assertThat(response.statusCode())
+        .as("POST %slog with a bad X-Service-Name", base)
+        .isEqualTo(400);
     assertThat(response.body()).contains("X-Service-Name");
   }
 
@@ -265,9 +294,16 @@ class LogServiceIT {
 
   @Test
   void registersAsLogWithTheRegistry() {
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-        assertThat(REGISTRY.registrations()).anyMatch(r ->
-            r.body().contains("\"Name\":\"log\"") && r.body().contains("\"Addr\":\"127.0.0.1:29280\"")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () ->
+                assertThat(REGISTRY.registrations())
+                    .anyMatch(
+                        r ->
+                            r.body().contains("\"Name\":\"log\"")
+                                && r.body().contains("\"Addr\":\"127.0.0.1:29280\"")));
   }
 
   @Test
@@ -278,11 +314,18 @@ class LogServiceIT {
     HttpResponse<String> openapi = send(root("openapi"));
 
     assertThat(metrics.statusCode()).as("GET /metrics").isEqualTo(200);
-    assertThat(metrics.body()).contains("log_lines_appended_total").contains("log_bytes_appended")
-        .contains("log_append_duration").contains("log_rotations_total");
+    assertThat(metrics.body())
+        .contains("log_lines_appended_total")
+        .contains("log_bytes_appended")
+        .contains("log_append_duration")
+        .contains("log_rotations_total");
     assertThat(openapi.statusCode()).as("GET /openapi").isEqualTo(200);
-    assertThat(openapi.body()).contains("/log:").contains("/log/batch:").contains("413")
-        .contains("Append a message as one timestamped line").contains("Append each message");
+    assertThat(openapi.body())
+        .contains("/log:")
+        .contains("/log/batch:")
+        .contains("413")
+        .contains("Append a message as one timestamped line")
+        .contains("Append each message");
   }
 
   private HttpRequest.Builder request(String path) {
@@ -290,12 +333,14 @@ class LogServiceIT {
   }
 
   private HttpRequest.Builder post(String message) {
-    return request("log").header("Content-Type", "text/plain; charset=UTF-8")
+    return request("log")
+        .header("Content-Type", "text/plain; charset=UTF-8")
         .POST(BodyPublishers.ofString(message, StandardCharsets.UTF_8));
   }
 
   private HttpRequest.Builder postBatch(String json) {
-    return request("log/batch").header("Content-Type", "application/json")
+    return request("log/batch")
+        .header("Content-Type", "application/json")
         .POST(BodyPublishers.ofString(json, StandardCharsets.UTF_8));
   }
 

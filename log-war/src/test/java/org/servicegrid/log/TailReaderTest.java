@@ -22,7 +22,8 @@ class TailReaderTest {
   @Test
   void returnsEverythingWhenTheLogHasFewerLines() throws IOException {
     try (LogFile file = fileWith(1_000_000, 1, 2)) {
-      assertThat(TailReader.lastLines(file.snapshotForTail(), 20, 1 << 20)).containsExactly("line 0", "line 1");
+      assertThat(TailReader.lastLines(file.snapshotForTail(), 20, 1 << 20))
+          .containsExactly("line 0", "line 1");
     }
   }
 
@@ -45,7 +46,8 @@ class TailReaderTest {
   @Test
   void readsNoMoreThanTheByteBudgetAndDropsACutLine() throws IOException {
     try (LogFile file = fileWith(1_000_000, 1, 100)) { // lines 10..99 are 8 bytes each
-      assertThat(TailReader.lastLines(file.snapshotForTail(), 50, 20)).containsExactly("line 98", "line 99");
+      assertThat(TailReader.lastLines(file.snapshotForTail(), 50, 20))
+          .containsExactly("line 98", "line 99");
     }
   }
 
@@ -55,12 +57,13 @@ class TailReaderTest {
     try (LogFile file = fileWith(1_000_000, 1, 3)) {
       file.append(LogFileTest.line(longLine));
       file.append(LogFileTest.line("last"));
-      assertThat(TailReader.lastLines(file.snapshotForTail(), 2, 1 << 20)).containsExactly(longLine, "last");
+      assertThat(TailReader.lastLines(file.snapshotForTail(), 2, 1 << 20))
+          .containsExactly(longLine, "last");
     }
   }
 
   private LogFile fileWith(long maxBytes, int keep, int lines) throws IOException {
-    LogFile file = new LogFile(dir.resolve("service.log"), maxBytes, keep, () -> { });
+    LogFile file = new LogFile(dir.resolve("service.log"), maxBytes, keep, () -> {});
     for (int i = 0; i < lines; i++) {
       file.append(LogFileTest.line("line " + i));
     }

@@ -12,10 +12,10 @@ import org.servicegrid.client.internal.RestClients;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
- * The live instances of the services this application requires, and clients to call them. Instances come
- * from a local table the registry keeps current; selection follows {@code registry.client.selection} and
- * skips instances a caller reported failed within {@code registry.client.failure-cooldown}, until the
- * registry announces them again.
+ * The live instances of the services this application requires, and clients to call them. Instances
+ * come from a local table the registry keeps current; selection follows {@code
+ * registry.client.selection} and skips instances a caller reported failed within {@code
+ * registry.client.failure-cooldown}, until the registry announces them again.
  */
 @ApplicationScoped
 public class ServiceInstances {
@@ -30,12 +30,17 @@ public class ServiceInstances {
     return table.instances(service);
   }
 
-  /** One instance per the configured selection policy, skipping instances recently reported as failed. */
+  /**
+   * One instance per the configured selection policy, skipping instances recently reported as
+   * failed.
+   */
   public Optional<ServiceInfo> pick(String service) {
     return selector.pick(service, table.instances(service));
   }
 
-  /** For a retry: like {@link #pick}, but not one of {@code tried} while another instance is usable. */
+  /**
+   * For a retry: like {@link #pick}, but not one of {@code tried} while another instance is usable.
+   */
   public Optional<ServiceInfo> pickOther(String service, Collection<ServiceInfo> tried) {
     return selector.pickOther(service, table.instances(service), tried);
   }
@@ -45,22 +50,28 @@ public class ServiceInstances {
     return pick(service).orElseThrow(() -> new NoInstanceAvailableException(service));
   }
 
-  /** The caller saw this instance fail (connect error, 5xx): skip it for the configured cool-down. */
+  /**
+   * The caller saw this instance fail (connect error, 5xx): skip it for the configured cool-down.
+   */
   public void reportFailure(ServiceInfo instance) {
     selector.reportFailure(instance);
   }
 
   /**
-   * A cached MP Rest Client of type {@code api} whose base URI is the instance's address (https with
-   * {@code servicegrid.tls}), with the configured timeouts and the {@code X-Service-Name} header.
+   * A cached MP Rest Client of type {@code api} whose base URI is the instance's address (https
+   * with {@code servicegrid.tls}), with the configured timeouts and the {@code X-Service-Name}
+   * header.
    */
   public <T extends AutoCloseable> T client(ServiceInfo instance, Class<T> api) {
     return clients.forAddress(instance.addr(), api);
   }
 
-  /** What {@link #client} uses, for an application that calls instances with its own HTTP client. */
+  /**
+   * What {@link #client} uses, for an application that calls instances with its own HTTP client.
+   */
   public CallSettings callSettings() {
     ClientConfig.Calls calls = config.calls();
-    return new CallSettings(calls.connectTimeout(), calls.readTimeout(), config.self().name(), calls.transport());
+    return new CallSettings(
+        calls.connectTimeout(), calls.readTimeout(), config.self().name(), calls.transport());
   }
 }

@@ -10,9 +10,9 @@ import org.servicegrid.client.internal.Subscriptions;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
- * This application's registration with the registry. Registration itself is automatic: it starts with the
- * application, retries until the registry answers and ends when the application stops. This bean reports it
- * and lets an application widen what it requires at run time.
+ * This application's registration with the registry. Registration itself is automatic: it starts
+ * with the application, retries until the registry answers and ends when the application stops.
+ * This bean reports it and lets an application widen what it requires at run time.
  */
 @ApplicationScoped
 public class ServiceRegistration {
@@ -21,7 +21,9 @@ public class ServiceRegistration {
   @Inject RegistrationState state;
   @Inject Subscriptions subscriptions;
 
-  /** The ServiceInfo this application registers: service.name, service.address, required services. */
+  /**
+   * The ServiceInfo this application registers: service.name, service.address, required services.
+   */
   public ServiceInfo self() {
     return self.current();
   }
@@ -32,13 +34,14 @@ public class ServiceRegistration {
   }
 
   /**
-   * Adds services to this instance's RequiredServices and re-registers, so the registry answers their
-   * instances into the local table and pushes their changes from now on. Until it answers, the given
-   * instances (from {@link ServiceDirectory#services()}, or empty lists) serve a service the table does not
-   * know yet, so the first call to a service that has just appeared finds an instance.
+   * Adds services to this instance's RequiredServices and re-registers, so the registry answers
+   * their instances into the local table and pushes their changes from now on. Until it answers,
+   * the given instances (from {@link ServiceDirectory#services()}, or empty lists) serve a service
+   * the table does not know yet, so the first call to a service that has just appeared finds an
+   * instance.
    *
-   * @throws org.servicegrid.protocol.InvalidRequestException if a name is not a valid service name or the
-   *     protocol's limit on required services would be exceeded (nothing changes then)
+   * @throws org.servicegrid.protocol.InvalidRequestException if a name is not a valid service name
+   *     or the protocol's limit on required services would be exceeded (nothing changes then)
    */
   public void requireServices(Map<String, List<ServiceInfo>> services) {
     subscriptions.subscribe(services);

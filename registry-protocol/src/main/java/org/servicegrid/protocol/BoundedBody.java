@@ -4,7 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads a request body but never more than a limit, so an oversize body costs at most limit+1 bytes. */
+/**
+ * Reads a request body but never more than a limit, so an oversize body costs at most limit+1
+ * bytes.
+ */
 public final class BoundedBody {
 
   private BoundedBody() {}

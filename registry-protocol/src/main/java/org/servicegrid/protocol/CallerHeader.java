@@ -1,6 +1,8 @@
 package org.servicegrid.protocol;
 
-/** The request header in which a service names itself when it calls another (PROTOCOL.md, "Caller"). */
+/**
+ * The request header in which a service names itself when it calls another (PROTOCOL.md, "Caller").
+ */
 public final class CallerHeader {
 
   public static final String NAME = "X-Service-Name";

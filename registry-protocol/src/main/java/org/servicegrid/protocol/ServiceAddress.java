@@ -3,9 +3,10 @@ package org.servicegrid.protocol;
 import java.util.regex.Pattern;
 
 /**
- * A validated {@code host:port} address: a DNS name, an IPv4 literal or a bracketed IPv6 literal, and a port
- * in 1..65535. No scheme, no path, no user info: the registry builds {@code http://{Addr}/...} from it, so
- * anything else would let a registrant steer the registry's requests to unintended URLs.
+ * A validated {@code host:port} address: a DNS name, an IPv4 literal or a bracketed IPv6 literal,
+ * and a port in 1..65535. No scheme, no path, no user info: the registry builds {@code
+ * http://{Addr}/...} from it, so anything else would let a registrant steer the registry's requests
+ * to unintended URLs.
  */
 public record ServiceAddress(String host, int port) {
 
@@ -23,7 +24,8 @@ public record ServiceAddress(String host, int port) {
     }
     String host = addr.substring(0, colon);
     String port = addr.substring(colon + 1);
-    if (!(HOST_NAME.matcher(host).matches() && host.length() <= 253) && !IPV6.matcher(host).matches()) {
+    if (!(HOST_NAME.matcher(host).matches() && host.length() <= 253)
+        && !IPV6.matcher(host).matches()) {
       throw bad(addr, "host must be a host name or an IP address, without scheme or path");
     }
     if (!port.chars().allMatch(Character::isDigit) || port.length() > 5) {

@@ -6,10 +6,11 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
 /**
- * One service instance as the wire protocol describes it: its name, its {@code host:port} address and the
- * names of the services it depends on. Serialized with exactly the field names of the original design
- * ({@code Name}, {@code Addr}, {@code RequiredServices}) so that services written against it interoperate.
- * An instance is identified by name and address ({@link #id()}); the required services are its payload.
+ * One service instance as the wire protocol describes it: its name, its {@code host:port} address
+ * and the names of the services it depends on. Serialized with exactly the field names of the
+ * original design ({@code Name}, {@code Addr}, {@code RequiredServices}) so that services written
+ * against it interoperate. An instance is identified by name and address ({@link #id()}); the
+ * required services are its payload.
  */
 @JsonbPropertyOrder({"name", "addr", "requiredServices"})
 public record ServiceInfo(
@@ -31,7 +32,9 @@ public record ServiceInfo(
     return new ServiceInfo(name, addr, List.of(requiredServices));
   }
 
-  /** The identity of this instance: registering the same id again replaces the earlier registration. */
+  /**
+   * The identity of this instance: registering the same id again replaces the earlier registration.
+   */
   public InstanceId id() {
     return new InstanceId(name, addr);
   }
@@ -41,8 +44,8 @@ public record ServiceInfo(
   }
 
   /**
-   * The instance's base URL over plain HTTP, e.g. {@code http://127.0.0.1:20002}; the servers call instances with
-   * the scheme of {@code servicegrid.tls} instead ({@link Transport#baseUrl}).
+   * The instance's base URL over plain HTTP, e.g. {@code http://127.0.0.1:20002}; the servers call
+   * instances with the scheme of {@code servicegrid.tls} instead ({@link Transport#baseUrl}).
    */
   public String baseUrl() {
     return "http://" + addr;

@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a request body into a valid {@link ServiceInfo} or explains, in one sentence, why it cannot.
+ * Turns a request body into a valid {@link ServiceInfo} or explains, in one sentence, why it
+ * cannot.
  *
- * <p>Field names are matched case-insensitively because the original decoder did, so clients that send
- * {@code "name"} or {@code "ADDR"} keep working. Parsing goes through JSON-P rather than JSON-B so that every
- * malformed input maps to the same clear {@link InvalidRequestException} instead of a provider-specific error.
+ * <p>Field names are matched case-insensitively because the original decoder did, so clients that
+ * send {@code "name"} or {@code "ADDR"} keep working. Parsing goes through JSON-P rather than
+ * JSON-B so that every malformed input maps to the same clear {@link InvalidRequestException}
+ * instead of a provider-specific error.
  */
 public final class ServiceInfoParser {
 
@@ -29,7 +31,8 @@ public final class ServiceInfoParser {
 
   public static ServiceInfo parse(byte[] body) {
     if (body.length == 0) {
-      throw new InvalidRequestException("request body is empty; expected a ServiceInfo JSON object");
+      throw new InvalidRequestException(
+          "request body is empty; expected a ServiceInfo JSON object");
     }
     JsonValue json;
     try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body))) {
@@ -38,7 +41,8 @@ public final class ServiceInfoParser {
       throw new InvalidRequestException("malformed JSON: " + firstLine(e.getMessage()));
     }
     if (json.getValueType() != JsonValue.ValueType.OBJECT) {
-      throw new InvalidRequestException("expected a JSON object with Name, Addr and RequiredServices");
+      throw new InvalidRequestException(
+          "expected a JSON object with Name, Addr and RequiredServices");
     }
     ServiceInfo info = fromObject(json.asJsonObject());
     ServiceInfoValidator.validate(info);
@@ -54,7 +58,7 @@ public final class ServiceInfoParser {
         case "name" -> name = text("Name", field.getValue());
         case "addr" -> addr = text("Addr", field.getValue());
         case "requiredservices" -> required = names(field.getValue());
-        default -> { } // unknown fields are ignored, as the original decoder did
+        default -> {} // unknown fields are ignored, as the original decoder did
       }
     }
     return new ServiceInfo(name, addr, required);

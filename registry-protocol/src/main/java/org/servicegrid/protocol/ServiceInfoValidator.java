@@ -3,8 +3,9 @@ package org.servicegrid.protocol;
 import java.util.regex.Pattern;
 
 /**
- * The protocol's rules for a ServiceInfo: a non-empty name of letters, digits, {@code - _ .}; an address of
- * the form {@code host:port} with no scheme and no path; required services that are themselves valid names.
+ * The protocol's rules for a ServiceInfo: a non-empty name of letters, digits, {@code - _ .}; an
+ * address of the form {@code host:port} with no scheme and no path; required services that are
+ * themselves valid names.
  */
 public final class ServiceInfoValidator {
 
@@ -22,7 +23,8 @@ public final class ServiceInfoValidator {
     }
     ServiceAddress.parse(info.addr());
     if (info.requiredServices().size() > MAX_REQUIRED_SERVICES) {
-      throw new InvalidRequestException("RequiredServices lists more than " + MAX_REQUIRED_SERVICES + " names");
+      throw new InvalidRequestException(
+          "RequiredServices lists more than " + MAX_REQUIRED_SERVICES + " names");
     }
     for (String required : info.requiredServices()) {
       requireName("RequiredServices entry", required);
@@ -39,8 +41,12 @@ public final class ServiceInfoValidator {
     }
     if (!isValidName(name)) {
       throw new InvalidRequestException(
-          field + " '" + abbreviate(name) + "' may contain only letters, digits, '-', '_' and '.' (max "
-              + MAX_NAME_LENGTH + ")");
+          field
+              + " '"
+              + abbreviate(name)
+              + "' may contain only letters, digits, '-', '_' and '.' (max "
+              + MAX_NAME_LENGTH
+              + ")");
     }
   }
 

@@ -8,18 +8,23 @@ import javax.net.ssl.SSLSocketFactory;
 import org.servicegrid.protocol.config.InvalidConfigurationException;
 
 /**
- * How the servers call each other: plain HTTP, or HTTPS only when {@code servicegrid.tls} is {@code true}. Instance
- * addresses stay {@code host:port} on the wire (the protocol has no scheme); the scheme of every call to an
- * instance comes from this switch, which is the same for every server of a system.
+ * How the servers call each other: plain HTTP, or HTTPS only when {@code servicegrid.tls} is {@code
+ * true}. Instance addresses stay {@code host:port} on the wire (the protocol has no scheme); the
+ * scheme of every call to an instance comes from this switch, which is the same for every server of
+ * a system.
  *
  * <p>With TLS every outbound client uses one socket factory: the JVM's default, which Liberty's
  * {@code transportSecurity-1.0} makes a factory of its default SSL configuration (the truststore of
- * {@code servicegrid.tls.dir}); the MP Rest Clients get that configuration from Liberty itself. Host names are
- * always verified against the certificate ({@link #upgrade}, and {@code HttpsURLConnection} by default).
+ * {@code servicegrid.tls.dir}); the MP Rest Clients get that configuration from Liberty itself.
+ * Host names are always verified against the certificate ({@link #upgrade}, and {@code
+ * HttpsURLConnection} by default).
  */
 public final class Transport {
 
-  /** The MicroProfile Config key of the switch, also the server.xml variable ({@code SERVICEGRID_TLS}). */
+  /**
+   * The MicroProfile Config key of the switch, also the server.xml variable ({@code
+   * SERVICEGRID_TLS}).
+   */
   public static final String KEY = "servicegrid.tls";
 
   private static final Transport HTTP = new Transport(null);
@@ -41,8 +46,9 @@ public final class Transport {
   }
 
   /**
-   * The transport {@code servicegrid.tls} names: {@code false} plain HTTP, {@code true} HTTPS with the JVM's
-   * default socket factory (Liberty's SSL configuration under {@code transportSecurity-1.0}).
+   * The transport {@code servicegrid.tls} names: {@code false} plain HTTP, {@code true} HTTPS with
+   * the JVM's default socket factory (Liberty's SSL configuration under {@code
+   * transportSecurity-1.0}).
    *
    * @throws InvalidConfigurationException for any other value
    */
@@ -63,7 +69,10 @@ public final class Transport {
     return secure() ? "https" : "http";
   }
 
-  /** The base URL of the instance at {@code addr} ({@code host:port}), e.g. {@code https://127.0.0.1:20002}. */
+  /**
+   * The base URL of the instance at {@code addr} ({@code host:port}), e.g. {@code
+   * https://127.0.0.1:20002}.
+   */
   public String baseUrl(String addr) {
     return scheme() + "://" + addr;
   }
@@ -77,11 +86,12 @@ public final class Transport {
   }
 
   /**
-   * Layers TLS over a connected socket and completes the handshake, verifying that the certificate names
-   * {@code host} (endpoint identification {@code HTTPS}, as browsers do): for clients that bring their own
-   * sockets, such as Apache HttpClient's {@code TlsSocketStrategy}.
+   * Layers TLS over a connected socket and completes the handshake, verifying that the certificate
+   * names {@code host} (endpoint identification {@code HTTPS}, as browsers do): for clients that
+   * bring their own sockets, such as Apache HttpClient's {@code TlsSocketStrategy}.
    *
-   * @throws IOException when the handshake fails: an untrusted certificate, another host's, or no TLS at all
+   * @throws IOException when the handshake fails: an untrusted certificate, another host's, or no
+   *     TLS at all
    */
   public SSLSocket upgrade(Socket socket, String host, int port) throws IOException {
     SSLSocket tls = (SSLSocket) socketFactory().createSocket(socket, host, port, true);

@@ -17,14 +17,16 @@ class ServiceInfoParserTest {
 
   @Test
   void parsesTheProtocolFieldNames() {
-    ServiceInfo info = parse("{\"Name\":\"visit\",\"Addr\":\"127.0.0.1:20003\",\"RequiredServices\":[\"log\"]}");
+    ServiceInfo info =
+        parse("{\"Name\":\"visit\",\"Addr\":\"127.0.0.1:20003\",\"RequiredServices\":[\"log\"]}");
 
     assertThat(info).isEqualTo(ServiceInfo.of("visit", "127.0.0.1:20003", "log"));
   }
 
   @Test
   void acceptsFieldNamesInAnyCaseLikeTheOriginalDecoder() {
-    ServiceInfo info = parse("{\"name\":\"log\",\"ADDR\":\"localhost:20002\",\"requiredservices\":null}");
+    ServiceInfo info =
+        parse("{\"name\":\"log\",\"ADDR\":\"localhost:20002\",\"requiredservices\":null}");
 
     assertThat(info).isEqualTo(ServiceInfo.of("log", "localhost:20002"));
   }
@@ -36,7 +38,8 @@ class ServiceInfoParserTest {
 
   @Test
   void rejectsMalformedJson() {
-    assertThatThrownBy(() -> parse("{\"Name\":")).isInstanceOf(InvalidRequestException.class)
+    assertThatThrownBy(() -> parse("{\"Name\":"))
+        .isInstanceOf(InvalidRequestException.class)
         .hasMessageStartingWith("malformed JSON");
   }
 
@@ -49,20 +52,25 @@ class ServiceInfoParserTest {
   void rejectsMissingNameOrAddr() {
     assertThatThrownBy(() -> parse("{\"Addr\":\"h:1\"}")).hasMessage("Name is required");
     assertThatThrownBy(() -> parse("{\"Name\":\"a\"}")).hasMessage("Addr is required (host:port)");
-    assertThatThrownBy(() -> parse("{\"Name\":\"\",\"Addr\":\"h:1\"}")).hasMessage("Name is required");
+    assertThatThrownBy(() -> parse("{\"Name\":\"\",\"Addr\":\"h:1\"}"))
+        .hasMessage("Name is required");
   }
 
   @Test
   void rejectsNamesWithOtherCharacters() {
-    assertThatThrownBy(() -> parse("{\"Name\":\"a b\",\"Addr\":\"h:1\"}")).hasMessageContaining("may contain only");
-    assertThatThrownBy(() -> parse("{\"Name\":\"a\",\"Addr\":\"h:1\",\"RequiredServices\":[\"x/y\"]}"))
+    assertThatThrownBy(() -> parse("{\"Name\":\"a b\",\"Addr\":\"h:1\"}"))
+        .hasMessageContaining("may contain only");
+    assertThatThrownBy(
+            () -> parse("{\"Name\":\"a\",\"Addr\":\"h:1\",\"RequiredServices\":[\"x/y\"]}"))
         .hasMessageContaining("RequiredServices entry");
   }
 
   @Test
   void rejectsWrongFieldTypes() {
-    assertThatThrownBy(() -> parse("{\"Name\":1,\"Addr\":\"h:1\"}")).hasMessage("Name must be a string");
-    assertThatThrownBy(() -> parse("{\"Name\":\"a\",\"Addr\":\"h:1\",\"RequiredServices\":\"log\"}"))
+    assertThatThrownBy(() -> parse("{\"Name\":1,\"Addr\":\"h:1\"}"))
+        .hasMessage("Name must be a string");
+    assertThatThrownBy(
+            () -> parse("{\"Name\":\"a\",\"Addr\":\"h:1\",\"RequiredServices\":\"log\"}"))
         .hasMessageContaining("must be an array");
   }
 
@@ -76,8 +84,11 @@ class ServiceInfoParserTest {
     try (Jsonb jsonb = JsonbBuilder.create()) {
       String json = jsonb.toJson(ServiceInfo.of("visit", "127.0.0.1:20003", "log"));
 
-      assertThat(json).isEqualTo("{\"Name\":\"visit\",\"Addr\":\"127.0.0.1:20003\",\"RequiredServices\":[\"log\"]}");
-      assertThat(jsonb.fromJson(json, ServiceInfo.class).requiredServices()).isEqualTo(List.of("log"));
+      assertThat(json)
+          .isEqualTo(
+              "{\"Name\":\"visit\",\"Addr\":\"127.0.0.1:20003\",\"RequiredServices\":[\"log\"]}");
+      assertThat(jsonb.fromJson(json, ServiceInfo.class).requiredServices())
+          .isEqualTo(List.of("log"));
     }
   }
 }

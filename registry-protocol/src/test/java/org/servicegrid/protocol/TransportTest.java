@@ -28,8 +28,8 @@ import org.servicegrid.protocol.config.InvalidConfigurationException;
 
 /**
  * The switch and the TLS upgrade, against a JDK HTTPS server whose key and certificate come from
- * {@code scripts/ensure-tls.sh}, as the servers' do: a client trusting that authority connects; one trusting
- * another authority, or naming another host than the certificate's, is refused.
+ * {@code scripts/ensure-tls.sh}, as the servers' do: a client trusting that authority connects; one
+ * trusting another authority, or naming another host than the certificate's, is refused.
  */
 class TransportTest {
 
@@ -44,10 +44,12 @@ class TransportTest {
     otherTls = ensureTls(dirs.resolve("other"));
     server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(serverContext(tls)));
-    server.createContext("/heart-beat", exchange -> {
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/heart-beat",
+        exchange -> {
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -75,8 +77,12 @@ class TransportTest {
   @Test
   void anyOtherValueFailsNamingTheKey() {
     for (String value : new String[] {"TRUE", "yes", "", " true"}) {
-      assertThatThrownBy(() -> Transport.fromConfig(value)).isInstanceOf(InvalidConfigurationException.class)
-          .hasMessage("Invalid configuration: servicegrid.tls is '" + value + "' but must be true or false");
+      assertThatThrownBy(() -> Transport.fromConfig(value))
+          .isInstanceOf(InvalidConfigurationException.class)
+          .hasMessage(
+              "Invalid configuration: servicegrid.tls is '"
+                  + value
+                  + "' but must be true or false");
     }
   }
 
@@ -84,8 +90,11 @@ class TransportTest {
   void upgradesToTlsWithAServerTheTruststoreVouchesFor() throws Exception {
     Transport https = Transport.https(clientContext(tls).getSocketFactory());
     try (SSLSocket socket = https.upgrade(connect(), "127.0.0.1", port())) {
-      socket.getOutputStream().write("GET /heart-beat HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-          .getBytes(StandardCharsets.US_ASCII));
+      socket
+          .getOutputStream()
+          .write(
+              "GET /heart-beat HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
       assertThat(readAll(socket.getInputStream())).startsWith("HTTP/1.1 200");
     }
   }
@@ -94,7 +103,8 @@ class TransportTest {
   void refusesAServerCertifiedByAnotherAuthority() throws Exception {
     Transport https = Transport.https(clientContext(otherTls).getSocketFactory());
     try (Socket socket = connect()) {
-      assertThatThrownBy(() -> https.upgrade(socket, "127.0.0.1", port())).isInstanceOf(SSLHandshakeException.class);
+      assertThatThrownBy(() -> https.upgrade(socket, "127.0.0.1", port()))
+          .isInstanceOf(SSLHandshakeException.class);
     }
   }
 
@@ -103,7 +113,8 @@ class TransportTest {
     Transport https = Transport.https(clientContext(tls).getSocketFactory());
     try (Socket socket = connect()) {
       assertThatThrownBy(() -> https.upgrade(socket, "servicegrid.example", port()))
-          .isInstanceOf(SSLHandshakeException.class).hasMessageContaining("servicegrid.example");
+          .isInstanceOf(SSLHandshakeException.class)
+          .hasMessageContaining("servicegrid.example");
     }
   }
 
@@ -131,8 +142,10 @@ class TransportTest {
 
   /** Runs the project's script into {@code dir}, as {@code ./run.sh} does, and returns it. */
   private static Path ensureTls(Path dir) throws Exception {
-    ProcessBuilder script = new ProcessBuilder("bash", Path.of("..", "scripts", "ensure-tls.sh").toString())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder script =
+        new ProcessBuilder("bash", Path.of("..", "scripts", "ensure-tls.sh").toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     script.environment().put("SERVICEGRID_TLS_DIR", dir.toString());
     Process process = script.start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("ensure-tls.sh finished").isTrue();
@@ -142,7 +155,8 @@ class TransportTest {
 
   private static char[] password(Path dir) throws IOException {
     String xml = Files.readString(dir.resolve("password.xml"));
-    return xml.replaceAll("(?s).*name=\"servicegrid.tls.password\" value=\"([^\"]*)\".*", "$1").toCharArray();
+    return xml.replaceAll("(?s).*name=\"servicegrid.tls.password\" value=\"([^\"]*)\".*", "$1")
+        .toCharArray();
   }
 
   private static SSLContext serverContext(Path dir) throws Exception {
@@ -154,7 +168,8 @@ class TransportTest {
   }
 
   private static SSLContext clientContext(Path dir) throws Exception {
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(load(dir.resolve("trust.p12"), password(dir)));
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), null);

@@ -15,42 +15,75 @@ import org.servicegrid.protocol.ErrorBody;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
- * The registry's JAX-RS application, served at the root so the protocol paths are {@code /services}. Bearer
- * tokens are verified by Liberty's MicroProfile JWT ({@code mpJwt-2.1}, {@code mp.jwt.verify.*}); no resource is
- * protected by the container, so reads need none, and {@code WriteAccessFilter} decides who may write. What both
- * registry writes take (a ServiceInfo) and the errors they share are documented once here; the writes refer to them.
+ * The registry's JAX-RS application, served at the root so the protocol paths are {@code
+ * /services}. Bearer tokens are verified by Liberty's MicroProfile JWT ({@code mpJwt-2.1}, {@code
+ * mp.jwt.verify.*}); no resource is protected by the container, so reads need none, and {@code
+ * WriteAccessFilter} decides who may write. What both registry writes take (a ServiceInfo) and the
+ * errors they share are documented once here; the writes refer to them.
  */
 @ApplicationPath("/")
 @LoginConfig(authMethod = "MP-JWT")
-@OpenAPIDefinition(info = @Info(title = "servicegrid registry", version = "1.0",
-    description = "Registers service instances, answers lookups, heart-beats them and notifies dependents."),
-    components = @Components(
-        requestBodies = @RequestBody(name = RegistryApplication.SERVICE_INFO, required = true, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceInfo.class))),
-        responses = {
-            @APIResponse(name = RegistryApplication.INVALID_SERVICE_INFO, responseCode = "400",
-                description = "Malformed JSON, missing or invalid Name/Addr, body over 64 KiB",
-                content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ErrorBody.class))),
-            @APIResponse(name = RegistryApplication.UNAUTHENTICATED, responseCode = "401",
-                description = "No valid bearer token (and not from registry.auth.anonymous-from)",
-                content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ErrorBody.class))),
-            @APIResponse(name = RegistryApplication.FORBIDDEN, responseCode = "403",
-                description = "The token may not act for this Name",
-                content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ErrorBody.class)))}))
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "servicegrid registry",
+            version = "1.0",
+            description =
+                "Registers service instances, answers lookups, heart-beats them and notifies"
+                    + " dependents."),
+    components =
+        @Components(
+            requestBodies =
+                @RequestBody(
+                    name = RegistryApplication.SERVICE_INFO,
+                    required = true,
+                    content =
+                        @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ServiceInfo.class))),
+            responses = {
+              @APIResponse(
+                  name = RegistryApplication.INVALID_SERVICE_INFO,
+                  responseCode = "400",
+                  description = "Malformed JSON, missing or invalid Name/Addr, body over 64 KiB",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class))),
+              @APIResponse(
+                  name = RegistryApplication.UNAUTHENTICATED,
+                  responseCode = "401",
+                  description = "No valid bearer token (and not from registry.auth.anonymous-from)",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class))),
+              @APIResponse(
+                  name = RegistryApplication.FORBIDDEN,
+                  responseCode = "403",
+                  description = "The token may not act for this Name",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorBody.class)))
+            }))
 public class RegistryApplication extends Application {
 
   /** The body of a registration or deregistration, as an OpenAPI request body reference. */
   public static final String SERVICE_INFO = "ServiceInfo";
 
-  /** The 400 of a write whose body is no valid ServiceInfo (nothing changed), as an OpenAPI response reference. */
+  /**
+   * The 400 of a write whose body is no valid ServiceInfo (nothing changed), as an OpenAPI response
+   * reference.
+   */
   public static final String INVALID_SERVICE_INFO = "InvalidServiceInfo";
 
   /** The 401 of a write without an acceptable credential, as an OpenAPI response reference. */
   public static final String UNAUTHENTICATED = "Unauthenticated";
 
-  /** The 403 of a write whose token may not act for the instance's Name, as an OpenAPI response reference. */
+  /**
+   * The 403 of a write whose token may not act for the instance's Name, as an OpenAPI response
+   * reference.
+   */
   public static final String FORBIDDEN = "Forbidden";
 }

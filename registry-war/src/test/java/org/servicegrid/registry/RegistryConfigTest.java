@@ -23,14 +23,21 @@ class RegistryConfigTest {
   @TempDir static Path dir;
   private static Path publicKey;
 
-  /** The server configuration names a key file; the shipped defaults need one while authentication is on. */
+  /**
+   * The server configuration names a key file; the shipped defaults need one while authentication
+   * is on.
+   */
   @BeforeAll
   static void writeAPublicKey() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     publicKey = dir.resolve("public-key.pem");
-    Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(
-        generator.generateKeyPair().getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+    Files.writeString(
+        publicKey,
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder()
+                .encodeToString(generator.generateKeyPair().getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n");
   }
 
   @Test
@@ -47,15 +54,21 @@ class RegistryConfigTest {
     assertThat(config.table.maxServices()).isEqualTo(1000);
     assertThat(config.auth.enabled()).isTrue();
     assertThat(config.auth.issuer()).isEqualTo("servicegrid");
-    assertThat(config.auth.anonymousFrom().isEmpty()).as("anonymous-from is empty by default").isTrue();
+    assertThat(config.auth.anonymousFrom().isEmpty())
+        .as("anonymous-from is empty by default")
+        .isTrue();
     assertThat(config.auth.token()).isEmpty();
   }
 
   @Test
   void readsTheAnonymousRangesAndTheRegistrysOwnToken() throws Exception {
     Path token = Files.writeString(dir.resolve("registry.jwt"), "a.b.c\n");
-    RegistryConfig config = load("registry.auth.anonymous-from", "127.0.0.1/32, ::1/128",
-        "registry.auth.token-file", token.toString());
+    RegistryConfig config =
+        load(
+            "registry.auth.anonymous-from",
+            "127.0.0.1/32, ::1/128",
+            "registry.auth.token-file",
+            token.toString());
 
     config.validate();
 
@@ -65,30 +78,52 @@ class RegistryConfigTest {
 
   @Test
   void withAuthenticationOffNeedsNoKey() {
-    RegistryConfig config = ConfigFixture.load(RegistryConfig.class, "registry.auth.enabled", "false");
+    RegistryConfig config =
+        ConfigFixture.load(RegistryConfig.class, "registry.auth.enabled", "false");
 
     config.validate();
 
     assertThat(config.auth.enabled()).isFalse();
   }
 
-  /** Settings that cannot work: no heart-beats, no attempts, no notice threads, no room for events, no key. */
+  /**
+   * Settings that cannot work: no heart-beats, no attempts, no notice threads, no room for events,
+   * no key.
+   */
   @ParameterizedTest(name = "{0} = {1}")
-  @CsvSource({"registry.heartbeat.period, 0", "registry.heartbeat.attempts, 0", "registry.heartbeat.retry-pause, -1",
-      "registry.heartbeat.connect-timeout, 0", "registry.heartbeat.read-timeout, 0",
-      "registry.heartbeat.parallelism, 0", "registry.notify.connect-timeout, 0", "registry.notify.read-timeout, 0",
-      "registry.notify.queue-capacity, 0", "registry.notify.max-connections, 0", "registry.notify.threads, 0",
-      "registry.table.max-idle-services, -1", "registry.limits.max-instances-per-service, 0",
-      "registry.limits.max-services, 0", "registry.events.capacity, 0", "registry.cluster.port, 0",
-      "registry.cluster.port, 65536", "registry.cluster.members, 127.0.0.1", "registry.cluster.members, a:1;b:2",
-      "registry.cluster.member-timeout, 0", "registry.cluster.write-timeout, 0",
-      "registry.auth.anonymous-from, localhost", "registry.auth.anonymous-from, 10.0.0.0/40",
-      "mp.jwt.verify.publickey.location, /nonexistent/public-key.pem", "registry.auth.token-file, /nonexistent/t.jwt",
-      "servicegrid.tls, on"})
+  @CsvSource({
+    "registry.heartbeat.period, 0",
+    "registry.heartbeat.attempts, 0",
+    "registry.heartbeat.retry-pause, -1",
+    "registry.heartbeat.connect-timeout, 0",
+    "registry.heartbeat.read-timeout, 0",
+    "registry.heartbeat.parallelism, 0",
+    "registry.notify.connect-timeout, 0",
+    "registry.notify.read-timeout, 0",
+    "registry.notify.queue-capacity, 0",
+    "registry.notify.max-connections, 0",
+    "registry.notify.threads, 0",
+    "registry.table.max-idle-services, -1",
+    "registry.limits.max-instances-per-service, 0",
+    "registry.limits.max-services, 0",
+    "registry.events.capacity, 0",
+    "registry.cluster.port, 0",
+    "registry.cluster.port, 65536",
+    "registry.cluster.members, 127.0.0.1",
+    "registry.cluster.members, a:1;b:2",
+    "registry.cluster.member-timeout, 0",
+    "registry.cluster.write-timeout, 0",
+    "registry.auth.anonymous-from, localhost",
+    "registry.auth.anonymous-from, 10.0.0.0/40",
+    "mp.jwt.verify.publickey.location, /nonexistent/public-key.pem",
+    "registry.auth.token-file, /nonexistent/t.jwt",
+    "servicegrid.tls, on"
+  })
   void refusesSettingsThatCannotWorkNamingTheirKey(String key, String value) {
     RegistryConfig config = load(key, value);
 
-    assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
+    assertThatThrownBy(config::validate)
+        .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining(key + " is '" + value + "'");
   }
 
@@ -96,12 +131,14 @@ class RegistryConfigTest {
   void refusesAuthenticationWithoutAKeyFile() {
     RegistryConfig config = ConfigFixture.load(RegistryConfig.class);
 
-    assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
+    assertThatThrownBy(config::validate)
+        .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("mp.jwt.verify.publickey.location");
   }
 
   private static RegistryConfig load(String... overrides) {
-    List<String> settings = new ArrayList<>(List.of("mp.jwt.verify.publickey.location", publicKey.toString()));
+    List<String> settings =
+        new ArrayList<>(List.of("mp.jwt.verify.publickey.location", publicKey.toString()));
     settings.addAll(List.of(overrides));
     return ConfigFixture.load(RegistryConfig.class, settings.toArray(String[]::new));
   }

@@ -22,30 +22,39 @@ import org.junit.jupiter.api.Test;
 import org.servicegrid.testsupport.Http;
 
 /**
- * A clean {@code server stop} of a service instance: a second log instance (the log server's own configuration and
- * WAR, with its own output directory through {@code WLP_OUTPUT_DIR}, on port 20104) is stopped while clients read
- * through the gateway. It deregisters as its listener closes, long before the registry's heart-beats would give up
- * on it, so the registry records DEREGISTERED (not EVICTED), and no request fails at the gateway: those that meet
- * the closed port or a kept-alive connection closed by the stopping server go to the other instance.
+ * A clean {@code server stop} of a service instance: a second log instance (the log server's own
+ * configuration and WAR, with its own output directory through {@code WLP_OUTPUT_DIR}, on port
+ * 20104) is stopped while clients read through the gateway. It deregisters as its listener closes,
+ * long before the registry's heart-beats would give up on it, so the registry records DEREGISTERED
+ * (not EVICTED), and no request fails at the gateway: those that meet the closed port or a
+ * kept-alive connection closed by the stopping server go to the other instance.
  */
 @Order(300)
 class CleanStopIT {
 
-  private static final ServerInstance SECOND_LOG = Server.LOG.instance("clean-stop-log", 20104, Map.of());
+  private static final ServerInstance SECOND_LOG =
+      Server.LOG.instance("clean-stop-log", 20104, Map.of());
   private static final String ADDR = "127.0.0.1:" + SECOND_LOG.port();
   private static final int CLIENTS = 4;
-  /** Requests each client makes after the stop returned, to cover the time the gateway learns of it. */
-  private static final int REQUESTS_AFTER_STOP = 50;
-  private static final int MAX_REQUESTS_PER_CLIENT = 20_000;
 
+  /**
+   * Requests each client makes after the stop returned, to cover the time the gateway learns of it.
+   */
+  private static final int REQUESTS_AFTER_STOP = 50;
+
+  private static final int MAX_REQUESTS_PER_CLIENT = 20_000;
 
   @BeforeAll
   static void startASecondLogInstance() {
     Server.awaitSystemReady();
     SECOND_LOG.deleteOutput(); // an earlier run's log file would prove nothing below
     SECOND_LOG.start();
-    await().atMost(Server.START_BOUND).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() ->
-        assertThat(Http.get(Server.REGISTRY.url("/services/log")).body()).contains(ADDR));
+    await()
+        .atMost(Server.START_BOUND)
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> assertThat(Http.get(Server.REGISTRY.url("/services/log")).body()).contains(ADDR));
   }
 
   @AfterAll
@@ -55,11 +64,16 @@ class CleanStopIT {
 
   @Test
   void aStoppingInstanceDeregistersBeforeItsListenerClosesAndNoRequestFails() throws Exception {
-    await().atMost(Server.START_BOUND).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-      Http.send("POST", Server.GATEWAY.url("/log/log"), "text/plain", "clean-stop routed");
-      assertThat(SECOND_LOG.logLines()).as("the gateway routes to the second instance too")
-          .anyMatch(line -> line.contains("clean-stop"));
-    });
+    await()
+        .atMost(Server.START_BOUND)
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () -> {
+              Http.send("POST", Server.GATEWAY.url("/log/log"), "text/plain", "clean-stop routed");
+              assertThat(SECOND_LOG.logLines())
+                  .as("the gateway routes to the second instance too")
+                  .anyMatch(line -> line.contains("clean-stop"));
+            });
     ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     AtomicBoolean stopped = new AtomicBoolean();
     ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -79,14 +93,22 @@ class CleanStopIT {
       clients.shutdownNow();
     }
 
-    assertThat(failures).as("requests through the gateway that failed while an instance stopped").isEmpty();
+    assertThat(failures)
+        .as("requests through the gateway that failed while an instance stopped")
+        .isEmpty();
     assertThat(eventsOf(ADDR)).contains("DEREGISTERED").doesNotContain("EVICTED");
   }
 
-  /** Reads the last log line through the gateway until {@code stopped} plus {@link #REQUESTS_AFTER_STOP}. */
-  private static int readUntilWellAfter(AtomicBoolean stopped, ConcurrentLinkedQueue<String> failures) {
+  /**
+   * Reads the last log line through the gateway until {@code stopped} plus {@link
+   * #REQUESTS_AFTER_STOP}.
+   */
+  private static int readUntilWellAfter(
+      AtomicBoolean stopped, ConcurrentLinkedQueue<String> failures) {
     int afterStop = 0;
-    for (int requests = 0; afterStop < REQUESTS_AFTER_STOP && requests < MAX_REQUESTS_PER_CLIENT; requests++) {
+    for (int requests = 0;
+        afterStop < REQUESTS_AFTER_STOP && requests < MAX_REQUESTS_PER_CLIENT;
+        requests++) {
       if (stopped.get()) {
         afterStop++;
       }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.testsupport.Http;
 
-/** Concurrent visits through the gateway are counted exactly: no lost, no duplicated number, one line each. */
+/**
+ * Concurrent visits through the gateway are counted exactly: no lost, no duplicated number, one
+ * line each.
+ */
 @Order(2)
 class ConcurrentVisitsIT {
 
@@ -41,11 +44,14 @@ class ConcurrentVisitsIT {
 
     List<Long> expected = LongStream.rangeClosed(before + 1, before + VISITS).boxed().toList();
     assertThat(counts).containsExactlyInAnyOrderElementsOf(expected);
-    List<LogLine> newLines = Server.logLines().stream().skip(linesBefore).map(LogLine::parse).toList();
+    List<LogLine> newLines =
+        Server.logLines().stream().skip(linesBefore).map(LogLine::parse).toList();
     assertThat(newLines).extracting(LogLine::count).containsExactlyInAnyOrderElementsOf(expected);
   }
 
-  /** The count so far, read from the log file's last visit line (a visit itself would change it). */
+  /**
+   * The count so far, read from the log file's last visit line (a visit itself would change it).
+   */
   private static long currentCount() throws Exception {
     List<String> lines = Server.logLines();
     for (int i = lines.size() - 1; i >= 0; i--) {

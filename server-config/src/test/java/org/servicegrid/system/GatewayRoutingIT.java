@@ -17,10 +17,12 @@ import org.servicegrid.testsupport.FakeHttpServer;
 import org.servicegrid.testsupport.FakeInstance;
 import org.servicegrid.testsupport.FakeUpstream;
 import org.servicegrid.testsupport.Http;
-import org.servicegrid.testsupport.TestTokens;
 import org.servicegrid.testsupport.RecordedRequest;
+import org.servicegrid.testsupport.TestTokens;
 
-/** The gateway routes to any registered service, a peer written only against the protocol included. */
+/**
+ * The gateway routes to any registered service, a peer written only against the protocol included.
+ */
 @Order(3)
 class GatewayRoutingIT {
 
@@ -31,14 +33,22 @@ class GatewayRoutingIT {
   static void registerAFakeService() {
     Server.awaitSystemReady();
     echo = FakeUpstream.echoing(ECHO);
-    Http.assertStatus(TestTokens.send("POST", Server.REGISTRY.url("/services"), serviceInfo(ECHO, echo.addr()),
-        TestTokens.forService(ECHO)), 200);
+    Http.assertStatus(
+        TestTokens.send(
+            "POST",
+            Server.REGISTRY.url("/services"),
+            serviceInfo(ECHO, echo.addr()),
+            TestTokens.forService(ECHO)),
+        200);
   }
 
   @AfterAll
   static void deregister() {
     try {
-      TestTokens.send("DELETE", Server.REGISTRY.url("/services"), serviceInfo(ECHO, echo.addr()),
+      TestTokens.send(
+          "DELETE",
+          Server.REGISTRY.url("/services"),
+          serviceInfo(ECHO, echo.addr()),
           TestTokens.forService(ECHO));
     } finally {
       echo.close();
@@ -49,10 +59,17 @@ class GatewayRoutingIT {
   void forwardsMethodPathQueryAndBodyAndReturnsStatusAndHeaders() throws Exception {
     String url = Server.GATEWAY.url("/" + ECHO + "/echo/a/b?x=1&y=two%20words");
 
-    HttpResponse<String> response = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-        .until(() -> Http.send(Http.request(url).header("X-Custom", "kept")
-            .POST(HttpRequest.BodyPublishers.ofString("hello, body"))),
-            r -> r.statusCode() != 404 && r.statusCode() != 503);
+    HttpResponse<String> response =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () ->
+                    Http.send(
+                        Http.request(url)
+                            .header("X-Custom", "kept")
+                            .POST(HttpRequest.BodyPublishers.ofString("hello, body"))),
+                r -> r.statusCode() != 404 && r.statusCode() != 503);
 
     assertThat(response.statusCode()).as("POST %s", url).isEqualTo(201);
     assertThat(response.body()).isEqualTo("echo hello, body");
@@ -72,8 +89,13 @@ class GatewayRoutingIT {
   void streamsATwoMegabyteResponseThroughUnchanged() throws Exception {
     String url = Server.GATEWAY.url("/" + ECHO + "/big");
 
-    HttpResponse<byte[]> response = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-        .until(() -> Http.send(Http.request(url), HttpResponse.BodyHandlers.ofByteArray()), r -> r.statusCode() == 200);
+    HttpResponse<byte[]> response =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () -> Http.send(Http.request(url), HttpResponse.BodyHandlers.ofByteArray()),
+                r -> r.statusCode() == 200);
 
     assertThat(response.body()).hasSize(FakeUpstream.BIG_BODY_BYTES);
     assertThat(sha256(response.body())).isEqualTo(sha256(FakeUpstream.bigBody()));
@@ -81,7 +103,8 @@ class GatewayRoutingIT {
 
   @Test
   void answers404ForAServiceNobodyRegistered() throws Exception {
-    HttpResponse<String> response = Http.get(Server.GATEWAY.url("/no-such-service-" + UUID.randomUUID() + "/x"));
+    HttpResponse<String> response =
+        Http.get(Server.GATEWAY.url("/no-such-service-" + UUID.randomUUID() + "/x"));
 
     assertThat(response.statusCode()).as("unknown service").isEqualTo(404);
     assertThat(response.body()).contains("\"error\"");

@@ -23,32 +23,45 @@ import org.junit.jupiter.api.Test;
 import org.servicegrid.testsupport.Http;
 
 /**
- * N instances of every service, and kill -9: a system of its own from the build's install, laid out as
- * {@code ./run.sh} scales out (one registry, one gateway, two log and two visit instances on ports 20400..20413,
- * each an instance of the product server with its own output directory, the visit count in PostgreSQL's test
- * database). Eight clients visit through the gateway while one visit instance and then one log instance are
- * killed with SIGKILL: no visit fails (the gateway tries the other visit instance, a visit tries the other log
- * instance), no number is answered twice, and every number answered is in one of the two log files.
+ * N instances of every service, and kill -9: a system of its own from the build's install, laid out
+ * as {@code ./run.sh} scales out (one registry, one gateway, two log and two visit instances on
+ * ports 20400..20413, each an instance of the product server with its own output directory, the
+ * visit count in PostgreSQL's test database). Eight clients visit through the gateway while one
+ * visit instance and then one log instance are killed with SIGKILL: no visit fails (the gateway
+ * tries the other visit instance, a visit tries the other log instance), no number is answered
+ * twice, and every number answered is in one of the two log files.
  */
 @Order(300)
 class KillNineFailoverIT {
 
   private static final int CLIENTS = 8;
-  /** Visits answered between two steps of the scenario: enough for the load to reach every instance. */
+
+  /**
+   * Visits answered between two steps of the scenario: enough for the load to reach every instance.
+   */
   private static final int VISITS_PER_STEP = 150;
+
   private static final Duration STEP_BOUND = Duration.ofSeconds(90);
 
-  private static final ServerInstance REGISTRY = Server.REGISTRY.instance("kill9-registry", 20400,
-      Map.of("REGISTRY_CLUSTER_PORT", "20450", "REGISTRY_CLUSTER_MEMBERS", "127.0.0.1:20450"));
+  private static final ServerInstance REGISTRY =
+      Server.REGISTRY.instance(
+          "kill9-registry",
+          20400,
+          Map.of("REGISTRY_CLUSTER_PORT", "20450", "REGISTRY_CLUSTER_MEMBERS", "127.0.0.1:20450"));
   private static final Map<String, String> SERVICE = Map.of("REGISTRY_URLS", REGISTRY.url(""));
-  private static final ServerInstance GATEWAY = Server.GATEWAY.instance("kill9-gateway", 20401, SERVICE);
+  private static final ServerInstance GATEWAY =
+      Server.GATEWAY.instance("kill9-gateway", 20401, SERVICE);
   private static final ServerInstance LOG_A = Server.LOG.instance("kill9-log-a", 20402, SERVICE);
   private static final ServerInstance LOG_B = Server.LOG.instance("kill9-log-b", 20412, SERVICE);
-  private static final ServerInstance VISIT_A = Server.VISIT.instance("kill9-visit-a", 20403, visitEnvironment());
-  private static final ServerInstance VISIT_B = Server.VISIT.instance("kill9-visit-b", 20413, visitEnvironment());
-  private static final List<ServerInstance> ALL = List.of(REGISTRY, GATEWAY, LOG_A, LOG_B, VISIT_A, VISIT_B);
+  private static final ServerInstance VISIT_A =
+      Server.VISIT.instance("kill9-visit-a", 20403, visitEnvironment());
+  private static final ServerInstance VISIT_B =
+      Server.VISIT.instance("kill9-visit-b", 20413, visitEnvironment());
+  private static final List<ServerInstance> ALL =
+      List.of(REGISTRY, GATEWAY, LOG_A, LOG_B, VISIT_A, VISIT_B);
 
-  private static final Pattern VISITS_COUNTED = Pattern.compile("(?m)^visit_visits_counted_total\\{.*} (\\S+)$");
+  private static final Pattern VISITS_COUNTED =
+      Pattern.compile("(?m)^visit_visits_counted_total\\{.*} (\\S+)$");
 
   @BeforeAll
   static void startTheSystem() {
@@ -56,14 +69,25 @@ class KillNineFailoverIT {
     ALL.forEach(ServerInstance::deleteOutput);
     inParallel(ALL, ServerInstance::start);
     ALL.forEach(ServerInstance::awaitReady);
-    await().atMost(Server.START_BOUND).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() -> {
-      assertThat(Http.get(REGISTRY.url("/services/log")).body()).contains(addr(LOG_A), addr(LOG_B));
-      assertThat(Http.get(REGISTRY.url("/services/visit")).body()).contains(addr(VISIT_A), addr(VISIT_B));
-      assertThat(Http.get(GATEWAY.url("/")).body()).contains("{\"instances\":2,\"name\":\"visit\"");
-    });
+    await()
+        .atMost(Server.START_BOUND)
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              assertThat(Http.get(REGISTRY.url("/services/log")).body())
+                  .contains(addr(LOG_A), addr(LOG_B));
+              assertThat(Http.get(REGISTRY.url("/services/visit")).body())
+                  .contains(addr(VISIT_A), addr(VISIT_B));
+              assertThat(Http.get(GATEWAY.url("/")).body())
+                  .contains("{\"instances\":2,\"name\":\"visit\"");
+            });
   }
 
-  /** The services first, so that they can deregister; whatever each answers: killed instances are not running. */
+  /**
+   * The services first, so that they can deregister; whatever each answers: killed instances are
+   * not running.
+   */
   @AfterAll
   static void stopTheSystem() {
     inParallel(ALL.subList(1, ALL.size()), ServerInstance::stop);
@@ -74,27 +98,41 @@ class KillNineFailoverIT {
   void eightClientsLoseNoVisitAndGetOnlyLoggedUniqueNumbersWhileAVisitAndALogInstanceAreKilled() {
     try (Visitors visitors = Visitors.start(CLIENTS, GATEWAY.url("/visit/"))) {
       visitors.awaitAnswers(VISITS_PER_STEP, STEP_BOUND);
-      assertThat(visitsCounted(VISIT_B)).as("visits counted by %s before it is killed", VISIT_B.id()).isPositive();
-      assertThat(LOG_B.logLines()).as("lines written by %s before it is killed", LOG_B.id()).isNotEmpty();
+      assertThat(visitsCounted(VISIT_B))
+          .as("visits counted by %s before it is killed", VISIT_B.id())
+          .isPositive();
+      assertThat(LOG_B.logLines())
+          .as("lines written by %s before it is killed", LOG_B.id())
+          .isNotEmpty();
 
       VISIT_B.kill();
       visitors.awaitAnswers(VISITS_PER_STEP, STEP_BOUND);
       LOG_B.kill();
       visitors.awaitAnswers(VISITS_PER_STEP, STEP_BOUND);
-      await().atMost(Server.EVICTION_BOUND).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-        assertThat(Http.get(REGISTRY.url("/services/visit")).body()).doesNotContain(addr(VISIT_B));
-        assertThat(Http.get(REGISTRY.url("/services/log")).body()).doesNotContain(addr(LOG_B));
-      });
+      await()
+          .atMost(Server.EVICTION_BOUND)
+          .pollInterval(Duration.ofMillis(200))
+          .untilAsserted(
+              () -> {
+                assertThat(Http.get(REGISTRY.url("/services/visit")).body())
+                    .doesNotContain(addr(VISIT_B));
+                assertThat(Http.get(REGISTRY.url("/services/log")).body())
+                    .doesNotContain(addr(LOG_B));
+              });
       visitors.awaitAnswers(VISITS_PER_STEP, STEP_BOUND);
 
       List<Visitors.Answer> answers = visitors.stop();
-      assertThat(answers).as("visits through the gateway that did not answer 200")
-          .filteredOn(answer -> !answer.counted()).isEmpty();
+      assertThat(answers)
+          .as("visits through the gateway that did not answer 200")
+          .filteredOn(answer -> !answer.counted())
+          .isEmpty();
       List<Long> numbers = answers.stream().map(Visitors.Answer::number).toList();
       assertThat(numbers).as("numbers answered").doesNotHaveDuplicates();
       Set<Long> logged = new HashSet<>(loggedVisits(LOG_A));
       logged.addAll(loggedVisits(LOG_B));
-      assertThat(numbers).as("numbers answered that are in neither log file").allMatch(logged::contains);
+      assertThat(numbers)
+          .as("numbers answered that are in neither log file")
+          .allMatch(logged::contains);
     }
   }
 
@@ -109,7 +147,8 @@ class KillNineFailoverIT {
   }
 
   private static double visitsCounted(ServerInstance visit) {
-    Matcher counted = VISITS_COUNTED.matcher(Http.get(visit.url("/metrics?scope=application")).body());
+    Matcher counted =
+        VISITS_COUNTED.matcher(Http.get(visit.url("/metrics?scope=application")).body());
     return counted.find() ? Double.parseDouble(counted.group(1)) : 0;
   }
 
@@ -132,7 +171,9 @@ class KillNineFailoverIT {
   private static void inParallel(List<ServerInstance> instances, Consumer<ServerInstance> action) {
     ExecutorService executor = Executors.newFixedThreadPool(instances.size());
     try {
-      instances.stream().map(instance -> CompletableFuture.runAsync(() -> action.accept(instance), executor)).toList()
+      instances.stream()
+          .map(instance -> CompletableFuture.runAsync(() -> action.accept(instance), executor))
+          .toList()
           .forEach(CompletableFuture::join);
     } finally {
       executor.shutdownNow();

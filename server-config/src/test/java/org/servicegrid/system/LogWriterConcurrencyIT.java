@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.testsupport.Http;
 
-/** Eight writers appending a thousand lines each through {@code POST /log}: 8000 whole lines, none torn or lost. */
+/**
+ * Eight writers appending a thousand lines each through {@code POST /log}: 8000 whole lines, none
+ * torn or lost.
+ */
 @Order(4)
 class LogWriterConcurrencyIT {
 
@@ -37,14 +40,17 @@ class LogWriterConcurrencyIT {
       List<Future<?>> done = new ArrayList<>();
       for (int w = 0; w < WRITERS; w++) {
         int writer = w;
-        done.add(writers.submit(() -> {
-          for (int i = 0; i < LINES_PER_WRITER; i++) {
-            String message = "concurrency " + run + " writer " + writer + " line " + i;
-            HttpResponse<String> response = Http.send("POST", Server.LOG.url("/log"), "text/plain", message);
-            assertThat(response.statusCode()).as("POST /log").isEqualTo(200);
-          }
-          return null;
-        }));
+        done.add(
+            writers.submit(
+                () -> {
+                  for (int i = 0; i < LINES_PER_WRITER; i++) {
+                    String message = "concurrency " + run + " writer " + writer + " line " + i;
+                    HttpResponse<String> response =
+                        Http.send("POST", Server.LOG.url("/log"), "text/plain", message);
+                    assertThat(response.statusCode()).as("POST /log").isEqualTo(200);
+                  }
+                  return null;
+                }));
       }
       for (Future<?> writer : done) {
         writer.get(5, TimeUnit.MINUTES);

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.servicegrid.testsupport.Http;
 
 /**
- * The four servers the build started on 127.0.0.1, as the system tests address them: URLs, readiness, the log
- * file, and stopping and starting one with Liberty's own {@code bin/server} script, as an operator would.
+ * The four servers the build started on 127.0.0.1, as the system tests address them: URLs,
+ * readiness, the log file, and stopping and starting one with Liberty's own {@code bin/server}
+ * script, as an operator would.
  */
 public enum Server {
   REGISTRY("registry", 20000),
@@ -24,7 +25,11 @@ public enum Server {
 
   /** A cold Liberty start on a loaded 2-core machine takes well under this. */
   public static final Duration START_BOUND = Duration.ofSeconds(180);
-  /** Eviction takes at most ~5 s with the default heart-beat settings; leave room for a loaded machine. */
+
+  /**
+   * Eviction takes at most ~5 s with the default heart-beat settings; leave room for a loaded
+   * machine.
+   */
   public static final Duration EVICTION_BOUND = Duration.ofSeconds(20);
 
   public final String serverName;
@@ -41,13 +46,20 @@ public enum Server {
 
   /** Waits until every server is ready (readiness 200) and log and visit are registered. */
   public static void awaitSystemReady() {
-    await().atMost(START_BOUND).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() -> {
-      for (Server server : values()) {
-        assertThat(Http.get(server.url("/health/ready")).statusCode()).as(server.url("/health/ready")).isEqualTo(200);
-      }
-      assertThat(Http.get(REGISTRY.url("/services/log")).body()).contains("\"Addr\"");
-      assertThat(Http.get(REGISTRY.url("/services/visit")).body()).contains("\"Addr\"");
-    });
+    await()
+        .atMost(START_BOUND)
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              for (Server server : values()) {
+                assertThat(Http.get(server.url("/health/ready")).statusCode())
+                    .as(server.url("/health/ready"))
+                    .isEqualTo(200);
+              }
+              assertThat(Http.get(REGISTRY.url("/services/log")).body()).contains("\"Addr\"");
+              assertThat(Http.get(REGISTRY.url("/services/visit")).body()).contains("\"Addr\"");
+            });
   }
 
   public static Path wlpHome() {
@@ -67,8 +79,9 @@ public enum Server {
   }
 
   /**
-   * Another instance of this server, as {@code ./run.sh} scales out: same configuration and WAR, its own output
-   * directory ({@code usr/instances/<id>}) and port, {@code environment} added to {@code bin/server}'s.
+   * Another instance of this server, as {@code ./run.sh} scales out: same configuration and WAR,
+   * its own output directory ({@code usr/instances/<id>}) and port, {@code environment} added to
+   * {@code bin/server}'s.
    */
   public ServerInstance instance(String id, int port, Map<String, String> environment) {
     return new ServerInstance(this, id, port, environment);
@@ -83,17 +96,20 @@ public enum Server {
   }
 
   private void serverCommand(String action) {
-    assertThat(command(action, serverName, Map.of())).as("exit code of server %s %s", action, serverName).isZero();
+    assertThat(command(action, serverName, Map.of()))
+        .as("exit code of server %s %s", action, serverName)
+        .isZero();
   }
 
   /**
-   * Runs {@code bin/server action name} of the build's install, for these servers or others a test creates there,
-   * with {@code environment} added to the process's; returns its exit code.
+   * Runs {@code bin/server action name} of the build's install, for these servers or others a test
+   * creates there, with {@code environment} added to the process's; returns its exit code.
    */
   public static int command(String action, String name, Map<String, String> environment) {
-    ProcessBuilder command = new ProcessBuilder(wlpHome().resolve("bin/server").toString(), action, name)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder command =
+        new ProcessBuilder(wlpHome().resolve("bin/server").toString(), action, name)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     command.environment().putAll(environment);
     try {
       Process process = command.start();

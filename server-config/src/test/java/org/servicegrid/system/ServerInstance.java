@@ -17,10 +17,11 @@ import java.util.stream.Stream;
 import org.servicegrid.testsupport.Http;
 
 /**
- * One more instance of a product server, the way {@code ./run.sh} scales out: the same server of the build's
- * install (its {@code server.xml} and WAR, nothing copied) started by {@code bin/server} with an output directory
- * of its own ({@code WLP_OUTPUT_DIR=usr/instances/<id>}: logs, workarea, PID file, data files such as the log
- * service's file) and its own HTTP port, plus whatever environment the test adds.
+ * One more instance of a product server, the way {@code ./run.sh} scales out: the same server of
+ * the build's install (its {@code server.xml} and WAR, nothing copied) started by {@code
+ * bin/server} with an output directory of its own ({@code WLP_OUTPUT_DIR=usr/instances/<id>}: logs,
+ * workarea, PID file, data files such as the log service's file) and its own HTTP port, plus
+ * whatever environment the test adds.
  */
 public record ServerInstance(Server server, String id, int port, Map<String, String> environment) {
 
@@ -35,12 +36,18 @@ public record ServerInstance(Server server, String id, int port, Map<String, Str
     return "http://127.0.0.1:" + port + path;
   }
 
-  /** Liberty's {@code WLP_OUTPUT_DIR} for this instance; the server's own output is under it, in its name. */
+  /**
+   * Liberty's {@code WLP_OUTPUT_DIR} for this instance; the server's own output is under it, in its
+   * name.
+   */
   public Path outputRoot() {
     return Server.wlpHome().resolve("usr/instances").resolve(id);
   }
 
-  /** The log service's file of this instance ({@code log.file}'s default, under the server's output directory). */
+  /**
+   * The log service's file of this instance ({@code log.file}'s default, under the server's output
+   * directory).
+   */
   public Path logFile() {
     return outputRoot().resolve(server.serverName).resolve("logs/service.log");
   }
@@ -53,7 +60,10 @@ public record ServerInstance(Server server, String id, int port, Map<String, Str
     }
   }
 
-  /** Removes what an earlier run of this instance left (logs, data); the instance must not be running. */
+  /**
+   * Removes what an earlier run of this instance left (logs, data); the instance must not be
+   * running.
+   */
   public void deleteOutput() {
     if (!Files.exists(outputRoot())) {
       return;
@@ -68,7 +78,9 @@ public record ServerInstance(Server server, String id, int port, Map<String, Str
   }
 
   public void start() {
-    assertThat(command("start")).as("exit code of server start %s (%s)", server.serverName, id).isZero();
+    assertThat(command("start"))
+        .as("exit code of server start %s (%s)", server.serverName, id)
+        .isZero();
   }
 
   /** {@code bin/server stop}; its exit code (not 0 when the instance was not running). */
@@ -77,26 +89,44 @@ public record ServerInstance(Server server, String id, int port, Map<String, Str
   }
 
   public void awaitReady() {
-    await().atMost(Server.START_BOUND).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-        .untilAsserted(() -> assertThat(Http.get(url("/health/ready")).statusCode())
-            .as(url("/health/ready")).isEqualTo(200));
+    await()
+        .atMost(Server.START_BOUND)
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .untilAsserted(
+            () ->
+                assertThat(Http.get(url("/health/ready")).statusCode())
+                    .as(url("/health/ready"))
+                    .isEqualTo(200));
   }
 
-  /** The JVM this instance's {@code bin/server start} launched, from the PID file Liberty keeps for it. */
+  /**
+   * The JVM this instance's {@code bin/server start} launched, from the PID file Liberty keeps for
+   * it.
+   */
   public ProcessHandle process() {
     Path pidFile = outputRoot().resolve(".pid").resolve(server.serverName + ".pid");
     try {
       long pid = Long.parseLong(Files.readString(pidFile).trim());
-      ProcessHandle process = ProcessHandle.of(pid).orElseThrow(
-          () -> new IllegalStateException(id + ": no process " + pid + " (from " + pidFile + ")"));
-      assertThat(process.info().commandLine().orElse("")).as("process %s of %s", pid, id).contains(server.serverName);
+      ProcessHandle process =
+          ProcessHandle.of(pid)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          id + ": no process " + pid + " (from " + pidFile + ")"));
+      assertThat(process.info().commandLine().orElse(""))
+          .as("process %s of %s", pid, id)
+          .contains(server.serverName);
       return process;
     } catch (IOException e) {
       throw new UncheckedIOException("no PID file for " + id, e);
     }
   }
 
-  /** kill -9: the JVM dies at once, without stopping its applications or closing its connections in order. */
+  /**
+   * kill -9: the JVM dies at once, without stopping its applications or closing its connections in
+   * order.
+   */
   public void kill() {
     ProcessHandle process = process();
     assertThat(process.destroyForcibly()).as("SIGKILL sent to %s (%s)", process.pid(), id).isTrue();

@@ -16,10 +16,11 @@ import org.servicegrid.testsupport.Http;
 import org.servicegrid.testsupport.TestTokens;
 
 /**
- * A service WAR dropped on a stock Liberty server (no project server.xml, no variables) registers with the
- * address its server really listens on, read from the server, and finds the registry at the default URL. The
- * service is renamed through the environment so that the other system tests never route visits to it, and
- * gets its token the same way ({@code REGISTRY_CLIENT_AUTH_TOKEN}): a stock server has no credentials files.
+ * A service WAR dropped on a stock Liberty server (no project server.xml, no variables) registers
+ * with the address its server really listens on, read from the server, and finds the registry at
+ * the default URL. The service is renamed through the environment so that the other system tests
+ * never route visits to it, and gets its token the same way ({@code REGISTRY_CLIENT_AUTH_TOKEN}): a
+ * stock server has no credentials files.
  */
 class StockServerIT {
 
@@ -38,7 +39,9 @@ class StockServerIT {
       Files.copy(xml, dir.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
     }
     Files.createDirectories(dir.resolve("dropins"));
-    Files.copy(Server.wlpHome().resolve("usr/servers/log/apps/log.war"), dir.resolve("dropins/log.war"),
+    Files.copy(
+        Server.wlpHome().resolve("usr/servers/log/apps/log.war"),
+        dir.resolve("dropins/log.war"),
         StandardCopyOption.REPLACE_EXISTING);
     serverCommand("start");
   }
@@ -52,17 +55,33 @@ class StockServerIT {
   void registersTheAddressItsServerListensOnAndLeavesWhenStopped() throws Exception {
     String instances = Server.REGISTRY.url("/services/" + NAME);
 
-    await().atMost(Server.START_BOUND).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-        assertThat(Http.get(instances).body()).as("GET %s", instances).contains("\"localhost:9080\""));
+    await()
+        .atMost(Server.START_BOUND)
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () ->
+                assertThat(Http.get(instances).body())
+                    .as("GET %s", instances)
+                    .contains("\"localhost:9080\""));
     Http.assertStatus(Http.get("http://localhost:9080/heart-beat"), 200);
 
     serverCommand("stop");
-    await().atMost(Server.EVICTION_BOUND).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-        assertThat(Http.get(instances).body()).as("GET %s after the stop", instances).isEqualTo("[]"));
+    await()
+        .atMost(Server.EVICTION_BOUND)
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(
+            () ->
+                assertThat(Http.get(instances).body())
+                    .as("GET %s after the stop", instances)
+                    .isEqualTo("[]"));
   }
 
-  /** Runs Liberty's {@code bin/server} on the stock server, naming the service and its token in the environment. */
+  /**
+   * Runs Liberty's {@code bin/server} on the stock server, naming the service and its token in the
+   * environment.
+   */
   private static void serverCommand(String action) {
-    Server.command(action, SERVER, Map.of("SERVICE_NAME", NAME, "REGISTRY_CLIENT_AUTH_TOKEN", TOKEN));
+    Server.command(
+        action, SERVER, Map.of("SERVICE_NAME", NAME, "REGISTRY_CLIENT_AUTH_TOKEN", TOKEN));
   }
 }

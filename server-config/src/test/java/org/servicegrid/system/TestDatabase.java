@@ -7,8 +7,9 @@ import java.sql.Statement;
 import java.util.Map;
 
 /**
- * The PostgreSQL database the system tests' visit instances share ({@code servicegrid_test} of the local cluster
- * that {@code scripts/ensure-postgresql.sh} prepares; {@code ./test.sh} runs it first).
+ * The PostgreSQL database the system tests' visit instances share ({@code servicegrid_test} of the
+ * local cluster that {@code scripts/ensure-postgresql.sh} prepares; {@code ./test.sh} runs it
+ * first).
  */
 final class TestDatabase {
 
@@ -20,7 +21,15 @@ final class TestDatabase {
 
   /** The environment that puts a visit server's count into this database. */
   static Map<String, String> visitEnvironment() {
-    return Map.of("VISIT_DB", "postgresql", "VISIT_DB_URL", URL, "VISIT_DB_USER", USER, "VISIT_DB_PASSWORD", PASSWORD);
+    return Map.of(
+        "VISIT_DB",
+        "postgresql",
+        "VISIT_DB_URL",
+        URL,
+        "VISIT_DB_USER",
+        USER,
+        "VISIT_DB_PASSWORD",
+        PASSWORD);
   }
 
   /** Drops the visit count's table: the next visit server to start creates it and counts from 1. */
@@ -29,8 +38,12 @@ final class TestDatabase {
         Statement statement = connection.createStatement()) {
       statement.execute("DROP TABLE IF EXISTS visit_count");
     } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL does not answer at " + URL
-          + "; start and prepare it with scripts/ensure-postgresql.sh (./test.sh does): " + e, e);
+      throw new IllegalStateException(
+          "PostgreSQL does not answer at "
+              + URL
+              + "; start and prepare it with scripts/ensure-postgresql.sh (./test.sh does): "
+              + e,
+          e);
     }
   }
 }

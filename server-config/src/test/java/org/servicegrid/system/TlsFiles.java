@@ -14,9 +14,10 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The install's TLS directory ({@code usr/shared/resources/servicegrid-tls}) as the system tests use it: made by
- * {@code scripts/ensure-tls.sh} when missing, as {@code ./run.sh} does; a client context trusting its authority
- * only; and further certificates its authority signs, with {@code keytool} as the script does.
+ * The install's TLS directory ({@code usr/shared/resources/servicegrid-tls}) as the system tests
+ * use it: made by {@code scripts/ensure-tls.sh} when missing, as {@code ./run.sh} does; a client
+ * context trusting its authority only; and further certificates its authority signs, with {@code
+ * keytool} as the script does.
  */
 final class TlsFiles {
 
@@ -33,7 +34,8 @@ final class TlsFiles {
 
   /** A client context that trusts the directory's truststore and nothing else. */
   static SSLContext trustOnly(Path dir) throws Exception {
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(load(dir.resolve("trust.p12"), password(dir)));
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), null);
@@ -47,17 +49,70 @@ final class TlsFiles {
   static SSLContext serverCertifiedFor(Path dir, String san, Path work) throws Exception {
     char[] password = "changeit".toCharArray();
     Path keys = work.resolve("other.p12");
-    keytool("-genkeypair", "-keystore", keys, "-storetype", "PKCS12", "-storepass", "changeit", "-alias", "default",
-        "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=other");
-    keytool("-certreq", "-keystore", keys, "-storepass", "changeit", "-alias", "default",
-        "-file", work.resolve("other.csr"));
-    keytool("-gencert", "-keystore", dir.resolve("ca.p12"), "-storepass", new String(password(dir)), "-alias", "ca",
-        "-infile", work.resolve("other.csr"), "-outfile", work.resolve("other.pem"), "-ext", "san=" + san);
-    keytool("-importcert", "-noprompt", "-keystore", keys, "-storepass", "changeit", "-alias", "ca",
-        "-file", dir.resolve("ca.pem"));
-    keytool("-importcert", "-noprompt", "-keystore", keys, "-storepass", "changeit", "-alias", "default",
-        "-file", work.resolve("other.pem"));
-    KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keytool(
+        "-genkeypair",
+        "-keystore",
+        keys,
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        "changeit",
+        "-alias",
+        "default",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-dname",
+        "CN=other");
+    keytool(
+        "-certreq",
+        "-keystore",
+        keys,
+        "-storepass",
+        "changeit",
+        "-alias",
+        "default",
+        "-file",
+        work.resolve("other.csr"));
+    keytool(
+        "-gencert",
+        "-keystore",
+        dir.resolve("ca.p12"),
+        "-storepass",
+        new String(password(dir)),
+        "-alias",
+        "ca",
+        "-infile",
+        work.resolve("other.csr"),
+        "-outfile",
+        work.resolve("other.pem"),
+        "-ext",
+        "san=" + san);
+    keytool(
+        "-importcert",
+        "-noprompt",
+        "-keystore",
+        keys,
+        "-storepass",
+        "changeit",
+        "-alias",
+        "ca",
+        "-file",
+        dir.resolve("ca.pem"));
+    keytool(
+        "-importcert",
+        "-noprompt",
+        "-keystore",
+        keys,
+        "-storepass",
+        "changeit",
+        "-alias",
+        "default",
+        "-file",
+        work.resolve("other.pem"));
+    KeyManagerFactory factory =
+        KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     factory.init(load(keys, password), password);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(factory.getKeyManagers(), null, null);
@@ -66,7 +121,8 @@ final class TlsFiles {
 
   private static char[] password(Path dir) throws Exception {
     String xml = Files.readString(dir.resolve("password.xml"));
-    return xml.replaceAll("(?s).*name=\"servicegrid.tls.password\" value=\"([^\"]*)\".*", "$1").toCharArray();
+    return xml.replaceAll("(?s).*name=\"servicegrid.tls.password\" value=\"([^\"]*)\".*", "$1")
+        .toCharArray();
   }
 
   private static KeyStore load(Path file, char[] password) throws Exception {
@@ -78,8 +134,9 @@ final class TlsFiles {
   }
 
   private static void keytool(Object... arguments) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
-        .toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
     for (Object argument : arguments) {
       command.add(argument.toString());
     }
@@ -87,8 +144,11 @@ final class TlsFiles {
   }
 
   private static void run(ProcessBuilder builder) throws Exception {
-    Process process = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", builder.command()).isTrue();
+    Process process =
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS))
+        .as("%s finished", builder.command())
+        .isTrue();
     assertThat(process.exitValue()).as("exit code of %s", builder.command()).isZero();
   }
 }

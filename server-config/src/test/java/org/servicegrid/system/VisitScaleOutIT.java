@@ -20,12 +20,12 @@ import org.servicegrid.testsupport.FakeRegistry;
 import org.servicegrid.testsupport.Http;
 
 /**
- * Scale-out of the visit service: two more instances of the visit server from the build's install (its
- * server.xml and WAR, each with an output directory of its own, ports 20005 and 20006), both with
- * {@code VISIT_DB=postgresql} on the test database of the local PostgreSQL cluster that
- * {@code scripts/ensure-postgresql.sh} prepares, finding a fake log through a fake registry. Concurrent visits
- * spread over both are numbered exactly, a restarted instance continues from the shared count, and an instance
- * without its database answers 503 and counts nothing.
+ * Scale-out of the visit service: two more instances of the visit server from the build's install
+ * (its server.xml and WAR, each with an output directory of its own, ports 20005 and 20006), both
+ * with {@code VISIT_DB=postgresql} on the test database of the local PostgreSQL cluster that {@code
+ * scripts/ensure-postgresql.sh} prepares, finding a fake log through a fake registry. Concurrent
+ * visits spread over both are numbered exactly, a restarted instance continues from the shared
+ * count, and an instance without its database answers 503 and counts nothing.
  */
 @Order(200)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -33,16 +33,19 @@ class VisitScaleOutIT {
 
   private static final FakeLog LOG = FakeLog.start();
   private static final FakeRegistry REGISTRY = FakeRegistry.started();
-  private static final List<ServerInstance> INSTANCES = List.of(
-      Server.VISIT.instance("visit-scale-a", 20005, environment()),
-      Server.VISIT.instance("visit-scale-b", 20006, environment()));
+  private static final List<ServerInstance> INSTANCES =
+      List.of(
+          Server.VISIT.instance("visit-scale-a", 20005, environment()),
+          Server.VISIT.instance("visit-scale-b", 20006, environment()));
 
   @BeforeAll
   static void startTwoVisitInstancesOnPostgresql() {
     REGISTRY.put("log", LOG.addr());
     TestDatabase.dropVisitCount();
     INSTANCES.forEach(ServerInstance::deleteOutput);
-    INSTANCES.stream().map(instance -> CompletableFuture.runAsync(instance::start)).toList()
+    INSTANCES.stream()
+        .map(instance -> CompletableFuture.runAsync(instance::start))
+        .toList()
         .forEach(CompletableFuture::join);
     INSTANCES.forEach(ServerInstance::awaitReady);
   }
@@ -59,7 +62,8 @@ class VisitScaleOutIT {
 
   @Test
   @Order(1)
-  void sixtyFourConcurrentVisitsOverTwoInstancesAreNumberedOneToSixtyFourAndARestartedInstanceCountsOn() {
+  void
+      sixtyFourConcurrentVisitsOverTwoInstancesAreNumberedOneToSixtyFourAndARestartedInstanceCountsOn() {
     List<CompletableFuture<HttpResponse<String>>> visits = new ArrayList<>();
     for (int i = 0; i < 64; i++) {
       visits.add(Http.sendAsync(Http.request(INSTANCES.get(i % 2).url("/")).GET()));
@@ -67,14 +71,16 @@ class VisitScaleOutIT {
     List<Long> numbers = new ArrayList<>();
     for (CompletableFuture<HttpResponse<String>> visit : visits) {
       HttpResponse<String> response = visit.join();
-      assertThat(response.statusCode()).as("GET / of a visit instance on PostgreSQL: %s", response.body())
+      assertThat(response.statusCode())
+          .as("GET / of a visit instance on PostgreSQL: %s", response.body())
           .isEqualTo(200);
       numbers.add(Long.parseLong(response.body().trim()));
     }
 
     List<Long> expected = LongStream.rangeClosed(1, 64).boxed().toList();
     assertThat(numbers).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(LOG.messages()).containsExactlyElementsOf(expected.stream().map(String::valueOf).toList());
+    assertThat(LOG.messages())
+        .containsExactlyElementsOf(expected.stream().map(String::valueOf).toList());
 
     ServerInstance restarted = INSTANCES.get(1);
     assertThat(restarted.stop()).as("exit code of stopping %s", restarted.id()).isZero();
@@ -88,8 +94,10 @@ class VisitScaleOutIT {
   @Order(2)
   void anInstanceWhoseDatabaseDoesNotAnswerRefusesVisitsWith503AndTheSharedCountStays() {
     long before = Long.parseLong(visit(INSTANCES.get(0)));
-    ServerInstance cut = INSTANCES.get(1)
-        .with(Map.of("VISIT_DB_URL", "jdbc:postgresql://127.0.0.1:1/servicegrid_test"));
+    ServerInstance cut =
+        INSTANCES
+            .get(1)
+            .with(Map.of("VISIT_DB_URL", "jdbc:postgresql://127.0.0.1:1/servicegrid_test"));
     assertThat(cut.stop()).as("exit code of stopping %s", cut.id()).isZero();
     cut.start();
     cut.awaitReady();
@@ -104,11 +112,16 @@ class VisitScaleOutIT {
 
   private static String visit(ServerInstance instance) {
     HttpResponse<String> response = Http.get(instance.url("/"));
-    assertThat(response.statusCode()).as("GET %s: %s", instance.url("/"), response.body()).isEqualTo(200);
+    assertThat(response.statusCode())
+        .as("GET %s: %s", instance.url("/"), response.body())
+        .isEqualTo(200);
     return response.body().trim();
   }
 
-  /** The fake registry, the PostgreSQL test database, and no readiness drop while the fake registry is quiet. */
+  /**
+   * The fake registry, the PostgreSQL test database, and no readiness drop while the fake registry
+   * is quiet.
+   */
   private static Map<String, String> environment() {
     Map<String, String> environment = new HashMap<>(TestDatabase.visitEnvironment());
     environment.put("REGISTRY_PORT", String.valueOf(REGISTRY.server().port()));

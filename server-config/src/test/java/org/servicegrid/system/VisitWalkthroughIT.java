@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.servicegrid.testsupport.Http;
 
 /**
- * The original design's demo on a fresh system: browsing {@code /visit/} through the gateway counts 1, 2, 3,
- * and the log service's file holds the three visits in order. Runs first, while the count is still zero.
+ * The original design's demo on a fresh system: browsing {@code /visit/} through the gateway counts
+ * 1, 2, 3, and the log service's file holds the three visits in order. Runs first, while the count
+ * is still zero.
  */
 @Order(1)
 class VisitWalkthroughIT {
@@ -28,12 +29,13 @@ class VisitWalkthroughIT {
     for (int expected = 1; expected <= 3; expected++) {
       HttpResponse<String> response = Http.get(Server.GATEWAY.url("/visit/"));
       assertThat(response.statusCode()).as("GET %s", Server.GATEWAY.url("/visit/")).isEqualTo(200);
-      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-          type -> assertThat(type).startsWith("text/plain"));
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
       assertThat(response.body().trim()).isEqualTo(Integer.toString(expected));
     }
 
-    List<LogLine> newLines = Server.logLines().stream().skip(linesBefore).map(LogLine::parse).toList();
+    List<LogLine> newLines =
+        Server.logLines().stream().skip(linesBefore).map(LogLine::parse).toList();
     assertThat(newLines).extracting(LogLine::count).containsExactly(1L, 2L, 3L);
     assertThat(newLines).extracting(LogLine::caller).containsOnly("visit");
   }

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.servicegrid.testsupport.Http;
 
 /**
- * Clients that visit one URL over and over, each on its own thread, one visit at a time, and keep every answer
- * (or the failure to get one) until they are stopped. Each client stops by itself after {@link #RUN_BOUND}.
+ * Clients that visit one URL over and over, each on its own thread, one visit at a time, and keep
+ * every answer (or the failure to get one) until they are stopped. Each client stops by itself
+ * after {@link #RUN_BOUND}.
  */
 final class Visitors implements AutoCloseable {
 
@@ -44,11 +45,12 @@ final class Visitors implements AutoCloseable {
     Visitors visitors = new Visitors(count);
     long deadline = System.nanoTime() + RUN_BOUND.toNanos();
     for (int i = 0; i < count; i++) {
-      visitors.clients.execute(() -> {
-        while (!visitors.stopped.get() && System.nanoTime() < deadline) {
-          visitors.answers.add(visit(url));
-        }
-      });
+      visitors.clients.execute(
+          () -> {
+            while (!visitors.stopped.get() && System.nanoTime() < deadline) {
+              visitors.answers.add(visit(url));
+            }
+          });
     }
     return visitors;
   }

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /** A request a {@link FakeHttpServer} is receiving: what of its body arrived so far. */
-record ArrivingRequest(String method, String path, String query, Map<String, List<String>> headers,
+record ArrivingRequest(
+    String method,
+    String path,
+    String query,
+    Map<String, List<String>> headers,
     ByteArrayOutputStream body) {
 
   ArrivingRequest(String method, String path, String query, Map<String, List<String>> headers) {

@@ -28,19 +28,20 @@ import org.servicegrid.protocol.config.InvalidConfigurationException;
 import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
- * Creates a configuration bean and gives it the MicroProfile Config it would have: every
- * {@code META-INF/microprofile-config.properties} on the class path (the higher {@code config_ordinal} wins) plus
- * the test's overrides, a blank value counting as absent. A unit test thereby checks the defaults the
- * module really ships, and one changed value, without a server. The bean's {@code validate()} is the test's to call,
- * or {@link #assertRejected}'s.
+ * Creates a configuration bean and gives it the MicroProfile Config it would have: every {@code
+ * META-INF/microprofile-config.properties} on the class path (the higher {@code config_ordinal}
+ * wins) plus the test's overrides, a blank value counting as absent. A unit test thereby checks the
+ * defaults the module really ships, and one changed value, without a server. The bean's {@code
+ * validate()} is the test's to call, or {@link #assertRejected}'s.
  */
 public final class ConfigFixture {
 
   private ConfigFixture() {}
 
   /**
-   * The bean with the shipped defaults, overridden by {@code overrides} (key, value, key, value, ...; a null
-   * value removes the key). Its {@code validate()} reads them, failing as the deployment would.
+   * The bean with the shipped defaults, overridden by {@code overrides} (key, value, key, value,
+   * ...; a null value removes the key). Its {@code validate()} reads them, failing as the
+   * deployment would.
    */
   public static <T extends ValidatedConfig> T load(Class<T> type, String... overrides) {
     Map<String, String> values = shippedDefaults();
@@ -60,15 +61,22 @@ public final class ConfigFixture {
     }
   }
 
-  /** The bean as {@link #load} gives it, validated, and so read: for a test of the code that uses it. */
+  /**
+   * The bean as {@link #load} gives it, validated, and so read: for a test of the code that uses
+   * it.
+   */
   public static <T extends ValidatedConfig> T validated(Class<T> type, String... overrides) {
     T bean = load(type, overrides);
     bean.validate();
     return bean;
   }
 
-  /** The record of {@code type} that {@code bean}, {@link #validated} with the overrides, produces for injection. */
-  public static <T> T produced(Class<T> type, Class<? extends ValidatedConfig> bean, String... overrides) {
+  /**
+   * The record of {@code type} that {@code bean}, {@link #validated} with the overrides, produces
+   * for injection.
+   */
+  public static <T> T produced(
+      Class<T> type, Class<? extends ValidatedConfig> bean, String... overrides) {
     ValidatedConfig config = validated(bean, overrides);
     try {
       for (Field field : bean.getDeclaredFields()) {
@@ -84,23 +92,31 @@ public final class ConfigFixture {
   }
 
   /**
-   * Asserts that the bean with the shipped defaults but {@code key} set to {@code value} fails its validation with
-   * a message naming the key and the value, as the deployment would.
+   * Asserts that the bean with the shipped defaults but {@code key} set to {@code value} fails its
+   * validation with a message naming the key and the value, as the deployment would.
    */
-  public static void assertRejected(Class<? extends ValidatedConfig> type, String key, String value) {
+  public static void assertRejected(
+      Class<? extends ValidatedConfig> type, String key, String value) {
     ValidatedConfig config = load(type, key, value);
 
-    assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
+    assertThatThrownBy(config::validate)
+        .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining(key + " is '" + value + "'");
   }
 
-  /** The values as MicroProfile Config answers them: a blank one is absent, numbers and booleans converted. */
+  /**
+   * The values as MicroProfile Config answers them: a blank one is absent, numbers and booleans
+   * converted.
+   */
   private record FixtureConfig(Map<String, String> values) implements Config {
 
     @Override
     public <T> T getValue(String name, Class<T> type) {
-      return getOptionalValue(name, type).orElseThrow(
-          () -> new NoSuchElementException("The config property " + name + " is required but it could not be found"));
+      return getOptionalValue(name, type)
+          .orElseThrow(
+              () ->
+                  new NoSuchElementException(
+                      "The config property " + name + " is required but it could not be found"));
     }
 
     @Override
@@ -109,10 +125,15 @@ public final class ConfigFixture {
       if (value == null || value.isBlank()) {
         return Optional.empty();
       }
-      Object converted = type == Integer.class ? Integer.valueOf(value.trim())
-          : type == Long.class ? Long.valueOf(value.trim())
-          : type == Boolean.class ? Set.of("true", "1", "yes", "y", "on").contains(value.trim().toLowerCase(Locale.ROOT))
-          : value;
+      Object converted =
+          type == Integer.class
+              ? Integer.valueOf(value.trim())
+              : type == Long.class
+                  ? Long.valueOf(value.trim())
+                  : type == Boolean.class
+                      ? Set.of("true", "1", "yes", "y", "on")
+                          .contains(value.trim().toLowerCase(Locale.ROOT))
+                      : value;
       return Optional.of(type.cast(converted));
     }
 
@@ -145,8 +166,11 @@ public final class ConfigFixture {
   private static Map<String, String> shippedDefaults() {
     List<Properties> files = new ArrayList<>();
     try {
-      for (URL url : Collections.list(
-          ConfigFixture.class.getClassLoader().getResources("META-INF/microprofile-config.properties"))) {
+      for (URL url :
+          Collections.list(
+              ConfigFixture.class
+                  .getClassLoader()
+                  .getResources("META-INF/microprofile-config.properties"))) {
         Properties file = new Properties();
         try (InputStream in = url.openStream()) {
           file.load(in);
@@ -158,7 +182,8 @@ public final class ConfigFixture {
     }
     files.sort(Comparator.comparingInt(ConfigFixture::ordinal));
     Map<String, String> values = new HashMap<>();
-    files.forEach(file -> file.stringPropertyNames().forEach(key -> values.put(key, file.getProperty(key))));
+    files.forEach(
+        file -> file.stringPropertyNames().forEach(key -> values.put(key, file.getProperty(key))));
     values.remove("config_ordinal");
     return values;
   }

@@ -25,11 +25,12 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * A peer the code under test talks to over real HTTP: a JDK {@link HttpServer} on 127.0.0.1 (ephemeral port)
- * that answers each method and path as the test configured ({@link #on}) and records every request, in the
- * order received. It can stop listening and start again on the same port, like a peer that goes away and
- * comes back. Its own fixed pool of daemon threads serves requests; a held answer ties up one until
- * {@link #release()} or {@link #close()}, for at most two minutes.
+ * A peer the code under test talks to over real HTTP: a JDK {@link HttpServer} on 127.0.0.1
+ * (ephemeral port) that answers each method and path as the test configured ({@link #on}) and
+ * records every request, in the order received. It can stop listening and start again on the same
+ * port, like a peer that goes away and comes back. Its own fixed pool of daemon threads serves
+ * requests; a held answer ties up one until {@link #release()} or {@link #close()}, for at most two
+ * minutes.
  */
 public final class FakeHttpServer implements AutoCloseable {
 
@@ -54,11 +55,14 @@ public final class FakeHttpServer implements AutoCloseable {
   private FakeHttpServer(int port) {
     this.port = port;
     AtomicInteger count = new AtomicInteger();
-    this.threads = Executors.newFixedThreadPool(THREADS, task -> {
-      Thread thread = new Thread(task, "fake-http-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.threads =
+        Executors.newFixedThreadPool(
+            THREADS,
+            task -> {
+              Thread thread = new Thread(task, "fake-http-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /** A server listening at once on an ephemeral port. */
@@ -80,7 +84,8 @@ public final class FakeHttpServer implements AutoCloseable {
   public synchronized FakeHttpServer start() {
     if (server == null) {
       try {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        server =
+            HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
       }
@@ -127,7 +132,10 @@ public final class FakeHttpServer implements AutoCloseable {
     return "http://" + addr();
   }
 
-  /** Answers {@code method} ({@link #ANY}: every method) on exactly {@code path} (no query) from now on. */
+  /**
+   * Answers {@code method} ({@link #ANY}: every method) on exactly {@code path} (no query) from now
+   * on.
+   */
   public FakeHttpServer on(String method, String path, Answer answer) {
     routes.put(method + " " + path, answer);
     return this;
@@ -161,26 +169,42 @@ public final class FakeHttpServer implements AutoCloseable {
 
   /** Waits (at most 30 s) until {@code count} such requests arrived; answers them all. */
   public List<RecordedRequest> awaitRequests(String method, String path, int count) {
-    return await().atMost(WAIT).pollInterval(Duration.ofMillis(20))
+    return await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(20))
         .until(() -> requests(method, path), received -> received.size() >= count);
   }
 
   /**
-   * Waits (at most 30 s) until a request has sent a body that starts with {@code prefix}, even one whose body
-   * is still arriving: a test can see that a peer streams a request instead of collecting it first.
+   * Waits (at most 30 s) until a request has sent a body that starts with {@code prefix}, even one
+   * whose body is still arriving: a test can see that a peer streams a request instead of
+   * collecting it first.
    */
   public void awaitBodyStart(String method, String path, String prefix) {
-    await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> Stream.concat(
-            arriving.stream().map(ArrivingRequest::snapshot), requests.stream())
-        .anyMatch(r -> matches(r.method(), r.path(), method, path) && r.body().startsWith(prefix)));
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () ->
+                Stream.concat(arriving.stream().map(ArrivingRequest::snapshot), requests.stream())
+                    .anyMatch(
+                        r ->
+                            matches(r.method(), r.path(), method, path)
+                                && r.body().startsWith(prefix)));
   }
 
-  /** Lets every answer held by {@link Reply#afterRelease()} or {@link Reply#hang()} go (once for all). */
+  /**
+   * Lets every answer held by {@link Reply#afterRelease()} or {@link Reply#hang()} go (once for
+   * all).
+   */
   public void release() {
     released.countDown();
   }
 
-  /** Waits until {@link #release()} or {@link #close()}, at most two minutes: for a {@link Reply.BodyWriter}. */
+  /**
+   * Waits until {@link #release()} or {@link #close()}, at most two minutes: for a {@link
+   * Reply.BodyWriter}.
+   */
   public void awaitRelease() {
     awaitQuietly(released, HOLD_LIMIT);
   }
@@ -197,8 +221,12 @@ public final class FakeHttpServer implements AutoCloseable {
 
   private RecordedRequest receive(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
-    ArrivingRequest request = new ArrivingRequest(method, exchange.getRequestURI().getRawPath(),
-        exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()));
+    ArrivingRequest request =
+        new ArrivingRequest(
+            method,
+            exchange.getRequestURI().getRawPath(),
+            exchange.getRequestURI().getRawQuery(),
+            Map.copyOf(exchange.getRequestHeaders()));
     arriving.add(request);
     try (InputStream body = exchange.getRequestBody()) {
       byte[] buffer = new byte[8192];
@@ -219,12 +247,16 @@ public final class FakeHttpServer implements AutoCloseable {
     try {
       return answer.answer(request);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Fake answer to " + request.method() + " " + request.path() + " failed", e);
+      LOG.log(
+          Level.WARNING,
+          "Fake answer to " + request.method() + " " + request.path() + " failed",
+          e);
       return Reply.text(500, "fake answer failed: " + e);
     }
   }
 
-  private void send(HttpExchange exchange, RecordedRequest request, Reply reply) throws IOException {
+  private void send(HttpExchange exchange, RecordedRequest request, Reply reply)
+      throws IOException {
     awaitQuietly(closed, reply.delay());
     if (reply.held()) {
       awaitRelease();
@@ -239,7 +271,8 @@ public final class FakeHttpServer implements AutoCloseable {
     return received.get(received.size() - 1);
   }
 
-  private static boolean matches(String method, String path, String wantedMethod, String wantedPath) {
+  private static boolean matches(
+      String method, String path, String wantedMethod, String wantedPath) {
     return (wantedMethod.equals(ANY) || wantedMethod.equals(method)) && wantedPath.equals(path);
   }
 

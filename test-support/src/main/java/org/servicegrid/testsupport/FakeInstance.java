@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A service instance as the registry sees it, on a {@link FakeHttpServer}: answers {@code /heart-beat} with 200
- * and records every {@code /services} notice (answered 200), in order. A test can make it fail heart-beats
- * (for good or the next few), hang on heart-beats or notices like a hung process, refuse notices, or vanish
- * ({@link #stop}) like a crashed one.
+ * A service instance as the registry sees it, on a {@link FakeHttpServer}: answers {@code
+ * /heart-beat} with 200 and records every {@code /services} notice (answered 200), in order. A test
+ * can make it fail heart-beats (for good or the next few), hang on heart-beats or notices like a
+ * hung process, refuse notices, or vanish ({@link #stop}) like a crashed one.
  */
 public final class FakeInstance implements AutoCloseable {
 
@@ -22,8 +22,13 @@ public final class FakeInstance implements AutoCloseable {
   private String token;
 
   public FakeInstance() {
-    server.on(FakeHttpServer.ANY, "/heart-beat",
-        request -> heartBeatsToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? Reply.status(503) : heartBeat);
+    server.on(
+        FakeHttpServer.ANY,
+        "/heart-beat",
+        request ->
+            heartBeatsToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                ? Reply.status(503)
+                : heartBeat);
     server.on(FakeHttpServer.ANY, "/services", request -> notice);
   }
 
@@ -55,7 +60,9 @@ public final class FakeInstance implements AutoCloseable {
     heartBeatsToFail.set(count);
   }
 
-  /** From now on heart-beats are accepted but never answered, until {@link #close}: a hung process. */
+  /**
+   * From now on heart-beats are accepted but never answered, until {@link #close}: a hung process.
+   */
   public void hangOnHeartBeats() {
     heartBeat = Reply.hang();
   }
@@ -71,8 +78,9 @@ public final class FakeInstance implements AutoCloseable {
   }
 
   /**
-   * Registers with the registry at {@code registryUrl} as {@code name}, with a token for that name as a real
-   * service has ({@link TestTokens}: needs the build's credentials), asserting it answered 200.
+   * Registers with the registry at {@code registryUrl} as {@code name}, with a token for that name
+   * as a real service has ({@link TestTokens}: needs the build's credentials), asserting it
+   * answered 200.
    */
   public void registerWith(String registryUrl, String name, String... required) {
     String body = serviceInfo(name, addr(), required);
@@ -91,12 +99,18 @@ public final class FakeInstance implements AutoCloseable {
     }
   }
 
-  /** Stops answering at all: connections are refused from now on, and the registry's heart-beats fail. */
+  /**
+   * Stops answering at all: connections are refused from now on, and the registry's heart-beats
+   * fail.
+   */
   public void stop() {
     server.stop();
   }
 
-  /** Deregisters unless it was {@link #stop}ped (a crashed process does not), then closes the server. */
+  /**
+   * Deregisters unless it was {@link #stop}ped (a crashed process does not), then closes the
+   * server.
+   */
   @Override
   public void close() {
     try {

@@ -6,9 +6,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A log service as its callers see it, on a {@link FakeHttpServer}: keeps each message accepted by
- * {@code POST /log} (the body) or {@code POST /log/batch} (a JSON array) with its caller, and can be switched
- * to answer 500, or to answer 500 once it has accepted a given number of messages. A batch is accepted or
- * refused whole, one request at a time, like the real service's.
+ * {@code POST /log} (the body) or {@code POST /log/batch} (a JSON array) with its caller, and can
+ * be switched to answer 500, or to answer 500 once it has accepted a given number of messages. A
+ * batch is accepted or refused whole, one request at a time, like the real service's.
  */
 public final class FakeLog implements AutoCloseable {
 
@@ -23,8 +23,15 @@ public final class FakeLog implements AutoCloseable {
 
   private FakeLog() {
     server.on("POST", "/log", request -> accept(request, List.of(request.body())));
-    server.on("POST", "/log/batch", request ->
-        accept(request, request.jsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()));
+    server.on(
+        "POST",
+        "/log/batch",
+        request ->
+            accept(
+                request,
+                request.jsonArray().getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString)
+                    .toList()));
     server.on(FakeHttpServer.ANY, "/log", request -> Reply.status(405));
     server.on(FakeHttpServer.ANY, "/log/batch", request -> Reply.status(405));
   }
@@ -60,7 +67,10 @@ public final class FakeLog implements AutoCloseable {
     this.failing = failing;
   }
 
-  /** Accepts requests while fewer than {@code messages} messages were accepted in all, then answers 500. */
+  /**
+   * Accepts requests while fewer than {@code messages} messages were accepted in all, then answers
+   * 500.
+   */
   public void acceptAtMost(int messages) {
     acceptLimit = messages;
   }

@@ -17,11 +17,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A registry as a service sees it, on a {@link FakeHttpServer}, with a table the test fills ({@link #put}):
- * {@code POST /services} is answered with the live instances of the registrant's required services,
- * {@code GET /services} with the whole table, {@code DELETE /services} with 200. Optionally it heart-beats
- * the one instance under test while that is registered; like the real registry it forgets the instance when
- * it stops, and beats again only once the instance registered anew.
+ * A registry as a service sees it, on a {@link FakeHttpServer}, with a table the test fills ({@link
+ * #put}): {@code POST /services} is answered with the live instances of the registrant's required
+ * services, {@code GET /services} with the whole table, {@code DELETE /services} with 200.
+ * Optionally it heart-beats the one instance under test while that is registered; like the real
+ * registry it forgets the instance when it stops, and beats again only once the instance registered
+ * anew.
  */
 public final class FakeRegistry implements AutoCloseable {
 
@@ -29,26 +30,34 @@ public final class FakeRegistry implements AutoCloseable {
 
   private final FakeHttpServer server;
   private final Map<String, List<String>> table = new ConcurrentSkipListMap<>();
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-    Thread thread = new Thread(task, "fake-registry-heart-beats");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "fake-registry-heart-beats");
+            thread.setDaemon(true);
+            return thread;
+          });
   private volatile String beaten;
   private volatile boolean knowsInstance;
   private ScheduledFuture<?> beating;
 
   private FakeRegistry(FakeHttpServer server) {
     this.server = server;
-    server.on("POST", "/services", request -> {
-      knowsInstance = true;
-      return Reply.json(200, table(required(request)));
-    });
+    server.on(
+        "POST",
+        "/services",
+        request -> {
+          knowsInstance = true;
+          return Reply.json(200, table(required(request)));
+        });
     server.on("GET", "/services", request -> Reply.json(200, table(table.keySet())));
-    server.on("DELETE", "/services", request -> {
-      knowsInstance = false;
-      return Reply.json(200, "{}");
-    });
+    server.on(
+        "DELETE",
+        "/services",
+        request -> {
+          knowsInstance = false;
+          return Reply.json(200, "{}");
+        });
   }
 
   /** A registry listening at once. */
@@ -56,12 +65,18 @@ public final class FakeRegistry implements AutoCloseable {
     return new FakeRegistry(FakeHttpServer.started());
   }
 
-  /** A registry whose URL is known but which listens only once {@link #start()}ed: one that comes up late. */
+  /**
+   * A registry whose URL is known but which listens only once {@link #start()}ed: one that comes up
+   * late.
+   */
   public static FakeRegistry create() {
     return new FakeRegistry(FakeHttpServer.create());
   }
 
-  /** Heart-beats {@code http://instanceAddr/heart-beat} every 300 ms while that instance is registered. */
+  /**
+   * Heart-beats {@code http://instanceAddr/heart-beat} every 300 ms while that instance is
+   * registered.
+   */
   public FakeRegistry heartBeating(String instanceAddr) {
     beaten = instanceAddr;
     return this;
@@ -72,7 +87,9 @@ public final class FakeRegistry implements AutoCloseable {
     knowsInstance = false;
     server.start();
     if (beaten != null && beating == null) {
-      beating = timer.scheduleWithFixedDelay(this::beat, 0, BEAT_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+      beating =
+          timer.scheduleWithFixedDelay(
+              this::beat, 0, BEAT_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
     return this;
   }
@@ -101,7 +118,9 @@ public final class FakeRegistry implements AutoCloseable {
     return server;
   }
 
-  /** Lists {@code name} with these instance addresses (none: known, but without a live instance). */
+  /**
+   * Lists {@code name} with these instance addresses (none: known, but without a live instance).
+   */
   public void put(String name, String... addrs) {
     table.put(name, List.of(addrs));
   }
@@ -118,7 +137,9 @@ public final class FakeRegistry implements AutoCloseable {
   /** The RequiredServices of the last registration received, empty before any. */
   public Set<String> lastRequired() {
     List<RecordedRequest> registrations = registrations();
-    return registrations.isEmpty() ? Set.of() : Set.copyOf(required(registrations.get(registrations.size() - 1)));
+    return registrations.isEmpty()
+        ? Set.of()
+        : Set.copyOf(required(registrations.get(registrations.size() - 1)));
   }
 
   private static List<String> required(RecordedRequest registration) {
@@ -130,7 +151,9 @@ public final class FakeRegistry implements AutoCloseable {
     JsonObjectBuilder answer = Json.createObjectBuilder();
     for (String name : names) {
       var instances = Json.createArrayBuilder();
-      table.getOrDefault(name, List.of()).forEach(addr -> instances.add(ServiceInfoJson.object(name, addr)));
+      table
+          .getOrDefault(name, List.of())
+          .forEach(addr -> instances.add(ServiceInfoJson.object(name, addr)));
       answer.add(name, instances);
     }
     return answer.build().toString();
@@ -141,7 +164,8 @@ public final class FakeRegistry implements AutoCloseable {
       return;
     }
     try {
-      Http.send(Http.request("http://" + beaten + "/heart-beat").timeout(Duration.ofSeconds(2)),
+      Http.send(
+          Http.request("http://" + beaten + "/heart-beat").timeout(Duration.ofSeconds(2)),
           BodyHandlers.discarding());
     } catch (RuntimeException e) {
       // the instance may not be deployed yet or any more; the real registry would count a failure

@@ -6,9 +6,10 @@ import java.util.Random;
 /**
  * Service instances for a gateway to forward to, on {@link FakeHttpServer}s. An echoing one answers
  * {@code /heart-beat} and {@code /services} like an instance, {@code /big} with {@link #bigBody()},
- * {@code /drip} with one line and a second once the test {@link FakeHttpServer#release()}s it, {@code /stall}
- * with 10 of 100 promised bytes and then silence until released, and every other path with what it received
- * ({@code "echo " + body}, 201 for a POST, 200 else); a holding one answers every path only once released.
+ * {@code /drip} with one line and a second once the test {@link FakeHttpServer#release()}s it,
+ * {@code /stall} with 10 of 100 promised bytes and then silence until released, and every other
+ * path with what it received ({@code "echo " + body}, 201 for a POST, 200 else); a holding one
+ * answers every path only once released.
  */
 public final class FakeUpstream {
 
@@ -28,23 +29,38 @@ public final class FakeUpstream {
     upstream.on(FakeHttpServer.ANY, "/heart-beat", Reply.status(200));
     upstream.on(FakeHttpServer.ANY, "/services", Reply.status(200));
     upstream.on(FakeHttpServer.ANY, "/big", Reply.bytes(200, bigBody()));
-    upstream.on(FakeHttpServer.ANY, "/drip", Reply.streamed(200, 0, out -> {
-      out.write("first\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      upstream.awaitRelease();
-      out.write("second\n".getBytes(StandardCharsets.US_ASCII));
-    }));
-    upstream.on(FakeHttpServer.ANY, "/stall", Reply.streamed(200, 100, out -> {
-      out.write("0123456789".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      upstream.awaitRelease();
-    }));
-    upstream.otherwise(request -> Reply.bytes(request.method().equals("POST") ? 201 : 200,
-            ("echo " + request.body()).getBytes(StandardCharsets.UTF_8))
-        .header("X-Upstream", label)
-        .header("Set-Cookie", "a=1")
-        .header("Set-Cookie", "b=2")
-        .header("Content-Language", "fr-CA"));
+    upstream.on(
+        FakeHttpServer.ANY,
+        "/drip",
+        Reply.streamed(
+            200,
+            0,
+            out -> {
+              out.write("first\n".getBytes(StandardCharsets.US_ASCII));
+              out.flush();
+              upstream.awaitRelease();
+              out.write("second\n".getBytes(StandardCharsets.US_ASCII));
+            }));
+    upstream.on(
+        FakeHttpServer.ANY,
+        "/stall",
+        Reply.streamed(
+            200,
+            100,
+            out -> {
+              out.write("0123456789".getBytes(StandardCharsets.US_ASCII));
+              out.flush();
+              upstream.awaitRelease();
+            }));
+    upstream.otherwise(
+        request ->
+            Reply.bytes(
+                    request.method().equals("POST") ? 201 : 200,
+                    ("echo " + request.body()).getBytes(StandardCharsets.UTF_8))
+                .header("X-Upstream", label)
+                .header("Set-Cookie", "a=1")
+                .header("Set-Cookie", "b=2")
+                .header("Content-Language", "fr-CA"));
     return upstream;
   }
 

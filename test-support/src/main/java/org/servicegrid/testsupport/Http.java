@@ -18,23 +18,26 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The tests' one HTTP client: the JDK's, HTTP/1.1 only (an h2c upgrade offer stalls Liberty), 5 s to connect,
- * 30 s per request, following redirects ({@code /openapi/ui} answers with one). Failures are unchecked, so
- * calls fit in lambdas and static initialisers.
+ * The tests' one HTTP client: the JDK's, HTTP/1.1 only (an h2c upgrade offer stalls Liberty), 5 s
+ * to connect, 30 s per request, following redirects ({@code /openapi/ui} answers with one).
+ * Failures are unchecked, so calls fit in lambdas and static initialisers.
  */
 public final class Http {
 
   public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5))
-      .version(HttpClient.Version.HTTP_1_1)
-      .followRedirects(HttpClient.Redirect.NORMAL)
-      .build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build();
 
   private Http() {}
 
-  /** A request to {@code url} with the request timeout, for what the shortcuts below do not cover. */
+  /**
+   * A request to {@code url} with the request timeout, for what the shortcuts below do not cover.
+   */
   public static HttpRequest.Builder request(String url) {
     return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
   }
@@ -56,14 +59,21 @@ public final class Http {
     return send("DELETE", url, json);
   }
 
-  /** A request with a JSON body ({@code null}: an empty one) and {@code Content-Type: application/json}. */
+  /**
+   * A request with a JSON body ({@code null}: an empty one) and {@code Content-Type:
+   * application/json}.
+   */
   public static HttpResponse<String> send(String method, String url, String json) {
     return send(method, url, "application/json", json);
   }
 
-  public static HttpResponse<String> send(String method, String url, String contentType, String body) {
-    return send(request(url).header("Content-Type", contentType)
-        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body)));
+  public static HttpResponse<String> send(
+      String method, String url, String contentType, String body) {
+    return send(
+        request(url)
+            .header("Content-Type", contentType)
+            .method(
+                method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body)));
   }
 
   public static HttpResponse<String> send(HttpRequest.Builder request) {
@@ -87,10 +97,14 @@ public final class Http {
     return CLIENT.sendAsync(request.build(), BodyHandlers.ofString());
   }
 
-  /** Asserts the status, with a message that names the request and shows the body; answers the response. */
+  /**
+   * Asserts the status, with a message that names the request and shows the body; answers the
+   * response.
+   */
   public static HttpResponse<String> assertStatus(HttpResponse<String> response, int status) {
     assertThat(response.statusCode())
-        .as("%s %s: %s", response.request().method(), response.uri(), response.body()).isEqualTo(status);
+        .as("%s %s: %s", response.request().method(), response.uri(), response.body())
+        .isEqualTo(status);
     return response;
   }
 

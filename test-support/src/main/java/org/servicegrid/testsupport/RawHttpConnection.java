@@ -8,9 +8,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A hand-written HTTP/1.1 exchange over a plain socket, for requests the JDK client will not send: hop-by-hop
- * headers such as {@code Connection}, a chunked body sent in parts, a client that leaves mid-response. Reads
- * time out after {@link Http#TIMEOUT}; failures are unchecked, like {@link Http}'s.
+ * A hand-written HTTP/1.1 exchange over a plain socket, for requests the JDK client will not send:
+ * hop-by-hop headers such as {@code Connection}, a chunked body sent in parts, a client that leaves
+ * mid-response. Reads time out after {@link Http#TIMEOUT}; failures are unchecked, like {@link
+ * Http}'s.
  */
 public final class RawHttpConnection implements AutoCloseable {
 
@@ -24,7 +25,8 @@ public final class RawHttpConnection implements AutoCloseable {
   public static RawHttpConnection open(String addr) {
     int colon = addr.lastIndexOf(':');
     try {
-      Socket socket = new Socket(addr.substring(0, colon), Integer.parseInt(addr.substring(colon + 1)));
+      Socket socket =
+          new Socket(addr.substring(0, colon), Integer.parseInt(addr.substring(colon + 1)));
       socket.setSoTimeout((int) Http.TIMEOUT.toMillis());
       return new RawHttpConnection(socket);
     } catch (IOException e) {
@@ -38,26 +40,33 @@ public final class RawHttpConnection implements AutoCloseable {
       socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
     } catch (IOException e) {
-      throw new UncheckedIOException("sending to " + socket.getRemoteSocketAddress() + " failed", e);
+      throw new UncheckedIOException(
+          "sending to " + socket.getRemoteSocketAddress() + " failed", e);
     }
   }
 
   /** The first line of the response, e.g. {@code HTTP/1.1 200 OK}; what follows it is not read. */
   public String statusLine() {
     try {
-      return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+      return new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
           .readLine();
     } catch (IOException e) {
-      throw new UncheckedIOException("reading from " + socket.getRemoteSocketAddress() + " failed", e);
+      throw new UncheckedIOException(
+          "reading from " + socket.getRemoteSocketAddress() + " failed", e);
     }
   }
 
-  /** Up to {@code count} bytes of the response, fewer only if the server closed the connection first. */
+  /**
+   * Up to {@code count} bytes of the response, fewer only if the server closed the connection
+   * first.
+   */
   public byte[] read(int count) {
     try {
       return socket.getInputStream().readNBytes(count);
     } catch (IOException e) {
-      throw new UncheckedIOException("reading from " + socket.getRemoteSocketAddress() + " failed", e);
+      throw new UncheckedIOException(
+          "reading from " + socket.getRemoteSocketAddress() + " failed", e);
     }
   }
 

@@ -14,11 +14,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One request a {@link FakeHttpServer} received, as it arrived: method, raw path and query, headers (looked up
- * without regard to case) and the whole body.
+ * One request a {@link FakeHttpServer} received, as it arrived: method, raw path and query, headers
+ * (looked up without regard to case) and the whole body.
  */
-public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers,
-    byte[] bodyBytes) {
+public record RecordedRequest(
+    String method, String path, String query, Map<String, List<String>> headers, byte[] bodyBytes) {
 
   public RecordedRequest {
     Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

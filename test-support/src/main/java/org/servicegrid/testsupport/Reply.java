@@ -10,15 +10,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a {@link FakeHttpServer} sends back: status, headers and body, possibly late (after a delay, or held
- * until the test releases the server), streamed by a {@link BodyWriter}, or not at all (the connection is closed).
- * Immutable: each modifier returns a new reply, so one reply can answer many requests. Made by the factories
- * below rather than by the constructor.
+ * What a {@link FakeHttpServer} sends back: status, headers and body, possibly late (after a delay,
+ * or held until the test releases the server), streamed by a {@link BodyWriter}, or not at all (the
+ * connection is closed). Immutable: each modifier returns a new reply, so one reply can answer many
+ * requests. Made by the factories below rather than by the constructor.
  */
-public record Reply(int status, List<Map.Entry<String, String>> headers, byte[] body, BodyWriter writer, long length,
-    Duration delay, boolean held, boolean answered) implements Answer {
+public record Reply(
+    int status,
+    List<Map.Entry<String, String>> headers,
+    byte[] body,
+    BodyWriter writer,
+    long length,
+    Duration delay,
+    boolean held,
+    boolean answered)
+    implements Answer {
 
-  /** Writes a streamed body; it may flush and wait (e.g. {@link FakeHttpServer#awaitRelease()}) in between. */
+  /**
+   * Writes a streamed body; it may flush and wait (e.g. {@link FakeHttpServer#awaitRelease()}) in
+   * between.
+   */
   @FunctionalInterface
   public interface BodyWriter {
     void write(OutputStream out) throws IOException;
@@ -38,22 +49,28 @@ public record Reply(int status, List<Map.Entry<String, String>> headers, byte[] 
   }
 
   public static Reply text(int status, String text) {
-    return bytes(status, text.getBytes(StandardCharsets.UTF_8)).header("Content-Type", "text/plain; charset=UTF-8");
+    return bytes(status, text.getBytes(StandardCharsets.UTF_8))
+        .header("Content-Type", "text/plain; charset=UTF-8");
   }
 
   public static Reply json(int status, String json) {
-    return bytes(status, json.getBytes(StandardCharsets.UTF_8)).header("Content-Type", "application/json");
+    return bytes(status, json.getBytes(StandardCharsets.UTF_8))
+        .header("Content-Type", "application/json");
   }
 
   /**
-   * A body the writer streams; {@code length} as {@link com.sun.net.httpserver.HttpExchange#sendResponseHeaders}
-   * takes it: 0 for chunked, else the length promised (a writer may write less, to play a stalled peer).
+   * A body the writer streams; {@code length} as {@link
+   * com.sun.net.httpserver.HttpExchange#sendResponseHeaders} takes it: 0 for chunked, else the
+   * length promised (a writer may write less, to play a stalled peer).
    */
   public static Reply streamed(int status, long length, BodyWriter writer) {
     return new Reply(status, List.of(), new byte[0], writer, length, Duration.ZERO, false, true);
   }
 
-  /** Takes the request and never answers: held until the server is released or closed, then the connection drops. */
+  /**
+   * Takes the request and never answers: held until the server is released or closed, then the
+   * connection drops.
+   */
   public static Reply hang() {
     return new Reply(0, List.of(), new byte[0], null, 0, Duration.ZERO, true, false);
   }
@@ -84,7 +101,8 @@ public record Reply(int status, List<Map.Entry<String, String>> headers, byte[] 
     if (!answered) {
       return; // the connection closes without an answer
     }
-    headers.forEach(header -> exchange.getResponseHeaders().add(header.getKey(), header.getValue()));
+    headers.forEach(
+        header -> exchange.getResponseHeaders().add(header.getKey(), header.getValue()));
     if (writer != null) {
       exchange.sendResponseHeaders(status, length);
       try (OutputStream out = exchange.getResponseBody()) {

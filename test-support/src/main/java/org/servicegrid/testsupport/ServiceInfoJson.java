@@ -3,7 +3,10 @@ package org.servicegrid.testsupport;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-/** The protocol's ServiceInfo as JSON, built with JSON-P so that names and addresses are escaped properly. */
+/**
+ * The protocol's ServiceInfo as JSON, built with JSON-P so that names and addresses are escaped
+ * properly.
+ */
 public final class ServiceInfoJson {
 
   private ServiceInfoJson() {}
@@ -18,6 +21,10 @@ public final class ServiceInfoJson {
     for (String service : required) {
       names.add(service);
     }
-    return Json.createObjectBuilder().add("Name", name).add("Addr", addr).add("RequiredServices", names).build();
+    return Json.createObjectBuilder()
+        .add("Name", name)
+        .add("Addr", addr)
+        .add("RequiredServices", names)
+        .build();
   }
 }

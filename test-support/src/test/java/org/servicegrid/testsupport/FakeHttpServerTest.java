@@ -10,13 +10,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The fake server over real loopback HTTP: routes, recording, holding, going away and coming back. */
+/**
+ * The fake server over real loopback HTTP: routes, recording, holding, going away and coming back.
+ */
 class FakeHttpServerTest {
 
   @Test
   void answersTheConfiguredRouteAndRecordsEveryRequestInOrder() {
-    try (FakeHttpServer server = FakeHttpServer.started()
-        .on("POST", "/things", Reply.json(201, "{\"id\":1}").header("X-Kind", "thing"))) {
+    try (FakeHttpServer server =
+        FakeHttpServer.started()
+            .on("POST", "/things", Reply.json(201, "{\"id\":1}").header("X-Kind", "thing"))) {
       HttpResponse<String> created = Http.post(server.url() + "/things?dry=no", "{\"name\":\"a\"}");
       HttpResponse<String> missing = Http.get(server.url() + "/nothing", "X-Trace", "t1");
 
@@ -25,7 +28,8 @@ class FakeHttpServerTest {
       assertThat(created.headers().firstValue("X-Kind")).hasValue("thing");
       assertThat(created.headers().firstValue("Content-Type")).hasValue("application/json");
       Http.assertStatus(missing, 404);
-      assertThat(server.requests()).extracting(RecordedRequest::pathAndQuery)
+      assertThat(server.requests())
+          .extracting(RecordedRequest::pathAndQuery)
           .containsExactly("/things?dry=no", "/nothing");
       RecordedRequest first = server.last("POST", "/things");
       assertThat(first.json().getString("name")).isEqualTo("a");
@@ -36,10 +40,12 @@ class FakeHttpServerTest {
 
   @Test
   void aRouteForAnyMethodYieldsToOneForTheExactMethod() {
-    try (FakeHttpServer server = FakeHttpServer.started()
-        .on(FakeHttpServer.ANY, "/log", Reply.status(405))
-        .on("POST", "/log", request -> Reply.text(200, "got " + request.body()))) {
-      assertThat(Http.send("POST", server.url() + "/log", "text/plain", "x").body()).isEqualTo("got x");
+    try (FakeHttpServer server =
+        FakeHttpServer.started()
+            .on(FakeHttpServer.ANY, "/log", Reply.status(405))
+            .on("POST", "/log", request -> Reply.text(200, "got " + request.body()))) {
+      assertThat(Http.send("POST", server.url() + "/log", "text/plain", "x").body())
+          .isEqualTo("got x");
       Http.assertStatus(Http.send("PUT", server.url() + "/log", "text/plain", "x"), 405);
       assertThat(server.requests(FakeHttpServer.ANY, "/log")).hasSize(2);
       assertThat(server.requests("PUT", "/log")).hasSize(1);
@@ -48,8 +54,10 @@ class FakeHttpServerTest {
 
   @Test
   void holdsAnAnswerUntilReleased() throws Exception {
-    try (FakeHttpServer server = FakeHttpServer.started().otherwise(Reply.text(200, "late").afterRelease())) {
-      CompletableFuture<HttpResponse<String>> answer = Http.sendAsync(Http.request(server.url() + "/slow"));
+    try (FakeHttpServer server =
+        FakeHttpServer.started().otherwise(Reply.text(200, "late").afterRelease())) {
+      CompletableFuture<HttpResponse<String>> answer =
+          Http.sendAsync(Http.request(server.url() + "/slow"));
       server.awaitRequests("GET", "/slow", 1);
       assertThat(answer).isNotDone();
 
@@ -63,8 +71,11 @@ class FakeHttpServerTest {
   void seesABodyWhileItIsStillArriving() throws Exception {
     try (FakeHttpServer server = FakeHttpServer.started().otherwise(Reply.status(200));
         RawHttpConnection connection = RawHttpConnection.open(server.addr())) {
-      connection.send("POST /upload HTTP/1.1\r\nHost: " + server.addr() + "\r\nTransfer-Encoding: chunked\r\n\r\n"
-          + "6\r\nfirst\n\r\n");
+      connection.send(
+          "POST /upload HTTP/1.1\r\nHost: "
+              + server.addr()
+              + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+              + "6\r\nfirst\n\r\n");
 
       server.awaitBodyStart("POST", "/upload", "first\n");
 

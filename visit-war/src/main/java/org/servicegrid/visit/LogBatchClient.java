@@ -30,23 +30,30 @@ import org.servicegrid.protocol.CallerHeader;
 import org.servicegrid.protocol.Transport;
 
 /**
- * Posts a group's numbers to a log instance's {@code POST /log/batch}: Apache HttpClient 5 classic, blocking
- * on the leader's request thread, with keep-alive connections pooled per log instance. A blocking client
- * needs no hand-over between threads per call and starts no threads of its own; with one group in flight at
- * a time, the log call's round trip is what bounds the visit rate. Connect and read timeouts are the registry
- * client library's ({@code registry.client.connect-timeout}, {@code registry.client.read-timeout}), like
- * every other outbound call, and each call names the caller ({@code X-Service-Name}); with {@code servicegrid.tls}
- * it calls over HTTPS through {@link Transport#upgrade} (the servers' truststore, host names verified).
+ * Posts a group's numbers to a log instance's {@code POST /log/batch}: Apache HttpClient 5 classic,
+ * blocking on the leader's request thread, with keep-alive connections pooled per log instance. A
+ * blocking client needs no hand-over between threads per call and starts no threads of its own;
+ * with one group in flight at a time, the log call's round trip is what bounds the visit rate.
+ * Connect and read timeouts are the registry client library's ({@code
+ * registry.client.connect-timeout}, {@code registry.client.read-timeout}), like every other
+ * outbound call, and each call names the caller ({@code X-Service-Name}); with {@code
+ * servicegrid.tls} it calls over HTTPS through {@link Transport#upgrade} (the servers' truststore,
+ * host names verified).
  */
 @ApplicationScoped
 public class LogBatchClient {
 
-
   /** One group is logged at a time, so at most one connection per instance is busy; a few spare. */
   private static final int CONNECTIONS_PER_INSTANCE = 4;
+
   private static final int CONNECTIONS = 64;
-  /** A pooled connection idle this long is checked before reuse: the instance may have closed it meanwhile. */
+
+  /**
+   * A pooled connection idle this long is checked before reuse: the instance may have closed it
+   * meanwhile.
+   */
   private static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofSeconds(1);
+
   private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
 
   @Inject ServiceInstances instances;
@@ -58,53 +65,68 @@ public class LogBatchClient {
   @PostConstruct
   void start() {
     CallSettings settings = instances.callSettings();
-    start(settings.connectTimeout(), settings.readTimeout(), settings.callerName(), settings.transport());
+    start(
+        settings.connectTimeout(),
+        settings.readTimeout(),
+        settings.callerName(),
+        settings.transport());
   }
 
-  void start(Duration connectTimeout, Duration readTimeout, String callerName, Transport transport) {
+  void start(
+      Duration connectTimeout, Duration readTimeout, String callerName, Transport transport) {
     caller = callerName;
     this.transport = transport;
-    PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create();
+    PoolingHttpClientConnectionManagerBuilder connections =
+        PoolingHttpClientConnectionManagerBuilder.create();
     if (transport.secure()) {
-      connections.setTlsSocketStrategy((socket, host, port, attachment, context) ->
-          transport.upgrade(socket, host, port));
+      connections.setTlsSocketStrategy(
+          (socket, host, port, attachment, context) -> transport.upgrade(socket, host, port));
     }
-    http = HttpClients.custom()
-        .setConnectionManager(connections
-            .setMaxConnTotal(CONNECTIONS)
-            .setMaxConnPerRoute(CONNECTIONS_PER_INSTANCE)
-            .setDefaultConnectionConfig(ConnectionConfig.custom()
-                .setConnectTimeout(Timeout.of(connectTimeout))
-                .setSocketTimeout(Timeout.of(readTimeout))
-                .setValidateAfterInactivity(VALIDATE_AFTER_IDLE)
-                .build())
-            .build())
-        .setDefaultRequestConfig(RequestConfig.custom()
-            .setConnectionRequestTimeout(Timeout.of(connectTimeout))
-            .setResponseTimeout(Timeout.of(readTimeout))
-            .build())
-        .disableRedirectHandling()
-        .disableAutomaticRetries()
-        .disableContentCompression()
-        .disableCookieManagement()
-        .disableAuthCaching()
-        .disableConnectionState()
-        .build();
+    http =
+        HttpClients.custom()
+            .setConnectionManager(
+                connections
+                    .setMaxConnTotal(CONNECTIONS)
+                    .setMaxConnPerRoute(CONNECTIONS_PER_INSTANCE)
+                    .setDefaultConnectionConfig(
+                        ConnectionConfig.custom()
+                            .setConnectTimeout(Timeout.of(connectTimeout))
+                            .setSocketTimeout(Timeout.of(readTimeout))
+                            .setValidateAfterInactivity(VALIDATE_AFTER_IDLE)
+                            .build())
+                    .build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setConnectionRequestTimeout(Timeout.of(connectTimeout))
+                    .setResponseTimeout(Timeout.of(readTimeout))
+                    .build())
+            .disableRedirectHandling()
+            .disableAutomaticRetries()
+            .disableContentCompression()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .disableConnectionState()
+            .build();
   }
 
   /**
-   * Posts the messages as one batch to the log instance at {@code addr} and returns the answer's status.
+   * Posts the messages as one batch to the log instance at {@code addr} and returns the answer's
+   * status.
    *
-   * @throws IOException when the instance could not be reached or did not answer within the timeouts
+   * @throws IOException when the instance could not be reached or did not answer within the
+   *     timeouts
    */
   public int appendAll(String addr, List<String> messages) throws IOException {
     HttpPost post = new HttpPost(transport.baseUrl(addr) + "/log/batch");
     post.setHeader(CallerHeader.NAME, caller);
     post.setEntity(new ByteArrayEntity(json(messages), ContentType.APPLICATION_JSON));
-    return http.execute(post, response -> {
-      EntityUtils.consume(response.getEntity()); // read to the end, so the connection goes back to the pool
-      return response.getCode();
-    });
+    return http.execute(
+        post,
+        response -> {
+          EntityUtils.consume(
+              response.getEntity()); // read to the end, so the connection goes back to the pool
+          return response.getCode();
+        });
   }
 
   @PreDestroy

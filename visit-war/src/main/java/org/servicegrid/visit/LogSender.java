@@ -12,11 +12,12 @@ import org.servicegrid.client.ServiceInstances;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
- * Records a group of visits in the log service: picks a live {@code log} instance through the registry client
- * library and posts the group's numbers to it in one batch, one line per number, accepted or refused whole.
- * An instance that fails (no connection, timeout, 5xx) is reported to the library, which skips it for its
- * cool-down, and the next one is tried, up to {@code visit.log.attempts}. A 4xx is not the instance's fault,
- * so it is not reported and not retried elsewhere.
+ * Records a group of visits in the log service: picks a live {@code log} instance through the
+ * registry client library and posts the group's numbers to it in one batch, one line per number,
+ * accepted or refused whole. An instance that fails (no connection, timeout, 5xx) is reported to
+ * the library, which skips it for its cool-down, and the next one is tried, up to {@code
+ * visit.log.attempts}. A 4xx is not the instance's fault, so it is not reported and not retried
+ * elsewhere.
  */
 @ApplicationScoped
 public class LogSender {
@@ -31,8 +32,8 @@ public class LogSender {
   @Inject VisitConfig.Logging settings;
 
   /**
-   * Records the numbers {@code first} .. {@code first + count - 1} all together or not at all; returns once
-   * they are recorded, throws {@link VisitNotCountedException} when none of them was.
+   * Records the numbers {@code first} .. {@code first + count - 1} all together or not at all;
+   * returns once they are recorded, throws {@link VisitNotCountedException} when none of them was.
    */
   public void record(long first, int count) {
     List<String> numbers = new ArrayList<>(count);
@@ -52,7 +53,9 @@ public class LogSender {
       try {
         status = client.appendAll(instance.get().addr(), numbers);
       } catch (IOException e) {
-        LOG.log(Level.WARNING, "Log instance {0} unreachable for visits {1}: {2}",
+        LOG.log(
+            Level.WARNING,
+            "Log instance {0} unreachable for visits {1}: {2}",
             new Object[] {instance.get().id(), visits, e.toString()});
         instances.reportFailure(instance.get());
         continue;
@@ -60,7 +63,9 @@ public class LogSender {
       if (status / 100 == 2) {
         return;
       }
-      LOG.log(Level.WARNING, "Log instance {0} answered {1} for visits {2}",
+      LOG.log(
+          Level.WARNING,
+          "Log instance {0} answered {1} for visits {2}",
           new Object[] {instance.get().id(), status, visits});
       if (!blamesInstance(status)) {
         break;

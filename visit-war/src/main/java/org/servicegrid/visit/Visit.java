@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One visit waiting in {@link VisitCounter}: its request thread parks here until it learns its outcome, once:
- * its number, a refusal, or that it leads the next group (then it makes that group's log call itself and
- * learns its own number from it).
+ * One visit waiting in {@link VisitCounter}: its request thread parks here until it learns its
+ * outcome, once: its number, a refusal, or that it leads the next group (then it makes that group's
+ * log call itself and learns its own number from it).
  */
 final class Visit {
 
@@ -26,7 +26,9 @@ final class Visit {
     @Override
     public long number() {
       // A fresh exception per visit: the group's visits answer from different threads.
-      throw cause instanceof VisitNotCountedException ? new VisitNotCountedException(cause.getMessage()) : cause;
+      throw cause instanceof VisitNotCountedException
+          ? new VisitNotCountedException(cause.getMessage())
+          : cause;
     }
   }
 

@@ -6,11 +6,16 @@ import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 /**
- * The visit service's JAX-RS application at the root: the registry client library in {@code WEB-INF/lib} adds
- * {@code /services} and {@code /heart-beat}; a visit, {@code GET /}, is served before JAX-RS by
- * {@link VisitFilter}.
+ * The visit service's JAX-RS application at the root: the registry client library in {@code
+ * WEB-INF/lib} adds {@code /services} and {@code /heart-beat}; a visit, {@code GET /}, is served
+ * before JAX-RS by {@link VisitFilter}.
  */
 @ApplicationPath("/")
-@OpenAPIDefinition(info = @Info(title = "visit service", version = "1.0",
-    description = "Counts visits; a visit counts only once the log service has recorded it"))
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "visit service",
+            version = "1.0",
+            description =
+                "Counts visits; a visit counts only once the log service has recorded it"))
 public class VisitApplication extends Application {}

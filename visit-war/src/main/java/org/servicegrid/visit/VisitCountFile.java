@@ -8,9 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.OptionalLong;
 
 /**
- * The one-line file in which earlier versions kept the visit count, read once to migrate it into the database
- * ({@link VisitCountStore}) and then renamed {@code visit-count.migrated}, so that it is visibly no longer used. A
- * file that exists but does not hold a count is an error: ignoring it could hand out numbers the log already holds.
+ * The one-line file in which earlier versions kept the visit count, read once to migrate it into
+ * the database ({@link VisitCountStore}) and then renamed {@code visit-count.migrated}, so that it
+ * is visibly no longer used. A file that exists but does not hold a count is an error: ignoring it
+ * could hand out numbers the log already holds.
  */
 final class VisitCountFile {
 
@@ -37,13 +38,18 @@ final class VisitCountFile {
       }
       return OptionalLong.of(count);
     } catch (NumberFormatException e) {
-      throw new IOException("visit state file " + file + " does not hold a count: '" + text + "'", e);
+      throw new IOException(
+          "visit state file " + file + " does not hold a count: '" + text + "'", e);
     }
   }
 
-  /** Renames the file to {@code visit-count.migrated} (replacing an older one) once its count is in the database. */
+  /**
+   * Renames the file to {@code visit-count.migrated} (replacing an older one) once its count is in
+   * the database.
+   */
   Path markMigrated() throws IOException {
     Path migrated = file.resolveSibling(file.getFileName() + ".migrated");
-    return Files.move(file, migrated, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    return Files.move(
+        file, migrated, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 }

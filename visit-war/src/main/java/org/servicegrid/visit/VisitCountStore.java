@@ -14,13 +14,14 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The visit count that every visit instance shares: one row of the table {@code visit_count} in the database
- * behind a data source (H2 or PostgreSQL through Liberty's {@code jdbc/visits}). A group of visits advances it in
- * one transaction that holds the row's lock across the group's log call and commits only once the log accepted
- * the group; a refusal rolls it back. Holding the lock across the log call is what keeps the numbering exact
- * across instances: one group is in flight system-wide, so no number is logged while a lower one may still fail,
- * and the wait for the lock is bounded by {@code lockTimeout} (the holder by the log client's timeouts). Not
- * thread-safe: {@link VisitCounter} lets one group leader at a time call {@link #advance}.
+ * The visit count that every visit instance shares: one row of the table {@code visit_count} in the
+ * database behind a data source (H2 or PostgreSQL through Liberty's {@code jdbc/visits}). A group
+ * of visits advances it in one transaction that holds the row's lock across the group's log call
+ * and commits only once the log accepted the group; a refusal rolls it back. Holding the lock
+ * across the log call is what keeps the numbering exact across instances: one group is in flight
+ * system-wide, so no number is logged while a lower one may still fail, and the wait for the lock
+ * is bounded by {@code lockTimeout} (the holder by the log client's timeouts). Not thread-safe:
+ * {@link VisitCounter} lets one group leader at a time call {@link #advance}.
  */
 final class VisitCountStore {
 
@@ -42,14 +43,15 @@ final class VisitCountStore {
 
   VisitCountStore(DataSource dataSource, Duration lockTimeout, VisitCountFile oldFile) {
     this.dataSource = dataSource;
-    this.lockTimeoutSeconds = (int) Math.max(1, (lockTimeout.toMillis() + 999) / 1000); // JDBC counts seconds
+    this.lockTimeoutSeconds =
+        (int) Math.max(1, (lockTimeout.toMillis() + 999) / 1000); // JDBC counts seconds
     this.oldFile = oldFile;
   }
 
   /**
-   * Creates the table and its row when absent, migrates the old count file (the count becomes the larger of
-   * the two, so it never goes backwards) and returns the count. Called at start; {@link #advance} calls it
-   * again while it has not succeeded (the database was down at start).
+   * Creates the table and its row when absent, migrates the old count file (the count becomes the
+   * larger of the two, so it never goes backwards) and returns the count. Called at start; {@link
+   * #advance} calls it again while it has not succeeded (the database was down at start).
    *
    * @throws IOException when the old file exists but does not hold a count
    * @throws SQLException when the database does not answer
@@ -77,28 +79,39 @@ final class VisitCountStore {
       }
     }
     if (fromFile.isPresent()) {
-      LOG.log(Level.INFO, "Visit count file {0} ({1}) migrated into the database: count {2}",
-          new Object[] {oldFile.file(), String.valueOf(fromFile.getAsLong()), String.valueOf(count)});
+      LOG.log(
+          Level.INFO,
+          "Visit count file {0} ({1}) migrated into the database: count {2}",
+          new Object[] {
+            oldFile.file(), String.valueOf(fromFile.getAsLong()), String.valueOf(count)
+          });
       markMigrated();
     }
     prepared = true;
     return count;
   }
 
-  /** Renames the migrated file; if that fails, the next start migrates it again, which changes nothing. */
+  /**
+   * Renames the migrated file; if that fails, the next start migrates it again, which changes
+   * nothing.
+   */
   private void markMigrated() {
     try {
-      LOG.log(Level.INFO, "Renamed {0} to {1}", new Object[] {oldFile.file(), oldFile.markMigrated()});
+      LOG.log(
+          Level.INFO, "Renamed {0} to {1}", new Object[] {oldFile.file(), oldFile.markMigrated()});
     } catch (IOException e) {
-      LOG.log(Level.WARNING, "Cannot rename the migrated visit count file {0}: {1}",
+      LOG.log(
+          Level.WARNING,
+          "Cannot rename the migrated visit count file {0}: {1}",
           new Object[] {oldFile.file(), e.toString()});
     }
   }
 
   /**
-   * Reserves the next {@code visits} numbers, has {@code recordGroup} log them (first, count), and counts them
-   * once it returns; returns the first number. A refusal ({@code recordGroup} throws) leaves the count as it was
-   * and is rethrown; a database that does not answer throws {@link VisitNotCountedException}.
+   * Reserves the next {@code visits} numbers, has {@code recordGroup} log them (first, count), and
+   * counts them once it returns; returns the first number. A refusal ({@code recordGroup} throws)
+   * leaves the count as it was and is rethrown; a database that does not answer throws {@link
+   * VisitNotCountedException}.
    */
   long advance(int visits, BiConsumer<Long, Integer> recordGroup) {
     if (!prepared) {
@@ -121,8 +134,11 @@ final class VisitCountStore {
       try {
         connection.commit();
       } catch (SQLException e) {
-        // Logged but not counted: the next group gets these numbers again, so they may appear twice in the log.
-        LOG.log(Level.WARNING, "Visits {0}..{1} were logged but the count could not be committed: {2}",
+        // Logged but not counted: the next group gets these numbers again, so they may appear twice
+        // in the log.
+        LOG.log(
+            Level.WARNING,
+            "Visits {0}..{1} were logged but the count could not be committed: {2}",
             new Object[] {String.valueOf(first), String.valueOf(first + visits - 1), e.toString()});
         throw e;
       }
@@ -142,7 +158,10 @@ final class VisitCountStore {
     }
   }
 
-  /** Creates the table and row unless present; another instance may be doing the same at this moment. */
+  /**
+   * Creates the table and row unless present; another instance may be doing the same at this
+   * moment.
+   */
   private static void createTableAndRow(Connection connection) throws SQLException {
     connection.setAutoCommit(true);
     try (Statement statement = connection.createStatement()) {

@@ -10,18 +10,20 @@ import java.util.function.IntToLongFunction;
 /**
  * Counts visits in groups, each group's numbers recorded in the log before they count.
  *
- * <p>Concurrency: visits are counted in groups, one group at a time. Visits that arrive while a group's log
- * call is in flight queue up and form the next group (at most {@code maxGroup} visits). The group's leader,
- * one of its own request threads, has the group recorded ({@link VisitCountStore#advance}: reserve
- * count+1..count+k in the database, one log call for all k numbers, accepted or refused whole, count them),
- * and then hands the lead to the first visit of the next group before answering its own: on acceptance each
- * visit answers its number; on refusal the count stays and every visit of the group answers 503. Only one
- * group of this instance is ever in flight (and the database's row lock makes that one system-wide), so no
- * number can be logged while a lower one might still fail (no gaps, no duplicates), yet a log round trip is
- * paid per group, not per visit. The {@link ReentrantLock} guards only the queue and the in-flight flag; no
- * I/O happens under it. A visit that waits in the queue longer than {@code waitLimit} withdraws and is
- * refused (503) instead of piling up request threads behind a slow log service; once taken into a group it
- * waits for the group's outcome, which the database's lock timeout and the log client's timeouts bound.
+ * <p>Concurrency: visits are counted in groups, one group at a time. Visits that arrive while a
+ * group's log call is in flight queue up and form the next group (at most {@code maxGroup} visits).
+ * The group's leader, one of its own request threads, has the group recorded ({@link
+ * VisitCountStore#advance}: reserve count+1..count+k in the database, one log call for all k
+ * numbers, accepted or refused whole, count them), and then hands the lead to the first visit of
+ * the next group before answering its own: on acceptance each visit answers its number; on refusal
+ * the count stays and every visit of the group answers 503. Only one group of this instance is ever
+ * in flight (and the database's row lock makes that one system-wide), so no number can be logged
+ * while a lower one might still fail (no gaps, no duplicates), yet a log round trip is paid per
+ * group, not per visit. The {@link ReentrantLock} guards only the queue and the in-flight flag; no
+ * I/O happens under it. A visit that waits in the queue longer than {@code waitLimit} withdraws and
+ * is refused (503) instead of piling up request threads behind a slow log service; once taken into
+ * a group it waits for the group's outcome, which the database's lock timeout and the log client's
+ * timeouts bound.
  */
 public final class VisitCounter {
 
@@ -42,9 +44,9 @@ public final class VisitCounter {
   }
 
   /**
-   * Counts one visit and returns its number, or throws {@link VisitNotCountedException} leaving the count.
-   * {@code recordGroup} takes a group's size k, counts and records the next k numbers all together and returns
-   * the first, or throws, counting and recording none.
+   * Counts one visit and returns its number, or throws {@link VisitNotCountedException} leaving the
+   * count. {@code recordGroup} takes a group's size k, counts and records the next k numbers all
+   * together and returns the first, or throws, counting and recording none.
    */
   public long visit(IntToLongFunction recordGroup) {
     Visit visit = new Visit();
@@ -66,7 +68,9 @@ public final class VisitCounter {
     return outcome.number();
   }
 
-  /** The count as this instance last saw it: at start, or its last counted visit (others count too). */
+  /**
+   * The count as this instance last saw it: at start, or its last counted visit (others count too).
+   */
   public long current() {
     return count;
   }
@@ -98,8 +102,9 @@ public final class VisitCounter {
   }
 
   /**
-   * The leader's work: the group is counted and recorded, then the lead is handed on, then the other visits
-   * learn their outcomes. The leader is always the group's first visit; its own outcome is returned.
+   * The leader's work: the group is counted and recorded, then the lead is handed on, then the
+   * other visits learn their outcomes. The leader is always the group's first visit; its own
+   * outcome is returned.
    */
   private Visit.Outcome record(List<Visit> group, IntToLongFunction recordGroup) {
     long first = 0;
@@ -129,7 +134,8 @@ public final class VisitCounter {
     lock.lock();
     try {
       if (waiting.isEmpty()) {
-        groupInFlight = false; // so the queue is empty whenever no group is in flight: a new visit leads alone
+        groupInFlight =
+            false; // so the queue is empty whenever no group is in flight: a new visit leads alone
       } else {
         List<Visit> next = takeGroup();
         next.get(0).complete(new Visit.Lead(next));

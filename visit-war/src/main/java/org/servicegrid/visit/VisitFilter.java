@@ -14,11 +14,12 @@ import java.util.logging.Logger;
 import org.servicegrid.protocol.servlet.ErrorWriter;
 
 /**
- * Serves {@code GET /}, a visit, in the servlet container: dispatching it through JAX-RS cost the visit server
- * more CPU than counting it. Other methods on {@code /} answer 405; every other path (the registry client
- * library's {@code /services} and {@code /heart-beat}) goes on to JAX-RS. Mapped to every path and matched
- * here, because Liberty does not apply a filter mapped to the context root alone ({@code ""}) to it. A visit that was not counted answers
- * 503 with {@code {"error": "..."}}. Documented in {@code META-INF/openapi.yaml}.
+ * Serves {@code GET /}, a visit, in the servlet container: dispatching it through JAX-RS cost the
+ * visit server more CPU than counting it. Other methods on {@code /} answer 405; every other path
+ * (the registry client library's {@code /services} and {@code /heart-beat}) goes on to JAX-RS.
+ * Mapped to every path and matched here, because Liberty does not apply a filter mapped to the
+ * context root alone ({@code ""}) to it. A visit that was not counted answers 503 with {@code
+ * {"error": "..."}}. Documented in {@code META-INF/openapi.yaml}.
  */
 @WebFilter(urlPatterns = "/*")
 public class VisitFilter extends HttpFilter {
@@ -29,7 +30,8 @@ public class VisitFilter extends HttpFilter {
   @Inject VisitService visits;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (!request.getRequestURI().equals(request.getContextPath() + "/")) {
       chain.doFilter(request, response);
@@ -55,5 +57,4 @@ public class VisitFilter extends HttpFilter {
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
   }
-
 }

@@ -14,17 +14,20 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Owns the application's one {@link VisitCounter} and the {@link VisitCountStore} in the database behind
- * {@code jdbc/visits}: prepares the store when the application starts (an old count file that cannot be read
- * stops the deployment rather than risk numbers the log already holds; a database that does not answer yet
- * does not: visits answer 503 until it does) and counts visits through the log service.
+ * Owns the application's one {@link VisitCounter} and the {@link VisitCountStore} in the database
+ * behind {@code jdbc/visits}: prepares the store when the application starts (an old count file
+ * that cannot be read stops the deployment rather than risk numbers the log already holds; a
+ * database that does not answer yet does not: visits answer 503 until it does) and counts visits
+ * through the log service.
  */
 @ApplicationScoped
 public class VisitService {
 
   private static final Logger LOG = Logger.getLogger(VisitService.class.getName());
 
-  @Resource(lookup = "jdbc/visits") DataSource dataSource;
+  @Resource(lookup = "jdbc/visits")
+  DataSource dataSource;
+
   @Inject VisitConfig.Counter counterSettings;
   @Inject VisitConfig.Store storeSettings;
   @Inject LogSender log;
@@ -35,7 +38,9 @@ public class VisitService {
 
   @PostConstruct
   void load() {
-    store = new VisitCountStore(dataSource, storeSettings.lockTimeout(), new VisitCountFile(storeSettings.stateFile()));
+    store =
+        new VisitCountStore(
+            dataSource, storeSettings.lockTimeout(), new VisitCountFile(storeSettings.stateFile()));
     long count = 0;
     try {
       count = store.prepare();
@@ -43,7 +48,9 @@ public class VisitService {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot migrate the visit count file", e);
     } catch (SQLException e) {
-      LOG.log(Level.WARNING, "Visit count database unavailable at start; visits answer 503 until it answers: {0}",
+      LOG.log(
+          Level.WARNING,
+          "Visit count database unavailable at start; visits answer 503 until it answers: {0}",
           e.toString());
     }
     counter = new VisitCounter(count, counterSettings.maxGroup(), counterSettings.waitTimeout());

@@ -91,7 +91,8 @@ class LogSenderTest {
     second.close();
 
     assertThatThrownBy(() -> sender.record(7, 1))
-        .isInstanceOf(VisitNotCountedException.class).hasMessage("log service unavailable");
+        .isInstanceOf(VisitNotCountedException.class)
+        .hasMessage("log service unavailable");
     assertThat(instances.reported).containsExactly(instances.of(first), instances.of(second));
   }
 
@@ -120,7 +121,8 @@ class LogSenderTest {
   @Test
   void failsAtOnceWhenNoLogInstanceIsKnown() {
     assertThatThrownBy(() -> sender.record(7, 1))
-        .isInstanceOf(VisitNotCountedException.class).hasMessage("log service unavailable");
+        .isInstanceOf(VisitNotCountedException.class)
+        .hasMessage("log service unavailable");
   }
 
   private FakeLog log() {
@@ -130,7 +132,10 @@ class LogSenderTest {
     return log;
   }
 
-  /** The library's selection reduced to what LogSender relies on: failed instances are skipped, retries go elsewhere. */
+  /**
+   * The library's selection reduced to what LogSender relies on: failed instances are skipped,
+   * retries go elsewhere.
+   */
   private static final class FakeInstances extends ServiceInstances {
     final List<ServiceInfo> order = new ArrayList<>();
     final List<ServiceInfo> reported = new ArrayList<>();
@@ -142,7 +147,10 @@ class LogSenderTest {
     @Override
     public Optional<ServiceInfo> pickOther(String service, Collection<ServiceInfo> tried) {
       List<ServiceInfo> usable = order.stream().filter(i -> !reported.contains(i)).toList();
-      return usable.stream().filter(i -> !tried.contains(i)).findFirst().or(() -> usable.stream().findFirst());
+      return usable.stream()
+          .filter(i -> !tried.contains(i))
+          .findFirst()
+          .or(() -> usable.stream().findFirst());
     }
 
     @Override

@@ -19,8 +19,12 @@ class VisitConfigTest {
   }
 
   @ParameterizedTest(name = "{0} = {1}")
-  @CsvSource({"visit.counter.wait-timeout, 0", "visit.counter.max-group, 0", "visit.log.attempts, 0",
-      "visit.db.lock-timeout, 0"})
+  @CsvSource({
+    "visit.counter.wait-timeout, 0",
+    "visit.counter.max-group, 0",
+    "visit.log.attempts, 0",
+    "visit.db.lock-timeout, 0"
+  })
   void namesTheKeyOfAValueOutOfRange(String key, String value) {
     ConfigFixture.assertRejected(VisitConfig.class, key, value);
   }

@@ -32,7 +32,8 @@ class VisitCountFileTest {
     Files.writeString(file, "garbage");
 
     assertThatThrownBy(() -> new VisitCountFile(file).read())
-        .isInstanceOf(IOException.class).hasMessageContaining("garbage");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("garbage");
   }
 
   @Test

@@ -25,13 +25,15 @@ import org.servicegrid.protocol.Transport;
 import org.servicegrid.testsupport.FakeLog;
 
 /**
- * Two visit instances' counters, each with a data source of its own, on one PostgreSQL database (the local
- * cluster that {@code scripts/ensure-postgresql.sh} starts and prepares; {@code VISIT_TEST_DB_URL},
- * {@code _USER}, {@code _PASSWORD} point elsewhere), logging through the real batch client to a fake log.
+ * Two visit instances' counters, each with a data source of its own, on one PostgreSQL database
+ * (the local cluster that {@code scripts/ensure-postgresql.sh} starts and prepares; {@code
+ * VISIT_TEST_DB_URL}, {@code _USER}, {@code _PASSWORD} point elsewhere), logging through the real
+ * batch client to a fake log.
  */
 class VisitCountPostgresIT {
 
-  private static final String URL = env("VISIT_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/servicegrid_test");
+  private static final String URL =
+      env("VISIT_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/servicegrid_test");
   private static final String USER = env("VISIT_TEST_DB_USER", "servicegrid");
   private static final String PASSWORD = env("VISIT_TEST_DB_PASSWORD", "servicegrid");
   private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(5);
@@ -40,26 +42,35 @@ class VisitCountPostgresIT {
 
   private final FakeLog log = FakeLog.start();
   private final LogBatchClient client = new LogBatchClient();
-  private final BiConsumer<Long, Integer> logging = (first, count) -> {
-    List<String> numbers = LongStream.range(first, first + count).mapToObj(Long::toString).toList();
-    try {
-      if (client.appendAll(log.addr(), numbers) != 200) {
-        throw new VisitNotCountedException(LogSender.UNAVAILABLE);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  };
+  private final BiConsumer<Long, Integer> logging =
+      (first, count) -> {
+        List<String> numbers =
+            LongStream.range(first, first + count).mapToObj(Long::toString).toList();
+        try {
+          if (client.appendAll(log.addr(), numbers) != 200) {
+            throw new VisitNotCountedException(LogSender.UNAVAILABLE);
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      };
   private final ExecutorService visitors = Executors.newFixedThreadPool(64);
 
   @BeforeEach
   void freshTable() {
     client.start(Duration.ofSeconds(2), Duration.ofSeconds(5), "visit", Transport.http());
-    try (Connection connection = dataSource(URL).getConnection(); Statement statement = connection.createStatement()) {
+    try (Connection connection = dataSource(URL).getConnection();
+        Statement statement = connection.createStatement()) {
       statement.execute("DROP TABLE IF EXISTS visit_count");
     } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL does not answer at " + URL + " as " + USER
-          + "; start and prepare it with scripts/ensure-postgresql.sh (./test.sh does): " + e, e);
+      throw new IllegalStateException(
+          "PostgreSQL does not answer at "
+              + URL
+              + " as "
+              + USER
+              + "; start and prepare it with scripts/ensure-postgresql.sh (./test.sh does): "
+              + e,
+          e);
     }
   }
 
@@ -71,15 +82,19 @@ class VisitCountPostgresIT {
   }
 
   @Test
-  void twoInstancesCountSixtyFourConcurrentVisitsOneToSixtyFourEachOnceAndARestartContinues() throws Exception {
+  void twoInstancesCountSixtyFourConcurrentVisitsOneToSixtyFourEachOnceAndARestartContinues()
+      throws Exception {
     List<Long> numbers = Visits.alternating(visitors, 64, store(), store(), logging);
 
     List<Long> expected = LongStream.rangeClosed(1, 64).boxed().toList();
     assertThat(numbers).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(log.messages()).containsExactlyElementsOf(expected.stream().map(String::valueOf).toList());
+    assertThat(log.messages())
+        .containsExactlyElementsOf(expected.stream().map(String::valueOf).toList());
     VisitCountStore restarted = store();
     assertThat(restarted.prepare()).isEqualTo(64);
-    assertThat(new VisitCounter(64, 64, Duration.ofSeconds(5)).visit(size -> restarted.advance(size, logging)))
+    assertThat(
+            new VisitCounter(64, 64, Duration.ofSeconds(5))
+                .visit(size -> restarted.advance(size, logging)))
         .isEqualTo(65);
   }
 
@@ -101,16 +116,21 @@ class VisitCountPostgresIT {
 
   @Test
   void refusesVisitsWhileTheDatabaseDoesNotAnswer() {
-    VisitCountStore down = new VisitCountStore(dataSource("jdbc:postgresql://127.0.0.1:1/servicegrid_test"),
-        LOCK_TIMEOUT, new VisitCountFile(dir.resolve("visit-count")));
+    VisitCountStore down =
+        new VisitCountStore(
+            dataSource("jdbc:postgresql://127.0.0.1:1/servicegrid_test"),
+            LOCK_TIMEOUT,
+            new VisitCountFile(dir.resolve("visit-count")));
 
     assertThatThrownBy(() -> down.advance(1, logging))
-        .isInstanceOf(VisitNotCountedException.class).hasMessage(VisitCountStore.UNAVAILABLE);
+        .isInstanceOf(VisitNotCountedException.class)
+        .hasMessage(VisitCountStore.UNAVAILABLE);
     assertThat(log.messages()).isEmpty();
   }
 
   private VisitCountStore store() {
-    return new VisitCountStore(dataSource(URL), LOCK_TIMEOUT, new VisitCountFile(dir.resolve("visit-count")));
+    return new VisitCountStore(
+        dataSource(URL), LOCK_TIMEOUT, new VisitCountFile(dir.resolve("visit-count")));
   }
 
   private static PGSimpleDataSource dataSource(String url) {

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The count's SQL against a real H2 file database in this JVM, with the visit server's default settings. */
+/**
+ * The count's SQL against a real H2 file database in this JVM, with the visit server's default
+ * settings.
+ */
 class VisitCountStoreTest {
 
   private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(5);
@@ -53,7 +56,8 @@ class VisitCountStoreTest {
 
     assertThat(store.advance(3, accepting)).isEqualTo(1);
     assertThatThrownBy(() -> store.advance(2, Visits.UNAVAILABLE_LOG))
-        .isInstanceOf(VisitNotCountedException.class).hasMessageContaining("log service unavailable");
+        .isInstanceOf(VisitNotCountedException.class)
+        .hasMessageContaining("log service unavailable");
     assertThat(store.advance(2, accepting)).isEqualTo(4);
 
     VisitCountStore restarted = store();
@@ -92,18 +96,22 @@ class VisitCountStoreTest {
     Files.createDirectories(oldFile().getParent());
     Files.writeString(oldFile(), "garbage");
 
-    assertThatThrownBy(() -> store().prepare()).isInstanceOf(IOException.class).hasMessageContaining("garbage");
+    assertThatThrownBy(() -> store().prepare())
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("garbage");
   }
 
   @Test
   void refusesVisitsWithoutLoggingThemWhileTheDatabaseDoesNotAnswer() {
     JdbcDataSource missing = new JdbcDataSource();
     missing.setURL("jdbc:h2:file:" + dir.resolve("missing") + ";IFEXISTS=TRUE");
-    VisitCountStore store = new VisitCountStore(missing, LOCK_TIMEOUT, new VisitCountFile(oldFile()));
+    VisitCountStore store =
+        new VisitCountStore(missing, LOCK_TIMEOUT, new VisitCountFile(oldFile()));
 
     assertThatThrownBy(store::prepare).isInstanceOf(SQLException.class);
     assertThatThrownBy(() -> store.advance(1, accepting))
-        .isInstanceOf(VisitNotCountedException.class).hasMessage(VisitCountStore.UNAVAILABLE);
+        .isInstanceOf(VisitNotCountedException.class)
+        .hasMessage(VisitCountStore.UNAVAILABLE);
     assertThat(logged).isEmpty();
   }
 
@@ -117,10 +125,16 @@ class VisitCountStoreTest {
     assertThat(store().prepare()).isEqualTo(2000);
   }
 
-  /** A store on the test's database, as a (re)started visit instance opens it: a data source of its own. */
+  /**
+   * A store on the test's database, as a (re)started visit instance opens it: a data source of its
+   * own.
+   */
   private VisitCountStore store() {
     JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:file:" + dir.resolve("data/visits") + ";WRITE_DELAY=0;RETENTION_TIME=1000"); // as server.xml
+    dataSource.setURL(
+        "jdbc:h2:file:"
+            + dir.resolve("data/visits")
+            + ";WRITE_DELAY=0;RETENTION_TIME=1000"); // as server.xml
     return new VisitCountStore(dataSource, LOCK_TIMEOUT, new VisitCountFile(oldFile()));
   }
 

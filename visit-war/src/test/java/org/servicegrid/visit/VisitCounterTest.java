@@ -22,8 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The group machinery over an in-memory count that, like {@link VisitCountStore}, advances only when the log
- * call returns; the store's own transaction is tested against real databases (VisitCountStoreTest, the ITs).
+ * The group machinery over an in-memory count that, like {@link VisitCountStore}, advances only
+ * when the log call returns; the store's own transaction is tested against real databases
+ * (VisitCountStoreTest, the ITs).
  */
 class VisitCounterTest {
 
@@ -34,11 +35,13 @@ class VisitCounterTest {
 
   /** Each log call as [first, count]. */
   private final List<List<Long>> calls = Collections.synchronizedList(new ArrayList<>());
+
   private final List<Long> logged = Collections.synchronizedList(new ArrayList<>());
-  private final BiConsumer<Long, Integer> accepting = (first, count) -> {
-    calls.add(List.of(first, (long) count));
-    LongStream.range(first, first + count).forEach(logged::add);
-  };
+  private final BiConsumer<Long, Integer> accepting =
+      (first, count) -> {
+        calls.add(List.of(first, (long) count));
+        LongStream.range(first, first + count).forEach(logged::add);
+      };
   private final ExecutorService pool = Executors.newFixedThreadPool(80);
 
   @AfterEach
@@ -74,7 +77,8 @@ class VisitCounterTest {
     VisitCounter counter = counter(0, 64, Duration.ofSeconds(30));
     List<Long> numbers = Visits.numbers(submit(counter, 800, accepting));
 
-    assertThat(numbers).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 800).boxed().toList());
+    assertThat(numbers)
+        .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 800).boxed().toList());
     assertThat(logged).isEqualTo(LongStream.rangeClosed(1, 800).boxed().toList());
     assertThat(counter.current()).isEqualTo(800);
   }
@@ -96,27 +100,33 @@ class VisitCounterTest {
 
     List<Future<Long>> rest = waitingBehindTheVisitInFlight(counter, 1, 7, accepting);
 
-    assertThat(Visits.numbers(rest)).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(2, 8).boxed().toList());
-    assertThat(calls).containsExactly(List.of(1L, 1L), List.of(2L, 3L), List.of(5L, 3L), List.of(8L, 1L));
+    assertThat(Visits.numbers(rest))
+        .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(2, 8).boxed().toList());
+    assertThat(calls)
+        .containsExactly(List.of(1L, 1L), List.of(2L, 3L), List.of(5L, 3L), List.of(8L, 1L));
   }
 
   @Test
-  void aRefusedGroupLeavesTheCountAndEveryVisitOfItIsRefusedAndTheNextGroupContinues() throws Exception {
+  void aRefusedGroupLeavesTheCountAndEveryVisitOfItIsRefusedAndTheNextGroupContinues()
+      throws Exception {
     VisitCounter counter = counter(10, 64, Duration.ofSeconds(30));
     CountDownLatch failNext = new CountDownLatch(1);
-    BiConsumer<Long, Integer> failingOnce = (first, count) -> {
-      if (failNext.getCount() > 0) {
-        failNext.countDown();
-        Visits.UNAVAILABLE_LOG.accept(first, count);
-      }
-      accepting.accept(first, count);
-    };
+    BiConsumer<Long, Integer> failingOnce =
+        (first, count) -> {
+          if (failNext.getCount() > 0) {
+            failNext.countDown();
+            Visits.UNAVAILABLE_LOG.accept(first, count);
+          }
+          accepting.accept(first, count);
+        };
 
     List<Future<Long>> refusedGroup = waitingBehindTheVisitInFlight(counter, 11, 4, failingOnce);
 
     for (Future<Long> visit : refusedGroup) {
-      assertThatThrownBy(() -> visit.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-          .hasCauseInstanceOf(VisitNotCountedException.class).hasMessageContaining("log service unavailable");
+      assertThatThrownBy(() -> visit.get(30, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(VisitNotCountedException.class)
+          .hasMessageContaining("log service unavailable");
     }
     assertThat(counter.current()).isEqualTo(11);
     assertThat(stored.get()).isEqualTo(11);
@@ -127,15 +137,18 @@ class VisitCounterTest {
   @Test
   void anErrorInTheLogCallRefusesTheWholeGroupRatherThanLeavingItWaiting() throws Exception {
     VisitCounter counter = counter(0, 64, Duration.ofSeconds(30));
-    BiConsumer<Long, Integer> broken = (firstNumber, count) -> {
-      throw new AssertionError("broken log");
-    };
+    BiConsumer<Long, Integer> broken =
+        (firstNumber, count) -> {
+          throw new AssertionError("broken log");
+        };
 
     List<Future<Long>> group = waitingBehindTheVisitInFlight(counter, 1, 3, broken);
 
     for (Future<Long> visit : group) {
-      assertThatThrownBy(() -> visit.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-          .cause().isInstanceOfAny(AssertionError.class, VisitNotCountedException.class);
+      assertThatThrownBy(() -> visit.get(30, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .cause()
+          .isInstanceOfAny(AssertionError.class, VisitNotCountedException.class);
     }
     assertThat(counter.current()).isEqualTo(1);
     assertThat(counter.visit(recording(accepting))).isEqualTo(2);
@@ -148,7 +161,8 @@ class VisitCounterTest {
     Future<Long> slow = visitInFlightUntil(release, counter);
 
     assertThatThrownBy(() -> counter.visit(recording(accepting)))
-        .isInstanceOf(VisitNotCountedException.class).hasMessageContaining("try again");
+        .isInstanceOf(VisitNotCountedException.class)
+        .hasMessageContaining("try again");
 
     assertThat(counter.waiting()).isZero();
     release.countDown();
@@ -164,32 +178,41 @@ class VisitCounterTest {
     counter.visit(recording(accepting));
 
     assertThat(stored.get()).isEqualTo(2);
-    assertThat(new VisitCounter(stored.get(), 64, Duration.ofSeconds(5)).visit(recording(accepting))).isEqualTo(3);
+    assertThat(
+            new VisitCounter(stored.get(), 64, Duration.ofSeconds(5)).visit(recording(accepting)))
+        .isEqualTo(3);
   }
 
   /**
-   * Starts a visit whose log call is recorded at once but returns only when released, so that the visits after it
-   * queue up; returns once that call is in flight.
+   * Starts a visit whose log call is recorded at once but returns only when released, so that the
+   * visits after it queue up; returns once that call is in flight.
    */
   private Future<Long> visitInFlightUntil(CountDownLatch release, VisitCounter counter) {
-    Future<Long> visit = pool.submit(() -> counter.visit(recording((first, count) -> {
-      accepting.accept(first, count);
-      try {
-        release.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    })));
+    Future<Long> visit =
+        pool.submit(
+            () ->
+                counter.visit(
+                    recording(
+                        (first, count) -> {
+                          accepting.accept(first, count);
+                          try {
+                            release.await(30, TimeUnit.SECONDS);
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                          }
+                        })));
     await().atMost(PATIENCE).until(() -> calls.size() == 1);
     return visit;
   }
 
   /**
-   * Holds a first visit's log call in flight until {@code visits} more visits, logged through {@code log}, wait
-   * behind it; then lets it finish, checks that it got {@code number}, and returns the visits that waited.
+   * Holds a first visit's log call in flight until {@code visits} more visits, logged through
+   * {@code log}, wait behind it; then lets it finish, checks that it got {@code number}, and
+   * returns the visits that waited.
    */
-  private List<Future<Long>> waitingBehindTheVisitInFlight(VisitCounter counter, long number, int visits,
-      BiConsumer<Long, Integer> log) throws Exception {
+  private List<Future<Long>> waitingBehindTheVisitInFlight(
+      VisitCounter counter, long number, int visits, BiConsumer<Long, Integer> log)
+      throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     Future<Long> first = visitInFlightUntil(release, counter);
     List<Future<Long>> waiting = waitingVisits(counter, visits, log);
@@ -198,14 +221,19 @@ class VisitCounterTest {
     return waiting;
   }
 
-  /** Starts {@code visits} visits logged through {@code log} and returns once all of them wait for a group. */
-  private List<Future<Long>> waitingVisits(VisitCounter counter, int visits, BiConsumer<Long, Integer> log) {
+  /**
+   * Starts {@code visits} visits logged through {@code log} and returns once all of them wait for a
+   * group.
+   */
+  private List<Future<Long>> waitingVisits(
+      VisitCounter counter, int visits, BiConsumer<Long, Integer> log) {
     List<Future<Long>> futures = submit(counter, visits, log);
     await().atMost(PATIENCE).until(() -> counter.waiting() == visits);
     return futures;
   }
 
-  private List<Future<Long>> submit(VisitCounter counter, int visits, BiConsumer<Long, Integer> log) {
+  private List<Future<Long>> submit(
+      VisitCounter counter, int visits, BiConsumer<Long, Integer> log) {
     List<Future<Long>> futures = new ArrayList<>();
     for (int i = 0; i < visits; i++) {
       futures.add(pool.submit(() -> counter.visit(recording(log))));
@@ -213,7 +241,10 @@ class VisitCounterTest {
     return futures;
   }
 
-  /** Counts a group the way {@link VisitCountStore#advance} does: reserve, log, and count only if logged. */
+  /**
+   * Counts a group the way {@link VisitCountStore#advance} does: reserve, log, and count only if
+   * logged.
+   */
   private IntToLongFunction recording(BiConsumer<Long, Integer> log) {
     return visits -> {
       synchronized (stored) {

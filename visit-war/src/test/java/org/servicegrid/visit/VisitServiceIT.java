@@ -38,9 +38,9 @@ import org.servicegrid.testsupport.Http;
 import org.servicegrid.testsupport.TestTokens;
 
 /**
- * The packaged visit WAR on a real Liberty server at context root "/", with a fake registry that answers
- * one fake log instance, counting in the test server's H2 database (emptied by the build before the tests).
- * The tests run in order because they follow one count from a fresh database.
+ * The packaged visit WAR on a real Liberty server at context root "/", with a fake registry that
+ * answers one fake log instance, counting in the test server's H2 database (emptied by the build
+ * before the tests). The tests run in order because they follow one count from a fresh database.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -48,9 +48,13 @@ import org.servicegrid.testsupport.TestTokens;
 class VisitServiceIT {
 
   private static final String DEPLOYMENT = "visit";
-  private static final String BASE = "http://127.0.0.1:" + System.getProperty("arquillian.http.port") + "/";
+  private static final String BASE =
+      "http://127.0.0.1:" + System.getProperty("arquillian.http.port") + "/";
   private static final Path STATE_FILE =
-      Path.of(System.getProperty("visit.it.dir"), "visit-it-" + System.currentTimeMillis(), "visit-count");
+      Path.of(
+          System.getProperty("visit.it.dir"),
+          "visit-it-" + System.currentTimeMillis(),
+          "visit-count");
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   private static FakeLog log = FakeLog.start();
@@ -63,11 +67,18 @@ class VisitServiceIT {
   static WebArchive deployment() {
     // Points the real artifact at the fakes and a fresh state file, with a short failure cool-down.
     REGISTRY.put("log", log.addr());
-    return Deployments.atRoot(Deployments.packagedWar("visit.war", Map.of(
-        "registry.url", REGISTRY.url(),
-        "visit.state.file", STATE_FILE.toString(),
-        "registry.client.failure-cooldown", "300",
-        "registry.client.registry-silence", "600000")));
+    return Deployments.atRoot(
+        Deployments.packagedWar(
+            "visit.war",
+            Map.of(
+                "registry.url",
+                REGISTRY.url(),
+                "visit.state.file",
+                STATE_FILE.toString(),
+                "registry.client.failure-cooldown",
+                "300",
+                "registry.client.registry-silence",
+                "600000")));
   }
 
   @BeforeEach
@@ -143,8 +154,9 @@ class VisitServiceIT {
 
     List<String> expected = IntStream.rangeClosed(6, 25).mapToObj(Integer::toString).toList();
     assertThat(counts).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(log.messages()).containsExactlyElementsOf(
-        IntStream.rangeClosed(5, 25).mapToObj(Integer::toString).toList());
+    assertThat(log.messages())
+        .containsExactlyElementsOf(
+            IntStream.rangeClosed(5, 25).mapToObj(Integer::toString).toList());
   }
 
   @Test
@@ -179,7 +191,9 @@ class VisitServiceIT {
     HttpResponse<String> openapi = get("openapi");
 
     assertThat(metrics.statusCode()).as("GET %smetrics", BASE).isEqualTo(200);
-    assertThat(metrics.body()).contains("visit_visits_counted_total").contains("visit_visits_refused_total")
+    assertThat(metrics.body())
+        .contains("visit_visits_counted_total")
+        .contains("visit_visits_refused_total")
         .contains("visit_count");
     assertThat(openapi.statusCode()).as("GET %sopenapi", BASE).isEqualTo(200);
     assertThat(openapi.body()).contains("Count a visit").contains("503");
@@ -187,14 +201,17 @@ class VisitServiceIT {
 
   @Test
   @Order(8)
-  void sixtyFourConcurrentVisitsGetEachNumberOnceAndTheLogReceivesEachNumberOnce() throws Exception {
+  void sixtyFourConcurrentVisitsGetEachNumberOnceAndTheLogReceivesEachNumberOnce()
+      throws Exception {
     long before = Long.parseLong(visitOk());
     int mark = log.messages().size();
 
     List<HttpResponse<String>> responses = visitConcurrently(64, 1);
 
-    assertThat(responses).allSatisfy(response ->
-        assertThat(response.statusCode()).as("concurrent GET %s", BASE).isEqualTo(200));
+    assertThat(responses)
+        .allSatisfy(
+            response ->
+                assertThat(response.statusCode()).as("concurrent GET %s", BASE).isEqualTo(200));
     List<Long> expected = LongStream.rangeClosed(before + 1, before + 64).boxed().toList();
     assertThat(responses.stream().map(response -> Long.parseLong(response.body())))
         .containsExactlyInAnyOrderElementsOf(expected);
@@ -206,24 +223,37 @@ class VisitServiceIT {
 
   @Test
   @Order(9)
-  void refusesTheVisitsOfGroupsTheLogRefusesMidLoadAndCountsOnFromTheLastAcceptedNumber() throws Exception {
+  void refusesTheVisitsOfGroupsTheLogRefusesMidLoadAndCountsOnFromTheLastAcceptedNumber()
+      throws Exception {
     long before = Long.parseLong(visitOk());
     int mark = log.messages().size();
     log.acceptAtMost(mark + 100);
 
     List<HttpResponse<String>> responses = visitConcurrently(64, 5);
 
-    assertThat(responses).allSatisfy(response ->
-        assertThat(response.statusCode()).as("concurrent GET %s", BASE).isIn(200, 503));
-    List<Long> counted = responses.stream().filter(response -> response.statusCode() == 200)
-        .map(response -> Long.parseLong(response.body())).sorted().toList();
-    List<HttpResponse<String>> refused = responses.stream().filter(response -> response.statusCode() == 503)
-        .toList();
-    assertThat(refused).isNotEmpty().allSatisfy(response -> assertThat(response.body()).contains("\"error\""));
+    assertThat(responses)
+        .allSatisfy(
+            response ->
+                assertThat(response.statusCode()).as("concurrent GET %s", BASE).isIn(200, 503));
+    List<Long> counted =
+        responses.stream()
+            .filter(response -> response.statusCode() == 200)
+            .map(response -> Long.parseLong(response.body()))
+            .sorted()
+            .toList();
+    List<HttpResponse<String>> refused =
+        responses.stream().filter(response -> response.statusCode() == 503).toList();
+    assertThat(refused)
+        .isNotEmpty()
+        .allSatisfy(response -> assertThat(response.body()).contains("\"error\""));
     List<String> logged = log.messages();
     List<String> accepted = logged.subList(mark, logged.size());
-    assertThat(accepted).hasSizeGreaterThanOrEqualTo(100).containsExactlyElementsOf(LongStream
-        .rangeClosed(before + 1, before + accepted.size()).mapToObj(String::valueOf).toList());
+    assertThat(accepted)
+        .hasSizeGreaterThanOrEqualTo(100)
+        .containsExactlyElementsOf(
+            LongStream.rangeClosed(before + 1, before + accepted.size())
+                .mapToObj(String::valueOf)
+                .toList());
     assertThat(counted).containsExactlyElementsOf(accepted.stream().map(Long::valueOf).toList());
 
     log.acceptAtMost(Integer.MAX_VALUE);
@@ -244,19 +274,25 @@ class VisitServiceIT {
     assertThat(visitOk()).isEqualTo(String.valueOf(before + 1));
   }
 
-  /** {@code visitors} clients at once, each visiting {@code visitsEach} times in a row; every answer. */
-  private List<HttpResponse<String>> visitConcurrently(int visitors, int visitsEach) throws Exception {
+  /**
+   * {@code visitors} clients at once, each visiting {@code visitsEach} times in a row; every
+   * answer.
+   */
+  private List<HttpResponse<String>> visitConcurrently(int visitors, int visitsEach)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(visitors);
     try {
       List<Future<List<HttpResponse<String>>>> runs = new ArrayList<>();
       for (int i = 0; i < visitors; i++) {
-        runs.add(pool.submit(() -> {
-          List<HttpResponse<String>> answers = new ArrayList<>();
-          for (int j = 0; j < visitsEach; j++) {
-            answers.add(visit());
-          }
-          return answers;
-        }));
+        runs.add(
+            pool.submit(
+                () -> {
+                  List<HttpResponse<String>> answers = new ArrayList<>();
+                  for (int j = 0; j < visitsEach; j++) {
+                    answers.add(visit());
+                  }
+                  return answers;
+                }));
       }
       List<HttpResponse<String>> responses = new ArrayList<>();
       for (Future<List<HttpResponse<String>>> run : runs) {
@@ -278,7 +314,9 @@ class VisitServiceIT {
     deployer.deploy(DEPLOYMENT);
     deployed = true;
     // Ready once registered with the (fake) registry, which answered the log instance.
-    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+    await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(100))
         .until(() -> get("health/ready").statusCode() == 200);
   }
 
@@ -295,17 +333,23 @@ class VisitServiceIT {
   /** Polls GET / until it answers 200; the refused attempts in between must not count. */
   private String visitWhenAvailable() {
     List<String> answer = new ArrayList<>();
-    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).until(() -> {
-      HttpResponse<String> response = visit();
-      answer.add(response.body());
-      return response.statusCode() == 200;
-    });
+    await()
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              HttpResponse<String> response = visit();
+              answer.add(response.body());
+              return response.statusCode() == 200;
+            });
     return answer.get(answer.size() - 1);
   }
 
   /** A notice as the registry sends it, with its token. */
   private int notify(String method, String logAddr) {
-    return TestTokens.send(method, BASE + "services", serviceInfo("log", logAddr), TestTokens.registry()).statusCode();
+    return TestTokens.send(
+            method, BASE + "services", serviceInfo("log", logAddr), TestTokens.registry())
+        .statusCode();
   }
 
   private HttpResponse<String> get(String path) {

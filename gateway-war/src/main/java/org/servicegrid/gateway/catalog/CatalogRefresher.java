@@ -2,10 +2,10 @@ package org.servicegrid.gateway.catalog;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -15,11 +15,12 @@ import java.util.logging.Logger;
 import org.servicegrid.gateway.GatewayConfig;
 
 /**
- * Keeps the catalogue fresh in the background, so services registered since the last request are usually
- * known (and their instances subscribed to) before the first request for them arrives. The first load
- * starts at application start without delaying it. Each run schedules the next one-shot task instead of
- * using a fixed rate: every {@code gateway.catalog.refresh-period} while the registry answers, every
- * {@code gateway.catalog.retry-delay} while it does not, and never two runs at once.
+ * Keeps the catalogue fresh in the background, so services registered since the last request are
+ * usually known (and their instances subscribed to) before the first request for them arrives. The
+ * first load starts at application start without delaying it. Each run schedules the next one-shot
+ * task instead of using a fixed rate: every {@code gateway.catalog.refresh-period} while the
+ * registry answers, every {@code gateway.catalog.retry-delay} while it does not, and never two runs
+ * at once.
  */
 @ApplicationScoped
 public class CatalogRefresher {
@@ -48,7 +49,9 @@ public class CatalogRefresher {
     }
   }
 
-  /** Synchronized with {@link #stop} so no task is scheduled after the application began to stop. */
+  /**
+   * Synchronized with {@link #stop} so no task is scheduled after the application began to stop.
+   */
   private synchronized void schedule(Duration delay) {
     if (!stopped) {
       next = scheduler.schedule(this::run, delay.toMillis(), TimeUnit.MILLISECONDS);

@@ -4,18 +4,21 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * What the gateway knows about the registry's services at one moment: the routable names, whether the last
- * attempt to refresh them reached the registry, and when they were last loaded. Immutable, so a request
- * reads one consistent view without locking while a refresh replaces it.
+ * What the gateway knows about the registry's services at one moment: the routable names, whether
+ * the last attempt to refresh them reached the registry, and when they were last loaded. Immutable,
+ * so a request reads one consistent view without locking while a refresh replaces it.
  *
- * @param names     the routable service names
+ * @param names the routable service names
  * @param reachable whether the last refresh got an answer from the registry
- * @param loadedAt  when the names were last loaded, or null if never
- * @param problem   why the last refresh failed, or null when it succeeded
+ * @param loadedAt when the names were last loaded, or null if never
+ * @param problem why the last refresh failed, or null when it succeeded
  */
-public record CatalogSnapshot(Set<String> names, boolean reachable, Instant loadedAt, String problem) {
+public record CatalogSnapshot(
+    Set<String> names, boolean reachable, Instant loadedAt, String problem) {
 
-  /** Before the first refresh: nothing is known, so an unknown name cannot be declared absent yet. */
+  /**
+   * Before the first refresh: nothing is known, so an unknown name cannot be declared absent yet.
+   */
   public static final CatalogSnapshot NOT_LOADED =
       new CatalogSnapshot(Set.of(), false, null, "service names not loaded from the registry yet");
 

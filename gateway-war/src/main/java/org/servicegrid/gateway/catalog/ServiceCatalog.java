@@ -22,14 +22,16 @@ import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.ServiceInfoValidator;
 
 /**
- * The services the gateway routes to: every name the registry knows, learned from {@code GET /services}.
- * Newly learned names are added to this instance's RequiredServices, so the registry answers and pushes
- * their instances into the registry-client library's table, which is what requests pick from.
+ * The services the gateway routes to: every name the registry knows, learned from {@code GET
+ * /services}. Newly learned names are added to this instance's RequiredServices, so the registry
+ * answers and pushes their instances into the registry-client library's table, which is what
+ * requests pick from.
  *
- * <p>Concurrency: the names are an immutable {@link CatalogSnapshot} in a volatile field, so the request hot
- * path reads them without locking or calling the registry. Refreshes (periodic, and on a miss at most
- * {@code gateway.catalog.miss-refresh-rate} a second) are single-flight: a caller that finds one under way
- * waits for its result instead of starting another, and no lock is held during the registry call.
+ * <p>Concurrency: the names are an immutable {@link CatalogSnapshot} in a volatile field, so the
+ * request hot path reads them without locking or calling the registry. Refreshes (periodic, and on
+ * a miss at most {@code gateway.catalog.miss-refresh-rate} a second) are single-flight: a caller
+ * that finds one under way waits for its result instead of starting another, and no lock is held
+ * during the registry call.
  */
 @ApplicationScoped
 public class ServiceCatalog {
@@ -37,13 +39,18 @@ public class ServiceCatalog {
   private static final Logger LOG = Logger.getLogger(ServiceCatalog.class.getName());
 
   /** The answer to "can this name be routed?". */
-  public enum Lookup { ROUTABLE, UNKNOWN, REGISTRY_UNREACHABLE }
+  public enum Lookup {
+    ROUTABLE,
+    UNKNOWN,
+    REGISTRY_UNREACHABLE
+  }
 
   @Inject ServiceDirectory registry;
   @Inject ServiceRegistration registration;
   @Inject GatewayConfig.Catalog settings;
 
-  private final AtomicReference<CompletableFuture<CatalogSnapshot>> inFlight = new AtomicReference<>();
+  private final AtomicReference<CompletableFuture<CatalogSnapshot>> inFlight =
+      new AtomicReference<>();
   private final Set<String> required = ConcurrentHashMap.newKeySet();
   private volatile CatalogSnapshot snapshot = CatalogSnapshot.NOT_LOADED;
   private TokenBucket missRefreshes;
@@ -53,11 +60,15 @@ public class ServiceCatalog {
     missRefreshes = new TokenBucket(settings.missRefreshRate(), System::nanoTime);
   }
 
-  /** Whether {@code service} is routable; a name not known yet triggers a (rate-limited) refresh first. */
+  /**
+   * Whether {@code service} is routable; a name not known yet triggers a (rate-limited) refresh
+   * first.
+   */
   public Lookup lookup(String service) {
     CatalogSnapshot current = snapshot;
     if (current.contains(service)) {
-      return Lookup.ROUTABLE; // the hot path: a known name is valid, no need to match it against the pattern
+      return Lookup
+          .ROUTABLE; // the hot path: a known name is valid, no need to match it against the pattern
     }
     if (!ServiceInfoValidator.isValidName(service)) {
       return Lookup.UNKNOWN; // the registry rejects such names, so no refresh could find one
@@ -75,7 +86,9 @@ public class ServiceCatalog {
     return snapshot;
   }
 
-  /** Loads the names from the registry now, or waits for the load already under way; never throws. */
+  /**
+   * Loads the names from the registry now, or waits for the load already under way; never throws.
+   */
   public CatalogSnapshot refresh() {
     CompletableFuture<CatalogSnapshot> mine = new CompletableFuture<>();
     CompletableFuture<CatalogSnapshot> running = inFlight.compareAndExchange(null, mine);
@@ -98,10 +111,12 @@ public class ServiceCatalog {
     } catch (RuntimeException e) {
       // WARNING once when the registry goes away (or is away at start), FINE while it stays away.
       boolean change = previous.reachable() || previous == CatalogSnapshot.NOT_LOADED;
-      LOG.log(change ? Level.WARNING : Level.FINE,
+      LOG.log(
+          change ? Level.WARNING : Level.FINE,
           "Registry {0} did not list its services ({1}); routing continues to the {2} known",
           new Object[] {registry.registryUrl(), e.toString(), previous.names().size()});
-      return previous.unreachable("registry " + registry.registryUrl() + " unreachable: " + e.getMessage());
+      return previous.unreachable(
+          "registry " + registry.registryUrl() + " unreachable: " + e.getMessage());
     }
     if (!previous.reachable() && previous.everLoaded()) {
       LOG.log(Level.INFO, "Registry {0} answers again", registry.registryUrl());
@@ -120,13 +135,15 @@ public class ServiceCatalog {
   }
 
   /**
-   * Subscribes to names not required yet, handing the library this answer's instances of them: re-registration
-   * runs in the background, and with them the first request for a service that has just appeared is routed
-   * instead of answered 503.
+   * Subscribes to names not required yet, handing the library this answer's instances of them:
+   * re-registration runs in the background, and with them the first request for a service that has
+   * just appeared is routed instead of answered 503.
    */
   private void requireNew(Set<String> names, Map<String, List<ServiceInfo>> services) {
     Map<String, List<ServiceInfo>> fresh = new HashMap<>();
-    names.stream().filter(name -> !required.contains(name)).forEach(name -> fresh.put(name, services.get(name)));
+    names.stream()
+        .filter(name -> !required.contains(name))
+        .forEach(name -> fresh.put(name, services.get(name)));
     if (fresh.isEmpty()) {
       return;
     }
@@ -135,7 +152,9 @@ public class ServiceCatalog {
       required.addAll(fresh.keySet());
       LOG.log(Level.INFO, "Routing to newly registered services {0}", fresh.keySet());
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not subscribe to services {0} yet, retrying at the next refresh: {1}",
+      LOG.log(
+          Level.WARNING,
+          "Could not subscribe to services {0} yet, retrying at the next refresh: {1}",
           new Object[] {fresh.keySet(), e.toString()});
     }
   }

@@ -3,10 +3,11 @@ package org.servicegrid.gateway.catalog;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket: up to {@code ratePerSecond} permits a second on average, with bursts of the same size.
- * It bounds the registry calls that requests for unknown names can cause, while a few genuine new names
- * in a row are each still looked up at once. The critical section is a few arithmetic operations, so a
- * plain monitor is cheaper than anything cleverer; it is only entered on a catalogue miss.
+ * A token bucket: up to {@code ratePerSecond} permits a second on average, with bursts of the same
+ * size. It bounds the registry calls that requests for unknown names can cause, while a few genuine
+ * new names in a row are each still looked up at once. The critical section is a few arithmetic
+ * operations, so a plain monitor is cheaper than anything cleverer; it is only entered on a
+ * catalogue miss.
  */
 final class TokenBucket {
 

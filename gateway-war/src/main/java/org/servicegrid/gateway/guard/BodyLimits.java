@@ -4,9 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The largest request body the gateway forwards to each service: one default ({@code gateway.max-body-bytes})
- * and per-service exceptions ({@code gateway.max-body-bytes.per-service}, {@code name=bytes,name=bytes}), e.g.
- * a higher one for an upload service. Immutable; a lookup is one map read.
+ * The largest request body the gateway forwards to each service: one default ({@code
+ * gateway.max-body-bytes}) and per-service exceptions ({@code gateway.max-body-bytes.per-service},
+ * {@code name=bytes,name=bytes}), e.g. a higher one for an upload service. Immutable; a lookup is
+ * one map read.
  */
 public final class BodyLimits {
 
@@ -20,8 +21,9 @@ public final class BodyLimits {
 
   /**
    * @param defaultLimit bytes, for every service not listed
-   * @param perService   {@code name=bytes} entries separated by commas; blank for none
-   * @throws IllegalArgumentException naming the entry that is not {@code name=bytes} with bytes >= 0
+   * @param perService {@code name=bytes} entries separated by commas; blank for none
+   * @throws IllegalArgumentException naming the entry that is not {@code name=bytes} with bytes >=
+   *     0
    */
   public static BodyLimits parse(long defaultLimit, String perService) {
     Map<String, Long> limits = new HashMap<>();
@@ -38,7 +40,8 @@ public final class BodyLimits {
         bytes = -1;
       }
       if (name.isEmpty() || bytes < 0) {
-        throw new IllegalArgumentException("'" + entry.trim() + "' is not service=bytes with bytes >= 0");
+        throw new IllegalArgumentException(
+            "'" + entry.trim() + "' is not service=bytes with bytes >= 0");
       }
       limits.put(name, bytes);
     }

@@ -1,9 +1,9 @@
 package org.servicegrid.gateway.guard;
 
 /**
- * Why the gateway refused a request for a routable service without forwarding it (or, for a body that grew too
- * large while streaming, cut it off): the status the client gets and the {@code reason} tag of
- * {@code gateway_refusals_total}.
+ * Why the gateway refused a request for a routable service without forwarding it (or, for a body
+ * that grew too large while streaming, cut it off): the status the client gets and the {@code
+ * reason} tag of {@code gateway_refusals_total}.
  */
 public enum Refusal {
 
@@ -13,7 +13,9 @@ public enum Refusal {
   LOOP(508, "loop"),
   /** The request's header fields are larger than {@code gateway.max-header-bytes} in total. */
   HEADERS_TOO_LARGE(431, "header-size"),
-  /** The body is (declared or turned out) larger than the service's {@code gateway.max-body-bytes}. */
+  /**
+   * The body is (declared or turned out) larger than the service's {@code gateway.max-body-bytes}.
+   */
   BODY_TOO_LARGE(413, "body-size");
 
   private final int status;

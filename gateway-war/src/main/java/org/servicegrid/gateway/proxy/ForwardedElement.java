@@ -1,9 +1,10 @@
 package org.servicegrid.gateway.proxy;
 
 /**
- * This hop's element of the standard {@code Forwarded} header (RFC 7239): {@code for=}, {@code host=},
- * {@code proto=}. An IPv6 address is bracketed and quoted, the host is always quoted (its {@code :port} is no
- * token character), with {@code "} and {@code \} escaped so a hostile {@code Host} cannot break the list.
+ * This hop's element of the standard {@code Forwarded} header (RFC 7239): {@code for=}, {@code
+ * host=}, {@code proto=}. An IPv6 address is bracketed and quoted, the host is always quoted (its
+ * {@code :port} is no token character), with {@code "} and {@code \} escaped so a hostile {@code
+ * Host} cannot break the list.
  */
 final class ForwardedElement {
 
@@ -11,8 +12,8 @@ final class ForwardedElement {
 
   /**
    * @param clientAddress the TCP peer's address
-   * @param host          the client's {@code Host}, or null when it sent none
-   * @param scheme        {@code http} or {@code https}
+   * @param host the client's {@code Host}, or null when it sent none
+   * @param scheme {@code http} or {@code https}
    */
   static String of(String clientAddress, String host, String scheme) {
     StringBuilder element = new StringBuilder(64).append("for=");

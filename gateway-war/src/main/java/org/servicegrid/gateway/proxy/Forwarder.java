@@ -24,11 +24,11 @@ import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.servlet.ErrorWriter;
 
 /**
- * Forwards one request to a live instance of its service and relays the answer: 404 for a name the registry
- * does not know, 503 when it knows none alive (or cannot be asked), a {@link Refusal} (431, 508, 413, 503) when
- * the request is over a limit, and after a failed attempt either another instance (see {@link RetryPolicy}) or
- * 502/503/504. Each request runs on its own container thread, which blocks while the upstream works and streams
- * both bodies itself; no other thread takes part.
+ * Forwards one request to a live instance of its service and relays the answer: 404 for a name the
+ * registry does not know, 503 when it knows none alive (or cannot be asked), a {@link Refusal}
+ * (431, 508, 413, 503) when the request is over a limit, and after a failed attempt either another
+ * instance (see {@link RetryPolicy}) or 502/503/504. Each request runs on its own container thread,
+ * which blocks while the upstream works and streams both bodies itself; no other thread takes part.
  */
 @ApplicationScoped
 public class Forwarder {
@@ -55,42 +55,78 @@ public class Forwarder {
     retryAfter = Integer.toString(limits.retryAfter());
   }
 
-  public void forward(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
+  public void forward(Route route, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String service = route.service();
     switch (catalog.lookup(service)) {
       case ROUTABLE -> metrics.answered(service, admit(route, request, response));
       case UNKNOWN -> refuse(response, 404, "unknown service '" + service + "'");
-      case REGISTRY_UNREACHABLE -> refuse(response, 503,
-          "cannot resolve service '" + service + "': " + catalog.snapshot().problem());
+      case REGISTRY_UNREACHABLE ->
+          refuse(
+              response,
+              503,
+              "cannot resolve service '" + service + "': " + catalog.snapshot().problem());
     }
   }
 
   /**
-   * Refuses a request over a limit before anything is forwarded, else exchanges it within one of the service's
-   * slots; returns the status sent.
+   * Refuses a request over a limit before anything is forwarded, else exchanges it within one of
+   * the service's slots; returns the status sent.
    */
-  private int admit(Route route, HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private int admit(Route route, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String service = route.service();
-    RequestHeaders.Outgoing headers = requestHeaders.forUpstream(request.getHeaderNames(), request::getHeaders,
-        new RequestHeaders.Client(
-            request.getRemoteAddr(), request.getScheme(), request.getProtocol(), request.getLocalPort()));
+    RequestHeaders.Outgoing headers =
+        requestHeaders.forUpstream(
+            request.getHeaderNames(),
+            request::getHeaders,
+            new RequestHeaders.Client(
+                request.getRemoteAddr(),
+                request.getScheme(),
+                request.getProtocol(),
+                request.getLocalPort()));
     if (headers.bytes() > limits.maxHeaderBytes()) {
-      return refuse(response, service, Refusal.HEADERS_TOO_LARGE, "request header fields are " + headers.bytes()
-          + " bytes, more than the limit of " + limits.maxHeaderBytes());
+      return refuse(
+          response,
+          service,
+          Refusal.HEADERS_TOO_LARGE,
+          "request header fields are "
+              + headers.bytes()
+              + " bytes, more than the limit of "
+              + limits.maxHeaderBytes());
     }
     if (headers.loop()) {
-      return refuse(response, service, Refusal.LOOP,
+      return refuse(
+          response,
+          service,
+          Refusal.LOOP,
           "request loop: it already passed through " + forwarding.via());
     }
     long maxBody = limits.maxBodyBytes(service);
     if (request.getContentLengthLong() > maxBody) {
-      return refuse(response, service, Refusal.BODY_TOO_LARGE, "request body of " + request.getContentLengthLong()
-          + " bytes is larger than the limit of " + maxBody + " for service '" + service + "'");
+      return refuse(
+          response,
+          service,
+          Refusal.BODY_TOO_LARGE,
+          "request body of "
+              + request.getContentLengthLong()
+              + " bytes is larger than the limit of "
+              + maxBody
+              + " for service '"
+              + service
+              + "'");
     }
     if (!bulkhead.tryEnter(service)) {
       response.setHeader("Retry-After", retryAfter);
-      return refuse(response, service, Refusal.CONCURRENCY, "service '" + service + "' already has "
-          + bulkhead.limit() + " requests in flight, the most allowed");
+      return refuse(
+          response,
+          service,
+          Refusal.CONCURRENCY,
+          "service '"
+              + service
+              + "' already has "
+              + bulkhead.limit()
+              + " requests in flight, the most allowed");
     }
     try {
       return exchange(route, request, response, headers.headers(), maxBody);
@@ -100,11 +136,20 @@ public class Forwarder {
   }
 
   /** Tries instances until one answers or the retry policy gives up; returns the status sent. */
-  private int exchange(Route route, HttpServletRequest request, HttpServletResponse response, Header[] headers,
-      long maxBody) throws IOException {
+  private int exchange(
+      Route route,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Header[] headers,
+      long maxBody)
+      throws IOException {
     String method = request.getMethod();
-    RequestBody body = new RequestBody(request::getInputStream, request.getContentLengthLong(),
-        request.getHeader("Transfer-Encoding") != null, maxBody);
+    RequestBody body =
+        new RequestBody(
+            request::getInputStream,
+            request.getContentLengthLong(),
+            request.getHeader("Transfer-Encoding") != null,
+            maxBody);
     List<ServiceInfo> tried = new ArrayList<>(2);
     for (int attempt = 0; ; attempt++) {
       Optional<ServiceInfo> instance = instances.pickOther(route.service(), tried);
@@ -115,7 +160,9 @@ public class Forwarder {
       }
       HttpUriRequestBase outbound;
       try {
-        outbound = new HttpUriRequestBase(method, URI.create(upstream.baseUrl(instance.get().addr()) + route.target()));
+        outbound =
+            new HttpUriRequestBase(
+                method, URI.create(upstream.baseUrl(instance.get().addr()) + route.target()));
       } catch (IllegalArgumentException e) {
         return error(response, 400, "request cannot be forwarded: " + e.getMessage());
       }
@@ -132,7 +179,10 @@ public class Forwarder {
         }
         ClientBodyException clientFailure = cause(e, ClientBodyException.class);
         if (clientFailure != null) {
-          LOG.log(Level.FINE, "{0} {1}: {2}", new Object[] {method, outbound.getRequestUri(), e.getMessage()});
+          LOG.log(
+              Level.FINE,
+              "{0} {1}: {2}",
+              new Object[] {method, outbound.getRequestUri(), e.getMessage()});
           return error(response, 400, clientFailure.getMessage());
         }
         UpstreamFailure failure = UpstreamFailure.of(e);
@@ -142,11 +192,18 @@ public class Forwarder {
         tried.add(instance.get());
         if (retryPolicy.shouldRetry(method, attempt, failure, body.started())) {
           metrics.retried(route.service());
-          LOG.log(Level.FINE, "{0} {1}: retrying after {2}", new Object[] {method, instance.get(), failure});
+          LOG.log(
+              Level.FINE,
+              "{0} {1}: retrying after {2}",
+              new Object[] {method, instance.get(), failure});
           continue;
         }
-        LOG.log(Level.WARNING, "{0} {1}{2} failed: {3} ({4})",
-            new Object[] {method, upstream.baseUrl(instance.get().addr()), route.target(), failure, e.toString()});
+        LOG.log(
+            Level.WARNING,
+            "{0} {1}{2} failed: {3} ({4})",
+            new Object[] {
+              method, upstream.baseUrl(instance.get().addr()), route.target(), failure, e.toString()
+            });
         return error(response, failure.status(), failure.message());
       }
       boolean relayed = false;
@@ -157,7 +214,8 @@ public class Forwarder {
         return status;
       } finally {
         if (!relayed) {
-          outbound.cancel(); // closing would otherwise read the rest of the body to keep the connection
+          outbound
+              .cancel(); // closing would otherwise read the rest of the body to keep the connection
         }
         closeQuietly(answer, outbound);
       }
@@ -165,8 +223,8 @@ public class Forwarder {
   }
 
   /**
-   * Releases the connection of a body read to its end (the relay cancelled the exchange on any other end);
-   * never throws.
+   * Releases the connection of a body read to its end (the relay cancelled the exchange on any
+   * other end); never throws.
    */
   private static void closeQuietly(ClassicHttpResponse answer, HttpUriRequestBase outbound) {
     try {
@@ -198,7 +256,8 @@ public class Forwarder {
     return error(response, refusal.status(), message);
   }
 
-  private static int error(HttpServletResponse response, int status, String message) throws IOException {
+  private static int error(HttpServletResponse response, int status, String message)
+      throws IOException {
     ErrorWriter.write(response, status, message);
     return status;
   }

@@ -13,11 +13,12 @@ import org.eclipse.microprofile.metrics.Timer;
 import org.servicegrid.gateway.guard.Refusal;
 
 /**
- * The gateway's application metrics (Prometheus text at {@code /metrics?scope=application}): forwarded
- * requests by service and status class, upstream latency until the response headers, retries, and refusals.
- * Registered programmatically because the service is a tag known only per request. Meters are cached per
- * tag set so the hot path costs one map lookup; the {@code service} tag only ever holds routable names
- * (requests for unknown names count under {@value #UNROUTED}), so clients cannot inflate the tag set.
+ * The gateway's application metrics (Prometheus text at {@code /metrics?scope=application}):
+ * forwarded requests by service and status class, upstream latency until the response headers,
+ * retries, and refusals. Registered programmatically because the service is a tag known only per
+ * request. Meters are cached per tag set so the hot path costs one map lookup; the {@code service}
+ * tag only ever holds routable names (requests for unknown names count under {@value #UNROUTED}),
+ * so clients cannot inflate the tag set.
  */
 @ApplicationScoped
 public class GatewayMetrics {
@@ -25,17 +26,30 @@ public class GatewayMetrics {
   /** The service tag of requests that named no routable service. */
   public static final String UNROUTED = "unknown";
 
-  private static final Metadata REQUESTS = Metadata.builder().withName("gateway.requests")
-      .withDescription("Requests for a service path, by service and class of the status sent to the client")
-      .build();
-  private static final Metadata LATENCY = Metadata.builder().withName("gateway.upstream.latency")
-      .withDescription("Time from sending a forwarded request until the upstream's status line and headers")
-      .build();
-  private static final Metadata RETRIES = Metadata.builder().withName("gateway.retries")
-      .withDescription("Attempts repeated on another instance after a connect failure").build();
-  private static final Metadata REFUSALS = Metadata.builder().withName("gateway.refusals")
-      .withDescription("Requests for a routable service refused over a limit, by service and reason "
-          + "(concurrency, loop, header-size, body-size)").build();
+  private static final Metadata REQUESTS =
+      Metadata.builder()
+          .withName("gateway.requests")
+          .withDescription(
+              "Requests for a service path, by service and class of the status sent to the client")
+          .build();
+  private static final Metadata LATENCY =
+      Metadata.builder()
+          .withName("gateway.upstream.latency")
+          .withDescription(
+              "Time from sending a forwarded request until the upstream's status line and headers")
+          .build();
+  private static final Metadata RETRIES =
+      Metadata.builder()
+          .withName("gateway.retries")
+          .withDescription("Attempts repeated on another instance after a connect failure")
+          .build();
+  private static final Metadata REFUSALS =
+      Metadata.builder()
+          .withName("gateway.refusals")
+          .withDescription(
+              "Requests for a routable service refused over a limit, by service and reason "
+                  + "(concurrency, loop, header-size, body-size)")
+          .build();
 
   private static final String[] STATUS_CLASSES = {"1xx", "2xx", "3xx", "4xx", "5xx"};
 
@@ -52,12 +66,20 @@ public class GatewayMetrics {
 
   /** A request was answered with {@code status}, by the upstream or by the gateway itself. */
   public void answered(String service, int status) {
-    requests.computeIfAbsent(new RequestKey(service, statusClass(status)), key -> registry.counter(
-        REQUESTS, new Tag("service", key.service()), new Tag("class", key.statusClass()))).inc();
+    requests
+        .computeIfAbsent(
+            new RequestKey(service, statusClass(status)),
+            key ->
+                registry.counter(
+                    REQUESTS,
+                    new Tag("service", key.service()),
+                    new Tag("class", key.statusClass())))
+        .inc();
   }
 
   public void upstreamLatency(String service, long nanos) {
-    latencies.computeIfAbsent(service, s -> registry.timer(LATENCY, new Tag("service", s)))
+    latencies
+        .computeIfAbsent(service, s -> registry.timer(LATENCY, new Tag("service", s)))
         .update(Duration.ofNanos(nanos));
   }
 
@@ -65,10 +87,19 @@ public class GatewayMetrics {
     retries.computeIfAbsent(service, s -> registry.counter(RETRIES, new Tag("service", s))).inc();
   }
 
-  /** A request was refused (not forwarded, or cut off) for this reason; it also counts as answered. */
+  /**
+   * A request was refused (not forwarded, or cut off) for this reason; it also counts as answered.
+   */
   public void refused(String service, Refusal refusal) {
-    refusals.computeIfAbsent(new RefusalKey(service, refusal), key -> registry.counter(
-        REFUSALS, new Tag("service", key.service()), new Tag("reason", key.refusal().reason()))).inc();
+    refusals
+        .computeIfAbsent(
+            new RefusalKey(service, refusal),
+            key ->
+                registry.counter(
+                    REFUSALS,
+                    new Tag("service", key.service()),
+                    new Tag("reason", key.refusal().reason())))
+        .inc();
   }
 
   static String statusClass(int status) {

@@ -14,13 +14,15 @@ import java.util.logging.Logger;
 import org.servicegrid.protocol.servlet.ErrorWriter;
 
 /**
- * The gateway's entry point: a servlet filter in front of JAX-RS that forwards every {@code /{service}/...}
- * request and lets the rest ({@code /}, {@code /services}, {@code /heart-beat}) through to JAX-RS.
+ * The gateway's entry point: a servlet filter in front of JAX-RS that forwards every {@code
+ * /{service}/...} request and lets the rest ({@code /}, {@code /services}, {@code /heart-beat})
+ * through to JAX-RS.
  *
- * <p>Why a filter rather than a JAX-RS resource: it sees any method (PATCH, WebDAV verbs, ...) through one
- * code path, it has the raw, undecoded path and query to forward byte for byte, no content negotiation or
- * entity provider touches the headers or the body, and the hot path skips JAX-RS resource matching. The
- * route is documented for OpenAPI in {@code META-INF/openapi.yaml}, since it is not a JAX-RS method.
+ * <p>Why a filter rather than a JAX-RS resource: it sees any method (PATCH, WebDAV verbs, ...)
+ * through one code path, it has the raw, undecoded path and query to forward byte for byte, no
+ * content negotiation or entity provider touches the headers or the body, and the hot path skips
+ * JAX-RS resource matching. The route is documented for OpenAPI in {@code META-INF/openapi.yaml},
+ * since it is not a JAX-RS method.
  */
 @WebFilter(filterName = "proxy", urlPatterns = "/*")
 public class ProxyFilter extends HttpFilter {
@@ -31,7 +33,8 @@ public class ProxyFilter extends HttpFilter {
   @Inject transient Forwarder forwarder;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     Optional<Route> route = Route.parse(path, request.getQueryString());
@@ -42,8 +45,10 @@ public class ProxyFilter extends HttpFilter {
     try {
       forwarder.forward(route.get(), request, response);
     } catch (RuntimeException e) {
-      // A bug, not an upstream problem: keep the JSON error contract instead of the container's HTML page.
-      LOG.log(Level.WARNING, "Unexpected failure forwarding " + request.getMethod() + " " + path, e);
+      // A bug, not an upstream problem: keep the JSON error contract instead of the container's
+      // HTML page.
+      LOG.log(
+          Level.WARNING, "Unexpected failure forwarding " + request.getMethod() + " " + path, e);
       if (!response.isCommitted()) {
         response.reset();
         ErrorWriter.write(response, 500, "internal error");

@@ -8,14 +8,14 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 
 /**
- * The client's request body, forwarded as a stream: never held in memory, its declared length kept (the
- * upstream sees {@code Content-Length}), otherwise sent chunked, and each block passed on as soon as it was
- * read (the HTTP client would otherwise keep a trickling body back in its buffers until they fill). The
- * stream can be read only once, so the body
- * records whether reading began, after which it cannot be sent to another instance; a failure to read it is
- * the client's ({@link ClientBodyException}), not the upstream's. The bytes read are counted: past the
- * service's limit, reading fails with {@link BodyTooLargeException}, which aborts the upstream request, so a
- * chunked upload (whose size nobody declared) is cut off as soon as it is too large, never collected first.
+ * The client's request body, forwarded as a stream: never held in memory, its declared length kept
+ * (the upstream sees {@code Content-Length}), otherwise sent chunked, and each block passed on as
+ * soon as it was read (the HTTP client would otherwise keep a trickling body back in its buffers
+ * until they fill). The stream can be read only once, so the body records whether reading began,
+ * after which it cannot be sent to another instance; a failure to read it is the client's ({@link
+ * ClientBodyException}), not the upstream's. The bytes read are counted: past the service's limit,
+ * reading fails with {@link BodyTooLargeException}, which aborts the upstream request, so a chunked
+ * upload (whose size nobody declared) is cut off as soon as it is too large, never collected first.
  */
 public final class RequestBody {
 
@@ -37,8 +37,9 @@ public final class RequestBody {
 
   /**
    * @param contentLength the declared length, or -1 when none was declared
-   * @param chunked       whether the client sent the body with chunked transfer coding
-   * @param maxBytes      the most bytes that may be read; one more fails with {@link BodyTooLargeException}
+   * @param chunked whether the client sent the body with chunked transfer coding
+   * @param maxBytes the most bytes that may be read; one more fails with {@link
+   *     BodyTooLargeException}
    */
   public RequestBody(Source source, long contentLength, boolean chunked, long maxBytes) {
     this.source = source;
@@ -48,10 +49,12 @@ public final class RequestBody {
   }
 
   /**
-   * The entity of one attempt: none when the client declared no body, else the client's stream with its
-   * declared length (0 included, so a {@code Content-Length: 0} is passed on) or, when chunked, no length.
+   * The entity of one attempt: none when the client declared no body, else the client's stream with
+   * its declared length (0 included, so a {@code Content-Length: 0} is passed on) or, when chunked,
+   * no length.
    *
-   * @param exchange the attempt's upstream request, cancelled when the client's body fails or grows too large
+   * @param exchange the attempt's upstream request, cancelled when the client's body fails or grows
+   *     too large
    */
   public HttpEntity entity(Cancellable exchange) {
     return contentLength >= 0 || chunked ? new ClientEntity(exchange) : null;
@@ -70,7 +73,9 @@ public final class RequestBody {
     return stream;
   }
 
-  /** The client's body as the HTTP client sends it: written block by block, each flushed at once. */
+  /**
+   * The client's body as the HTTP client sends it: written block by block, each flushed at once.
+   */
   private final class ClientEntity extends AbstractHttpEntity {
 
     private final Cancellable exchange;
@@ -96,9 +101,9 @@ public final class RequestBody {
     }
 
     /**
-     * Writes the body block by block. When the client's side fails, the upstream connection is cut first:
-     * the HTTP client closes the body's stream even after a failure, and for a chunked body that writes the
-     * last chunk, so the upstream would take the part it got for the whole request.
+     * Writes the body block by block. When the client's side fails, the upstream connection is cut
+     * first: the HTTP client closes the body's stream even after a failure, and for a chunked body
+     * that writes the last chunk, so the upstream would take the part it got for the whole request.
      */
     @Override
     public void writeTo(OutputStream out) throws IOException {
@@ -142,7 +147,10 @@ public final class RequestBody {
     return n;
   }
 
-  /** Opens the client's stream on the first read, marks its failures as the client's and counts the bytes. */
+  /**
+   * Opens the client's stream on the first read, marks its failures as the client's and counts the
+   * bytes.
+   */
   private final class ClientStream extends InputStream {
 
     @Override

@@ -11,17 +11,18 @@ import org.apache.hc.core5.http.message.BasicHeader;
 import org.servicegrid.protocol.auth.AddressRanges;
 
 /**
- * The headers a forwarded request carries: the client's, minus hop-by-hop ones and the ones the HTTP client
- * derives itself ({@code Host} from the instance address, {@code Content-Length} and {@code Transfer-Encoding}
- * from the body), plus the proxy headers of this hop: {@code X-Forwarded-For/-Host/-Proto/-Port},
- * {@code Forwarded} and {@code Via}.
+ * The headers a forwarded request carries: the client's, minus hop-by-hop ones and the ones the
+ * HTTP client derives itself ({@code Host} from the instance address, {@code Content-Length} and
+ * {@code Transfer-Encoding} from the body), plus the proxy headers of this hop: {@code
+ * X-Forwarded-For/-Host/-Proto/-Port}, {@code Forwarded} and {@code Via}.
  *
- * <p>A client could write any address or scheme into the forwarding headers, so those it sent are dropped and
- * replaced by what this hop saw, unless the client is a trusted proxy ({@code gateway.trusted-proxies}): then its
- * {@code X-Forwarded-For} and {@code Forwarded} chains are extended and its {@code -Host/-Proto/-Port} kept, as
- * they describe the original request. {@code Via} is always extended; finding this gateway's own name in it
- * marks a loop. The same pass sums the size of the client's header fields for the header limit. Built once per
- * request, reused by every attempt.
+ * <p>A client could write any address or scheme into the forwarding headers, so those it sent are
+ * dropped and replaced by what this hop saw, unless the client is a trusted proxy ({@code
+ * gateway.trusted-proxies}): then its {@code X-Forwarded-For} and {@code Forwarded} chains are
+ * extended and its {@code -Host/-Proto/-Port} kept, as they describe the original request. {@code
+ * Via} is always extended; finding this gateway's own name in it marks a loop. The same pass sums
+ * the size of the client's header fields for the header limit. Built once per request, reused by
+ * every attempt.
  */
 public final class RequestHeaders {
 
@@ -35,27 +36,39 @@ public final class RequestHeaders {
   /**
    * What this hop saw of the client.
    *
-   * @param address  the address the request came from (the TCP peer)
-   * @param scheme   {@code http} or {@code https}
+   * @param address the address the request came from (the TCP peer)
+   * @param scheme {@code http} or {@code https}
    * @param protocol the request's protocol, e.g. {@code HTTP/1.1}
-   * @param port     the gateway's port the client connected to
+   * @param port the gateway's port the client connected to
    */
   public record Client(String address, String scheme, String protocol, int port) {}
 
   /**
    * @param headers the headers to send upstream
-   * @param bytes   the size of the client's header fields: each name, value, {@code ": "} and CRLF
-   * @param loop    true when the client's {@code Via} already names this gateway
+   * @param bytes the size of the client's header fields: each name, value, {@code ": "} and CRLF
+   * @param loop true when the client's {@code Via} already names this gateway
    */
   public record Outgoing(Header[] headers, long bytes, boolean loop) {}
 
-  private enum Kind { PASS, DROP, HOST, VIA, FOR, FORWARDED, PROTO, FORWARDED_HOST, PORT }
+  private enum Kind {
+    PASS,
+    DROP,
+    HOST,
+    VIA,
+    FOR,
+    FORWARDED,
+    PROTO,
+    FORWARDED_HOST,
+    PORT
+  }
 
   private final AddressRanges trustedProxies;
   private final String pseudonym;
   private final String via11;
 
-  /** @param pseudonym this gateway's name in {@code Via} ({@code gateway.via}) */
+  /**
+   * @param pseudonym this gateway's name in {@code Via} ({@code gateway.via})
+   */
   public RequestHeaders(AddressRanges trustedProxies, String pseudonym) {
     this.trustedProxies = trustedProxies;
     this.pseudonym = pseudonym;
@@ -63,11 +76,11 @@ public final class RequestHeaders {
   }
 
   /**
-   * @param names  the client's header names (as the servlet request enumerates them)
+   * @param names the client's header names (as the servlet request enumerates them)
    * @param values the values of one header name, in any case
    */
-  public Outgoing forUpstream(Enumeration<String> names, Function<String, Enumeration<String>> values,
-      Client client) {
+  public Outgoing forUpstream(
+      Enumeration<String> names, Function<String, Enumeration<String>> values, Client client) {
     Set<String> listed = HopByHopHeaders.listedIn(Collections.list(values.apply("Connection")));
     boolean trusted = trustedProxies.contains(client.address());
     List<Header> headers = new ArrayList<>();
@@ -77,7 +90,8 @@ public final class RequestHeaders {
     String proto = null;
     String forwardedHost = null;
     String port = null;
-    StringBuilder forwardedFor = null; // the lists a client sent, null (no allocation) when it sent none
+    StringBuilder forwardedFor =
+        null; // the lists a client sent, null (no allocation) when it sent none
     StringBuilder forwarded = null;
     StringBuilder via = null;
     while (names.hasMoreElements()) {
@@ -96,9 +110,10 @@ public final class RequestHeaders {
           case FOR -> forwardedFor = append(forwardedFor, value);
           case FORWARDED -> forwarded = append(forwarded, value);
           case PROTO -> proto = proto == null ? value.trim() : proto;
-          case FORWARDED_HOST -> forwardedHost = forwardedHost == null ? value.trim() : forwardedHost;
+          case FORWARDED_HOST ->
+              forwardedHost = forwardedHost == null ? value.trim() : forwardedHost;
           case PORT -> port = port == null ? value.trim() : port;
-          case DROP -> { }
+          case DROP -> {}
         }
       }
     }
@@ -107,17 +122,25 @@ public final class RequestHeaders {
       headers.add(new BasicHeader(FORWARDED_HOST, forwardedHost != null ? forwardedHost : host));
     }
     headers.add(new BasicHeader(FORWARDED_PROTO, proto != null ? proto : client.scheme()));
-    headers.add(new BasicHeader(FORWARDED_PORT, port != null ? port : Integer.toString(client.port())));
+    headers.add(
+        new BasicHeader(FORWARDED_PORT, port != null ? port : Integer.toString(client.port())));
     String element = ForwardedElement.of(client.address(), host, client.scheme());
     headers.add(new BasicHeader(FORWARDED, join(forwarded, element)));
-    headers.add(new BasicHeader(VIA, join(via,
-        client.protocol().equals("HTTP/1.1") ? via11 : version(client.protocol()) + " " + pseudonym)));
+    headers.add(
+        new BasicHeader(
+            VIA,
+            join(
+                via,
+                client.protocol().equals("HTTP/1.1")
+                    ? via11
+                    : version(client.protocol()) + " " + pseudonym)));
     return new Outgoing(headers.toArray(new Header[0]), bytes, loop);
   }
 
   /** What to do with a header: the forwarding ones are collected only from a trusted proxy. */
   private static Kind kind(String name, Set<String> listed, boolean trusted) {
-    if (HopByHopHeaders.isHopByHop(name, listed) || name.equalsIgnoreCase("content-length")
+    if (HopByHopHeaders.isHopByHop(name, listed)
+        || name.equalsIgnoreCase("content-length")
         || name.equalsIgnoreCase("expect")) {
       return Kind.DROP;
     }
@@ -127,16 +150,23 @@ public final class RequestHeaders {
     if (name.equalsIgnoreCase(VIA)) {
       return Kind.VIA;
     }
-    Kind forwarding = name.equalsIgnoreCase(FORWARDED_FOR) ? Kind.FOR
-        : name.equalsIgnoreCase(FORWARDED) ? Kind.FORWARDED
-        : name.equalsIgnoreCase(FORWARDED_PROTO) ? Kind.PROTO
-        : name.equalsIgnoreCase(FORWARDED_HOST) ? Kind.FORWARDED_HOST
-        : name.equalsIgnoreCase(FORWARDED_PORT) ? Kind.PORT
-        : Kind.PASS;
+    Kind forwarding =
+        name.equalsIgnoreCase(FORWARDED_FOR)
+            ? Kind.FOR
+            : name.equalsIgnoreCase(FORWARDED)
+                ? Kind.FORWARDED
+                : name.equalsIgnoreCase(FORWARDED_PROTO)
+                    ? Kind.PROTO
+                    : name.equalsIgnoreCase(FORWARDED_HOST)
+                        ? Kind.FORWARDED_HOST
+                        : name.equalsIgnoreCase(FORWARDED_PORT) ? Kind.PORT : Kind.PASS;
     return forwarding == Kind.PASS || trusted ? forwarding : Kind.DROP;
   }
 
-  /** True when one of the {@code Via} entries ({@code protocol received-by [comment]}) is this gateway's. */
+  /**
+   * True when one of the {@code Via} entries ({@code protocol received-by [comment]}) is this
+   * gateway's.
+   */
   private boolean namesThisGateway(String via) {
     for (String entry : via.split(",")) {
       String[] parts = entry.trim().split("\\s+", 3);

@@ -28,20 +28,25 @@ import org.servicegrid.gateway.GatewayConfig;
 import org.servicegrid.protocol.Transport;
 
 /**
- * The one HTTP client every forwarded request goes through: Apache HttpClient 5 classic, blocking on the
- * request thread, with a pool of keep-alive connections ({@code gateway.max-connections}) shared by all
- * requests. A blocking client needs no hand-over between threads per request, and the client starts no
- * threads of its own. It only relays: no redirects, retries, decompression, cookies or authentication.
+ * The one HTTP client every forwarded request goes through: Apache HttpClient 5 classic, blocking
+ * on the request thread, with a pool of keep-alive connections ({@code gateway.max-connections})
+ * shared by all requests. A blocking client needs no hand-over between threads per request, and the
+ * client starts no threads of its own. It only relays: no redirects, retries, decompression,
+ * cookies or authentication.
  *
- * <p>Timeouts: {@code gateway.connect-timeout} to connect (and to wait for a free pooled connection),
- * {@code gateway.response-timeout} until the status line and headers, then {@code gateway.read-timeout}
- * between the bytes of the response body. With {@code servicegrid.tls} it calls instances over HTTPS, through
- * {@link Transport#upgrade} (the servers' truststore, host names verified).
+ * <p>Timeouts: {@code gateway.connect-timeout} to connect (and to wait for a free pooled
+ * connection), {@code gateway.response-timeout} until the status line and headers, then {@code
+ * gateway.read-timeout} between the bytes of the response body. With {@code servicegrid.tls} it
+ * calls instances over HTTPS, through {@link Transport#upgrade} (the servers' truststore, host
+ * names verified).
  */
 @ApplicationScoped
 public class UpstreamClient {
 
-  /** A pooled connection idle this long is checked before reuse: the instance may have closed it meanwhile. */
+  /**
+   * A pooled connection idle this long is checked before reuse: the instance may have closed it
+   * meanwhile.
+   */
   private static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofSeconds(1);
 
   @Inject GatewayConfig.Upstream upstream;
@@ -55,53 +60,62 @@ public class UpstreamClient {
     Timeout connectTimeout = Timeout.of(upstream.connectTimeout());
     Timeout readTimeout = Timeout.of(upstream.readTimeout());
     transport = instances.callSettings().transport();
-    PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create();
+    PoolingHttpClientConnectionManagerBuilder connections =
+        PoolingHttpClientConnectionManagerBuilder.create();
     if (transport.secure()) {
-      connections.setTlsSocketStrategy((socket, host, port, attachment, context) ->
-          transport.upgrade(socket, host, port));
+      connections.setTlsSocketStrategy(
+          (socket, host, port, attachment, context) -> transport.upgrade(socket, host, port));
     }
-    HttpClientBuilder builder = HttpClients.custom()
-        .setConnectionManager(connections
-            .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
-            .setMaxConnTotal(upstream.maxConnections())
-            .setMaxConnPerRoute(upstream.maxConnections())
-            .setDefaultConnectionConfig(ConnectionConfig.custom()
-                .setConnectTimeout(connectTimeout)
-                .setSocketTimeout(readTimeout)
-                .setValidateAfterInactivity(VALIDATE_AFTER_IDLE)
-                .build())
-            .build())
-        .setDefaultRequestConfig(RequestConfig.custom()
-            .setConnectionRequestTimeout(connectTimeout)
-            .setResponseTimeout(Timeout.of(upstream.responseTimeout()))
-            .build())
-        .disableRedirectHandling()
-        .disableAutomaticRetries()
-        .disableContentCompression()
-        .disableCookieManagement()
-        .disableAuthCaching()
-        .disableConnectionState()
-        .disableDefaultUserAgent();
+    HttpClientBuilder builder =
+        HttpClients.custom()
+            .setConnectionManager(
+                connections
+                    .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
+                    .setMaxConnTotal(upstream.maxConnections())
+                    .setMaxConnPerRoute(upstream.maxConnections())
+                    .setDefaultConnectionConfig(
+                        ConnectionConfig.custom()
+                            .setConnectTimeout(connectTimeout)
+                            .setSocketTimeout(readTimeout)
+                            .setValidateAfterInactivity(VALIDATE_AFTER_IDLE)
+                            .build())
+                    .build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setConnectionRequestTimeout(connectTimeout)
+                    .setResponseTimeout(Timeout.of(upstream.responseTimeout()))
+                    .build())
+            .disableRedirectHandling()
+            .disableAutomaticRetries()
+            .disableContentCompression()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .disableConnectionState()
+            .disableDefaultUserAgent();
     if (!upstream.readTimeout().equals(upstream.responseTimeout())) {
-      // With equal timeouts the socket already has the right one for the body: no change per request.
+      // With equal timeouts the socket already has the right one for the body: no change per
+      // request.
       builder.setRequestExecutor(new ReadTimeoutAfterHeaders(readTimeout));
     }
     http = builder.build();
   }
 
   /**
-   * Sends the request (its body streamed from the entity) and returns once the status line and headers
-   * arrived; the body is then read from the response's entity. The caller closes the response; to drop the
-   * connection instead of returning it to the pool (a body not read to its end), it cancels the request first.
+   * Sends the request (its body streamed from the entity) and returns once the status line and
+   * headers arrived; the body is then read from the response's entity. The caller closes the
+   * response; to drop the connection instead of returning it to the pool (a body not read to its
+   * end), it cancels the request first.
    *
-   * @throws IOException when the upstream could not be reached, did not answer in time, or the client's
-   *                     body could not be read ({@link ClientBodyException} in the cause chain)
+   * @throws IOException when the upstream could not be reached, did not answer in time, or the
+   *     client's body could not be read ({@link ClientBodyException} in the cause chain)
    */
   public ClassicHttpResponse open(HttpUriRequestBase request) throws IOException {
     return http.executeOpen(null, request, null);
   }
 
-  /** The base URL of the instance at {@code addr}: https with {@code servicegrid.tls}, else http. */
+  /**
+   * The base URL of the instance at {@code addr}: https with {@code servicegrid.tls}, else http.
+   */
   public String baseUrl(String addr) {
     return transport.baseUrl(addr);
   }
@@ -112,8 +126,8 @@ public class UpstreamClient {
   }
 
   /**
-   * The HTTP client applies the response timeout to the socket while waiting for the headers and leaves it
-   * there; the body is read with the read timeout instead.
+   * The HTTP client applies the response timeout to the socket while waiting for the headers and
+   * leaves it there; the body is read with the read timeout instead.
    */
   private static final class ReadTimeoutAfterHeaders extends HttpRequestExecutor {
 
@@ -124,10 +138,14 @@ public class UpstreamClient {
     }
 
     @Override
-    public ClassicHttpResponse execute(ClassicHttpRequest request, HttpClientConnection connection,
-        HttpResponseInformationCallback informationCallback, HttpContext context)
+    public ClassicHttpResponse execute(
+        ClassicHttpRequest request,
+        HttpClientConnection connection,
+        HttpResponseInformationCallback informationCallback,
+        HttpContext context)
         throws IOException, HttpException {
-      ClassicHttpResponse response = super.execute(request, connection, informationCallback, context);
+      ClassicHttpResponse response =
+          super.execute(request, connection, informationCallback, context);
       connection.setSocketTimeout(readTimeout);
       return response;
     }

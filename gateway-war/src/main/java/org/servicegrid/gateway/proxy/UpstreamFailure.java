@@ -10,12 +10,13 @@ import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 
 /**
- * Why a forwarded request got no response, and what that means for the client and for the instance. Only a
- * failure to connect proves the request never reached the instance, so only that marks the instance failed.
- * Another attempt is allowed after that, and after a connection that ended without a byte of answer, closed (the
- * instance had closed it while it sat in the pool) or reset (the instance died, e.g. killed, with the request
- * unread or in progress): no answer at all, and the request is idempotent, so it may be sent again. A timeout may
- * still be followed by the instance's answer, and a broken answer is one.
+ * Why a forwarded request got no response, and what that means for the client and for the instance.
+ * Only a failure to connect proves the request never reached the instance, so only that marks the
+ * instance failed. Another attempt is allowed after that, and after a connection that ended without
+ * a byte of answer, closed (the instance had closed it while it sat in the pool) or reset (the
+ * instance died, e.g. killed, with the request unread or in progress): no answer at all, and the
+ * request is idempotent, so it may be sent again. A timeout may still be followed by the instance's
+ * answer, and a broken answer is one.
  */
 public enum UpstreamFailure {
 
@@ -23,13 +24,20 @@ public enum UpstreamFailure {
   REFUSED(502, true, true, "upstream refused the connection"),
   /** No TCP connection within gateway.connect-timeout: the instance is unreachable. */
   CONNECT_TIMEOUT(504, true, true, "upstream did not accept the connection in time"),
-  /** A pooled connection ended without a byte of answer: the instance closed it while it was idle. */
+  /**
+   * A pooled connection ended without a byte of answer: the instance closed it while it was idle.
+   */
   CLOSED_WITHOUT_ANSWER(502, false, true, "upstream closed the connection without answering"),
-  /** The connection was reset before a byte of answer: the instance's process died or dropped it. */
+  /**
+   * The connection was reset before a byte of answer: the instance's process died or dropped it.
+   */
   RESET_WITHOUT_ANSWER(502, false, true, "upstream reset the connection without answering"),
   /** Connected, but no status line and headers within gateway.response-timeout. */
   RESPONSE_TIMEOUT(504, false, false, "upstream did not answer in time"),
-  /** Every pooled connection stayed busy for gateway.connect-timeout: the gateway, not the instance, is full. */
+  /**
+   * Every pooled connection stayed busy for gateway.connect-timeout: the gateway, not the instance,
+   * is full.
+   */
   NO_FREE_CONNECTION(503, false, false, "gateway has no free upstream connection"),
   /** The connection broke or the upstream answered something that is not HTTP. */
   BROKEN(502, false, false, "upstream connection failed");
@@ -56,7 +64,10 @@ public enum UpstreamFailure {
     return unreached;
   }
 
-  /** True when an idempotent request whose body has not started may be sent again, to another instance. */
+  /**
+   * True when an idempotent request whose body has not started may be sent again, to another
+   * instance.
+   */
   public boolean retryable() {
     return retryable;
   }
@@ -65,7 +76,9 @@ public enum UpstreamFailure {
     return message;
   }
 
-  /** Classifies an exception thrown while sending a request and waiting for the response headers. */
+  /**
+   * Classifies an exception thrown while sending a request and waiting for the response headers.
+   */
   public static UpstreamFailure of(Throwable thrown) {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       // Both timeouts below are SocketTimeoutExceptions too: the specific ones first.
@@ -81,11 +94,15 @@ public enum UpstreamFailure {
       if (t instanceof NoHttpResponseException) {
         return CLOSED_WITHOUT_ANSWER;
       }
-      if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException) {
+      if (t instanceof ConnectException
+          || t instanceof NoRouteToHostException
+          || t instanceof UnknownHostException) {
         return REFUSED;
       }
-      if (t instanceof SocketException && String.valueOf(t.getMessage()).startsWith("Connection reset")) {
-        return RESET_WITHOUT_ANSWER; // the JDK's only sign of a TCP reset: "Connection reset" [by peer]
+      if (t instanceof SocketException
+          && String.valueOf(t.getMessage()).startsWith("Connection reset")) {
+        return RESET_WITHOUT_ANSWER; // the JDK's only sign of a TCP reset: "Connection reset" [by
+        // peer]
       }
     }
     return BROKEN;

@@ -5,8 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * One routable service as {@code GET /} lists it.
  *
- * @param name      the service name, i.e. the first path segment that routes to it
- * @param path      the gateway path prefix, {@code /{name}/}
+ * @param name the service name, i.e. the first path segment that routes to it
+ * @param path the gateway path prefix, {@code /{name}/}
  * @param instances how many live instances the gateway currently knows
  */
 @Schema(description = "A service the gateway routes to")

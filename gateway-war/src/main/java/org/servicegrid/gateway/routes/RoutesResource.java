@@ -15,7 +15,9 @@ import org.servicegrid.client.ServiceInstances;
 import org.servicegrid.gateway.catalog.CatalogSnapshot;
 import org.servicegrid.gateway.catalog.ServiceCatalog;
 
-/** {@code GET /}: what the gateway routes to, as JSON for tools or as a small page for a browser. */
+/**
+ * {@code GET /}: what the gateway routes to, as JSON for tools or as a small page for a browser.
+ */
 @Path("/")
 public class RoutesResource {
 
@@ -26,19 +28,30 @@ public class RoutesResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "The routable services and how many live instances each has")
-  @APIResponse(responseCode = "200", description = "The services, sorted by name", content = @Content(
-      mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RouteListing.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The services, sorted by name",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RouteListing.class)))
   public RouteListing list() {
     CatalogSnapshot snapshot = catalog.snapshot();
-    return new RouteListing(snapshot.names().stream().sorted(Comparator.naturalOrder())
-        .map(name -> RouteSummary.of(name, instances.instances(name).size())).toList(),
-        registry.registryUrl().toString(), snapshot.reachable());
+    return new RouteListing(
+        snapshot.names().stream()
+            .sorted(Comparator.naturalOrder())
+            .map(name -> RouteSummary.of(name, instances.instances(name).size()))
+            .toList(),
+        registry.registryUrl().toString(),
+        snapshot.reachable());
   }
 
   @GET
   @Produces("text/html;qs=0.9") // a browser asks for HTML first; */* (curl, scripts) gets JSON
   @Operation(summary = "The same list as an HTML page")
-  @APIResponse(responseCode = "200", description = "An HTML page with a table of the services",
+  @APIResponse(
+      responseCode = "200",
+      description = "An HTML page with a table of the services",
       content = @Content(mediaType = MediaType.TEXT_HTML))
   public String page() {
     return RoutesPage.render(list());

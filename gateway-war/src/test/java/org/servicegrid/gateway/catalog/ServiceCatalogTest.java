@@ -156,7 +156,8 @@ class ServiceCatalogTest {
     ServiceCatalog catalog = new ServiceCatalog();
     catalog.registry = registry;
     catalog.registration = registration;
-    catalog.settings = new GatewayConfig.Catalog(Duration.ofSeconds(5), Duration.ofSeconds(1), missRefreshRate);
+    catalog.settings =
+        new GatewayConfig.Catalog(Duration.ofSeconds(5), Duration.ofSeconds(1), missRefreshRate);
     catalog.init();
     return catalog;
   }

@@ -23,6 +23,7 @@ class BodyLimitsTest {
   @ValueSource(strings = {"upload", "=5", "upload=-1", "upload=lots"})
   void refusesEntriesThatAreNoServiceAndSize(String entry) {
     assertThatThrownBy(() -> BodyLimits.parse(1000, "log=1," + entry))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'" + entry + "'");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'" + entry + "'");
   }
 }

@@ -32,8 +32,12 @@ class ServiceBulkheadTest {
 
   private static ServiceBulkhead bulkhead(int limit) {
     ServiceBulkhead bulkhead = new ServiceBulkhead();
-    bulkhead.limits = ConfigFixture.produced(GatewayConfig.Limits.class, GatewayConfig.class,
-        "gateway.max-concurrent-per-service", "" + limit);
+    bulkhead.limits =
+        ConfigFixture.produced(
+            GatewayConfig.Limits.class,
+            GatewayConfig.class,
+            "gateway.max-concurrent-per-service",
+            "" + limit);
     bulkhead.init();
     return bulkhead;
   }

@@ -46,8 +46,8 @@ import org.servicegrid.testsupport.RawHttpConnection;
 import org.servicegrid.testsupport.RecordedRequest;
 
 /**
- * The packaged gateway WAR on a real Liberty server at context root {@code /}, with a fake registry and fake
- * service instances (JDK HttpServers) in this JVM, driven over HTTP like a client would.
+ * The packaged gateway WAR on a real Liberty server at context root {@code /}, with a fake registry
+ * and fake service instances (JDK HttpServers) in this JVM, driven over HTTP like a client would.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -66,8 +66,10 @@ class GatewayIT {
     REGISTRY.put("flaky", FakeHttpServer.deadAddr(), ECHO.addr());
     REGISTRY.put("lonely", FakeHttpServer.deadAddr());
     REGISTRY.put("slow", SLOW.addr());
-    // Shorter response and read timeouts for the 504 and stall tests; the default (empty) trusted-proxy list.
-    return GatewayDeployment.of(REGISTRY.url(), "gateway.response-timeout=2000", "gateway.read-timeout=3000");
+    // Shorter response and read timeouts for the 504 and stall tests; the default (empty)
+    // trusted-proxy list.
+    return GatewayDeployment.of(
+        REGISTRY.url(), "gateway.response-timeout=2000", "gateway.read-timeout=3000");
   }
 
   @BeforeAll
@@ -107,8 +109,12 @@ class GatewayIT {
   void forwardsAPostBodyIntactAndReturnsStatusHeadersAndBody() throws Exception {
     String body = "hello, body \u00e9\u00e8 " + "x".repeat(100_000);
 
-    HttpResponse<String> response = send(request("/echo/submit").header("Content-Type", "text/plain; charset=utf-8")
-        .header("X-Custom", "kept").POST(BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    HttpResponse<String> response =
+        send(
+            request("/echo/submit")
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .header("X-Custom", "kept")
+                .POST(BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
 
     assertThat(response.statusCode()).as("POST /echo/submit").isEqualTo(201);
     assertThat(response.body()).isEqualTo("echo " + body);
@@ -128,17 +134,24 @@ class GatewayIT {
 
   @Test
   void replacesTheForwardingHeadersOfAClientThatIsNoTrustedProxyAndAddsVia() throws Exception {
-    HttpResponse<String> response = getForwarded("/echo/forwarding", "bank.example", "1.0 corp-proxy");
+    HttpResponse<String> response =
+        getForwarded("/echo/forwarding", "bank.example", "1.0 corp-proxy");
 
     assertThat(response.statusCode()).as("GET /echo/forwarding").isEqualTo(200);
-    assertForwardingHeaders(ECHO.last("GET", "/forwarding"), "127.0.0.1", "http", HOST,
-        HOST.substring(HOST.indexOf(':') + 1), "for=127.0.0.1;host=\"" + HOST + "\";proto=http",
+    assertForwardingHeaders(
+        ECHO.last("GET", "/forwarding"),
+        "127.0.0.1",
+        "http",
+        HOST,
+        HOST.substring(HOST.indexOf(':') + 1),
+        "for=127.0.0.1;host=\"" + HOST + "\";proto=http",
         "1.0 corp-proxy, 1.1 servicegrid-gateway");
   }
 
   @Test
   void forwardsAnyMethod() throws Exception {
-    HttpResponse<String> response = send(request("/echo/item/7").method("PATCH", BodyPublishers.ofString("p")));
+    HttpResponse<String> response =
+        send(request("/echo/item/7").method("PATCH", BodyPublishers.ofString("p")));
 
     assertThat(response.statusCode()).as("PATCH /echo/item/7").isEqualTo(200);
     assertThat(ECHO.last().method()).isEqualTo("PATCH");
@@ -149,9 +162,18 @@ class GatewayIT {
   void dropsHopByHopHeadersIncludingThoseTheClientListsInConnection() throws Exception {
     // The JDK client refuses to send Connection, so this request is written by hand.
     try (RawHttpConnection connection = RawHttpConnection.open(HOST)) {
-      connection.send("GET /echo/hop HTTP/1.1\r\nHost: " + HOST + "\r\nConnection: close, X-Per-Hop\r\n"
-          + "X-Per-Hop: secret\r\nKeep-Alive: timeout=5\r\nTE: trailers\r\nX-End-To-End: kept\r\n\r\n");
-      assertThat(connection.statusLine()).as("status line of GET /echo/hop").startsWith("HTTP/1.1 200");
+      connection.send(
+          "GET /echo/hop HTTP/1.1\r\nHost: "
+              + HOST
+              + "\r\n"
+              + "Connection: close, X-Per-Hop\r\n"
+              + "X-Per-Hop: secret\r\n"
+              + "Keep-Alive: timeout=5\r\n"
+              + "TE: trailers\r\n"
+              + "X-End-To-End: kept\r\n\r\n");
+      assertThat(connection.statusLine())
+          .as("status line of GET /echo/hop")
+          .startsWith("HTTP/1.1 200");
     }
 
     RecordedRequest seen = ECHO.last();
@@ -165,15 +187,18 @@ class GatewayIT {
     HttpResponse<byte[]> response = Http.send(request("/echo/big"), BodyHandlers.ofByteArray());
 
     assertThat(response.statusCode()).as("GET /echo/big").isEqualTo(200);
-    assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(FakeUpstream.BIG_BODY_BYTES);
+    assertThat(response.headers().firstValueAsLong("Content-Length"))
+        .hasValue(FakeUpstream.BIG_BODY_BYTES);
     assertThat(response.body()).hasSize(FakeUpstream.BIG_BODY_BYTES);
     assertThat(sha256(response.body())).isEqualTo(sha256(FakeUpstream.bigBody()));
   }
 
   @Test
   void answersAHeadWithTheUpstreamsHeadersAndNoBody() throws Exception {
-    HttpResponse<byte[]> response = Http.send(
-        request("/echo/resource").method("HEAD", BodyPublishers.noBody()), BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        Http.send(
+            request("/echo/resource").method("HEAD", BodyPublishers.noBody()),
+            BodyHandlers.ofByteArray());
 
     assertThat(response.statusCode()).as("HEAD /echo/resource").isEqualTo(200);
     assertThat(response.headers().firstValue("X-Upstream")).hasValue(ECHO.addr());
@@ -183,14 +208,21 @@ class GatewayIT {
 
   @Test
   void deliversTheStartOfAResponseBeforeTheUpstreamHasFinishedIt() throws Exception {
-    HttpResponse<InputStream> response = Http.send(request("/echo/drip"), BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        Http.send(request("/echo/drip"), BodyHandlers.ofInputStream());
     assertThat(response.statusCode()).as("GET /echo/drip").isEqualTo(200);
-    BufferedReader body = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.US_ASCII));
+    BufferedReader body =
+        new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.US_ASCII));
 
-    // The upstream holds the second line back until released: the first can only arrive if it was streamed.
-    String first = CompletableFuture.supplyAsync(() -> readLine(body)).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+    // The upstream holds the second line back until released: the first can only arrive if it was
+    // streamed.
+    String first =
+        CompletableFuture.supplyAsync(() -> readLine(body))
+            .get(BOUND.toSeconds(), TimeUnit.SECONDS);
     ECHO.release();
-    String second = CompletableFuture.supplyAsync(() -> readLine(body)).get(BOUND.toSeconds(), TimeUnit.SECONDS);
+    String second =
+        CompletableFuture.supplyAsync(() -> readLine(body))
+            .get(BOUND.toSeconds(), TimeUnit.SECONDS);
 
     assertThat(first).isEqualTo("first");
     assertThat(second).isEqualTo("second");
@@ -198,16 +230,22 @@ class GatewayIT {
 
   @Test
   void streamsAChunkedUploadToTheUpstreamBeforeTheClientHasFinishedIt() throws Exception {
-    // The client sends its second chunk only once the upstream has received the first: if the gateway
+    // The client sends its second chunk only once the upstream has received the first: if the
+    // gateway
     // collected the body before forwarding it, the upstream would never see the first line.
     try (RawHttpConnection connection = RawHttpConnection.open(HOST)) {
-      connection.send("PATCH /echo/upload HTTP/1.1\r\nHost: " + HOST + "\r\nTransfer-Encoding: chunked\r\n\r\n"
-          + "6\r\nfirst\n\r\n");
+      connection.send(
+          "PATCH /echo/upload HTTP/1.1\r\nHost: "
+              + HOST
+              + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+              + "6\r\nfirst\n\r\n");
 
       ECHO.awaitBodyStart("PATCH", "/upload", "first\n");
 
       connection.send("7\r\nsecond\n\r\n0\r\n\r\n");
-      assertThat(connection.statusLine()).as("status line of PATCH /echo/upload (chunked)").startsWith("HTTP/1.1 200");
+      assertThat(connection.statusLine())
+          .as("status line of PATCH /echo/upload (chunked)")
+          .startsWith("HTTP/1.1 200");
     }
 
     RecordedRequest seen = ECHO.last();
@@ -234,10 +272,12 @@ class GatewayIT {
   void cutsTheClientConnectionWhenTheUpstreamStallsMidBody() {
     long started = System.nanoTime();
 
-    // 10 of 100 promised bytes arrive, then nothing: after gateway.read-timeout the client must see a short
+    // 10 of 100 promised bytes arrive, then nothing: after gateway.read-timeout the client must see
+    // a short
     // body (an error), never a response that looks complete.
     assertThatThrownBy(() -> Http.send(request("/echo/stall"), BodyHandlers.ofByteArray()))
-        .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
+        .isInstanceOf(UncheckedIOException.class)
+        .hasCauseInstanceOf(IOException.class);
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(BOUND);
   }
 
@@ -255,7 +295,9 @@ class GatewayIT {
     HttpResponse<String> response = send(get("/ghost/x"));
 
     assertThat(response.statusCode()).as("GET /ghost/x").isEqualTo(503);
-    assertThat(response.body()).contains("\"error\"").contains("no live instance of service 'ghost'");
+    assertThat(response.body())
+        .contains("\"error\"")
+        .contains("no live instance of service 'ghost'");
   }
 
   @Test
@@ -266,7 +308,9 @@ class GatewayIT {
 
     assertThat(response.statusCode()).as("GET /newcomer/hello").isEqualTo(200);
     assertThat(ECHO.last().path()).isEqualTo("/hello");
-    await().atMost(BOUND).untilAsserted(() -> assertThat(REGISTRY.lastRequired()).contains("newcomer"));
+    await()
+        .atMost(BOUND)
+        .untilAsserted(() -> assertThat(REGISTRY.lastRequired()).contains("newcomer"));
   }
 
   @Test
@@ -283,7 +327,8 @@ class GatewayIT {
   @Test
   void sendsAPostToAnotherInstanceWhenOneRefusesTheConnection() throws Exception {
     for (int i = 0; i < 4; i++) {
-      HttpResponse<String> response = send(request("/flaky/orders").POST(BodyPublishers.ofString("{\"n\":" + i + "}")));
+      HttpResponse<String> response =
+          send(request("/flaky/orders").POST(BodyPublishers.ofString("{\"n\":" + i + "}")));
       assertThat(response.statusCode()).as("POST /flaky/orders #%d", i).isEqualTo(201);
       assertThat(ECHO.last().method()).isEqualTo("POST");
       assertThat(ECHO.last().body()).isEqualTo("{\"n\":" + i + "}");
@@ -292,7 +337,8 @@ class GatewayIT {
 
   @Test
   void answers502ForAPostWhoseOnlyInstanceRefusesTheConnection() throws Exception {
-    HttpResponse<String> response = send(request("/lonely/orders").POST(BodyPublishers.ofString("{}")));
+    HttpResponse<String> response =
+        send(request("/lonely/orders").POST(BodyPublishers.ofString("{}")));
 
     assertThat(response.statusCode()).as("POST /lonely/orders").isEqualTo(502);
     assertThat(response.body()).contains("\"error\"");
@@ -312,26 +358,33 @@ class GatewayIT {
   @Test
   void listsTheRoutableServicesWithTheirInstanceCounts() throws Exception {
     HttpResponse<String> json = send(get("/"));
-    HttpResponse<String> html = send(request("/").header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
+    HttpResponse<String> html =
+        send(request("/").header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
 
     assertThat(json.statusCode()).as("GET /").isEqualTo(200);
-    assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/json"));
-    JsonArray services = Json.createReader(new StringReader(json.body())).readObject().getJsonArray("services");
+    assertThat(json.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    JsonArray services =
+        Json.createReader(new StringReader(json.body())).readObject().getJsonArray("services");
     assertThat(services.getValuesAs(JsonObject.class))
         .anySatisfy(service -> assertRoute(service, "echo", 1))
         .anySatisfy(service -> assertRoute(service, "ghost", 0))
         .noneSatisfy(service -> assertThat(service.getString("name")).isEqualTo("gateway"));
     assertThat(html.statusCode()).as("GET / as a browser").isEqualTo(200);
-    assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/html"));
+    assertThat(html.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     assertThat(html.body()).contains("<a href=\"echo/\">/echo/</a>");
   }
 
   @Test
   void subscribesToEveryServiceItRoutesTo() {
-    await().atMost(BOUND).untilAsserted(() -> assertThat(REGISTRY.lastRequired())
-        .contains("echo", "ghost", "flaky", "lonely", "slow").doesNotContain("gateway"));
+    await()
+        .atMost(BOUND)
+        .untilAsserted(
+            () ->
+                assertThat(REGISTRY.lastRequired())
+                    .contains("echo", "ghost", "flaky", "lonely", "slow")
+                    .doesNotContain("gateway"));
   }
 
   @Test
@@ -339,9 +392,12 @@ class GatewayIT {
     send(get("/echo/counted"));
     send(get("/ghost/counted"));
 
-    assertThat(metric("gateway_requests_total", "class=\"2xx\"", "service=\"echo\"")).isGreaterThanOrEqualTo(1);
-    assertThat(metric("gateway_requests_total", "class=\"5xx\"", "service=\"ghost\"")).isGreaterThanOrEqualTo(1);
-    assertThat(metric("gateway_upstream_latency_seconds_count", "service=\"echo\"")).isGreaterThanOrEqualTo(1);
+    assertThat(metric("gateway_requests_total", "class=\"2xx\"", "service=\"echo\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(metric("gateway_requests_total", "class=\"5xx\"", "service=\"ghost\""))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(metric("gateway_upstream_latency_seconds_count", "service=\"echo\""))
+        .isGreaterThanOrEqualTo(1);
   }
 
   @Test
@@ -349,11 +405,14 @@ class GatewayIT {
     HttpResponse<String> ready = send(get("/health/ready"));
     HttpResponse<String> openapi = send(get("/openapi"));
 
-    JsonArray checks = Json.createReader(new StringReader(ready.body())).readObject().getJsonArray("checks");
-    assertThat(checks.getValuesAs(JsonObject.class)).anySatisfy(check -> {
-      assertThat(check.getString("name")).isEqualTo("service-catalog");
-      assertThat(check.getString("status")).isEqualTo("UP");
-    });
+    JsonArray checks =
+        Json.createReader(new StringReader(ready.body())).readObject().getJsonArray("checks");
+    assertThat(checks.getValuesAs(JsonObject.class))
+        .anySatisfy(
+            check -> {
+              assertThat(check.getString("name")).isEqualTo("service-catalog");
+              assertThat(check.getString("status")).isEqualTo("UP");
+            });
     assertThat(openapi.statusCode()).as("GET /openapi").isEqualTo(200);
     assertThat(openapi.body()).contains("/{service}/{path}").contains("The routable services");
   }

@@ -11,8 +11,16 @@ class HopByHopHeadersTest {
 
   @Test
   void knowsEveryStandardHopByHopHeaderInAnyCase() {
-    Stream.of("Connection", "keep-alive", "TE", "Trailer", "Transfer-Encoding", "UPGRADE", "Proxy-Authorization",
-        "proxy-authenticate", "Proxy-Connection")
+    Stream.of(
+            "Connection",
+            "keep-alive",
+            "TE",
+            "Trailer",
+            "Transfer-Encoding",
+            "UPGRADE",
+            "Proxy-Authorization",
+            "proxy-authenticate",
+            "Proxy-Connection")
         .forEach(name -> assertThat(HopByHopHeaders.isHopByHop(name, Set.of())).as(name).isTrue());
 
     assertThat(HopByHopHeaders.isHopByHop("Content-Type", Set.of())).isFalse();
@@ -30,7 +38,8 @@ class HopByHopHeadersTest {
 
   @Test
   void readsEveryConnectionHeaderLine() {
-    assertThat(HopByHopHeaders.listedIn(List.of("X-A", "X-B", " , "))).containsExactlyInAnyOrder("x-a", "x-b");
+    assertThat(HopByHopHeaders.listedIn(List.of("X-A", "X-B", " , ")))
+        .containsExactlyInAnyOrder("x-a", "x-b");
     assertThat(HopByHopHeaders.listedIn(List.of())).isEmpty();
   }
 }

@@ -18,20 +18,34 @@ class RetryPolicyTest {
     assertThat(policy.shouldRetry(method, 0, UpstreamFailure.CONNECT_TIMEOUT, false)).isTrue();
   }
 
-  /** The instance may have received the request, but answered nothing: only an idempotent one goes again. */
+  /**
+   * The instance may have received the request, but answered nothing: only an idempotent one goes
+   * again.
+   */
   @ParameterizedTest(name = "{0} after {1}: retried {2}")
-  @CsvSource({"GET, CLOSED_WITHOUT_ANSWER, true", "GET, RESET_WITHOUT_ANSWER, true",
-      "POST, CLOSED_WITHOUT_ANSWER, false", "POST, RESET_WITHOUT_ANSWER, false",
-      "PATCH, CLOSED_WITHOUT_ANSWER, false", "PROPFIND, CLOSED_WITHOUT_ANSWER, false"})
-  void retriesARequestWhoseConnectionEndedWithoutAnswerOnlyWhenItIsIdempotent(String method,
-      UpstreamFailure failure, boolean retried) {
+  @CsvSource({
+    "GET, CLOSED_WITHOUT_ANSWER, true",
+    "GET, RESET_WITHOUT_ANSWER, true",
+    "POST, CLOSED_WITHOUT_ANSWER, false",
+    "POST, RESET_WITHOUT_ANSWER, false",
+    "PATCH, CLOSED_WITHOUT_ANSWER, false",
+    "PROPFIND, CLOSED_WITHOUT_ANSWER, false"
+  })
+  void retriesARequestWhoseConnectionEndedWithoutAnswerOnlyWhenItIsIdempotent(
+      String method, UpstreamFailure failure, boolean retried) {
     assertThat(policy.shouldRetry(method, 0, failure, false)).isEqualTo(retried);
   }
 
   @ParameterizedTest(name = "{0} after {1}")
-  @CsvSource({"GET, RESPONSE_TIMEOUT", "GET, BROKEN", "POST, RESPONSE_TIMEOUT", "PATCH, RESPONSE_TIMEOUT",
-      "PROPFIND, RESPONSE_TIMEOUT"})
-  void doesNotRetryWhenTheInstanceMayHaveStartedWorkingOnTheRequest(String method, UpstreamFailure failure) {
+  @CsvSource({
+    "GET, RESPONSE_TIMEOUT",
+    "GET, BROKEN",
+    "POST, RESPONSE_TIMEOUT",
+    "PATCH, RESPONSE_TIMEOUT",
+    "PROPFIND, RESPONSE_TIMEOUT"
+  })
+  void doesNotRetryWhenTheInstanceMayHaveStartedWorkingOnTheRequest(
+      String method, UpstreamFailure failure) {
     assertThat(policy.shouldRetry(method, 0, failure, false)).isFalse();
   }
 

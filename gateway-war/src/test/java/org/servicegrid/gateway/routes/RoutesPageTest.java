@@ -9,14 +9,20 @@ class RoutesPageTest {
 
   @Test
   void listsEveryServiceWithARelativeLinkAndItsInstanceCount() {
-    String html = RoutesPage.render(new RouteListing(
-        List.of(RouteSummary.of("log", 2), RouteSummary.of("visit", 0)), "http://127.0.0.1:20000", true));
+    String html =
+        RoutesPage.render(
+            new RouteListing(
+                List.of(RouteSummary.of("log", 2), RouteSummary.of("visit", 0)),
+                "http://127.0.0.1:20000",
+                true));
 
-    assertThat(html).startsWith("<!DOCTYPE html>")
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>")
         .contains("<td>log</td><td><a href=\"log/\">/log/</a></td><td class=\"n\">2</td>")
         .contains("<td class=\"n none\">0</td>")
         .doesNotContain("registry unreachable")
-        .doesNotContain("<script").doesNotContain("http://cdn");
+        .doesNotContain("<script")
+        .doesNotContain("http://cdn");
   }
 
   @Test

@@ -4,9 +4,11 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import org.servicegrid.protocol.CallerHeader;
 
-/** Names the calling service on every outbound call ({@code X-Service-Name}); the log service records it. */
+/**
+ * Names the calling service on every outbound call ({@code X-Service-Name}); the log service
+ * records it.
+ */
 final class CallerHeaderFilter implements ClientRequestFilter {
-
 
   private final String serviceName;
 

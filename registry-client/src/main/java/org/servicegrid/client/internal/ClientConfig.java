@@ -23,12 +23,12 @@ import org.servicegrid.protocol.config.ConfigKeys;
 import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
- * The library's settings ({@code service.*}, {@code registry.url}, {@code registry.client.*}). Defaults live only
- * in the jar's {@code META-INF/microprofile-config.properties}; {@code registry.url} may list several registries,
- * comma-separated; {@code service.name} has none, and without
- * {@code service.address} the instance registers the address its Liberty server's HTTP endpoint listens on.
- * Validated once, before the application starts registering: a bad value fails the deployment naming its key.
- * Durations are milliseconds.
+ * The library's settings ({@code service.*}, {@code registry.url}, {@code registry.client.*}).
+ * Defaults live only in the jar's {@code META-INF/microprofile-config.properties}; {@code
+ * registry.url} may list several registries, comma-separated; {@code service.name} has none, and
+ * without {@code service.address} the instance registers the address its Liberty server's HTTP
+ * endpoint listens on. Validated once, before the application starts registering: a bad value fails
+ * the deployment naming its key. Durations are milliseconds.
  */
 @ApplicationScoped
 public class ClientConfig extends ValidatedConfig {
@@ -36,21 +36,29 @@ public class ClientConfig extends ValidatedConfig {
   private static final Logger LOG = Logger.getLogger(ClientConfig.class.getName());
 
   /**
-   * How every call the library makes (registry and services) goes: HTTPS or HTTP ({@code servicegrid.tls}), its
-   * timeouts, and the timeout of deregistration at stop.
+   * How every call the library makes (registry and services) goes: HTTPS or HTTP ({@code
+   * servicegrid.tls}), its timeouts, and the timeout of deregistration at stop.
    */
-  public record Calls(Transport transport, Duration connectTimeout, Duration readTimeout,
+  public record Calls(
+      Transport transport,
+      Duration connectTimeout,
+      Duration readTimeout,
       Duration deregisterTimeout) {}
 
-  /** How an instance of a required service is picked, and how long one that failed is passed over. */
+  /**
+   * How an instance of a required service is picked, and how long one that failed is passed over.
+   */
   record Selection(SelectionPolicy policy, Duration failureCooldown) {}
 
   /**
-   * {@code registry.client.auth.*}: this service's token for its registry calls (its file wins over its value),
-   * and what admits a notice: the registry's token, verified with {@code noticeKey} and {@code issuer} (without a
-   * key only {@code anonymousNoticesFrom} is heard).
+   * {@code registry.client.auth.*}: this service's token for its registry calls (its file wins over
+   * its value), and what admits a notice: the registry's token, verified with {@code noticeKey} and
+   * {@code issuer} (without a key only {@code anonymousNoticesFrom} is heard).
    */
-  record Auth(Optional<String> token, Optional<RSAPublicKey> noticeKey, String issuer,
+  record Auth(
+      Optional<String> token,
+      Optional<RSAPublicKey> noticeKey,
+      String issuer,
       AddressRanges anonymousNoticesFrom) {}
 
   private ServiceInfo self;
@@ -66,59 +74,96 @@ public class ClientConfig extends ValidatedConfig {
     self = readSelf(keys("service"));
     String registryUrl = keys("registry").text("url");
     registries = names(registryUrl).stream().map(ClientConfig::httpUrl).toList();
-    require(!registries.isEmpty() && !registries.contains(null), "registry.url", registryUrl,
+    require(
+        !registries.isEmpty() && !registries.contains(null),
+        "registry.url",
+        registryUrl,
         "must be one or more comma-separated http(s) URLs such as http://127.0.0.1:20000");
     Transport transport = readTransport();
-    require(!transport.secure() || registries.stream().allMatch(url -> url.getScheme().equals("https")),
-        "registry.url", registryUrl, "must be https URLs while " + Transport.KEY + " is true");
+    require(
+        !transport.secure() || registries.stream().allMatch(url -> url.getScheme().equals("https")),
+        "registry.url",
+        registryUrl,
+        "must be https URLs while " + Transport.KEY + " is true");
     ConfigKeys client = keys("registry.client");
-    calls = new Calls(transport, client.millis("connect-timeout", 1), client.millis("read-timeout", 1),
-        client.millis("deregister-timeout", 1));
+    calls =
+        new Calls(
+            transport,
+            client.millis("connect-timeout", 1),
+            client.millis("read-timeout", 1),
+            client.millis("deregister-timeout", 1));
     String policy = client.text("selection");
-    selection = new Selection(SelectionPolicy.fromConfig(policy).orElse(null), client.millis("failure-cooldown", 1));
-    require(selection.policy() != null, client.key("selection"), policy, "must be round-robin or random");
+    selection =
+        new Selection(
+            SelectionPolicy.fromConfig(policy).orElse(null), client.millis("failure-cooldown", 1));
+    require(
+        selection.policy() != null,
+        client.key("selection"),
+        policy,
+        "must be round-robin or random");
     Duration initialDelay = client.millis("retry.initial-delay", 1);
     long maxDelay = client.number("retry.max-delay");
-    require(maxDelay >= initialDelay.toMillis(), client.key("retry.max-delay"), maxDelay,
+    require(
+        maxDelay >= initialDelay.toMillis(),
+        client.key("retry.max-delay"),
+        maxDelay,
         "must not be smaller than registry.client.retry.initial-delay");
     retryBackoff = new Backoff(initialDelay, Duration.ofMillis(maxDelay));
     registrySilence = client.millis("registry-silence", 1);
     auth = readAuth(client.under("auth"));
-    LOG.log(Level.INFO, "Registry client configured: {0} at {1}, requires {2}, registry {3}",
+    LOG.log(
+        Level.INFO,
+        "Registry client configured: {0} at {1}, requires {2}, registry {3}",
         new Object[] {self.name(), self.addr(), self.requiredServices(), registries});
   }
 
   private static ServiceInfo readSelf(ConfigKeys service) {
     String name = service.text("name");
-    require(ServiceInfoValidator.isValidName(name), service.key("name"), name,
-        "may contain only letters, digits, '-', '_' and '.' (max " + ServiceInfoValidator.MAX_NAME_LENGTH + ")");
+    require(
+        ServiceInfoValidator.isValidName(name),
+        service.key("name"),
+        name,
+        "may contain only letters, digits, '-', '_' and '.' (max "
+            + ServiceInfoValidator.MAX_NAME_LENGTH
+            + ")");
     String address = service.optional("address").or(ServerEndpoint::address).orElse(null);
-    require(address != null, service.key("address"), "",
+    require(
+        address != null,
+        service.key("address"),
+        "",
         "must be set (host:port): the server's HTTP endpoint cannot be read");
     require(ServiceAddress.isValid(address), service.key("address"), address, "must be host:port");
     // optional because MicroProfile Config treats the empty list, the usual value, as not set
     List<String> required = names(service.optional("required").orElse(""));
-    require(required.stream().allMatch(ServiceInfoValidator::isValidName)
-            && required.size() <= ServiceInfoValidator.MAX_REQUIRED_SERVICES, service.key("required"), required,
+    require(
+        required.stream().allMatch(ServiceInfoValidator::isValidName)
+            && required.size() <= ServiceInfoValidator.MAX_REQUIRED_SERVICES,
+        service.key("required"),
+        required,
         "must be at most " + ServiceInfoValidator.MAX_REQUIRED_SERVICES + " valid service names");
     return new ServiceInfo(name, address, required);
   }
 
   private static Auth readAuth(ConfigKeys auth) {
-    Optional<String> token = auth.tokenFile("token-file", "this service's token")
-        .or(() -> auth.optional("token").map(String::strip).filter(t -> !t.isEmpty()));
+    Optional<String> token =
+        auth.tokenFile("token-file", "this service's token")
+            .or(() -> auth.optional("token").map(String::strip).filter(t -> !t.isEmpty()));
     Optional<RSAPublicKey> noticeKey = auth.publicKeyFile("public-key-file");
     String issuer = auth.text("issuer");
     require(!issuer.isBlank(), auth.key("issuer"), issuer, "must not be empty");
-    AddressRanges anonymous = auth.parsed("anonymous-notices-from", "must be CIDR ranges: ", AddressRanges::parse);
+    AddressRanges anonymous =
+        auth.parsed("anonymous-notices-from", "must be CIDR ranges: ", AddressRanges::parse);
     if (token.isEmpty()) {
-      LOG.warning("No registry.client.auth.token(-file): registrations carry no token and need the registry's "
-          + "registry.auth.anonymous-from");
+      LOG.warning(
+          "No registry.client.auth.token(-file): registrations carry no token and need the"
+              + " registry's registry.auth.anonymous-from");
     }
     return new Auth(token, noticeKey, issuer, anonymous);
   }
 
-  /** The URL without a trailing slash, or null when it is not an absolute http(s) URL with a host. */
+  /**
+   * The URL without a trailing slash, or null when it is not an absolute http(s) URL with a host.
+   */
   private static URI httpUrl(String value) {
     try {
       URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
@@ -132,7 +177,10 @@ public class ClientConfig extends ValidatedConfig {
   /** Splits a comma-separated list, dropping blanks and duplicates but keeping the order. */
   static List<String> names(String commaSeparated) {
     LinkedHashSet<String> names = new LinkedHashSet<>();
-    Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(n -> !n.isEmpty()).forEach(names::add);
+    Arrays.stream(commaSeparated.split(","))
+        .map(String::trim)
+        .filter(n -> !n.isEmpty())
+        .forEach(names::add);
     return List.copyOf(names);
   }
 
@@ -163,7 +211,10 @@ public class ClientConfig extends ValidatedConfig {
     return retryBackoff;
   }
 
-  /** No heart-beat from the registry this long: this instance registers again, and its readiness is DOWN. */
+  /**
+   * No heart-beat from the registry this long: this instance registers again, and its readiness is
+   * DOWN.
+   */
   Duration registrySilence() {
     return registrySilence;
   }

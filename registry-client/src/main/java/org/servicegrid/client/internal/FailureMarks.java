@@ -7,9 +7,10 @@ import java.util.function.LongSupplier;
 import org.servicegrid.protocol.InstanceId;
 
 /**
- * Remembers which instances a caller saw fail, so that selection skips them for a cool-down instead of
- * sending the next requests to a dead instance until the registry's heart-beat evicts it (a few seconds).
- * Time comes from a monotonic nanosecond clock (injectable for tests) so wall-clock jumps do not matter.
+ * Remembers which instances a caller saw fail, so that selection skips them for a cool-down instead
+ * of sending the next requests to a dead instance until the registry's heart-beat evicts it (a few
+ * seconds). Time comes from a monotonic nanosecond clock (injectable for tests) so wall-clock jumps
+ * do not matter.
  */
 final class FailureMarks {
 
@@ -39,7 +40,10 @@ final class FailureMarks {
     failedUntil.remove(id);
   }
 
-  /** True when no instance is marked, expired marks included (they are forgotten when next looked at). */
+  /**
+   * True when no instance is marked, expired marks included (they are forgotten when next looked
+   * at).
+   */
   boolean none() {
     return failedUntil.isEmpty();
   }

@@ -10,8 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Answers the registry's heart-beat, and records that the registry was heard from: its silence is how this
- * instance notices it was evicted or that the registry restarted.
+ * Answers the registry's heart-beat, and records that the registry was heard from: its silence is
+ * how this instance notices it was evicted or that the registry restarted.
  */
 @Path("heart-beat")
 @RequestScoped

@@ -15,12 +15,13 @@ import javax.management.ObjectName;
 import javax.management.relation.MBeanServerNotificationFilter;
 
 /**
- * Tells when the server's HTTP listener closes, so that this instance deregisters at the start of a server stop.
- * Liberty unregisters the endpoint's MBean ({@link ServerEndpoint#MBEAN}) as it stops listening, at the start of
- * the quiesce period; the application itself is stopped only after the requests in flight have ended (up to 30 s),
- * and until then the registry would keep sending callers to a closed port. The notification comes on a server
- * thread without the application's context, so the actions run with the context captured when the watch began.
- * When the endpoint comes back (a configuration update restarts it) the instance registers again. Outside Liberty
+ * Tells when the server's HTTP listener closes, so that this instance deregisters at the start of a
+ * server stop. Liberty unregisters the endpoint's MBean ({@link ServerEndpoint#MBEAN}) as it stops
+ * listening, at the start of the quiesce period; the application itself is stopped only after the
+ * requests in flight have ended (up to 30 s), and until then the registry would keep sending
+ * callers to a closed port. The notification comes on a server thread without the application's
+ * context, so the actions run with the context captured when the watch began. When the endpoint
+ * comes back (a configuration update restarts it) the instance registers again. Outside Liberty
  * nothing is watched and the application's stop deregisters ({@link RegistrationLifecycle}).
  */
 @ApplicationScoped
@@ -33,7 +34,9 @@ class HttpEndpointWatch {
 
   private volatile NotificationListener listener;
 
-  /** Runs {@code closing} when the listener closes and {@code reopened} when the endpoint is back. */
+  /**
+   * Runs {@code closing} when the listener closes and {@code reopened} when the endpoint is back.
+   */
   void watch(Runnable closing, Runnable reopened) {
     try {
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
@@ -46,18 +49,24 @@ class HttpEndpointWatch {
       MBeanServerNotificationFilter filter = new MBeanServerNotificationFilter();
       filter.disableAllObjectNames();
       filter.enableObjectName(endpoint);
-      NotificationListener watcher = (notification, handback) -> {
-        if (MBeanServerNotification.UNREGISTRATION_NOTIFICATION.equals(notification.getType())) {
-          onClose.run();
-        } else if (MBeanServerNotification.REGISTRATION_NOTIFICATION.equals(notification.getType())) {
-          onReopen.run();
-        }
-      };
+      NotificationListener watcher =
+          (notification, handback) -> {
+            if (MBeanServerNotification.UNREGISTRATION_NOTIFICATION.equals(
+                notification.getType())) {
+              onClose.run();
+            } else if (MBeanServerNotification.REGISTRATION_NOTIFICATION.equals(
+                notification.getType())) {
+              onReopen.run();
+            }
+          };
       server.addNotificationListener(MBeanServerDelegate.DELEGATE_NAME, watcher, filter, null);
       listener = watcher;
     } catch (JMException | RuntimeException e) {
-      LOG.log(Level.WARNING, "Cannot watch the HTTP endpoint ({0}); this instance deregisters when the application"
-          + " stops, after the listener has closed", e.toString());
+      LOG.log(
+          Level.WARNING,
+          "Cannot watch the HTTP endpoint ({0}); this instance deregisters when the application"
+              + " stops, after the listener has closed",
+          e.toString());
     }
   }
 
@@ -66,8 +75,8 @@ class HttpEndpointWatch {
     listener = null;
     if (watcher != null) {
       try {
-        ManagementFactory.getPlatformMBeanServer().removeNotificationListener(MBeanServerDelegate.DELEGATE_NAME,
-            watcher);
+        ManagementFactory.getPlatformMBeanServer()
+            .removeNotificationListener(MBeanServerDelegate.DELEGATE_NAME, watcher);
       } catch (JMException e) {
         LOG.log(Level.FINE, "Removing the endpoint watch failed: {0}", e.toString());
       }

@@ -6,7 +6,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.servicegrid.protocol.ServiceInfo;
 
-/** Applies the registry's add and remove notices to the table, the failure marks and the cached clients. */
+/**
+ * Applies the registry's add and remove notices to the table, the failure marks and the cached
+ * clients.
+ */
 @ApplicationScoped
 class InstanceChanges {
 
@@ -20,15 +23,23 @@ class InstanceChanges {
   void added(ServiceInfo instance) {
     selector.forgetFailure(instance);
     boolean isNew = table.add(instance);
-    LOG.log(Level.INFO, "Instance {0} {1}", new Object[] {instance.id(), isNew ? "added" : "re-announced"});
+    LOG.log(
+        Level.INFO,
+        "Instance {0} {1}",
+        new Object[] {instance.id(), isNew ? "added" : "re-announced"});
   }
 
-  /** The registry removed the instance: no longer picked; its clients go when its address is unused. */
+  /**
+   * The registry removed the instance: no longer picked; its clients go when its address is unused.
+   */
   void removed(ServiceInfo instance) {
     boolean known = table.remove(instance);
     if (!table.knowsAddress(instance.addr())) {
       clients.evict(instance.addr());
     }
-    LOG.log(Level.INFO, "Instance {0} removed{1}", new Object[] {instance.id(), known ? "" : " (was unknown)"});
+    LOG.log(
+        Level.INFO,
+        "Instance {0} removed{1}",
+        new Object[] {instance.id(), known ? "" : " (was unknown)"});
   }
 }

@@ -9,16 +9,17 @@ import java.util.concurrent.ConcurrentMap;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
- * This instance's view of the live instances of the services it requires, fed by the registry's answer to a
- * registration and by its add/remove notifications.
+ * This instance's view of the live instances of the services it requires, fed by the registry's
+ * answer to a registration and by its add/remove notifications.
  *
- * <p>Concurrency: a {@link ConcurrentHashMap} from service name to an immutable list. Readers (every
- * outbound call picks from it) take the current list without locking. Writers (notifications, a few per
- * minute) serialize on one monitor, which never covers I/O, because of a race in the protocol: the registry
- * may push a change while this instance's registration answer is still in transit, and that answer may
- * predate the change. So while a registration is in flight ({@link #trackChanges}) every change is also
- * journaled and replayed, in order, over the answer ({@link #replace}); replaying a change the answer
- * already reflects is harmless (add replaces, remove of an absent instance does nothing).
+ * <p>Concurrency: a {@link ConcurrentHashMap} from service name to an immutable list. Readers
+ * (every outbound call picks from it) take the current list without locking. Writers
+ * (notifications, a few per minute) serialize on one monitor, which never covers I/O, because of a
+ * race in the protocol: the registry may push a change while this instance's registration answer is
+ * still in transit, and that answer may predate the change. So while a registration is in flight
+ * ({@link #trackChanges}) every change is also journaled and replayed, in order, over the answer
+ * ({@link #replace}); replaying a change the answer already reflects is harmless (add replaces,
+ * remove of an absent instance does nothing).
  */
 @ApplicationScoped
 public class InstanceTable {
@@ -49,8 +50,9 @@ public class InstanceTable {
   }
 
   /**
-   * Applies a registration answer: each service it lists gets exactly the listed instances (services not in
-   * it keep theirs), then the changes notified while the registration was in flight are replayed.
+   * Applies a registration answer: each service it lists gets exactly the listed instances
+   * (services not in it keep theirs), then the changes notified while the registration was in
+   * flight are replayed.
    */
   void replace(Map<String, List<ServiceInfo>> answer) {
     synchronized (writeLock) {
@@ -63,17 +65,22 @@ public class InstanceTable {
   }
 
   /**
-   * Takes the given instances for each service the table does not know yet, and leaves the others alone: what
-   * the table knows came from a registration answer or a notification, which are never older than a listing
-   * read before subscribing. Not journaled, for the same reason: a registration answer in flight wins.
+   * Takes the given instances for each service the table does not know yet, and leaves the others
+   * alone: what the table knows came from a registration answer or a notification, which are never
+   * older than a listing read before subscribing. Not journaled, for the same reason: a
+   * registration answer in flight wins.
    */
   void prime(Map<String, List<ServiceInfo>> listed) {
     synchronized (writeLock) {
-      listed.forEach((service, instances) -> byService.putIfAbsent(service, List.copyOf(instances)));
+      listed.forEach(
+          (service, instances) -> byService.putIfAbsent(service, List.copyOf(instances)));
     }
   }
 
-  /** Adds an instance, or replaces the one with the same name and address in place; true if it was new. */
+  /**
+   * Adds an instance, or replaces the one with the same name and address in place; true if it was
+   * new.
+   */
   boolean add(ServiceInfo instance) {
     return record(true, instance);
   }

@@ -2,8 +2,8 @@ package org.servicegrid.client.internal;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,25 +23,35 @@ import org.servicegrid.protocol.ErrorBody;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
- * The registry's change notifications for the services this instance requires (protocol callback). Only the
- * registry may send them ({@link NoticeAccess}): a refused notice answers 401/403 and changes nothing.
+ * The registry's change notifications for the services this instance requires (protocol callback).
+ * Only the registry may send them ({@link NoticeAccess}): a refused notice answers 401/403 and
+ * changes nothing.
  */
 @Path("services")
 @RequestScoped
 @Tag(name = "registry callbacks", description = "Called by the registry, not by users")
-@Consumes(MediaType.WILDCARD) // the original registry sends no content type; ServiceInfoReader validates
+@Consumes(
+    MediaType.WILDCARD) // the original registry sends no content type; ServiceInfoReader validates
 @Produces(MediaType.APPLICATION_JSON)
-// On the class, a response documents every operation (MP OpenAPI 3.1): both callbacks validate the same body.
-@APIResponse(responseCode = "400", description = "Not a valid ServiceInfo; nothing changed",
+// On the class, a response documents every operation (MP OpenAPI 3.1): both callbacks validate the
+// same body.
+@APIResponse(
+    responseCode = "400",
+    description = "Not a valid ServiceInfo; nothing changed",
     content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-@APIResponse(responseCode = "401", description = "Not the registry's token (and not from anonymous-notices-from)",
+@APIResponse(
+    responseCode = "401",
+    description = "Not the registry's token (and not from anonymous-notices-from)",
     content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 public class NotificationResource {
 
   @Inject InstanceChanges changes;
   @Inject RegistrationState state;
   @Inject NoticeAccess access;
-  @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization;
+
+  @HeaderParam(HttpHeaders.AUTHORIZATION)
+  String authorization;
+
   @Context HttpServletRequest request;
 
   @POST
@@ -53,7 +63,9 @@ public class NotificationResource {
 
   @DELETE
   @Operation(summary = "An instance of a required service was removed; it is no longer selected")
-  @APIResponse(responseCode = "200", description = "Removed from the local table (also when unknown)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Removed from the local table (also when unknown)")
   public Response removed(@Schema(implementation = ServiceInfo.class) ServiceInfo instance) {
     return apply(changes::removed, instance);
   }

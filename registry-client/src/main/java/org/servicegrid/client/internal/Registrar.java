@@ -14,13 +14,15 @@ import java.util.logging.Logger;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
- * Registers this instance with the registry and keeps trying, with exponential backoff, until it succeeds.
+ * Registers this instance with the registry and keeps trying, with exponential backoff, until it
+ * succeeds.
  *
- * <p>Attempts run one at a time on the server's managed scheduled executor, so the application's start never
- * waits for the registry. A request that arrives while an attempt is in flight (new required services, a
- * silent registry) is remembered and served by one more attempt right after, so the registry always ends
- * up with the latest {@link SelfDescription}; requests while a retry is already scheduled are coalesced
- * into it. The small monitor below only guards that bookkeeping: the HTTP call itself runs outside it.
+ * <p>Attempts run one at a time on the server's managed scheduled executor, so the application's
+ * start never waits for the registry. A request that arrives while an attempt is in flight (new
+ * required services, a silent registry) is remembered and served by one more attempt right after,
+ * so the registry always ends up with the latest {@link SelfDescription}; requests while a retry is
+ * already scheduled are coalesced into it. The small monitor below only guards that bookkeeping:
+ * the HTTP call itself runs outside it.
  */
 @ApplicationScoped
 class Registrar {
@@ -88,7 +90,9 @@ class Registrar {
       table.replace(answer);
       state.registered();
       failures = 0;
-      LOG.log(Level.INFO, "Registered {0} with {1}; instances of required services: {2}",
+      LOG.log(
+          Level.INFO,
+          "Registered {0} with {1}; instances of required services: {2}",
           new Object[] {info.id(), config.registryUrl(), answer});
     } catch (RuntimeException e) {
       table.stopTrackingChanges();
@@ -97,7 +101,8 @@ class Registrar {
       String reason = RegistryCalls.describe(e);
       state.failed("registration failed: " + reason);
       // The first failure is news; repeats while the registry stays away are chatter.
-      LOG.log(failures == 1 ? Level.WARNING : Level.FINE,
+      LOG.log(
+          failures == 1 ? Level.WARNING : Level.FINE,
           "Registration of {0} with {1} failed ({2}); attempt {3}, retrying in {4} ms",
           new Object[] {info.id(), config.registryUrl(), reason, failures, next.toMillis()});
     } finally {
@@ -114,8 +119,9 @@ class Registrar {
   }
 
   /**
-   * Stops retrying and, if this instance was (or may be about to be) registered, deregisters it. Only the first call
-   * after {@link #start} acts: the listener's close and the application's stop both call it.
+   * Stops retrying and, if this instance was (or may be about to be) registered, deregisters it.
+   * Only the first call after {@link #start} acts: the listener's close and the application's stop
+   * both call it.
    */
   void stop() {
     boolean mayBeRegistered;
@@ -128,8 +134,10 @@ class Registrar {
       if (scheduled != null) {
         scheduled.cancel(false);
       }
-      // An attempt in flight may still reach the registry after this DELETE; the registry then evicts this
-      // instance once its heart-beats fail, which is the protocol's answer to any instance that vanishes.
+      // An attempt in flight may still reach the registry after this DELETE; the registry then
+      // evicts this
+      // instance once its heart-beats fail, which is the protocol's answer to any instance that
+      // vanishes.
       mayBeRegistered = inFlight;
     }
     if (mayBeRegistered || state.everRegistered()) {
@@ -138,7 +146,9 @@ class Registrar {
         registry.deregister(info);
         LOG.log(Level.INFO, "Deregistered {0}", info.id());
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Deregistration of {0} failed ({1}); the registry evicts it when heart-beats fail",
+        LOG.log(
+            Level.WARNING,
+            "Deregistration of {0} failed ({1}); the registry evicts it when heart-beats fail",
             new Object[] {info.id(), RegistryCalls.describe(e)});
       }
     }

@@ -7,11 +7,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Ties registration to the application's life: starts registering when the application is initialized (without
- * waiting for the registry: attempts run in the background) and deregisters as soon as the server's HTTP listener
- * closes ({@link HttpEndpointWatch}), at the start of a server stop, rather than when the application stops after
- * the requests in flight have ended. Where no listener can be watched, it deregisters before the application's
- * beans are destroyed, while the rest clients and executor are still usable.
+ * Ties registration to the application's life: starts registering when the application is
+ * initialized (without waiting for the registry: attempts run in the background) and deregisters as
+ * soon as the server's HTTP listener closes ({@link HttpEndpointWatch}), at the start of a server
+ * stop, rather than when the application stops after the requests in flight have ended. Where no
+ * listener can be watched, it deregisters before the application's beans are destroyed, while the
+ * rest clients and executor are still usable.
  */
 @ApplicationScoped
 class RegistrationLifecycle {

@@ -5,16 +5,22 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Where this instance stands with the registry, shared by the registration loop, the silence watchdog, the
- * callback resources and the readiness check. Transitions are {@code synchronized} (they are a few field
- * writes, never I/O); the last-heard time is volatile because every heart-beat writes it and readers only
- * need the latest value.
+ * Where this instance stands with the registry, shared by the registration loop, the silence
+ * watchdog, the callback resources and the readiness check. Transitions are {@code synchronized}
+ * (they are a few field writes, never I/O); the last-heard time is volatile because every
+ * heart-beat writes it and readers only need the latest value.
  */
 @ApplicationScoped
 public class RegistrationState {
 
   /** The phases of a registration's life. */
-  enum Phase { STARTING, REGISTERING, REGISTERED, REREGISTERING, DEREGISTERED }
+  enum Phase {
+    STARTING,
+    REGISTERING,
+    REGISTERED,
+    REREGISTERING,
+    DEREGISTERED
+  }
 
   /** A consistent view for the readiness check. */
   record Snapshot(Phase phase, String lastFailure, long silentForMillis) {}
@@ -54,7 +60,10 @@ public class RegistrationState {
     lastHeardNanos = nanoClock.getAsLong();
   }
 
-  /** True (once) when a registered instance has not heard from the registry for longer than {@code silence}. */
+  /**
+   * True (once) when a registered instance has not heard from the registry for longer than {@code
+   * silence}.
+   */
   synchronized boolean becameSilent(Duration silence) {
     if (phase == Phase.REGISTERED && silentFor().compareTo(silence) > 0) {
       phase = Phase.REREGISTERING;

@@ -12,16 +12,17 @@ import java.util.Map;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
- * The registry's protocol as an MP Rest Client, built programmatically against {@code registry.url} with the
- * library's timeouts (see {@link RestClients}).
+ * The registry's protocol as an MP Rest Client, built programmatically against {@code registry.url}
+ * with the library's timeouts (see {@link RestClients}).
  *
- * <p>{@code deregister} sends a DELETE with a JSON body, which the protocol requires and JAX-RS's fluent
- * {@code SyncInvoker.delete()} cannot express. Through MP Rest Client it works as is on Open Liberty 26
- * (RESTEasy over Apache HttpClient 4.5 sends the entity with {@code Content-Type: application/json}); the
- * Arquillian test {@code DeregistrationIT} checks the body the fake registry receives.
+ * <p>{@code deregister} sends a DELETE with a JSON body, which the protocol requires and JAX-RS's
+ * fluent {@code SyncInvoker.delete()} cannot express. Through MP Rest Client it works as is on Open
+ * Liberty 26 (RESTEasy over Apache HttpClient 4.5 sends the entity with {@code Content-Type:
+ * application/json}); the Arquillian test {@code DeregistrationIT} checks the body the fake
+ * registry receives.
  *
- * <p>Public although only this package uses it: MP Rest Client defines the proxy in its own class loader,
- * which the JDK refuses for a non-public interface.
+ * <p>Public although only this package uses it: MP Rest Client defines the proxy in its own class
+ * loader, which the JDK refuses for a non-public interface.
  */
 @Path("/services")
 @Consumes(MediaType.APPLICATION_JSON)

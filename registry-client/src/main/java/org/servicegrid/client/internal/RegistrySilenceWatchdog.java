@@ -11,11 +11,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Notices when the registry stops heart-beating this instance. The registry checks every instance about
- * once a second, so a silence longer than {@code registry.client.registry-silence} means it evicted this
- * instance (e.g. after a pause) or restarted with an empty table; either way re-registering repairs it, and
- * costs nothing if the registry still knew this instance (same Name+Addr replaces). The check runs twice per
- * silence period (at most once a second) so a silence is detected within 1.5 periods.
+ * Notices when the registry stops heart-beating this instance. The registry checks every instance
+ * about once a second, so a silence longer than {@code registry.client.registry-silence} means it
+ * evicted this instance (e.g. after a pause) or restarted with an empty table; either way
+ * re-registering repairs it, and costs nothing if the registry still knew this instance (same
+ * Name+Addr replaces). The check runs twice per silence period (at most once a second) so a silence
+ * is detected within 1.5 periods.
  */
 @ApplicationScoped
 class RegistrySilenceWatchdog {
@@ -46,7 +47,9 @@ class RegistrySilenceWatchdog {
   private void check() {
     Duration silence = config.registrySilence();
     if (state.becameSilent(silence)) {
-      LOG.log(Level.WARNING, "No heart-beat from the registry for over {0} ms; re-registering",
+      LOG.log(
+          Level.WARNING,
+          "No heart-beat from the registry for over {0} ms; re-registering",
           silence.toMillis());
       registrar.requestRegistration();
     }

@@ -13,9 +13,9 @@ import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.ServiceInfoValidator;
 
 /**
- * The ServiceInfo this instance registers. It starts from configuration and can only grow: services added
- * at run time stay required, because the registry replaces a registration as a whole. Held in an
- * {@link AtomicReference} so a registration attempt always sends one consistent value.
+ * The ServiceInfo this instance registers. It starts from configuration and can only grow: services
+ * added at run time stay required, because the registry replaces a registration as a whole. Held in
+ * an {@link AtomicReference} so a registration attempt always sends one consistent value.
  */
 @ApplicationScoped
 public class SelfDescription {
@@ -41,8 +41,9 @@ public class SelfDescription {
   }
 
   /**
-   * Adds services to RequiredServices; true if any was new. Names are validated, and the protocol's limit on
-   * their number is enforced here, so names taken from traffic can never make the registration invalid.
+   * Adds services to RequiredServices; true if any was new. Names are validated, and the protocol's
+   * limit on their number is enforced here, so names taken from traffic can never make the
+   * registration invalid.
    */
   boolean require(Collection<String> services) {
     for (String name : services) {
@@ -62,6 +63,8 @@ public class SelfDescription {
           "cannot require more than " + ServiceInfoValidator.MAX_REQUIRED_SERVICES + " services");
     }
     List<String> names = new ArrayList<>(required);
-    return names.equals(info.requiredServices()) ? info : new ServiceInfo(info.name(), info.addr(), names);
+    return names.equals(info.requiredServices())
+        ? info
+        : new ServiceInfo(info.name(), info.addr(), names);
   }
 }

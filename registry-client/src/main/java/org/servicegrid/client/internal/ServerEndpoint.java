@@ -9,10 +9,11 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * The HTTP address of the Liberty server this application runs in, read from the server's own endpoint MBean
- * ({@code WebSphere:feature=channelfw,type=endpoint,name=defaultHttpEndpoint}), so that a WAR dropped on a server
- * with no project configuration registers where it really listens. A host of {@code *} (every interface) is
- * replaced by this machine's name, which other machines can reach.
+ * The HTTP address of the Liberty server this application runs in, read from the server's own
+ * endpoint MBean ({@code WebSphere:feature=channelfw,type=endpoint,name=defaultHttpEndpoint}), so
+ * that a WAR dropped on a server with no project configuration registers where it really listens. A
+ * host of {@code *} (every interface) is replaced by this machine's name, which other machines can
+ * reach.
  */
 final class ServerEndpoint {
 
@@ -20,7 +21,9 @@ final class ServerEndpoint {
 
   private ServerEndpoint() {}
 
-  /** host:port of the default HTTP endpoint, or empty outside Liberty or when it has no HTTP port. */
+  /**
+   * host:port of the default HTTP endpoint, or empty outside Liberty or when it has no HTTP port.
+   */
   static Optional<String> address() {
     try {
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
@@ -37,7 +40,8 @@ final class ServerEndpoint {
   }
 
   private static String reachable(String host) throws UnknownHostException {
-    return host.equals("*") || host.equals("0.0.0.0") || host.equals("::") ? InetAddress.getLocalHost().getHostName()
+    return host.equals("*") || host.equals("0.0.0.0") || host.equals("::")
+        ? InetAddress.getLocalHost().getHostName()
         : host;
   }
 }

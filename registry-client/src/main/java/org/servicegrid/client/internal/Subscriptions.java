@@ -9,9 +9,9 @@ import java.util.logging.Logger;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
- * Services an application starts requiring while it runs (the gateway learns them from its traffic). Requiring
- * a service subscribes to it: the registry answers its instances to the next registration and pushes its
- * changes from then on.
+ * Services an application starts requiring while it runs (the gateway learns them from its
+ * traffic). Requiring a service subscribes to it: the registry answers its instances to the next
+ * registration and pushes its changes from then on.
  */
 @ApplicationScoped
 public class Subscriptions {
@@ -23,9 +23,10 @@ public class Subscriptions {
   @Inject Registrar registrar;
 
   /**
-   * Requires the services and re-registers when any is new. Re-registration runs in the background, so the
-   * instances given for a service the table does not know yet are picked from until the registry answers.
-   * Names are checked first, so an invalid one changes nothing, not even the table.
+   * Requires the services and re-registers when any is new. Re-registration runs in the background,
+   * so the instances given for a service the table does not know yet are picked from until the
+   * registry answers. Names are checked first, so an invalid one changes nothing, not even the
+   * table.
    */
   public void subscribe(Map<String, List<ServiceInfo>> services) {
     boolean changed = self.require(services.keySet());

@@ -21,7 +21,10 @@ import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.config.InvalidConfigurationException;
 import org.servicegrid.testsupport.ConfigFixture;
 
-/** The library's defaults (the jar's properties file) plus name, address and required services, then one change. */
+/**
+ * The library's defaults (the jar's properties file) plus name, address and required services, then
+ * one change.
+ */
 class ClientConfigTest {
 
   private final List<String> changes = new ArrayList<>();
@@ -38,7 +41,8 @@ class ClientConfigTest {
     assertThat(config.calls().deregisterTimeout()).isEqualTo(Duration.ofMillis(1000));
     assertThat(config.selection().policy()).isEqualTo(SelectionPolicy.ROUND_ROBIN);
     assertThat(config.selection().failureCooldown()).isEqualTo(Duration.ofMillis(2000));
-    assertThat(config.retryBackoff()).isEqualTo(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5)));
+    assertThat(config.retryBackoff())
+        .isEqualTo(new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5)));
     assertThat(config.registrySilence()).isEqualTo(Duration.ofSeconds(5));
   }
 
@@ -54,31 +58,35 @@ class ClientConfigTest {
   }
 
   @ParameterizedTest
-  @CsvSource(nullValues = "null", value = {
-      "service.name, my service",
-      "service.address, http://127.0.0.1:20003",
-      "service.address, 127.0.0.1",
-      "service.required, 'log,bad/name'",
-      "registry.url, 127.0.0.1:20000",
-      "registry.url, ftp://127.0.0.1:20000",
-      "registry.url, 'http://127.0.0.1:20000,127.0.0.1:20100'",
-      "registry.url, ' , '",
-      "registry.client.connect-timeout, 0",
-      "registry.client.read-timeout, -1",
-      "registry.client.deregister-timeout, 0",
-      "registry.client.selection, fastest",
-      "registry.client.failure-cooldown, 0",
-      "registry.client.retry.initial-delay, 0",
-      "registry.client.retry.max-delay, 100",
-      "registry.client.registry-silence, 0",
-      "registry.client.auth.token-file, /nonexistent/visit.jwt",
-      "registry.client.auth.public-key-file, /nonexistent/public-key.pem",
-      "registry.client.auth.anonymous-notices-from, registry.example",
-      "servicegrid.tls, yes"})
+  @CsvSource(
+      nullValues = "null",
+      value = {
+        "service.name, my service",
+        "service.address, http://127.0.0.1:20003",
+        "service.address, 127.0.0.1",
+        "service.required, 'log,bad/name'",
+        "registry.url, 127.0.0.1:20000",
+        "registry.url, ftp://127.0.0.1:20000",
+        "registry.url, 'http://127.0.0.1:20000,127.0.0.1:20100'",
+        "registry.url, ' , '",
+        "registry.client.connect-timeout, 0",
+        "registry.client.read-timeout, -1",
+        "registry.client.deregister-timeout, 0",
+        "registry.client.selection, fastest",
+        "registry.client.failure-cooldown, 0",
+        "registry.client.retry.initial-delay, 0",
+        "registry.client.retry.max-delay, 100",
+        "registry.client.registry-silence, 0",
+        "registry.client.auth.token-file, /nonexistent/visit.jwt",
+        "registry.client.auth.public-key-file, /nonexistent/public-key.pem",
+        "registry.client.auth.anonymous-notices-from, registry.example",
+        "servicegrid.tls, yes"
+      })
   void anInvalidValueIsRejectedWithAMessageNamingItsKey(String key, String value) {
     set(key, value);
 
-    assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
+    assertThatThrownBy(config::validate)
+        .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining(key + " is '");
   }
 
@@ -91,7 +99,9 @@ class ClientConfigTest {
     config.validate();
     assertThat(config.auth().token()).contains("abc.def.ghi");
 
-    set("registry.client.auth.token-file", Files.writeString(dir.resolve("visit.jwt"), "from.the.file\n").toString());
+    set(
+        "registry.client.auth.token-file",
+        Files.writeString(dir.resolve("visit.jwt"), "from.the.file\n").toString());
     config.validate();
     assertThat(config.auth().token()).contains("from.the.file");
   }
@@ -117,13 +127,15 @@ class ClientConfigTest {
   @Test
   void plainHttpByDefaultAndHttpsToHttpsRegistriesWithTls() {
     config.validate();
-    assertThat(config.calls().transport().baseUrl("127.0.0.1:20002")).isEqualTo("http://127.0.0.1:20002");
+    assertThat(config.calls().transport().baseUrl("127.0.0.1:20002"))
+        .isEqualTo("http://127.0.0.1:20002");
 
     set("servicegrid.tls", "true");
     set("registry.url", "https://127.0.0.1:20000,https://127.0.0.1:20100");
     config.validate();
     assertThat(config.calls().transport().secure()).isTrue();
-    assertThat(config.calls().transport().baseUrl("127.0.0.1:20002")).isEqualTo("https://127.0.0.1:20002");
+    assertThat(config.calls().transport().baseUrl("127.0.0.1:20002"))
+        .isEqualTo("https://127.0.0.1:20002");
   }
 
   @Test
@@ -131,8 +143,10 @@ class ClientConfigTest {
     set("servicegrid.tls", "true");
     set("registry.url", "https://127.0.0.1:20000,http://127.0.0.1:20100");
 
-    assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
-        .hasMessageContaining("registry.url is 'https://127.0.0.1:20000,http://127.0.0.1:20100' but must be https");
+    assertThatThrownBy(config::validate)
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining(
+            "registry.url is 'https://127.0.0.1:20000,http://127.0.0.1:20100' but must be https");
   }
 
   @Test
@@ -141,16 +155,21 @@ class ClientConfigTest {
 
     config.validate();
 
-    assertThat(config.registryUrls()).containsExactly(URI.create("http://127.0.0.1:20000"),
-        URI.create("http://127.0.0.1:20100"), URI.create("http://10.0.0.7:20000"));
+    assertThat(config.registryUrls())
+        .containsExactly(
+            URI.create("http://127.0.0.1:20000"),
+            URI.create("http://127.0.0.1:20100"),
+            URI.create("http://10.0.0.7:20000"));
   }
 
   @Test
   void withoutServiceAddressTheServersHttpEndpointIsRegistered() throws Exception {
     set("service.address", null);
-    ObjectName endpoint = new ObjectName("WebSphere:feature=channelfw,type=endpoint,name=defaultHttpEndpoint");
+    ObjectName endpoint =
+        new ObjectName("WebSphere:feature=channelfw,type=endpoint,name=defaultHttpEndpoint");
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    server.registerMBean(new StandardMBean(new Endpoint("localhost", 9080), EndpointMBean.class), endpoint);
+    server.registerMBean(
+        new StandardMBean(new Endpoint("localhost", 9080), EndpointMBean.class), endpoint);
     try {
       config.validate();
     } finally {
@@ -164,7 +183,8 @@ class ClientConfigTest {
   void withoutServiceAddressOutsideLibertyTheDeploymentFailsNamingTheKey() {
     set("service.address", null);
 
-    assertThatThrownBy(config::validate).isInstanceOf(InvalidConfigurationException.class)
+    assertThatThrownBy(config::validate)
+        .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("service.address is ''");
   }
 
@@ -187,11 +207,20 @@ class ClientConfigTest {
     }
   }
 
-  /** The library's defaults, a visit instance's name, address and required service, then {@code changes}. */
+  /**
+   * The library's defaults, a visit instance's name, address and required service, then {@code
+   * changes}.
+   */
   private static ClientConfig with(String... changes) {
     String[] all = new String[changes.length + 6];
-    System.arraycopy(new String[] {"service.name", "visit", "service.address", "127.0.0.1:20003",
-        "service.required", "log"}, 0, all, 0, 6);
+    System.arraycopy(
+        new String[] {
+          "service.name", "visit", "service.address", "127.0.0.1:20003", "service.required", "log"
+        },
+        0,
+        all,
+        0,
+        6);
     System.arraycopy(changes, 0, all, 6, changes.length);
     return ConfigFixture.load(ClientConfig.class, all);
   }

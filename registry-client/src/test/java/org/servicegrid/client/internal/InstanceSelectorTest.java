@@ -55,7 +55,9 @@ class InstanceSelectorTest {
   void aRetryGoesToAnInstanceNotTriedWhateverTheCursorAndBackToATriedOneOnlyWhenNoneElseIsUsable() {
     InstanceSelector selector = new InstanceSelector(SelectionPolicy.ROUND_ROBIN, failures);
 
-    assertThat(IntStream.range(0, 6).mapToObj(i -> selector.pickOther("log", ALL, List.of(A, C)).orElseThrow()))
+    assertThat(
+            IntStream.range(0, 6)
+                .mapToObj(i -> selector.pickOther("log", ALL, List.of(A, C)).orElseThrow()))
         .containsOnly(B);
     selector.reportFailure(B);
     assertThat(selector.pickOther("log", ALL, List.of(A))).contains(C);
@@ -107,8 +109,13 @@ class InstanceSelectorTest {
     assertThat(selector.pick("log", ALL)).isEmpty();
   }
 
-  /** The instances of ALL that {@code times} picks in a row choose, failing if one of them finds none. */
+  /**
+   * The instances of ALL that {@code times} picks in a row choose, failing if one of them finds
+   * none.
+   */
   private static List<ServiceInfo> picks(InstanceSelector selector, int times) {
-    return IntStream.range(0, times).mapToObj(i -> selector.pick("log", ALL).orElseThrow()).toList();
+    return IntStream.range(0, times)
+        .mapToObj(i -> selector.pick("log", ALL).orElseThrow())
+        .toList();
   }
 }

@@ -37,7 +37,8 @@ class InstanceTableTest {
 
     assertThat(table.add(ServiceInfo.of("log", "h:1", "visit"))).isFalse();
 
-    assertThat(table.instances("log")).containsExactly(ServiceInfo.of("log", "h:1", "visit"), ServiceInfo.of("log", "h:2"));
+    assertThat(table.instances("log"))
+        .containsExactly(ServiceInfo.of("log", "h:1", "visit"), ServiceInfo.of("log", "h:2"));
   }
 
   @Test
@@ -72,7 +73,8 @@ class InstanceTableTest {
 
     table.replace(Map.of("log", List.of(ServiceInfo.of("log", "old:1"))));
 
-    assertThat(table.instances("log")).containsExactly(ServiceInfo.of("log", "old:1"), ServiceInfo.of("log", "new:1"));
+    assertThat(table.instances("log"))
+        .containsExactly(ServiceInfo.of("log", "old:1"), ServiceInfo.of("log", "new:1"));
   }
 
   @Test
@@ -80,7 +82,8 @@ class InstanceTableTest {
     table.trackChanges();
     table.remove(ServiceInfo.of("log", "gone:1"));
 
-    table.replace(Map.of("log", List.of(ServiceInfo.of("log", "gone:1"), ServiceInfo.of("log", "ok:1"))));
+    table.replace(
+        Map.of("log", List.of(ServiceInfo.of("log", "gone:1"), ServiceInfo.of("log", "ok:1"))));
 
     assertThat(table.instances("log")).containsExactly(ServiceInfo.of("log", "ok:1"));
   }
@@ -102,9 +105,14 @@ class InstanceTableTest {
     ServiceInfo fresher = ServiceInfo.of("visit", "127.0.0.1:9");
     table.replace(Map.of("visit", List.of(fresher), "audit", List.of()));
 
-    table.prime(Map.of("visit", List.of(ServiceInfo.of("visit", "127.0.0.1:1")),
-        "audit", List.of(ServiceInfo.of("audit", "127.0.0.1:2")),
-        "log", List.of(ServiceInfo.of("log", "127.0.0.1:3"))));
+    table.prime(
+        Map.of(
+            "visit",
+            List.of(ServiceInfo.of("visit", "127.0.0.1:1")),
+            "audit",
+            List.of(ServiceInfo.of("audit", "127.0.0.1:2")),
+            "log",
+            List.of(ServiceInfo.of("log", "127.0.0.1:3"))));
 
     assertThat(table.instances("visit")).containsExactly(fresher);
     assertThat(table.instances("audit")).isEmpty();
@@ -151,18 +159,24 @@ class InstanceTableTest {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     CountDownLatch go = new CountDownLatch(1);
     try {
-      List<Future<?>> done = IntStream.range(0, threads).<Future<?>>mapToObj(t -> pool.submit(() -> {
-        go.await();
-        for (int i = 0; i < perThread; i++) {
-          ServiceInfo instance = ServiceInfo.of("log", "h" + t + ":" + (i + 1));
-          table.add(instance);
-          table.instances("log"); // readers run alongside the writers
-          if (i % 2 == 1) {
-            table.remove(instance);
-          }
-        }
-        return null;
-      })).toList();
+      List<Future<?>> done =
+          IntStream.range(0, threads)
+              .<Future<?>>mapToObj(
+                  t ->
+                      pool.submit(
+                          () -> {
+                            go.await();
+                            for (int i = 0; i < perThread; i++) {
+                              ServiceInfo instance = ServiceInfo.of("log", "h" + t + ":" + (i + 1));
+                              table.add(instance);
+                              table.instances("log"); // readers run alongside the writers
+                              if (i % 2 == 1) {
+                                table.remove(instance);
+                              }
+                            }
+                            return null;
+                          }))
+              .toList();
       go.countDown();
       for (Future<?> f : done) {
         f.get(30, TimeUnit.SECONDS);

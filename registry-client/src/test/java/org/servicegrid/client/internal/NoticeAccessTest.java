@@ -20,7 +20,10 @@ import org.servicegrid.protocol.auth.AccessDeniedException;
 import org.servicegrid.protocol.auth.TokenIssuer;
 import org.servicegrid.testsupport.ConfigFixture;
 
-/** Who may send this instance notices: the registry's token, or no token from anonymous-notices-from. */
+/**
+ * Who may send this instance notices: the registry's token, or no token from
+ * anonymous-notices-from.
+ */
 class NoticeAccessTest {
 
   @TempDir static Path dir;
@@ -32,8 +35,12 @@ class NoticeAccessTest {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     KeyPair pair = generator.generateKeyPair();
-    publicKey = Files.writeString(dir.resolve("public-key.pem"), "-----BEGIN PUBLIC KEY-----\n"
-        + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+    publicKey =
+        Files.writeString(
+            dir.resolve("public-key.pem"),
+            "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
     issuer = new TokenIssuer((RSAPrivateKey) pair.getPrivate(), "servicegrid");
   }
 
@@ -41,7 +48,8 @@ class NoticeAccessTest {
   void acceptsTheRegistrysTokenOnly() {
     NoticeAccess access = access("registry.client.auth.public-key-file", publicKey.toString());
 
-    assertThatCode(() -> access.check(bearer("registry", "registry"), "127.0.0.1")).doesNotThrowAnyException();
+    assertThatCode(() -> access.check(bearer("registry", "registry"), "127.0.0.1"))
+        .doesNotThrowAnyException();
     assertRefused(() -> access.check(bearer("log", "service"), "127.0.0.1"), 403);
     assertRefused(() -> access.check(null, "127.0.0.1"), 401);
     assertRefused(() -> access.check("Bearer x.y.z", "127.0.0.1"), 401);
@@ -68,7 +76,8 @@ class NoticeAccessTest {
   }
 
   private static NoticeAccess access(String... overrides) {
-    List<String> settings = new ArrayList<>(List.of("service.name", "visit", "service.address", "127.0.0.1:20003"));
+    List<String> settings =
+        new ArrayList<>(List.of("service.name", "visit", "service.address", "127.0.0.1:20003"));
     settings.addAll(List.of(overrides));
     ClientConfig config = ConfigFixture.load(ClientConfig.class, settings.toArray(String[]::new));
     config.validate();
@@ -78,8 +87,11 @@ class NoticeAccessTest {
     return access;
   }
 
-  private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int status) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(AccessDeniedException.class,
-        e -> org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(status));
+  private static void assertRefused(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int status) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
+            e -> org.assertj.core.api.Assertions.assertThat(e.status()).isEqualTo(status));
   }
 }

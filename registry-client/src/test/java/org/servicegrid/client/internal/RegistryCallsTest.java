@@ -18,22 +18,27 @@ class RegistryCallsTest {
   void keepsOnlyValidNamesAndWellFormedInstancesOfEachFromARegistryAnswer() {
     ServiceInfo good = ServiceInfo.of("log", "127.0.0.1:20002");
     Map<String, List<ServiceInfo>> answer = new HashMap<>();
-    answer.put("log", Arrays.asList(
-        good,
-        null,
-        new ServiceInfo("log", null, null),
-        ServiceInfo.of("log", "http://evil/"),
-        ServiceInfo.of("visit", "127.0.0.1:20003")));
+    answer.put(
+        "log",
+        Arrays.asList(
+            good,
+            null,
+            new ServiceInfo("log", null, null),
+            ServiceInfo.of("log", "http://evil/"),
+            ServiceInfo.of("visit", "127.0.0.1:20003")));
     answer.put("visit", null);
     answer.put("../etc", List.of());
 
-    assertThat(RegistryCalls.usable(answer)).containsOnly(entry("log", List.of(good)), entry("visit", List.of()));
+    assertThat(RegistryCalls.usable(answer))
+        .containsOnly(entry("log", List.of(good)), entry("visit", List.of()));
     assertThat(RegistryCalls.usable(null)).isEmpty();
   }
 
   @Test
   void describesATransportFailureByItsInnermostCause() {
-    assertThat(RegistryCalls.describe(new ProcessingException(new ConnectException("Connection refused"))))
+    assertThat(
+            RegistryCalls.describe(
+                new ProcessingException(new ConnectException("Connection refused"))))
         .isEqualTo("ConnectException: Connection refused");
   }
 }

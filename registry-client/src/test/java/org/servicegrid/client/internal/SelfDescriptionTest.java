@@ -13,13 +13,15 @@ import org.servicegrid.protocol.ServiceInfoValidator;
 
 class SelfDescriptionTest {
 
-  private final SelfDescription self = new SelfDescription(ServiceInfo.of("gateway", "127.0.0.1:20001", "log"));
+  private final SelfDescription self =
+      new SelfDescription(ServiceInfo.of("gateway", "127.0.0.1:20001", "log"));
 
   @Test
   void requiringNewServicesAppendsThemAndReportsAChange() {
     assertThat(self.require(List.of("visit", "log"))).isTrue();
 
-    assertThat(self.current()).isEqualTo(ServiceInfo.of("gateway", "127.0.0.1:20001", "log", "visit"));
+    assertThat(self.current())
+        .isEqualTo(ServiceInfo.of("gateway", "127.0.0.1:20001", "log", "visit"));
   }
 
   @Test
@@ -33,15 +35,18 @@ class SelfDescriptionTest {
   @Test
   void anInvalidNameIsRejectedAndNothingChanges() {
     assertThatThrownBy(() -> self.require(List.of("visit", "../etc")))
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("../etc");
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("../etc");
 
     assertThat(self.current().requiredServices()).containsExactly("log");
   }
 
   @Test
   void theProtocolsLimitOnRequiredServicesIsNeverExceeded() {
-    List<String> many = IntStream.range(0, ServiceInfoValidator.MAX_REQUIRED_SERVICES)
-        .mapToObj(i -> "s" + i).toList();
+    List<String> many =
+        IntStream.range(0, ServiceInfoValidator.MAX_REQUIRED_SERVICES)
+            .mapToObj(i -> "s" + i)
+            .toList();
 
     assertThatThrownBy(() -> self.require(many)).isInstanceOf(InvalidRequestException.class);
 

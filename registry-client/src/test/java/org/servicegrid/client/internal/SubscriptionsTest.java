@@ -31,7 +31,8 @@ class SubscriptionsTest {
 
   @Test
   void anInvalidNameChangesNeitherTheRegistrationNorTheTable() {
-    assertThatThrownBy(() -> subscriptions.subscribe(Map.of("visit", List.of(VISIT), "a b", List.of())))
+    assertThatThrownBy(
+            () -> subscriptions.subscribe(Map.of("visit", List.of(VISIT), "a b", List.of())))
         .isInstanceOf(InvalidRequestException.class);
 
     assertThat(subscriptions.self.current().requiredServices()).isEmpty();

@@ -23,7 +23,8 @@ import org.servicegrid.testsupport.FakeRegistry;
 class DeregistrationIT {
 
   private static final String DEPLOYMENT = "leaving";
-  private static final FakeRegistry REGISTRY = FakeRegistry.create().heartBeating(ProbeWar.ADDR).start();
+  private static final FakeRegistry REGISTRY =
+      FakeRegistry.create().heartBeating(ProbeWar.ADDR).start();
 
   @ArquillianResource Deployer deployer;
 

@@ -15,12 +15,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.servicegrid.testsupport.FakeRegistry;
 import org.servicegrid.testsupport.Http;
 
-/** A service WAR that starts before its registry: it serves at once and registers when the registry appears. */
+/**
+ * A service WAR that starts before its registry: it serves at once and registers when the registry
+ * appears.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class LateRegistryIT {
 
-  private static final FakeRegistry REGISTRY = FakeRegistry.create().heartBeating(ProbeWar.ADDR); // not started yet
+  private static final FakeRegistry REGISTRY =
+      FakeRegistry.create().heartBeating(ProbeWar.ADDR); // not started yet
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -34,20 +38,25 @@ class LateRegistryIT {
 
   @Test
   void keepsRetryingRegistrationUntilALateRegistryAppears() {
-    assertThat(Http.get(ProbeWar.url("/heart-beat")).statusCode()).as("GET /heart-beat before registration")
+    assertThat(Http.get(ProbeWar.url("/heart-beat")).statusCode())
+        .as("GET /heart-beat before registration")
         .isEqualTo(200);
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      Readiness readiness = Readiness.now();
-      assertThat(readiness.up()).isFalse();
-      assertThat(readiness.reason()).contains("registration failed");
-      assertThat(readiness.data().getString("registry")).isEqualTo(REGISTRY.url());
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Readiness readiness = Readiness.now();
+              assertThat(readiness.up()).isFalse();
+              assertThat(readiness.reason()).contains("registration failed");
+              assertThat(readiness.data().getString("registry")).isEqualTo(REGISTRY.url());
+            });
     assertThat(Http.get(ProbeWar.url("/probe/registered")).body()).isEqualTo("false");
 
     REGISTRY.start();
 
     await().atMost(Duration.ofSeconds(30)).until(() -> Readiness.now().up());
-    assertThat(REGISTRY.registrations()).isNotEmpty()
+    assertThat(REGISTRY.registrations())
+        .isNotEmpty()
         .allSatisfy(r -> assertThat(r.json().getString("Name")).isEqualTo("early"));
     assertThat(Http.get(ProbeWar.url("/probe/registered")).body()).isEqualTo("true");
   }

@@ -13,12 +13,14 @@ record Readiness(int httpStatus, String status, JsonObject data) {
   static Readiness now() {
     HttpResponse<String> response = Http.get(ProbeWar.url("/health/ready"));
     JsonObject health = Json.createReader(new StringReader(response.body())).readObject();
-    JsonObject check = health.getJsonArray("checks").stream()
-        .map(JsonValue::asJsonObject)
-        .filter(c -> c.getString("name").equals("registration"))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no registration check in " + response.body()));
-    return new Readiness(response.statusCode(), check.getString("status"), check.getJsonObject("data"));
+    JsonObject check =
+        health.getJsonArray("checks").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(c -> c.getString("name").equals("registration"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no registration check in " + response.body()));
+    return new Readiness(
+        response.statusCode(), check.getString("status"), check.getJsonObject("data"));
   }
 
   boolean up() {

@@ -16,7 +16,10 @@ import org.servicegrid.testsupport.FakeHttpServer;
 import org.servicegrid.testsupport.FakeRegistry;
 import org.servicegrid.testsupport.Http;
 
-/** With several registries in registry.url, an instance registers with the next one when the first is down. */
+/**
+ * With several registries in registry.url, an instance registers with the next one when the first
+ * is down.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class RegistryFailoverIT {
@@ -38,7 +41,8 @@ class RegistryFailoverIT {
   void registersWithTheNextRegistryWhenTheFirstDoesNotAnswer() {
     await().atMost(Duration.ofSeconds(30)).until(() -> Readiness.now().up());
 
-    assertThat(REGISTRY.registrations()).isNotEmpty()
+    assertThat(REGISTRY.registrations())
+        .isNotEmpty()
         .allSatisfy(r -> assertThat(r.json().getString("Name")).isEqualTo("failover"));
     assertThat(Readiness.now().data().getString("registry")).isEqualTo(DOWN + "," + REGISTRY.url());
     assertThat(Http.get(ProbeWar.url("/probe/registered")).body()).isEqualTo("true");

@@ -1,9 +1,9 @@
 package org.servicegrid.protocol.auth;
 
 /**
- * A request refused for want of a credential (401: missing, malformed, expired or badly signed token) or of a
- * right (403: a valid token that may not act for the service named in the body). Answered as
- * {@code {"error": "..."}} by {@code AccessDeniedExceptionMapper}.
+ * A request refused for want of a credential (401: missing, malformed, expired or badly signed
+ * token) or of a right (403: a valid token that may not act for the service named in the body).
+ * Answered as {@code {"error": "..."}} by {@code AccessDeniedExceptionMapper}.
  */
 public final class AccessDeniedException extends RuntimeException {
 

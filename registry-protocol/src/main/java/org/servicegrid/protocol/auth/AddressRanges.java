@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A list of CIDR ranges ({@code 127.0.0.1/32, ::1, 10.0.0.0/8}; a bare address is a range of one): the callers
- * the registry admits without a token, the proxies whose forwarding headers the gateway believes. Immutable; only
- * address literals are parsed and matched, so neither ever asks DNS.
+ * A list of CIDR ranges ({@code 127.0.0.1/32, ::1, 10.0.0.0/8}; a bare address is a range of one):
+ * the callers the registry admits without a token, the proxies whose forwarding headers the gateway
+ * believes. Immutable; only address literals are parsed and matched, so neither ever asks DNS.
  */
 public final class AddressRanges {
 
@@ -40,7 +40,10 @@ public final class AddressRanges {
     this.ranges = ranges;
   }
 
-  /** Parses a comma-separated list (blank: no range); throws {@link IllegalArgumentException} naming a bad entry. */
+  /**
+   * Parses a comma-separated list (blank: no range); throws {@link IllegalArgumentException} naming
+   * a bad entry.
+   */
   public static AddressRanges parse(String commaSeparated) {
     List<Range> ranges = new ArrayList<>();
     for (String entry : commaSeparated.split(",")) {
@@ -56,7 +59,10 @@ public final class AddressRanges {
     return ranges.isEmpty();
   }
 
-  /** True when {@code address} (a literal IP, as the servlet's remote address) lies in one of the ranges. */
+  /**
+   * True when {@code address} (a literal IP, as the servlet's remote address) lies in one of the
+   * ranges.
+   */
   public boolean contains(String address) {
     if (ranges.isEmpty() || address == null) {
       return false;
@@ -88,8 +94,10 @@ public final class AddressRanges {
 
   /** The address's bytes, or null when it is not an IPv4 or IPv6 literal (in brackets or not). */
   private static byte[] literal(String address) {
-    String bare = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
-        : address;
+    String bare =
+        address.startsWith("[") && address.endsWith("]")
+            ? address.substring(1, address.length() - 1)
+            : address;
     if (bare.indexOf(':') < 0) {
       return ipv4(bare);
     }
@@ -111,7 +119,9 @@ public final class AddressRanges {
     }
     byte[] bytes = new byte[4];
     for (int i = 0; i < 4; i++) {
-      if (parts[i].isEmpty() || parts[i].length() > 3 || !parts[i].chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (parts[i].isEmpty()
+          || parts[i].length() > 3
+          || !parts[i].chars().allMatch(c -> c >= '0' && c <= '9')) {
         return null;
       }
       int value = Integer.parseInt(parts[i]);

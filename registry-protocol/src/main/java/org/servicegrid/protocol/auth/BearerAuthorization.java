@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Sends a bearer token on every call of the client it is registered with: a service's token on its registry
- * calls, the registry's own token on its notices. Not a {@code @Provider}: only the clients that should carry
- * a credential register it.
+ * Sends a bearer token on every call of the client it is registered with: a service's token on its
+ * registry calls, the registry's own token on its notices. Not a {@code @Provider}: only the
+ * clients that should carry a credential register it.
  */
 public final class BearerAuthorization implements ClientRequestFilter {
 

@@ -3,8 +3,8 @@ package org.servicegrid.protocol.auth;
 import java.util.Set;
 
 /**
- * Who sent a registry write or a notice: the token's subject (a service name, or {@code registry}) and its
- * groups. {@link #ANONYMOUS} is a caller admitted without a token by an address range.
+ * Who sent a registry write or a notice: the token's subject (a service name, or {@code registry})
+ * and its groups. {@link #ANONYMOUS} is a caller admitted without a token by an address range.
  */
 public record Caller(String subject, Set<String> groups) {
 
@@ -14,7 +14,10 @@ public record Caller(String subject, Set<String> groups) {
   /** The group of the registry's own token, which notices carry. */
   public static final String REGISTRY_GROUP = "registry";
 
-  /** Admitted without a token (anonymous-from, or authentication switched off): may act for any name. */
+  /**
+   * Admitted without a token (anonymous-from, or authentication switched off): may act for any
+   * name.
+   */
   public static final Caller ANONYMOUS = new Caller("", Set.of(ADMIN_GROUP, REGISTRY_GROUP));
 
   public Caller {

@@ -12,7 +12,10 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
-/** Reads RSA keys from PEM files: {@code PUBLIC KEY} (X.509, as for {@code mp.jwt.verify.publickey}) and PKCS#8. */
+/**
+ * Reads RSA keys from PEM files: {@code PUBLIC KEY} (X.509, as for {@code mp.jwt.verify.publickey})
+ * and PKCS#8.
+ */
 public final class Pem {
 
   private Pem() {}
@@ -24,7 +27,8 @@ public final class Pem {
 
   public static RSAPrivateKey privateKey(Path file) throws IOException, GeneralSecurityException {
     byte[] der = der(Files.readString(file, StandardCharsets.US_ASCII), "PRIVATE KEY");
-    return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+    return (RSAPrivateKey)
+        KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
   }
 
   private static byte[] der(String pem, String type) throws GeneralSecurityException {

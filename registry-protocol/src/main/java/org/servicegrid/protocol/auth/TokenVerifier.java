@@ -22,17 +22,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Verifies MicroProfile JWT bearer tokens (RS256, {@code iss}, {@code exp}, {@code sub}/{@code upn},
- * {@code groups}) with the JDK's crypto, so the registry and the client library check tokens the same way on
- * any Liberty server, with or without the {@code mpJwt} feature. Verified tokens are remembered until they
- * expire: a service presents the same token on every registration, and an RSA check costs far more than a
- * lookup.
+ * Verifies MicroProfile JWT bearer tokens (RS256, {@code iss}, {@code exp}, {@code sub}/{@code
+ * upn}, {@code groups}) with the JDK's crypto, so the registry and the client library check tokens
+ * the same way on any Liberty server, with or without the {@code mpJwt} feature. Verified tokens
+ * are remembered until they expire: a service presents the same token on every registration, and an
+ * RSA check costs far more than a lookup.
  */
 public final class TokenVerifier {
 
   private static final int MAX_REMEMBERED = 10_000;
+
   /** One factory: {@code Json.createReader} looks the provider up anew on every call. */
   private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
+
   private static final String BEARER = "Bearer ";
 
   private record Verified(Caller caller, long expiresAtSeconds) {}
@@ -48,13 +50,18 @@ public final class TokenVerifier {
     this.clock = clock;
   }
 
-  /** The caller of an {@code Authorization} header; throws a 401 {@link AccessDeniedException} saying why not. */
+  /**
+   * The caller of an {@code Authorization} header; throws a 401 {@link AccessDeniedException}
+   * saying why not.
+   */
   public Caller authenticate(String authorization) {
     if (authorization == null || authorization.isBlank()) {
-      throw AccessDeniedException.unauthenticated("a bearer token is required (Authorization: Bearer <token>)");
+      throw AccessDeniedException.unauthenticated(
+          "a bearer token is required (Authorization: Bearer <token>)");
     }
     if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      throw AccessDeniedException.unauthenticated("the Authorization header must be 'Bearer <token>'");
+      throw AccessDeniedException.unauthenticated(
+          "the Authorization header must be 'Bearer <token>'");
     }
     return verify(authorization.substring(BEARER.length()).trim());
   }
@@ -75,7 +82,8 @@ public final class TokenVerifier {
       throw AccessDeniedException.unauthenticated("the bearer token must be signed with RS256");
     }
     if (!signatureMatches(parts)) {
-      throw AccessDeniedException.unauthenticated("the bearer token's signature does not match the registry's key");
+      throw AccessDeniedException.unauthenticated(
+          "the bearer token's signature does not match the registry's key");
     }
     JsonObject claims = json(parts[1]);
     if (!issuer.equals(string(claims, "iss"))) {
@@ -109,8 +117,10 @@ public final class TokenVerifier {
   }
 
   private static JsonObject json(String base64Url) {
-    try (JsonReader reader = JSON.createReader(new StringReader(
-        new String(Base64.getUrlDecoder().decode(base64Url), StandardCharsets.UTF_8)))) {
+    try (JsonReader reader =
+        JSON.createReader(
+            new StringReader(
+                new String(Base64.getUrlDecoder().decode(base64Url), StandardCharsets.UTF_8)))) {
       return reader.readObject();
     } catch (JsonException | IllegalArgumentException | IllegalStateException e) {
       throw AccessDeniedException.unauthenticated("the bearer token is not a well-formed JWT");
@@ -133,11 +143,12 @@ public final class TokenVerifier {
   private static Set<String> groups(JsonObject claims) {
     Set<String> groups = new HashSet<>();
     if (claims.get("groups") instanceof JsonArray array) {
-      array.forEach(group -> {
-        if (group instanceof JsonString name) {
-          groups.add(name.getString());
-        }
-      });
+      array.forEach(
+          group -> {
+            if (group instanceof JsonString name) {
+              groups.add(name.getString());
+            }
+          });
     }
     return groups;
   }

@@ -11,11 +11,11 @@ import org.servicegrid.protocol.auth.BearerAuthorization;
 import org.servicegrid.protocol.auth.Pem;
 
 /**
- * The keys under one prefix, read through MicroProfile Config (so a key's default comes from the module's
- * {@code microprofile-config.properties} and an environment variable or system property overrides it, as for an
- * injected {@code @ConfigProperty}), each checked as it is read: a number out of its range throws
- * {@link InvalidConfigurationException} naming the full key. A missing key or a value that is no number fails as
- * MicroProfile Config fails, naming the key too.
+ * The keys under one prefix, read through MicroProfile Config (so a key's default comes from the
+ * module's {@code microprofile-config.properties} and an environment variable or system property
+ * overrides it, as for an injected {@code @ConfigProperty}), each checked as it is read: a number
+ * out of its range throws {@link InvalidConfigurationException} naming the full key. A missing key
+ * or a value that is no number fails as MicroProfile Config fails, naming the key too.
  *
  * @param prefix the keys' common prefix, empty for none
  */
@@ -75,8 +75,9 @@ public record ConfigKeys(Config config, String prefix) {
   }
 
   /**
-   * An optional text (empty when absent) made a value by {@code parser}, whose {@link IllegalArgumentException}
-   * fails as an {@link InvalidConfigurationException} naming the key: {@code rule} followed by the parser's message.
+   * An optional text (empty when absent) made a value by {@code parser}, whose {@link
+   * IllegalArgumentException} fails as an {@link InvalidConfigurationException} naming the key:
+   * {@code rule} followed by the parser's message.
    */
   public <T> T parsed(String name, String rule, Function<String, T> parser) {
     String text = optional(name).orElse("");
@@ -87,11 +88,19 @@ public record ConfigKeys(Config config, String prefix) {
     }
   }
 
-  /** The token in the file the key names, empty without one; {@code whose} says whose token it must hold. */
+  /**
+   * The token in the file the key names, empty without one; {@code whose} says whose token it must
+   * hold.
+   */
   public Optional<String> tokenFile(String name, String whose) {
     Optional<String> file = optional(name);
-    file.ifPresent(path -> InvalidConfigurationException.require(Files.isReadable(Path.of(path)), key(name), path,
-        "must be a readable file holding " + whose));
+    file.ifPresent(
+        path ->
+            InvalidConfigurationException.require(
+                Files.isReadable(Path.of(path)),
+                key(name),
+                path,
+                "must be a readable file holding " + whose));
     return file.map(path -> BearerAuthorization.readToken(Path.of(path)));
   }
 
@@ -101,8 +110,8 @@ public record ConfigKeys(Config config, String prefix) {
     try {
       return file.isEmpty() ? Optional.empty() : Optional.of(Pem.publicKey(Path.of(file.get())));
     } catch (Exception e) {
-      throw new InvalidConfigurationException(key(name), file.get(), "must be a readable PEM RSA public key (" + e
-          + ")");
+      throw new InvalidConfigurationException(
+          key(name), file.get(), "must be a readable PEM RSA public key (" + e + ")");
     }
   }
 
@@ -111,7 +120,10 @@ public record ConfigKeys(Config config, String prefix) {
     if (max != Long.MAX_VALUE) {
       rule = "must be between " + min + " and " + max;
     } else {
-      rule = min == 0 ? "must not be negative" : min == 1 ? "must be positive" : "must be at least " + min;
+      rule =
+          min == 0
+              ? "must not be negative"
+              : min == 1 ? "must be positive" : "must be at least " + min;
     }
     InvalidConfigurationException.require(value >= min && value <= max, key(name), value, rule);
     return value;

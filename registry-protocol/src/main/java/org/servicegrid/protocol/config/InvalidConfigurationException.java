@@ -1,8 +1,9 @@
 package org.servicegrid.protocol.config;
 
 /**
- * A configuration value out of its allowed range. Every module's configuration beans throw it from their
- * {@code validate()} at application start, so a bad value fails the deployment with a message naming its key.
+ * A configuration value out of its allowed range. Every module's configuration beans throw it from
+ * their {@code validate()} at application start, so a bad value fails the deployment with a message
+ * naming its key.
  */
 public final class InvalidConfigurationException extends IllegalArgumentException {
 

@@ -14,6 +14,8 @@ public final class ErrorResponses {
   }
 
   public static Response.ResponseBuilder builder(int status, String message) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(message));
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ErrorBody(message));
   }
 }

@@ -14,10 +14,10 @@ import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.ServiceInfoParser;
 
 /**
- * Reads and validates a {@link ServiceInfo} request body. Taking over from the generic JSON-B reader gives
- * one behaviour for every bad input (oversize, malformed, missing or invalid fields): a 400 with a sentence
- * that says why, before any resource method runs, so nothing changes. Any content type is accepted because
- * clients of the original design do not always send one.
+ * Reads and validates a {@link ServiceInfo} request body. Taking over from the generic JSON-B
+ * reader gives one behaviour for every bad input (oversize, malformed, missing or invalid fields):
+ * a 400 with a sentence that says why, before any resource method runs, so nothing changes. Any
+ * content type is accepted because clients of the original design do not always send one.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
@@ -27,7 +27,8 @@ public class ServiceInfoReader implements MessageBodyReader<ServiceInfo> {
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
   @Override
-  public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+  public boolean isReadable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
     return type == ServiceInfo.class;
   }
 

@@ -6,7 +6,10 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** A bug is logged with its stack trace on the server and answered with a JSON body, not an HTML page. */
+/**
+ * A bug is logged with its stack trace on the server and answered with a JSON body, not an HTML
+ * page.
+ */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeException> {
 

@@ -10,8 +10,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * An outbound call (MicroProfile Rest Client) that failed in transport is the upstream's trouble, not ours:
- * 504 when it timed out, 502 otherwise; never a bare 500.
+ * An outbound call (MicroProfile Rest Client) that failed in transport is the upstream's trouble,
+ * not ours: 504 when it timed out, 502 otherwise; never a bare 500.
  */
 @Provider
 public class UpstreamFailureMapper implements ExceptionMapper<ProcessingException> {

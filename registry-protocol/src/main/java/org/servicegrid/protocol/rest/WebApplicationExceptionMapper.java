@@ -6,8 +6,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Keeps the status the JAX-RS runtime chose (404 unknown path, 405 method not allowed, 415, ...) but answers
- * with the project's JSON error body instead of the runtime's HTML or empty one.
+ * Keeps the status the JAX-RS runtime chose (404 unknown path, 405 method not allowed, 415, ...)
+ * but answers with the project's JSON error body instead of the runtime's HTML or empty one.
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -17,7 +17,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     Response original = e.getResponse();
     int status = original == null ? 500 : original.getStatus();
     Response.StatusType type = Response.Status.fromStatusCode(status);
-    String reason = type == null ? "HTTP " + status : type.getReasonPhrase().toLowerCase(java.util.Locale.ROOT);
+    String reason =
+        type == null ? "HTTP " + status : type.getReasonPhrase().toLowerCase(java.util.Locale.ROOT);
     Response.ResponseBuilder builder = ErrorResponses.builder(status, reason);
     if (original != null && original.getHeaderString("Allow") != null) {
       builder.header("Allow", original.getHeaderString("Allow"));

@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes the project's {@code {"error": "..."}} body from the servlet layer, where the JAX-RS exception
- * mappers of {@code protocol.rest} do not apply (servlet filters that answer requests themselves). Built with JSON-P, so any message is escaped correctly.
+ * Writes the project's {@code {"error": "..."}} body from the servlet layer, where the JAX-RS
+ * exception mappers of {@code protocol.rest} do not apply (servlet filters that answer requests
+ * themselves). Built with JSON-P, so any message is escaped correctly.
  */
 public final class ErrorWriter {
 
@@ -19,7 +20,8 @@ public final class ErrorWriter {
     return JSON.createObjectBuilder().add("error", message).build().toString();
   }
 
-  public static void write(HttpServletResponse response, int status, String message) throws IOException {
+  public static void write(HttpServletResponse response, int status, String message)
+      throws IOException {
     byte[] body = body(message).getBytes(StandardCharsets.UTF_8);
     response.setStatus(status);
     response.setContentType("application/json");
@@ -27,8 +29,11 @@ public final class ErrorWriter {
     response.getOutputStream().write(body);
   }
 
-  /** 405 with the {@code Allow} header, for a filter that serves its path with {@code allowed} only. */
-  public static void methodNotAllowed(HttpServletResponse response, String allowed) throws IOException {
+  /**
+   * 405 with the {@code Allow} header, for a filter that serves its path with {@code allowed} only.
+   */
+  public static void methodNotAllowed(HttpServletResponse response, String allowed)
+      throws IOException {
     response.setHeader("Allow", allowed);
     write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method not allowed");
   }

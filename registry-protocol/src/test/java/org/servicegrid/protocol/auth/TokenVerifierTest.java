@@ -20,11 +20,13 @@ class TokenVerifierTest {
   private static final KeyPair KEYS = keyPair();
 
   private final TokenVerifier verifier =
-      new TokenVerifier((RSAPublicKey) KEYS.getPublic(), "servicegrid", Clock.fixed(NOW, ZoneOffset.UTC));
+      new TokenVerifier(
+          (RSAPublicKey) KEYS.getPublic(), "servicegrid", Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
   void acceptsATokenOfTheKeyAndIssuerAndNamesItsSubjectAndGroups() {
-    String token = issuer(KEYS, "servicegrid").issue("log", List.of("service"), NOW, Duration.ofDays(1));
+    String token =
+        issuer(KEYS, "servicegrid").issue("log", List.of("service"), NOW, Duration.ofDays(1));
 
     Caller caller = verifier.authenticate("Bearer " + token);
 
@@ -37,10 +39,14 @@ class TokenVerifierTest {
 
   @Test
   void anAdminMayActForAnyServiceAndTheRegistryTokenIsRecognised() {
-    Caller admin = verifier.verify(issuer(KEYS, "servicegrid").issue("ops", List.of("registry-admin"), NOW,
-        Duration.ofDays(1)));
-    Caller registry = verifier.verify(issuer(KEYS, "servicegrid").issue("registry", List.of("registry"), NOW,
-        Duration.ofDays(1)));
+    Caller admin =
+        verifier.verify(
+            issuer(KEYS, "servicegrid")
+                .issue("ops", List.of("registry-admin"), NOW, Duration.ofDays(1)));
+    Caller registry =
+        verifier.verify(
+            issuer(KEYS, "servicegrid")
+                .issue("registry", List.of("registry"), NOW, Duration.ofDays(1)));
 
     assertThat(admin.mayActFor("visit")).isTrue();
     assertThat(registry.isRegistry()).isTrue();
@@ -53,28 +59,42 @@ class TokenVerifierTest {
     assertRefused("Basic dXNlcjpwYXNz", "Bearer");
     assertRefused("Bearer not.a.token", "well-formed");
     assertRefused("Bearer abc", "not a signed JWT");
-    assertRefused("Bearer " + issuer(keyPair(), "servicegrid").issue("log", List.of(), NOW, Duration.ofDays(1)),
+    assertRefused(
+        "Bearer "
+            + issuer(keyPair(), "servicegrid").issue("log", List.of(), NOW, Duration.ofDays(1)),
         "signature");
-    assertRefused("Bearer " + issuer(KEYS, "servicegrid").issue("log", List.of(), NOW.minusSeconds(7200),
-        Duration.ofHours(1)), "expired");
-    assertRefused("Bearer " + issuer(KEYS, "someone-else").issue("log", List.of(), NOW, Duration.ofDays(1)),
+    assertRefused(
+        "Bearer "
+            + issuer(KEYS, "servicegrid")
+                .issue("log", List.of(), NOW.minusSeconds(7200), Duration.ofHours(1)),
+        "expired");
+    assertRefused(
+        "Bearer " + issuer(KEYS, "someone-else").issue("log", List.of(), NOW, Duration.ofDays(1)),
         "issued by servicegrid");
   }
 
   @Test
   void refusesATokenWhoseClaimsWereChangedAfterSigning() {
-    String token = issuer(KEYS, "servicegrid").issue("log", List.of("service"), NOW, Duration.ofDays(1));
+    String token =
+        issuer(KEYS, "servicegrid").issue("log", List.of("service"), NOW, Duration.ofDays(1));
     String[] parts = token.split("\\.");
-    String admin = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-        new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
-            .replace("\"service\"", "\"registry-admin\"").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String admin =
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                new String(
+                        java.util.Base64.getUrlDecoder().decode(parts[1]),
+                        java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("\"service\"", "\"registry-admin\"")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     assertRefused("Bearer " + parts[0] + "." + admin + "." + parts[2], "signature");
   }
 
   private void assertRefused(String authorization, String reason) {
     assertThatThrownBy(() -> verifier.authenticate(authorization))
-        .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.status()).isEqualTo(401))
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class, e -> assertThat(e.status()).isEqualTo(401))
         .hasMessageContaining(reason);
   }
 

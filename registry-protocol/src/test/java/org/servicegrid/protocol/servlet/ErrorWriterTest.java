@@ -14,6 +14,7 @@ class ErrorWriterTest {
 
     String body = ErrorWriter.body(message);
 
-    assertThat(Json.createReader(new StringReader(body)).readObject().getString("error")).isEqualTo(message);
+    assertThat(Json.createReader(new StringReader(body)).readObject().getString("error"))
+        .isEqualTo(message);
   }
 }

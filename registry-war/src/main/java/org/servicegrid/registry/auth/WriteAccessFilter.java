@@ -18,15 +18,16 @@ import org.servicegrid.protocol.auth.AccessDeniedException;
 import org.servicegrid.protocol.auth.Caller;
 
 /**
- * Guards {@code POST}/{@code DELETE /services}: the filter takes the caller from the bearer token Liberty's
- * MicroProfile JWT verified (or admits it by address, else 401) before the body is read, the interceptor checks,
- * once the ServiceInfo is parsed, that the caller may act for its Name (403). Both run before the resource method,
- * so a refused request changes nothing.
+ * Guards {@code POST}/{@code DELETE /services}: the filter takes the caller from the bearer token
+ * Liberty's MicroProfile JWT verified (or admits it by address, else 401) before the body is read,
+ * the interceptor checks, once the ServiceInfo is parsed, that the caller may act for its Name
+ * (403). Both run before the resource method, so a refused request changes nothing.
  *
- * <p>The container protects no URL of the registry (a constraint on the writes would have Liberty refuse a write
- * without a token before this filter could admit it from {@code registry.auth.anonymous-from}). Liberty still
- * verifies a bearer token that a request to an unprotected URL carries: a valid one becomes the request's
- * principal, a refused one (logged as CWWKS5523E) leaves the request unauthenticated, which is how it gets here.
+ * <p>The container protects no URL of the registry (a constraint on the writes would have Liberty
+ * refuse a write without a token before this filter could admit it from {@code
+ * registry.auth.anonymous-from}). Liberty still verifies a bearer token that a request to an
+ * unprotected URL carries: a valid one becomes the request's principal, a refused one (logged as
+ * CWWKS5523E) leaves the request unauthenticated, which is how it gets here.
  */
 @ApplicationScoped // a CDI bean, so that RegistryAccess is injected (the WAR has no beans.xml)
 @Provider
@@ -41,8 +42,12 @@ public class WriteAccessFilter implements ContainerRequestFilter, ReaderIntercep
 
   @Override
   public void filter(ContainerRequestContext request) {
-    request.setProperty(CALLER, access.authenticate(request.getSecurityContext().getUserPrincipal(),
-        request.getHeaderString(HttpHeaders.AUTHORIZATION), servletRequest.getRemoteAddr()));
+    request.setProperty(
+        CALLER,
+        access.authenticate(
+            request.getSecurityContext().getUserPrincipal(),
+            request.getHeaderString(HttpHeaders.AUTHORIZATION),
+            servletRequest.getRemoteAddr()));
   }
 
   @Override
@@ -53,8 +58,11 @@ public class WriteAccessFilter implements ContainerRequestFilter, ReaderIntercep
     }
     if (entity instanceof ServiceInfo instance && !caller.mayActFor(instance.name())) {
       throw AccessDeniedException.forbidden(
-          "the token of '" + caller.subject() + "' may not register or deregister instances of '"
-              + instance.name() + "'");
+          "the token of '"
+              + caller.subject()
+              + "' may not register or deregister instances of '"
+              + instance.name()
+              + "'");
     }
     return entity;
   }

@@ -25,25 +25,32 @@ import java.util.logging.Logger;
 
 /**
  * Hands every change of the shared map to this node's table, one at a time, on one thread of the
- * application's (Hazelcast's own event threads only queue: no application code runs on them). Hazelcast
- * delivers the events of a key in order, and one queue keeps that order. At start the whole map is applied
- * first, then the events that arrived meanwhile; records carry versions, so one seen twice is dropped.
+ * application's (Hazelcast's own event threads only queue: no application code runs on them).
+ * Hazelcast delivers the events of a key in order, and one queue keeps that order. At start the
+ * whole map is applied first, then the events that arrived meanwhile; records carry versions, so
+ * one seen twice is dropped.
  *
- * <p>When a member leaves, the events it had not sent yet are lost with it: once its partitions have new
- * owners (or after {@code takeoverBound}), the whole map is read and applied again, and the handler then
- * sends the notices the departed member may not have sent. Likewise after this member merged back into the
- * cluster from a split (nodes started at once can form two clusters for a few seconds).
+ * <p>When a member leaves, the events it had not sent yet are lost with it: once its partitions
+ * have new owners (or after {@code takeoverBound}), the whole map is read and applied again, and
+ * the handler then sends the notices the departed member may not have sent. Likewise after this
+ * member merged back into the cluster from a split (nodes started at once can form two clusters for
+ * a few seconds).
  */
 public final class ChangeFeed {
 
-  /** What the table does with the feed; always called on the feed's thread (or the starting one). */
+  /**
+   * What the table does with the feed; always called on the feed's thread (or the starting one).
+   */
   public interface Handler {
     void apply(RegistrationRecord record);
 
     /** A tombstone's time to live ran out. */
     void expired(RegistrationRecord record);
 
-    /** Members left and the map was applied again: the notices they owed are this node's to send now. */
+    /**
+     * Members left and the map was applied again: the notices they owed are this node's to send
+     * now.
+     */
     void membersLeft(Set<UUID> members);
   }
 
@@ -70,16 +77,24 @@ public final class ChangeFeed {
     this.takeoverBound = takeoverBound;
   }
 
-  /** Listens, applies the whole map on the calling thread, then starts applying events on a new thread. */
+  /**
+   * Listens, applies the whole map on the calling thread, then starts applying events on a new
+   * thread.
+   */
   public void start(ThreadFactory threads) {
     running = true;
     entryListener = shared.map().addEntryListener(new Entries(), true);
     membershipListener = shared.hazelcast().getCluster().addMembershipListener(new Members());
-    lifecycleListener = shared.hazelcast().getLifecycleService().addLifecycleListener(event -> {
-      if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
-        merged = true;
-      }
-    });
+    lifecycleListener =
+        shared
+            .hazelcast()
+            .getLifecycleService()
+            .addLifecycleListener(
+                event -> {
+                  if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+                    merged = true;
+                  }
+                });
     shared.snapshot().forEach(handler::apply);
     thread = threads.newThread(this::drain);
     thread.setName("registry-change-feed");
@@ -134,7 +149,9 @@ public final class ChangeFeed {
       return;
     }
     if (!settled) {
-      LOG.log(Level.WARNING, "Partitions of members {0} still without a new owner after {1} ms; taking over now",
+      LOG.log(
+          Level.WARNING,
+          "Partitions of members {0} still without a new owner after {1} ms; taking over now",
           new Object[] {left, takeoverBound.toMillis()});
     }
     departures.removeIf(d -> left.contains(d.member()));
@@ -150,9 +167,12 @@ public final class ChangeFeed {
   }
 
   /** Runs on Hazelcast's event threads: decodes and queues. */
-  private final class Entries implements EntryAddedListener<String, String>, EntryUpdatedListener<String, String>,
-      EntryRemovedListener<String, String>, EntryExpiredListener<String, String>,
-      EntryMergedListener<String, String> {
+  private final class Entries
+      implements EntryAddedListener<String, String>,
+          EntryUpdatedListener<String, String>,
+          EntryRemovedListener<String, String>,
+          EntryExpiredListener<String, String>,
+          EntryMergedListener<String, String> {
 
     @Override
     public void entryAdded(EntryEvent<String, String> event) {
@@ -201,15 +221,20 @@ public final class ChangeFeed {
 
     @Override
     public void memberAdded(MembershipEvent event) {
-      LOG.log(Level.INFO, "Registry cluster member {0} joined: {1} members",
+      LOG.log(
+          Level.INFO,
+          "Registry cluster member {0} joined: {1} members",
           new Object[] {event.getMember().getAddress(), event.getMembers().size()});
     }
 
     @Override
     public void memberRemoved(MembershipEvent event) {
-      LOG.log(Level.WARNING, "Registry cluster member {0} left: {1} members; taking over its instances",
+      LOG.log(
+          Level.WARNING,
+          "Registry cluster member {0} left: {1} members; taking over its instances",
           new Object[] {event.getMember().getAddress(), event.getMembers().size()});
-      departures.add(new Departure(event.getMember().getUuid(), System.nanoTime() + takeoverBound.toNanos()));
+      departures.add(
+          new Departure(event.getMember().getUuid(), System.nanoTime() + takeoverBound.toNanos()));
     }
   }
 }

@@ -15,10 +15,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * This node's embedded Hazelcast member, started before the service table (which depends on it) and shut
- * down after it, gracefully: its partitions move to the other members first. Hazelcast runs on threads of
- * its own, outside the container; the table takes care never to run application code on them.
- * Bean-managed concurrency: the member is set once at start and Hazelcast is thread-safe.
+ * This node's embedded Hazelcast member, started before the service table (which depends on it) and
+ * shut down after it, gracefully: its partitions move to the other members first. Hazelcast runs on
+ * threads of its own, outside the container; the table takes care never to run application code on
+ * them. Bean-managed concurrency: the member is set once at start and Hazelcast is thread-safe.
  */
 @Singleton
 @Startup
@@ -35,11 +35,19 @@ public class ClusterMember {
 
   @PostConstruct
   void start() {
-    hazelcast = Hazelcast.newHazelcastInstance(settings.hazelcastConfig(ClusterMember.class.getClassLoader()));
+    hazelcast =
+        Hazelcast.newHazelcastInstance(
+            settings.hazelcastConfig(ClusterMember.class.getClassLoader()));
     registrations = new SharedRegistrations(hazelcast, ClusterSettings.MAP);
-    LOG.log(Level.INFO, "Registry cluster {0}: member {1} at {2}, {3}", new Object[] {settings.name(),
-        registrations.localMemberId(), hazelcast.getCluster().getLocalMember().getAddress(),
-        settings.isSingleNode() ? "single node (joins nobody)" : "members " + settings.members()});
+    LOG.log(
+        Level.INFO,
+        "Registry cluster {0}: member {1} at {2}, {3}",
+        new Object[] {
+          settings.name(),
+          registrations.localMemberId(),
+          hazelcast.getCluster().getLocalMember().getAddress(),
+          settings.isSingleNode() ? "single node (joins nobody)" : "members " + settings.members()
+        });
   }
 
   @PreDestroy

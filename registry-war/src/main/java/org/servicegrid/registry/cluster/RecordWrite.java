@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes one record on the owner of its key, atomically with its condition, and stamps it with the key's next
- * version: above the current one and, so that a key whose tombstone expired (and whose version is gone with
- * it) still moves forward, at least the owner's clock in microseconds. Tombstones get a time to live. The
- * backups receive the very text written (not this processor run again, which would read another clock).
- * Returns the written text, or null when the condition did not hold and nothing changed.
+ * Writes one record on the owner of its key, atomically with its condition, and stamps it with the
+ * key's next version: above the current one and, so that a key whose tombstone expired (and whose
+ * version is gone with it) still moves forward, at least the owner's clock in microseconds.
+ * Tombstones get a time to live. The backups receive the very text written (not this processor run
+ * again, which would read another clock). Returns the written text, or null when the condition did
+ * not hold and nothing changed.
  */
 final class RecordWrite implements EntryProcessor<String, String, String> {
 
@@ -20,6 +21,7 @@ final class RecordWrite implements EntryProcessor<String, String, String> {
   private final boolean requireLive;
   private final String requiredToken;
   private final long ttlSeconds;
+
   /** What process() wrote, for the backup processor; never sent with the processor. */
   private transient String written;
 
@@ -28,7 +30,8 @@ final class RecordWrite implements EntryProcessor<String, String, String> {
    * @param requiredToken write only over the live registration with this token (null: any)
    * @param ttlSeconds the written entry's time to live, 0 for none
    */
-  RecordWrite(RegistrationRecord record, boolean requireLive, String requiredToken, long ttlSeconds) {
+  RecordWrite(
+      RegistrationRecord record, boolean requireLive, String requiredToken, long ttlSeconds) {
     this.body = record.body();
     this.requireLive = requireLive;
     this.requiredToken = requiredToken;
@@ -82,7 +85,8 @@ final class RecordWrite implements EntryProcessor<String, String, String> {
       if (ttlSeconds > 0) {
         ((ExtendedMapEntry<String, String>) entry).setValue(text, ttlSeconds, TimeUnit.SECONDS);
       } else {
-        entry.setValue(text); // back to the map's default: no expiry, also over a tombstone that had one
+        entry.setValue(
+            text); // back to the map's default: no expiry, also over a tombstone that had one
       }
     }
   }

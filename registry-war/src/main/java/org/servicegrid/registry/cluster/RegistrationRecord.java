@@ -8,18 +8,26 @@ import org.servicegrid.protocol.InstanceId;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
- * One instance's entry in the cluster's shared map, as plain text so that no class of ours crosses the wire: a
- * live registration or a tombstone left by its removal. The owner of the key stamps each write with a
- * {@code version} that grows per key, so a node applying entries (from events, or from a read of the whole
- * map after a member left) can drop any it has already seen. The {@code token} identifies one write (the
- * {@code writer}, the member that made the write, waits until its node applied it; an eviction removes only the
- * registration it checked); the {@code notifier} is the member that sends the dependents' notices for it.
+ * One instance's entry in the cluster's shared map, as plain text so that no class of ours crosses
+ * the wire: a live registration or a tombstone left by its removal. The owner of the key stamps
+ * each write with a {@code version} that grows per key, so a node applying entries (from events, or
+ * from a read of the whole map after a member left) can drop any it has already seen. The {@code
+ * token} identifies one write (the {@code writer}, the member that made the write, waits until its
+ * node applied it; an eviction removes only the registration it checked); the {@code notifier} is
+ * the member that sends the dependents' notices for it.
  *
- * <p>Text: the fields tab-separated in declaration order, the required services comma-separated. Names
- * and addresses are validated by the protocol and never contain either separator.
+ * <p>Text: the fields tab-separated in declaration order, the required services comma-separated.
+ * Names and addresses are validated by the protocol and never contain either separator.
  */
-public record RegistrationRecord(long version, State state, String token, String writer, String notifier,
-    Instant since, Instant at, ServiceInfo info) {
+public record RegistrationRecord(
+    long version,
+    State state,
+    String token,
+    String writer,
+    String notifier,
+    Instant since,
+    Instant at,
+    ServiceInfo info) {
 
   /** Whether the instance is registered, or why it was removed. */
   public enum State {
@@ -57,7 +65,10 @@ public record RegistrationRecord(long version, State state, String token, String
     return new RegistrationRecord(newVersion, state, token, writer, notifier, since, at, info);
   }
 
-  /** This record as written by member {@code by}, whose dependents' notices member {@code notifiedBy} sends. */
+  /**
+   * This record as written by member {@code by}, whose dependents' notices member {@code
+   * notifiedBy} sends.
+   */
   public RegistrationRecord stamped(String by, String notifiedBy) {
     return new RegistrationRecord(version, state, token, by, notifiedBy, since, at, info);
   }
@@ -68,19 +79,38 @@ public record RegistrationRecord(long version, State state, String token, String
 
   /** Everything but the version, which the key's owner puts in front when it writes. */
   String body() {
-    return String.join("\t", state.name(), token, writer, notifier, since.toString(), at.toString(), info.name(),
-        info.addr(), String.join(",", info.requiredServices()));
+    return String.join(
+        "\t",
+        state.name(),
+        token,
+        writer,
+        notifier,
+        since.toString(),
+        at.toString(),
+        info.name(),
+        info.addr(),
+        String.join(",", info.requiredServices()));
   }
 
-  /** Reads what {@link #encode()} wrote; an entry of another format fails with IllegalArgumentException. */
+  /**
+   * Reads what {@link #encode()} wrote; an entry of another format fails with
+   * IllegalArgumentException.
+   */
   public static RegistrationRecord decode(String text) {
     String[] f = text.split("\t", -1);
     if (f.length != FIELDS) {
       throw new IllegalArgumentException("not a registration record: " + text);
     }
     List<String> required = f[9].isEmpty() ? List.of() : Arrays.asList(f[9].split(","));
-    return new RegistrationRecord(Long.parseLong(f[0]), State.valueOf(f[1]), f[2], f[3], f[4], Instant.parse(f[5]),
-        Instant.parse(f[6]), new ServiceInfo(f[7], f[8], required));
+    return new RegistrationRecord(
+        Long.parseLong(f[0]),
+        State.valueOf(f[1]),
+        f[2],
+        f[3],
+        f[4],
+        Instant.parse(f[5]),
+        Instant.parse(f[6]),
+        new ServiceInfo(f[7], f[8], required));
   }
 
   /** The version in front of an encoded record, without decoding the rest. */
@@ -88,7 +118,10 @@ public record RegistrationRecord(long version, State state, String token, String
     return Long.parseLong(text.substring(0, text.indexOf('\t')));
   }
 
-  /** True when the encoded record is a live registration with {@code token}; any live one for a null token. */
+  /**
+   * True when the encoded record is a live registration with {@code token}; any live one for a null
+   * token.
+   */
   static boolean isLive(String text, String token) {
     String[] f = text.split("\t", 4);
     return State.LIVE.name().equals(f[1]) && (token == null || token.equals(f[2]));

@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The cluster's registrations, one {@link RegistrationRecord} per instance in a Hazelcast map, and what a node
- * asks the cluster about them: who owns a key's partition, who is a member. Every write runs on the key's
- * owner and is stamped with the member that notifies the dependents of it: the owner as this node sees it
- * when writing, which all nodes then agree on whatever migrations happen meanwhile.
+ * The cluster's registrations, one {@link RegistrationRecord} per instance in a Hazelcast map, and
+ * what a node asks the cluster about them: who owns a key's partition, who is a member. Every write
+ * runs on the key's owner and is stamped with the member that notifies the dependents of it: the
+ * owner as this node sees it when writing, which all nodes then agree on whatever migrations happen
+ * meanwhile.
  */
 public final class SharedRegistrations {
 
@@ -29,14 +30,18 @@ public final class SharedRegistrations {
   }
 
   /**
-   * Writes {@code record} if the condition holds (see {@link RecordWrite}); true when it was written.
+   * Writes {@code record} if the condition holds (see {@link RecordWrite}); true when it was
+   * written.
    *
    * @param ttl the entry's time to live, zero for none
    */
-  public boolean write(RegistrationRecord record, boolean requireLive, String requiredToken, Duration ttl) {
+  public boolean write(
+      RegistrationRecord record, boolean requireLive, String requiredToken, Duration ttl) {
     Member owner = hazelcast.getPartitionService().getPartition(record.key()).getOwner();
-    RegistrationRecord stamped = record.stamped(localId, owner == null ? localId : owner.getUuid().toString());
-    return map.executeOnKey(record.key(), new RecordWrite(stamped, requireLive, requiredToken, ttl.toSeconds()))
+    RegistrationRecord stamped =
+        record.stamped(localId, owner == null ? localId : owner.getUuid().toString());
+    return map.executeOnKey(
+            record.key(), new RecordWrite(stamped, requireLive, requiredToken, ttl.toSeconds()))
         != null;
   }
 
@@ -82,7 +87,10 @@ public final class SharedRegistrations {
     return owner != null && owner.localMember();
   }
 
-  /** True when no partition is without owner or owned by one of {@code left}: their backups were promoted. */
+  /**
+   * True when no partition is without owner or owned by one of {@code left}: their backups were
+   * promoted.
+   */
   boolean partitionsTakenOver(Set<UUID> left) {
     for (Partition partition : hazelcast.getPartitionService().getPartitions()) {
       Member owner = partition.getOwner();

@@ -9,17 +9,19 @@ import java.util.HexFormat;
 
 /**
  * One file of the dashboard with its media type and a content hash as entity tag. Answers are
- * {@code no-cache} with that tag: a browser revalidates on every load (and gets 304 while the WAR is
- * unchanged), so a redeployed dashboard is never mixed with a cached older script.
+ * {@code no-cache} with that tag: a browser revalidates on every load (and gets 304 while the WAR
+ * is unchanged), so a redeployed dashboard is never mixed with a cached older script.
  */
 record Asset(byte[] body, String mediaType, EntityTag tag) {
 
   /**
-   * Everything the page may load comes from the registry itself: no CDN, no inline script or style, no
-   * framing. The browser then refuses injected markup's scripts even if escaping were ever missed.
+   * Everything the page may load comes from the registry itself: no CDN, no inline script or style,
+   * no framing. The browser then refuses injected markup's scripts even if escaping were ever
+   * missed.
    */
-  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
-      + " connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self';"
+          + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
   static Asset of(byte[] body, String mediaType) {
     try {
@@ -34,7 +36,8 @@ record Asset(byte[] body, String mediaType, EntityTag tag) {
   Response toResponse(Request request) {
     Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
     Response.ResponseBuilder builder = unchanged != null ? unchanged : Response.ok(body, mediaType);
-    return builder.tag(tag)
+    return builder
+        .tag(tag)
         .header("Cache-Control", "no-cache")
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)

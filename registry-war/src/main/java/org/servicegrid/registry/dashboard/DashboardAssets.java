@@ -13,11 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The dashboard's files ({@code src/main/resources/dashboard/}), read through the class loader. Not through
- * the {@code ServletContext}: the servers enable {@code restfulWS} without the {@code servlet} feature, so the Servlet API is not visible to the application. A name must be a plain file
- * name ending in {@code .css} or {@code .js} before anything is read, so no request can reach another resource
- * (no {@code /}, no {@code ..}). Files found are kept: a deployed WAR does not change, and only names that
- * exist are cached, so the cache is bounded by the folder.
+ * The dashboard's files ({@code src/main/resources/dashboard/}), read through the class loader. Not
+ * through the {@code ServletContext}: the servers enable {@code restfulWS} without the {@code
+ * servlet} feature, so the Servlet API is not visible to the application. A name must be a plain
+ * file name ending in {@code .css} or {@code .js} before anything is read, so no request can reach
+ * another resource (no {@code /}, no {@code ..}). Files found are kept: a deployed WAR does not
+ * change, and only names that exist are cached, so the cache is bounded by the folder.
  */
 @ApplicationScoped
 public class DashboardAssets {
@@ -28,10 +29,11 @@ public class DashboardAssets {
   private static final Logger LOG = Logger.getLogger(DashboardAssets.class.getName());
   private static final String FOLDER = "dashboard/";
   private static final Pattern ASSET_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*\\.(css|js)");
-  private static final Map<String, String> TYPES = Map.of(
-      "html", "text/html;charset=UTF-8",
-      "css", "text/css;charset=UTF-8",
-      "js", "text/javascript;charset=UTF-8");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html", "text/html;charset=UTF-8",
+          "css", "text/css;charset=UTF-8",
+          "js", "text/javascript;charset=UTF-8");
 
   private final Map<String, Asset> cache = new ConcurrentHashMap<>();
 
@@ -56,12 +58,14 @@ public class DashboardAssets {
     if (cached != null) {
       return Optional.of(cached);
     }
-    try (InputStream in = DashboardAssets.class.getClassLoader().getResourceAsStream(FOLDER + name)) {
+    try (InputStream in =
+        DashboardAssets.class.getClassLoader().getResourceAsStream(FOLDER + name)) {
       if (in == null) {
         return Optional.empty();
       }
       Asset asset = Asset.of(in.readAllBytes(), mediaType);
-      Asset raced = cache.putIfAbsent(name, asset); // two first requests may both read: same bytes either way
+      Asset raced =
+          cache.putIfAbsent(name, asset); // two first requests may both read: same bytes either way
       return Optional.of(raced != null ? raced : asset);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read dashboard asset " + name, e);

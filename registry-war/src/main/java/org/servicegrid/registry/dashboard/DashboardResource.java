@@ -19,10 +19,11 @@ import org.servicegrid.protocol.ErrorBody;
 import org.servicegrid.protocol.rest.ErrorResponses;
 
 /**
- * The operations dashboard: {@code GET /} is the page, {@code GET /dashboard/{asset}} its stylesheet and
- * script. The registry's JAX-RS application is mapped at {@code /}, so its servlet answers every path and
- * the container would never serve static files of the WAR; this resource serves them from
- * {@link DashboardAssets}. The page then polls {@code /instances}, {@code /events} and {@code /services}.
+ * The operations dashboard: {@code GET /} is the page, {@code GET /dashboard/{asset}} its
+ * stylesheet and script. The registry's JAX-RS application is mapped at {@code /}, so its servlet
+ * answers every path and the container would never serve static files of the WAR; this resource
+ * serves them from {@link DashboardAssets}. The page then polls {@code /instances}, {@code /events}
+ * and {@code /services}.
  */
 @ApplicationScoped
 @Path("/")
@@ -32,9 +33,16 @@ public class DashboardResource {
   @Inject private DashboardAssets assets;
 
   @GET
-  @Counted(name = "registry.dashboard.views", absolute = true, description = "Loads of the dashboard page")
-  @Operation(summary = "The operations dashboard: services, instances, heart-beat states and recent events")
-  @APIResponse(responseCode = "200", description = "The page (HTML; it refreshes itself from the JSON endpoints)",
+  @Counted(
+      name = "registry.dashboard.views",
+      absolute = true,
+      description = "Loads of the dashboard page")
+  @Operation(
+      summary =
+          "The operations dashboard: services, instances, heart-beat states and recent events")
+  @APIResponse(
+      responseCode = "200",
+      description = "The page (HTML; it refreshes itself from the JSON endpoints)",
       content = @Content(mediaType = MediaType.TEXT_HTML))
   @APIResponse(responseCode = "304", description = "The browser's copy is current (If-None-Match)")
   public Response page(@Context Request request) {
@@ -46,10 +54,16 @@ public class DashboardResource {
   @Operation(summary = "A stylesheet or script of the dashboard")
   @APIResponse(responseCode = "200", description = "The file, as text/css or text/javascript")
   @APIResponse(responseCode = "304", description = "The browser's copy is current (If-None-Match)")
-  @APIResponse(responseCode = "404", description = "No dashboard asset has that name",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No dashboard asset has that name",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ErrorBody.class)))
   public Response asset(@PathParam("asset") String name, @Context Request request) {
-    return assets.asset(name)
+    return assets
+        .asset(name)
         .map(asset -> asset.toResponse(request))
         .orElseGet(() -> ErrorResponses.of(404, "no such dashboard asset"));
   }

@@ -14,9 +14,10 @@ import org.servicegrid.registry.notify.NoticeFailed;
 import org.servicegrid.registry.table.Change;
 
 /**
- * The last {@code registry.events.capacity} registry events, newest first, in memory only: enough for a
- * dashboard to show what just happened without a database. A plain deque under {@code synchronized}: each
- * operation is a few pointer moves, far cheaper than anything lock-free would save.
+ * The last {@code registry.events.capacity} registry events, newest first, in memory only: enough
+ * for a dashboard to show what just happened without a database. A plain deque under {@code
+ * synchronized}: each operation is a few pointer moves, far cheaper than anything lock-free would
+ * save.
  */
 @ApplicationScoped
 public class EventLog {
@@ -45,14 +46,22 @@ public class EventLog {
 
   void onChange(@Observes Change change) {
     RegistryEvent.Type type = RegistryEvent.Type.valueOf(change.kind().name());
-    record(new RegistryEvent(change.at(), type, change.instance().name(), change.instance().addr(), null));
+    record(
+        new RegistryEvent(
+            change.at(), type, change.instance().name(), change.instance().addr(), null));
   }
 
   void onNoticeFailed(@Observes NoticeFailed failed) {
     Change change = failed.change();
-    String detail = "notifying " + failed.dependent() + " of " + change.kind() + " failed: " + failed.reason();
-    record(new RegistryEvent(Instant.now(), RegistryEvent.Type.NOTIFICATION_FAILED,
-        change.instance().name(), change.instance().addr(), detail));
+    String detail =
+        "notifying " + failed.dependent() + " of " + change.kind() + " failed: " + failed.reason();
+    record(
+        new RegistryEvent(
+            Instant.now(),
+            RegistryEvent.Type.NOTIFICATION_FAILED,
+            change.instance().name(),
+            change.instance().addr(),
+            detail));
   }
 
   /** The newest {@code limit} events, newest first. */

@@ -30,14 +30,22 @@ public class EventsResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "The most recent registry events, newest first")
-  @APIResponse(responseCode = "200", description = "Up to limit events",
-      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RegistryEvent.class)))
-  @APIResponse(responseCode = "400", description = "limit is not a number between 1 and the log's capacity",
+  @APIResponse(
+      responseCode = "200",
+      description = "Up to limit events",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RegistryEvent.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "limit is not a number between 1 and the log's capacity",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   public List<RegistryEvent> recent(
-      @Parameter(description = "How many events, 1 to the log's capacity (registry.events.capacity)",
-          schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "50"))
-          @QueryParam("limit") @DefaultValue("50") String limit) {
+      @Parameter(
+              description = "How many events, 1 to the log's capacity (registry.events.capacity)",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "50"))
+          @QueryParam("limit")
+          @DefaultValue("50")
+          String limit) {
     return log.recent(parseLimit(limit));
   }
 

@@ -6,14 +6,15 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * One entry of the recent-events log, as the dashboard reads it: when, what, which instance, and for a
- * failed notice which dependent and why ({@code detail}; null otherwise).
+ * One entry of the recent-events log, as the dashboard reads it: when, what, which instance, and
+ * for a failed notice which dependent and why ({@code detail}; null otherwise).
  */
 @JsonbNillable // null fields are sent as null, so the dashboard sees every field
 @JsonbPropertyOrder({"at", "type", "name", "addr", "detail"})
 @Schema(description = "A registry event")
 public record RegistryEvent(
-    @Schema(description = "When it happened (ISO-8601)", example = "2026-11-25T10:15:30.123Z") Instant at,
+    @Schema(description = "When it happened (ISO-8601)", example = "2026-11-25T10:15:30.123Z")
+        Instant at,
     @Schema(description = "What happened") Type type,
     @Schema(description = "Service name of the instance concerned") String name,
     @Schema(description = "Address of the instance concerned") String addr,

@@ -21,25 +21,29 @@ import org.servicegrid.registry.table.Registration;
 import org.servicegrid.registry.table.ServiceTable;
 
 /**
- * Decides, from heart-beat answers, which registrations stay and which are evicted, without a container:
- * the probe, executor, delayer, table and clock are passed in so the rules are unit-tested. Whether a
- * registration is still current is read from the registration itself, without a call into the table EJB.
+ * Decides, from heart-beat answers, which registrations stay and which are evicted, without a
+ * container: the probe, executor, delayer, table and clock are passed in so the rules are
+ * unit-tested. Whether a registration is still current is read from the registration itself,
+ * without a call into the table EJB.
  *
- * <p>The heart-beat is a property of an address, not of a name: {@code GET http://{Addr}/heart-beat} is the
- * same call for every service registered at that Addr. So each round asks each address once and applies the
- * answer to every registration at it; a process that registers several services costs one call, not one per
- * service.
+ * <p>The heart-beat is a property of an address, not of a name: {@code GET
+ * http://{Addr}/heart-beat} is the same call for every service registered at that Addr. So each
+ * round asks each address once and applies the answer to every registration at it; a process that
+ * registers several services costs one call, not one per service.
  *
- * <p>Rules: a missed heart-beat makes the instances at the address FAILING and is retried after the retry
- * pause (not after a whole period, to evict quickly); {@code attempts} misses in a row evict exactly the
- * registration that was checked (a newer registration of the same Name+Addr is not touched); one answered
- * heart-beat makes them UP again. At most {@code parallelism} checks run at once, each on its own worker, so
- * one hung address costs one worker one read timeout and does not delay the others; an address is never
- * checked twice at once, and registrations seen while their address is being checked join that check.
+ * <p>Rules: a missed heart-beat makes the instances at the address FAILING and is retried after the
+ * retry pause (not after a whole period, to evict quickly); {@code attempts} misses in a row evict
+ * exactly the registration that was checked (a newer registration of the same Name+Addr is not
+ * touched); one answered heart-beat makes them UP again. At most {@code parallelism} checks run at
+ * once, each on its own worker, so one hung address costs one worker one read timeout and does not
+ * delay the others; an address is never checked twice at once, and registrations seen while their
+ * address is being checked join that check.
  */
 public final class HeartBeatChecker {
 
-  /** Asks the instances at one address for their heart-beat; returns normally when it answered 200. */
+  /**
+   * Asks the instances at one address for their heart-beat; returns normally when it answered 200.
+   */
   @FunctionalInterface
   public interface Probe {
     void beat(String address) throws Exception;
@@ -64,8 +68,14 @@ public final class HeartBeatChecker {
   private final Queue<AddressCheck> due = new ConcurrentLinkedQueue<>();
   private final Semaphore permits;
 
-  public HeartBeatChecker(HeartBeatSettings settings, Probe probe, ServiceTable table, Executor workers,
-      Delayer delayer, Clock clock, Runnable onMissed) {
+  public HeartBeatChecker(
+      HeartBeatSettings settings,
+      Probe probe,
+      ServiceTable table,
+      Executor workers,
+      Delayer delayer,
+      Clock clock,
+      Runnable onMissed) {
     this.settings = settings;
     this.probe = probe;
     this.table = table;
@@ -77,20 +87,22 @@ public final class HeartBeatChecker {
   }
 
   /**
-   * Checks the address of each registration once; an address already being checked (or waiting for a
-   * retry) takes the registrations into that check instead.
+   * Checks the address of each registration once; an address already being checked (or waiting for
+   * a retry) takes the registrations into that check instead.
    */
   public void checkAll(Collection<Registration> registrations) {
     Map<String, List<Registration>> byAddress = new LinkedHashMap<>();
-    registrations.forEach(r -> byAddress.computeIfAbsent(r.info().addr(), a -> new ArrayList<>()).add(r));
-    byAddress.forEach((address, atAddress) -> {
-      AddressCheck fresh = new AddressCheck(address);
-      AddressCheck check = inFlight.merge(address, fresh, (running, unused) -> running);
-      check.registrations.addAll(atAddress);
-      if (check == fresh) {
-        due.add(check);
-      }
-    });
+    registrations.forEach(
+        r -> byAddress.computeIfAbsent(r.info().addr(), a -> new ArrayList<>()).add(r));
+    byAddress.forEach(
+        (address, atAddress) -> {
+          AddressCheck fresh = new AddressCheck(address);
+          AddressCheck check = inFlight.merge(address, fresh, (running, unused) -> running);
+          check.registrations.addAll(atAddress);
+          if (check == fresh) {
+            due.add(check);
+          }
+        });
     startChecks();
   }
 
@@ -102,19 +114,21 @@ public final class HeartBeatChecker {
         permits.release();
         continue;
       }
-      workers.execute(() -> {
-        try {
-          run(check);
-        } finally {
-          permits.release();
-          startChecks(); // whatever became due while every permit was taken
-        }
-      });
+      workers.execute(
+          () -> {
+            try {
+              run(check);
+            } finally {
+              permits.release();
+              startChecks(); // whatever became due while every permit was taken
+            }
+          });
     }
   }
 
   private void run(AddressCheck check) {
-    check.registrations.removeIf(r -> !r.isCurrent()); // deregistered or replaced: nothing to decide
+    check.registrations.removeIf(
+        r -> !r.isCurrent()); // deregistered or replaced: nothing to decide
     if (check.registrations.isEmpty()) {
       finish(check);
       return;
@@ -139,7 +153,9 @@ public final class HeartBeatChecker {
     for (Registration registration : check.registrations) {
       int failures = registration.heartBeatMissed();
       onMissed.run();
-      LOG.log(Level.FINE, "Heart-beat {0}/{1} of {2} failed: {3}",
+      LOG.log(
+          Level.FINE,
+          "Heart-beat {0}/{1} of {2} failed: {3}",
           new Object[] {failures, settings.attempts(), registration, reason});
       if (failures >= settings.attempts()) {
         evict.add(registration);
@@ -147,7 +163,9 @@ public final class HeartBeatChecker {
     }
     check.registrations.removeAll(evict);
     for (Registration registration : evict) {
-      LOG.log(Level.WARNING, "Evicting {0}: {1} heart-beats in a row failed, the last with {2}",
+      LOG.log(
+          Level.WARNING,
+          "Evicting {0}: {1} heart-beats in a row failed, the last with {2}",
           new Object[] {registration, registration.consecutiveFailures(), reason});
       table.evict(registration);
     }
@@ -155,10 +173,12 @@ public final class HeartBeatChecker {
       finish(check);
       return;
     }
-    delayer.schedule(() -> {
-      due.add(check);
-      startChecks();
-    }, settings.retryPause());
+    delayer.schedule(
+        () -> {
+          due.add(check);
+          startChecks();
+        },
+        settings.retryPause());
   }
 
   private void finish(AddressCheck check) {

@@ -26,16 +26,18 @@ import org.servicegrid.registry.metrics.RegistryMetrics;
 import org.servicegrid.registry.table.ServiceTable;
 
 /**
- * Checks every registered instance's heart-beat each {@code registry.heartbeat.period} and evicts the ones
- * that stop answering (rules in {@link HeartBeatChecker}). The tick is scheduled on the
- * {@link ManagedScheduledExecutorService} in {@code @PostConstruct} and cancelled in {@code @PreDestroy}; it
- * only snapshots the table and hands the checks to the monitor's own pool of {@code parallelism} threads, so a
- * slow round never delays the next tick. The time of the last tick backs the liveness check. Bean-managed
- * concurrency: the state is a volatile timestamp and the checker's concurrent structures, nothing to lock.
+ * Checks every registered instance's heart-beat each {@code registry.heartbeat.period} and evicts
+ * the ones that stop answering (rules in {@link HeartBeatChecker}). The tick is scheduled on the
+ * {@link ManagedScheduledExecutorService} in {@code @PostConstruct} and cancelled in
+ * {@code @PreDestroy}; it only snapshots the table and hands the checks to the monitor's own pool
+ * of {@code parallelism} threads, so a slow round never delays the next tick. The time of the last
+ * tick backs the liveness check. Bean-managed concurrency: the state is a volatile timestamp and
+ * the checker's concurrent structures, nothing to lock.
  *
- * <p>The pool's threads come from the {@link ManagedThreadFactory} and carry the application's context from
- * their creation: a round hands over one check per address (thousands a second with thousands of
- * instances), and the ManagedExecutorService captures the submitter's thread context for each task.
+ * <p>The pool's threads come from the {@link ManagedThreadFactory} and carry the application's
+ * context from their creation: a round hands over one check per address (thousands a second with
+ * thousands of instances), and the ManagedExecutorService captures the submitter's thread context
+ * for each task.
  */
 @Singleton
 @Startup
@@ -60,17 +62,33 @@ public class HeartBeatMonitor {
 
   @PostConstruct
   void start() {
-    workers = new ThreadPoolExecutor(settings.parallelism(), settings.parallelism(), 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), threadFactory);
+    workers =
+        new ThreadPoolExecutor(
+            settings.parallelism(),
+            settings.parallelism(),
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            threadFactory);
     workers.allowCoreThreadTimeOut(true); // no heart-beat threads while nothing is registered
-    checker = new HeartBeatChecker(settings, new HeartBeatProbe(settings), table, workers,
-        (task, delay) -> scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
-        Clock.systemUTC(), metrics::heartBeatFailed);
+    checker =
+        new HeartBeatChecker(
+            settings,
+            new HeartBeatProbe(settings),
+            table,
+            workers,
+            (task, delay) -> scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
+            Clock.systemUTC(),
+            metrics::heartBeatFailed);
     started = Instant.now();
     long period = settings.period().toMillis();
     ticks = scheduler.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
-    LOG.log(Level.INFO, "Heart-beats every {0} ms, {1} attempts, {2} ms apart, up to {3} at once",
-        new Object[] {period, settings.attempts(), settings.retryPause().toMillis(), settings.parallelism()});
+    LOG.log(
+        Level.INFO,
+        "Heart-beats every {0} ms, {1} attempts, {2} ms apart, up to {3} at once",
+        new Object[] {
+          period, settings.attempts(), settings.retryPause().toMillis(), settings.parallelism()
+        });
   }
 
   @PreDestroy
@@ -86,7 +104,9 @@ public class HeartBeatMonitor {
   private void tick() {
     try {
       lastTick = Instant.now();
-      checker.checkAll(table.ownedRegistrations()); // each instance is checked by one node: its partition's owner
+      checker.checkAll(
+          table
+              .ownedRegistrations()); // each instance is checked by one node: its partition's owner
     } catch (RuntimeException e) { // an exception would silently cancel the periodic task
       LOG.log(Level.WARNING, "Heart-beat round failed", e);
     }

@@ -10,13 +10,15 @@ import javax.net.ssl.HttpsURLConnection;
 import org.servicegrid.protocol.Transport;
 
 /**
- * Asks the instances at one address for their heart-beat: {@code GET http://{Addr}/heart-beat} (https with
- * {@code servicegrid.tls}) must answer 200 within the configured connect and read timeouts.
+ * Asks the instances at one address for their heart-beat: {@code GET http://{Addr}/heart-beat}
+ * (https with {@code servicegrid.tls}) must answer 200 within the configured connect and read
+ * timeouts.
  *
- * <p>Every address is checked every period, so this is the registry's hottest outbound path. It uses the JDK's
- * plain HTTP client, whose keep-alive cache reuses one connection per address, instead of an MP Rest Client,
- * whose proxy and invocation layers cost more than the call itself for a request that carries no entity
- * (profile in bench/README.md). Notifications, which carry ServiceInfo bodies, stay on MP Rest Client.
+ * <p>Every address is checked every period, so this is the registry's hottest outbound path. It
+ * uses the JDK's plain HTTP client, whose keep-alive cache reuses one connection per address,
+ * instead of an MP Rest Client, whose proxy and invocation layers cost more than the call itself
+ * for a request that carries no entity (profile in bench/README.md). Notifications, which carry
+ * ServiceInfo bodies, stay on MP Rest Client.
  */
 final class HeartBeatProbe implements HeartBeatChecker.Probe {
 
@@ -35,14 +37,17 @@ final class HeartBeatProbe implements HeartBeatChecker.Probe {
     URL url = URI.create(transport.baseUrl(address) + "/heart-beat").toURL();
     HttpURLConnection connection = (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
     if (connection instanceof HttpsURLConnection https) {
-      https.setSSLSocketFactory(transport.socketFactory()); // host names verified: the default verifier stays
+      https.setSSLSocketFactory(
+          transport.socketFactory()); // host names verified: the default verifier stays
     }
     connection.setConnectTimeout(connectTimeoutMillis);
     connection.setReadTimeout(readTimeoutMillis);
     connection.setUseCaches(false);
     int status = connection.getResponseCode();
-    // Reading the body to its end hands the connection back to the keep-alive cache for the next round.
-    try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+    // Reading the body to its end hands the connection back to the keep-alive cache for the next
+    // round.
+    try (InputStream body =
+        status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
       if (body != null) {
         body.readAllBytes();
       }

@@ -19,9 +19,11 @@ public class RegistryStartupCheck implements HealthCheck {
   public HealthCheckResponse call() {
     boolean open = table.isOpen();
     boolean ticked = monitor.hasTicked();
-    var response = HealthCheckResponse.named("registry-started").status(open && ticked)
-        .withData("tableOpen", open)
-        .withData("heartBeatsRunning", ticked);
+    var response =
+        HealthCheckResponse.named("registry-started")
+            .status(open && ticked)
+            .withData("tableOpen", open)
+            .withData("heartBeatsRunning", ticked);
     return response.build();
   }
 }

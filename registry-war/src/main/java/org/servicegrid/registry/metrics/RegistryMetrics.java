@@ -23,25 +23,33 @@ import org.servicegrid.registry.table.ServiceTable;
 import org.servicegrid.registry.table.ServicesForgotten;
 
 /**
- * The registry's application metrics (Prometheus at {@code /metrics?scope=application}): counters fed by the
- * table's change events and by the heart-beat and notification paths, a notification-latency timer, the
- * notification backlog (a fan-out in progress, or dependents that do not keep up), and
- * one {@code registry_instances{service="..."}} gauge per known service, read from the table at scrape
- * time so it can never drift from it. Gauges of services the table forgets are removed with them.
+ * The registry's application metrics (Prometheus at {@code /metrics?scope=application}): counters
+ * fed by the table's change events and by the heart-beat and notification paths, a
+ * notification-latency timer, the notification backlog (a fan-out in progress, or dependents that
+ * do not keep up), and one {@code registry_instances{service="..."}} gauge per known service, read
+ * from the table at scrape time so it can never drift from it. Gauges of services the table forgets
+ * are removed with them.
  *
- * <p>A new gauge is registered on the managed executor, not on the registering request: the metric registry
- * checks a new tagged metric against every metric of its name, which grows costly with many services. The
- * gauge shows up a moment after the first registration.
+ * <p>A new gauge is registered on the managed executor, not on the registering request: the metric
+ * registry checks a new tagged metric against every metric of its name, which grows costly with
+ * many services. The gauge shows up a moment after the first registration.
  */
 @ApplicationScoped
 public class RegistryMetrics {
 
   private static final Metadata INSTANCES_METADATA =
-      Metadata.builder().withName("registry.instances").withDescription("Live instances per service").build();
+      Metadata.builder()
+          .withName("registry.instances")
+          .withDescription("Live instances per service")
+          .build();
 
   /** Services with a gauge (or one on its way). */
   private final Set<String> gauged = ConcurrentHashMap.newKeySet();
-  /** Held while a gauge is added to or removed from the metric registry, so a forget never races an add. */
+
+  /**
+   * Held while a gauge is added to or removed from the metric registry, so a forget never races an
+   * add.
+   */
   private final Object gaugeChanges = new Object();
 
   @Resource private ManagedExecutorService executor;
@@ -62,15 +70,20 @@ public class RegistryMetrics {
     deregistrations = counter("registry.deregistrations", "Instances that deregistered");
     evictions = counter("registry.evictions", "Instances evicted after missing heart-beats");
     heartBeatFailures = counter("registry.heartbeat.failures", "Heart-beat checks that failed");
-    notificationFailures = counter("registry.notification.failures", "Notices a dependent did not accept");
-    notificationLatency = registry.timer(Metadata.builder()
-        .withName("registry.notification.latency")
-        .withDescription("Time from a change to a dependent's acceptance of its notice")
-        .build());
-    registry.gauge(Metadata.builder()
-        .withName("registry.notification.backlog")
-        .withDescription("Notices queued for dependents and not yet being sent")
-        .build(), notifier::backlog);
+    notificationFailures =
+        counter("registry.notification.failures", "Notices a dependent did not accept");
+    notificationLatency =
+        registry.timer(
+            Metadata.builder()
+                .withName("registry.notification.latency")
+                .withDescription("Time from a change to a dependent's acceptance of its notice")
+                .build());
+    registry.gauge(
+        Metadata.builder()
+            .withName("registry.notification.backlog")
+            .withDescription("Notices queued for dependents and not yet being sent")
+            .build(),
+        notifier::backlog);
   }
 
   void onChange(@Observes Change change) {
@@ -90,15 +103,20 @@ public class RegistryMetrics {
       return;
     }
     try {
-      executor.execute(() -> {
-        MetricID id = instancesId(name);
-        synchronized (gaugeChanges) {
-          if (gauged.contains(name) && registry.getGauge(id) == null) { // not forgotten meanwhile
-            registry.gauge(INSTANCES_METADATA, () -> table.instanceCount(name), id.getTagsAsArray());
-          }
-        }
-      });
-    } catch (RejectedExecutionException e) { // the application is stopping: no gauge, and no failed request
+      executor.execute(
+          () -> {
+            MetricID id = instancesId(name);
+            synchronized (gaugeChanges) {
+              if (gauged.contains(name)
+                  && registry.getGauge(id) == null) { // not forgotten meanwhile
+                registry.gauge(
+                    INSTANCES_METADATA, () -> table.instanceCount(name), id.getTagsAsArray());
+              }
+            }
+          });
+    } catch (
+        RejectedExecutionException
+            e) { // the application is stopping: no gauge, and no failed request
       gauged.remove(name);
     }
   }
@@ -132,5 +150,4 @@ public class RegistryMetrics {
   private Counter counter(String name, String description) {
     return registry.counter(Metadata.builder().withName(name).withDescription(description).build());
   }
-
 }

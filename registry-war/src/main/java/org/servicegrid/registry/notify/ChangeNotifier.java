@@ -29,20 +29,24 @@ import org.servicegrid.registry.table.Change;
 import org.servicegrid.registry.table.ChangeSink;
 
 /**
- * Pushes every change to the dependents of the changed service: one {@link DependentQueue} per dependent
- * address, drained on the notifier's own pool of container-managed threads, through a few MP Rest Clients
- * (timeouts, and keep-alive connections that {@code registry.notify.max-connections} bounds in all). The table
- * queues while holding its lock, which fixes the order per dependent; deliveries start after the lock is released
- * and run in parallel across dependents, so a slow dependent delays nobody else.
+ * Pushes every change to the dependents of the changed service: one {@link DependentQueue} per
+ * dependent address, drained on the notifier's own pool of container-managed threads, through a few
+ * MP Rest Clients (timeouts, and keep-alive connections that {@code
+ * registry.notify.max-connections} bounds in all). The table queues while holding its lock, which
+ * fixes the order per dependent; deliveries start after the lock is released and run in parallel
+ * across dependents, so a slow dependent delays nobody else.
  *
- * <p>The pool's threads come from the {@link ManagedThreadFactory} rather than the ManagedExecutorService:
- * notices are blocking calls that mostly wait, a fan-out needs many at once, and the managed executor would
- * capture the thread context of every submission.
+ * <p>The pool's threads come from the {@link ManagedThreadFactory} rather than the
+ * ManagedExecutorService: notices are blocking calls that mostly wait, a fan-out needs many at
+ * once, and the managed executor would capture the thread context of every submission.
  */
 @ApplicationScoped
 public class ChangeNotifier implements ChangeSink {
 
-  /** Notice threads sharing one client's connection pool (and its lock): see {@link DependentClients}. */
+  /**
+   * Notice threads sharing one client's connection pool (and its lock): see {@link
+   * DependentClients}.
+   */
   private static final int THREADS_PER_CLIENT = 4;
 
   private final ConcurrentMap<String, DependentQueue> queues = new ConcurrentHashMap<>();
@@ -62,8 +66,15 @@ public class ChangeNotifier implements ChangeSink {
 
   public ChangeNotifier() {}
 
-  /** A notifier outside the container, for tests: {@code publisher} receives what CDI observers would. */
-  ChangeNotifier(Executor executor, BiConsumer<String, Change> sender, Consumer<Object> publisher, int capacity,
+  /**
+   * A notifier outside the container, for tests: {@code publisher} receives what CDI observers
+   * would.
+   */
+  ChangeNotifier(
+      Executor executor,
+      BiConsumer<String, Change> sender,
+      Consumer<Object> publisher,
+      int capacity,
       Clock clock) {
     this.executor = executor;
     this.sender = sender;
@@ -76,10 +87,12 @@ public class ChangeNotifier implements ChangeSink {
   void init() {
     int threads = settings.threads();
     int clientCount = Math.max(1, threads / THREADS_PER_CLIENT);
-    int connectionsPerClient = Math.max(1, (settings.maxConnections() + clientCount - 1) / clientCount);
+    int connectionsPerClient =
+        Math.max(1, (settings.maxConnections() + clientCount - 1) / clientCount);
     clients = new DependentClients(clientCount, i -> newClient(connectionsPerClient));
-    pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-        threadFactory);
+    pool =
+        new ThreadPoolExecutor(
+            threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threadFactory);
     pool.allowCoreThreadTimeOut(true); // an idle registry holds no notice threads
     executor = pool;
     sender = new NoticeSender(clients)::send;
@@ -88,26 +101,32 @@ public class ChangeNotifier implements ChangeSink {
   }
 
   private DependentClient newClient(int maxConnections) {
-    RestClientBuilder builder = RestClientBuilder.newBuilder()
-        // Each call's dependent replaces the placeholder: DependentRouting. With TLS, Liberty gives the client its
-        // default SSL configuration (it replaces any SSLContext set here), the truststore of servicegrid.tls.dir.
-        .baseUri(URI.create(settings.transport().baseUrl("dependent.invalid")))
-        .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .property("resteasy.connectionPoolSize", maxConnections)
-        .property("resteasy.maxPooledPerRoute", 2) // a dependent's queue sends one notice at a time
-        // Without the default error mapper a non-2xx answer comes back as a Response, which NoticeSender
-        // reports with its status; the default one also looks MP Config up on every response.
-        .property("microprofile.rest.client.disable.default.mapper", true)
-        .register(new DependentRouting(settings.transport()));
-    // Services check that a notice comes from the registry by its token; original-protocol services ignore it.
+    RestClientBuilder builder =
+        RestClientBuilder.newBuilder()
+            // Each call's dependent replaces the placeholder: DependentRouting. With TLS, Liberty
+            // gives the client its
+            // default SSL configuration (it replaces any SSLContext set here), the truststore of
+            // servicegrid.tls.dir.
+            .baseUri(URI.create(settings.transport().baseUrl("dependent.invalid")))
+            .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            .property("resteasy.connectionPoolSize", maxConnections)
+            .property(
+                "resteasy.maxPooledPerRoute", 2) // a dependent's queue sends one notice at a time
+            // Without the default error mapper a non-2xx answer comes back as a Response, which
+            // NoticeSender
+            // reports with its status; the default one also looks MP Config up on every response.
+            .property("microprofile.rest.client.disable.default.mapper", true)
+            .register(new DependentRouting(settings.transport()));
+    // Services check that a notice comes from the registry by its token; original-protocol services
+    // ignore it.
     auth.token().ifPresent(token -> builder.register(new BearerAuthorization(token)));
     return builder.build(DependentClient.class);
   }
 
   /**
-   * Creates the notifier at start: building its REST clients takes a while, and the first change must not wait
-   * for them on the thread that applies every change.
+   * Creates the notifier at start: building its REST clients takes a while, and the first change
+   * must not wait for them on the thread that applies every change.
    */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     // the bean's creation is the point

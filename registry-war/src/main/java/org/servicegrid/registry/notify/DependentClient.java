@@ -10,14 +10,15 @@ import jakarta.ws.rs.core.Response;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
- * The callback every dependent serves, as one MP Rest Client for all dependents: the registry tells a
- * dependent that an instance of a service it requires was added (POST) or removed (DELETE, with the
- * ServiceInfo as body). The dependent's address travels in {@link DependentRouting#HEADER}, which
- * {@link DependentRouting} turns into the request's host and port and never sends.
+ * The callback every dependent serves, as one MP Rest Client for all dependents: the registry tells
+ * a dependent that an instance of a service it requires was added (POST) or removed (DELETE, with
+ * the ServiceInfo as body). The dependent's address travels in {@link DependentRouting#HEADER},
+ * which {@link DependentRouting} turns into the request's host and port and never sends.
  */
 @Path("/services")
 @Consumes(MediaType.APPLICATION_JSON)
-@SuppressWarnings("try") // close() is the MP Rest Client's, declared by AutoCloseable as throwing Exception
+@SuppressWarnings(
+    "try") // close() is the MP Rest Client's, declared by AutoCloseable as throwing Exception
 public interface DependentClient extends AutoCloseable {
 
   @POST

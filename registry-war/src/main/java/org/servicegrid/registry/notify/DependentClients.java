@@ -7,9 +7,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A few {@link DependentClient}s, each dependent always served by the same one (by its address): every MP Rest
- * Client has one connection pool behind one lock, which all notice threads leasing and releasing connections
- * for a fan-out queued on; split, each lock sees a fraction of them.
+ * A few {@link DependentClient}s, each dependent always served by the same one (by its address):
+ * every MP Rest Client has one connection pool behind one lock, which all notice threads leasing
+ * and releasing connections for a fan-out queued on; split, each lock sees a fraction of them.
  */
 final class DependentClients implements AutoCloseable {
 
@@ -29,7 +29,10 @@ final class DependentClients implements AutoCloseable {
     this.clients = List.copyOf(built);
   }
 
-  /** The client that serves {@code dependent} (a {@code host:port}): the same one for every notice to it. */
+  /**
+   * The client that serves {@code dependent} (a {@code host:port}): the same one for every notice
+   * to it.
+   */
   DependentClient of(String dependent) {
     return clients.get(Math.floorMod(dependent.hashCode(), clients.size()));
   }

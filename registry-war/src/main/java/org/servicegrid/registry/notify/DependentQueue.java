@@ -16,17 +16,18 @@ import org.servicegrid.protocol.Failures;
 import org.servicegrid.registry.table.Change;
 
 /**
- * The FIFO of notices for one dependent address, drained by at most one task at a time, so the dependent
- * receives the notices in the order they were queued while other dependents are served in parallel by
- * their own tasks: a slow or dead dependent only delays itself.
+ * The FIFO of notices for one dependent address, drained by at most one task at a time, so the
+ * dependent receives the notices in the order they were queued while other dependents are served in
+ * parallel by their own tasks: a slow or dead dependent only delays itself.
  *
- * <p>The {@code draining} flag is the drain token. {@link #offer} returns true when it took the token of an
- * idle queue; the caller must then call {@link #start} (it does so after releasing the table's lock). The
- * drain task gives the token back when the queue is empty and takes it again if a notice slipped in
- * meanwhile, so no notice is left behind and no two tasks drain the same queue. The queue holds at most
- * {@code capacity} notices: a dependent that cannot keep up loses the newest ones (reported as failures)
- * rather than the registry's memory; it will be evicted when it stops answering heart-beats anyway. Each
- * outcome is published as a {@link NoticeDelivered} or {@link NoticeFailed} event.
+ * <p>The {@code draining} flag is the drain token. {@link #offer} returns true when it took the
+ * token of an idle queue; the caller must then call {@link #start} (it does so after releasing the
+ * table's lock). The drain task gives the token back when the queue is empty and takes it again if
+ * a notice slipped in meanwhile, so no notice is left behind and no two tasks drain the same queue.
+ * The queue holds at most {@code capacity} notices: a dependent that cannot keep up loses the
+ * newest ones (reported as failures) rather than the registry's memory; it will be evicted when it
+ * stops answering heart-beats anyway. Each outcome is published as a {@link NoticeDelivered} or
+ * {@link NoticeFailed} event.
  */
 final class DependentQueue {
 
@@ -43,8 +44,13 @@ final class DependentQueue {
   private final AtomicBoolean draining = new AtomicBoolean();
   private volatile boolean closed;
 
-  DependentQueue(String address, int capacity, Executor executor, BiConsumer<String, Change> sender,
-      Consumer<Object> publisher, Clock clock) {
+  DependentQueue(
+      String address,
+      int capacity,
+      Executor executor,
+      BiConsumer<String, Change> sender,
+      Consumer<Object> publisher,
+      Clock clock) {
     this.address = address;
     this.capacity = capacity;
     this.executor = executor;
@@ -72,7 +78,9 @@ final class DependentQueue {
     return closed ? 0 : size.get();
   }
 
-  /** Hands the drain to the executor; only the caller that got true from {@link #offer} calls it. */
+  /**
+   * Hands the drain to the executor; only the caller that got true from {@link #offer} calls it.
+   */
   void start() {
     try {
       executor.execute(this::drain);
@@ -109,15 +117,26 @@ final class DependentQueue {
       failed(change, Failures.describe(e));
       return;
     }
-    LOG.log(Level.FINE, "Told {0} that {1} at {2} was {3} ({4} ms after the change)",
-        new Object[] {address, change.instance().name(), change.instance().addr(), change.kind(),
-            latency.toMillis()});
+    LOG.log(
+        Level.FINE,
+        "Told {0} that {1} at {2} was {3} ({4} ms after the change)",
+        new Object[] {
+          address,
+          change.instance().name(),
+          change.instance().addr(),
+          change.kind(),
+          latency.toMillis()
+        });
     publisher.accept(new NoticeDelivered(address, change, latency));
   }
 
   private void failed(Change change, String reason) {
-    LOG.log(Level.WARNING, "Could not tell {0} that {1} at {2} was {3}: {4}",
-        new Object[] {address, change.instance().name(), change.instance().addr(), change.kind(), reason});
+    LOG.log(
+        Level.WARNING,
+        "Could not tell {0} that {1} at {2} was {3}: {4}",
+        new Object[] {
+          address, change.instance().name(), change.instance().addr(), change.kind(), reason
+        });
     publisher.accept(new NoticeFailed(address, change, reason));
   }
 }

@@ -6,11 +6,12 @@ import java.net.URI;
 import org.servicegrid.protocol.Transport;
 
 /**
- * Points each call of a shared {@link DependentClient} at the dependent it is for: the address given in
- * {@link #HEADER} (a validated {@code host:port}) replaces the placeholder base URI's authority, and the
- * header itself is dropped. A few clients for every dependent, instead of one per dependent, because building
- * an MP Rest Client costs milliseconds of CPU (a proxy and a provider factory each), which 200 dependents
- * registering at once turned into hundreds of milliseconds of delay for the next fan-out.
+ * Points each call of a shared {@link DependentClient} at the dependent it is for: the address
+ * given in {@link #HEADER} (a validated {@code host:port}) replaces the placeholder base URI's
+ * authority, and the header itself is dropped. A few clients for every dependent, instead of one
+ * per dependent, because building an MP Rest Client costs milliseconds of CPU (a proxy and a
+ * provider factory each), which 200 dependents registering at once turned into hundreds of
+ * milliseconds of delay for the next fan-out.
  */
 final class DependentRouting implements ClientRequestFilter {
 

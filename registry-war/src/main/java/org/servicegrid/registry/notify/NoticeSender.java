@@ -4,8 +4,8 @@ import jakarta.ws.rs.core.Response;
 import org.servicegrid.registry.table.Change;
 
 /**
- * Sends notices through the registry's {@link DependentClients}, whose connect and read timeouts bound what a
- * dead or hung dependent costs its queue per notice.
+ * Sends notices through the registry's {@link DependentClients}, whose connect and read timeouts
+ * bound what a dead or hung dependent costs its queue per notice.
  */
 final class NoticeSender {
 
@@ -15,12 +15,16 @@ final class NoticeSender {
     this.clients = clients;
   }
 
-  /** Tells {@code dependent} of the change; returns once it answered 2xx, throws on any other outcome. */
+  /**
+   * Tells {@code dependent} of the change; returns once it answered 2xx, throws on any other
+   * outcome.
+   */
   void send(String dependent, Change change) {
     DependentClient client = clients.of(dependent);
-    try (Response response = change.kind().isAddition()
-        ? client.added(dependent, change.instance())
-        : client.removed(dependent, change.instance())) {
+    try (Response response =
+        change.kind().isAddition()
+            ? client.added(dependent, change.instance())
+            : client.removed(dependent, change.instance())) {
       if (response.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
         throw new NoticeRejectedException(dependent, response.getStatus());
       }

@@ -4,8 +4,9 @@ import java.time.Instant;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
- * One change of the table, in the order the table applied it. Fired as a CDI event after the table's lock
- * is released (logs, metrics, event log) and handed to the {@link ChangeSink} while it is held (notices).
+ * One change of the table, in the order the table applied it. Fired as a CDI event after the
+ * table's lock is released (logs, metrics, event log) and handed to the {@link ChangeSink} while it
+ * is held (notices).
  */
 public record Change(Kind kind, ServiceInfo instance, Instant at) {
 

@@ -6,9 +6,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Writes every change of the table to the server log: INFO for instances joining or leaving (what an
- * operator looks for), FINE for replaces and forgotten names (routine). It observes the table's events, so
- * it runs after the table released its lock.
+ * Writes every change of the table to the server log: INFO for instances joining or leaving (what
+ * an operator looks for), FINE for replaces and forgotten names (routine). It observes the table's
+ * events, so it runs after the table released its lock.
  */
 @ApplicationScoped
 public class ChangeLog {
@@ -17,7 +17,10 @@ public class ChangeLog {
 
   void onChange(@Observes Change change) {
     Level level = change.kind() == Change.Kind.REPLACED ? Level.FINE : Level.INFO;
-    LOG.log(level, "{0} {1} at {2}", new Object[] {change.kind(), change.instance().name(), change.instance().addr()});
+    LOG.log(
+        level,
+        "{0} {1} at {2}",
+        new Object[] {change.kind(), change.instance().name(), change.instance().addr()});
   }
 
   void onForgotten(@Observes ServicesForgotten forgotten) {

@@ -3,10 +3,10 @@ package org.servicegrid.registry.table;
 import java.util.Collection;
 
 /**
- * Where the table hands the notices for its dependents. The table calls it while holding its write lock, so
- * the order of the notices per dependent is exactly the order of the changes; implementations therefore
- * only queue (no I/O, no blocking) and return the work that starts the deliveries, which the table runs
- * once the lock is released.
+ * Where the table hands the notices for its dependents. The table calls it while holding its write
+ * lock, so the order of the notices per dependent is exactly the order of the changes;
+ * implementations therefore only queue (no I/O, no blocking) and return the work that starts the
+ * deliveries, which the table runs once the lock is released.
  */
 public interface ChangeSink {
 

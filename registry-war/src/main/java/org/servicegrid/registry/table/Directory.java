@@ -14,14 +14,15 @@ import org.servicegrid.protocol.InstanceId;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
- * The table's data, without any locking: {@link ServiceTable} guards every call with its lock. Kept apart so
- * that the bookkeeping (replace, dependents index, known names) is tested without a container.
+ * The table's data, without any locking: {@link ServiceTable} guards every call with its lock. Kept
+ * apart so that the bookkeeping (replace, dependents index, known names) is tested without a
+ * container.
  *
- * <p>Besides the instances per name it keeps an index from a required name to its dependents, so that a
- * change costs O(dependents) rather than a scan of every instance. Names stay known without instances (the
- * gateway tells "unknown" from "no live instance" by it); the ones nobody registers or requires any more
- * are "idle", and only the most recent {@code maxIdleNames} of those are kept, so random names cannot grow
- * the table without bound.
+ * <p>Besides the instances per name it keeps an index from a required name to its dependents, so
+ * that a change costs O(dependents) rather than a scan of every instance. Names stay known without
+ * instances (the gateway tells "unknown" from "no live instance" by it); the ones nobody registers
+ * or requires any more are "idle", and only the most recent {@code maxIdleNames} of those are kept,
+ * so random names cannot grow the table without bound.
  */
 final class Directory {
 
@@ -39,7 +40,9 @@ final class Directory {
   Registration put(Registration registration) {
     ServiceInfo info = registration.info();
     Registration previous =
-        instances.computeIfAbsent(info.name(), n -> new LinkedHashMap<>()).put(info.addr(), registration);
+        instances
+            .computeIfAbsent(info.name(), n -> new LinkedHashMap<>())
+            .put(info.addr(), registration);
     registration.enter();
     if (previous == null) {
       registrationsPerAddress.merge(info.addr(), 1, Integer::sum);

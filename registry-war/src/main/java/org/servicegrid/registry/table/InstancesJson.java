@@ -9,9 +9,10 @@ import java.util.Map;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
- * Writes the protocol's answers ({@code [ServiceInfo...]} and {@code {name: [ServiceInfo...]}}) as UTF-8 JSON
- * with a JSON-P generator: the same fields, order and escaping as the JSON-B binding of {@link ServiceInfo},
- * without the binding's per-object reflection, which made answering with thousands of instances CPU-bound.
+ * Writes the protocol's answers ({@code [ServiceInfo...]} and {@code {name: [ServiceInfo...]}}) as
+ * UTF-8 JSON with a JSON-P generator: the same fields, order and escaping as the JSON-B binding of
+ * {@link ServiceInfo}, without the binding's per-object reflection, which made answering with
+ * thousands of instances CPU-bound.
  */
 public final class InstancesJson {
 
@@ -36,11 +37,12 @@ public final class InstancesJson {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try (JsonGenerator json = GENERATORS.createGenerator(out)) {
       json.writeStartObject();
-      answer.forEach((name, instances) -> {
-        json.writeStartArray(name);
-        instances.forEach(instance -> write(json, instance));
-        json.writeEnd();
-      });
+      answer.forEach(
+          (name, instances) -> {
+            json.writeStartArray(name);
+            instances.forEach(instance -> write(json, instance));
+            json.writeEnd();
+          });
       json.writeEnd();
     }
     return out.toByteArray();

@@ -25,9 +25,13 @@ public class InstancesResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Every registered instance with registration time, last heart-beat and state")
-  @APIResponse(responseCode = "200", description = "The instances, sorted by Name then Addr",
-      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = InstanceView.class)))
+  @Operation(
+      summary = "Every registered instance with registration time, last heart-beat and state")
+  @APIResponse(
+      responseCode = "200",
+      description = "The instances, sorted by Name then Addr",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = InstanceView.class)))
   public List<InstanceView> all() {
     return table.registrations().stream()
         .map(InstanceView::of)

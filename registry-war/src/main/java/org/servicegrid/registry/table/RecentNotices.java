@@ -12,11 +12,12 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
- * The changes this node sent notices of during the last {@code window}, per service, with the dependents it
- * told. A dependent registered through another node got its answer from that node's table, which may not
- * have had a change this node had already applied and notified without it (the two nodes apply the same
- * changes, but not at the same instant): when this node then applies the dependent's registration, it sends
- * it those notices too. Not thread-safe: the table calls it under its write lock.
+ * The changes this node sent notices of during the last {@code window}, per service, with the
+ * dependents it told. A dependent registered through another node got its answer from that node's
+ * table, which may not have had a change this node had already applied and notified without it (the
+ * two nodes apply the same changes, but not at the same instant): when this node then applies the
+ * dependent's registration, it sends it those notices too. Not thread-safe: the table calls it
+ * under its write lock.
  */
 final class RecentNotices {
 
@@ -44,18 +45,22 @@ final class RecentNotices {
     }
   }
 
-  /** The recent changes of {@code services}, in order per service, that were not notified to {@code address}. */
+  /**
+   * The recent changes of {@code services}, in order per service, that were not notified to {@code
+   * address}.
+   */
   List<Change> missedBy(Collection<String> services, String address) {
     long now = nanoTime.getAsLong();
     List<Change> missed = new ArrayList<>();
     for (String service : services) {
       Deque<Sent> sent = byService.getOrDefault(service, new ArrayDeque<>());
       dropOld(sent, now);
-      sent.forEach(s -> {
-        if (!s.told().contains(address)) {
-          missed.add(s.change());
-        }
-      });
+      sent.forEach(
+          s -> {
+            if (!s.told().contains(address)) {
+              missed.add(s.change());
+            }
+          });
     }
     return missed;
   }

@@ -5,15 +5,16 @@ import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.registry.cluster.RegistrationRecord;
 
 /**
- * One registration of an instance, with the heart-beat bookkeeping that belongs to it. Every POST creates a
- * new Registration (on every node of the cluster, from its shared record), and the table compares
- * registrations by identity locally and by the record's token in the cluster: a heart-beat check that started
- * on an earlier registration of the same Name+Addr can therefore never evict the one that replaced it.
+ * One registration of an instance, with the heart-beat bookkeeping that belongs to it. Every POST
+ * creates a new Registration (on every node of the cluster, from its shared record), and the table
+ * compares registrations by identity locally and by the record's token in the cluster: a heart-beat
+ * check that started on an earlier registration of the same Name+Addr can therefore never evict the
+ * one that replaced it.
  *
- * <p>The heart-beat fields are written only by the one check in flight for this registration (the monitor
- * never runs two at once) and read by the operations endpoints, so {@code volatile} is enough. Whether it is
- * current is written by the table under its write lock and read without a lock by the heart-beat checks,
- * which ask for every registration of every round.
+ * <p>The heart-beat fields are written only by the one check in flight for this registration (the
+ * monitor never runs two at once) and read by the operations endpoints, so {@code volatile} is
+ * enough. Whether it is current is written by the table under its write lock and read without a
+ * lock by the heart-beat checks, which ask for every registration of every round.
  */
 public final class Registration {
 
@@ -43,7 +44,10 @@ public final class Registration {
     return registeredSince;
   }
 
-  /** True from its entry into the table until it is replaced or removed; never true again after that. */
+  /**
+   * True from its entry into the table until it is replaced or removed; never true again after
+   * that.
+   */
   public boolean isCurrent() {
     return current;
   }
@@ -69,7 +73,9 @@ public final class Registration {
     return consecutiveFailures == 0 ? InstanceState.UP : InstanceState.FAILING;
   }
 
-  /** Records an answered heart-beat; returns true when the instance was failing before (a recovery). */
+  /**
+   * Records an answered heart-beat; returns true when the instance was failing before (a recovery).
+   */
   public boolean heartBeatAnswered(Instant at) {
     boolean recovered = consecutiveFailures > 0;
     lastHeartBeat = at;

@@ -38,20 +38,22 @@ import org.servicegrid.registry.cluster.RegistrationRecord.State;
 import org.servicegrid.registry.cluster.SharedRegistrations;
 
 /**
- * The registry's table of live instances on this node: register, deregister, evict, look up. The cluster's
- * registrations live in a Hazelcast map shared by every registry node ({@link SharedRegistrations}); a write
- * goes to the map, and every node, this one included, applies each change of the map to its local
- * {@link Directory} from one ordered {@link ChangeFeed}. A write then waits (at most
- * {@code registry.cluster.write-timeout}, else 503) until this node applied it, so a read here right after
- * sees it. Removals leave a tombstone with a time to live, so a node that missed an event learns the removal
- * when it reads the map again; a registration is evicted only if its record is still the one checked.
+ * The registry's table of live instances on this node: register, deregister, evict, look up. The
+ * cluster's registrations live in a Hazelcast map shared by every registry node ({@link
+ * SharedRegistrations}); a write goes to the map, and every node, this one included, applies each
+ * change of the map to its local {@link Directory} from one ordered {@link ChangeFeed}. A write
+ * then waits (at most {@code registry.cluster.write-timeout}, else 503) until this node applied it,
+ * so a read here right after sees it. Removals leave a tombstone with a time to live, so a node
+ * that missed an event learns the removal when it reads the map again; a registration is evicted
+ * only if its record is still the one checked.
  *
- * <p>Bean-managed concurrency with one {@link ReentrantReadWriteLock}: applying a change takes the write
- * lock, which covers the change <em>and</em> the queuing of its notices (so each dependent receives them in
- * change order), but not the start of their delivery, nor logging and events. Only the member that the write
- * names as notifier queues notices; when members leave, the survivors queue again those the departed ones
- * owed (a dependent may receive one twice then, never none). Lookups take the read lock and copy what they
- * return. The table lives in memory only, so its methods run outside transactions ({@code NOT_SUPPORTED}).
+ * <p>Bean-managed concurrency with one {@link ReentrantReadWriteLock}: applying a change takes the
+ * write lock, which covers the change <em>and</em> the queuing of its notices (so each dependent
+ * receives them in change order), but not the start of their delivery, nor logging and events. Only
+ * the member that the write names as notifier queues notices; when members leave, the survivors
+ * queue again those the departed ones owed (a dependent may receive one twice then, never none).
+ * Lookups take the read lock and copy what they return. The table lives in memory only, so its
+ * methods run outside transactions ({@code NOT_SUPPORTED}).
  */
 @Singleton
 @Startup
@@ -61,17 +63,25 @@ import org.servicegrid.registry.cluster.SharedRegistrations;
 public class ServiceTable {
 
   private static final Logger LOG = Logger.getLogger(ServiceTable.class.getName());
+
   /** How long a removal is remembered: far beyond a member's failure detection and takeover. */
   static final Duration TOMBSTONE_TTL = Duration.ofSeconds(60);
+
   private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(10);
+
   /** Far beyond the time an event takes from one node to the others. */
   private static final Duration CATCH_UP_WINDOW = Duration.ofSeconds(2);
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
   /** The JSON lookup answer per service, dropped at each change of it: {@link #instancesJsonOf}. */
   private final ConcurrentMap<String, byte[]> instancesJson = new ConcurrentHashMap<>();
-  /** The removals this node knows of, by key, for versions and for the notices of departed members. */
+
+  /**
+   * The removals this node knows of, by key, for versions and for the notices of departed members.
+   */
   private final Map<String, RegistrationRecord> tombstones = new HashMap<>();
+
   private final RecentNotices recent = new RecentNotices(CATCH_UP_WINDOW, System::nanoTime);
   private Directory directory;
   private SharedRegistrations shared;
@@ -90,9 +100,16 @@ public class ServiceTable {
 
   public ServiceTable() {}
 
-  /** A table outside the container, for tests: {@code publisher} receives what CDI observers would. */
-  ServiceTable(SharedRegistrations shared, ChangeSink sink, Consumer<Object> publisher, Clock clock,
-      TableSettings settings, ThreadFactory threads) {
+  /**
+   * A table outside the container, for tests: {@code publisher} receives what CDI observers would.
+   */
+  ServiceTable(
+      SharedRegistrations shared,
+      ChangeSink sink,
+      Consumer<Object> publisher,
+      Clock clock,
+      TableSettings settings,
+      ThreadFactory threads) {
     this.shared = shared;
     this.sink = sink;
     this.publisher = publisher;
@@ -111,25 +128,31 @@ public class ServiceTable {
     directory = new Directory(settings.maxIdleServices());
     limits = new TableLimits(settings.maxInstancesPerService(), settings.maxServices());
     writes = new ClusterWrites(shared, settings.clusterWriteTimeout());
-    feed = new ChangeFeed(shared, new ChangeFeed.Handler() { // not implemented by the bean: no business interface
-      @Override
-      public void apply(RegistrationRecord record) {
-        ServiceTable.this.apply(record);
-      }
+    feed =
+        new ChangeFeed(
+            shared,
+            new ChangeFeed.Handler() { // not implemented by the bean: no business interface
+              @Override
+              public void apply(RegistrationRecord record) {
+                ServiceTable.this.apply(record);
+              }
 
-      @Override
-      public void expired(RegistrationRecord record) {
-        ServiceTable.this.expired(record);
-      }
+              @Override
+              public void expired(RegistrationRecord record) {
+                ServiceTable.this.expired(record);
+              }
 
-      @Override
-      public void membersLeft(Set<UUID> members) {
-        ServiceTable.this.membersLeft(members);
-      }
-    }, TAKEOVER_BOUND);
+              @Override
+              public void membersLeft(Set<UUID> members) {
+                ServiceTable.this.membersLeft(members);
+              }
+            },
+            TAKEOVER_BOUND);
     feed.start(threads);
     open = true;
-    LOG.log(Level.INFO, "Service table is open: {0} instances in a cluster of {1}",
+    LOG.log(
+        Level.INFO,
+        "Service table is open: {0} instances in a cluster of {1}",
         new Object[] {registrations().size(), shared.memberCount()});
   }
 
@@ -139,7 +162,10 @@ public class ServiceTable {
     feed.stop();
   }
 
-  /** True between start-up and shut-down while this node is a member of the cluster: the readiness check. */
+  /**
+   * True between start-up and shut-down while this node is a member of the cluster: the readiness
+   * check.
+   */
   public boolean isOpen() {
     return open && shared.isRunning();
   }
@@ -150,15 +176,17 @@ public class ServiceTable {
   }
 
   /**
-   * Registers or replaces {@code info}; answers each of its required services with its live instances. A new
-   * instance beyond the table's limits is refused with {@link LimitExceededException}, before anything is written.
-   * The limits are checked against this node's copy of the table: see {@link TableLimits} for the cluster.
+   * Registers or replaces {@code info}; answers each of its required services with its live
+   * instances. A new instance beyond the table's limits is refused with {@link
+   * LimitExceededException}, before anything is written. The limits are checked against this node's
+   * copy of the table: see {@link TableLimits} for the cluster.
    */
   public Map<String, List<ServiceInfo>> register(ServiceInfo info) {
-    read(() -> {
-      limits.admit(directory, info);
-      return null;
-    });
+    read(
+        () -> {
+          limits.admit(directory, info);
+          return null;
+        });
     try {
       writes.write(RegistrationRecord.live(info, clock.instant()), false, null, Duration.ZERO);
     } finally {
@@ -169,20 +197,27 @@ public class ServiceTable {
 
   /** Removes the instance with {@code info}'s Name+Addr, if registered. */
   public boolean deregister(ServiceInfo info) {
-    return writes.write(RegistrationRecord.removal(info, State.DEREGISTERED, clock.instant()), true, null,
+    return writes.write(
+        RegistrationRecord.removal(info, State.DEREGISTERED, clock.instant()),
+        true,
+        null,
         TOMBSTONE_TTL);
   }
 
   /** Removes {@code registration} only if it is still the current one of its Name+Addr. */
   public boolean evict(Registration registration) {
-    return registration.isCurrent() && writes.write(RegistrationRecord.removal(registration.info(), State.EVICTED,
-        clock.instant()), true, registration.record().token(), TOMBSTONE_TTL);
+    return registration.isCurrent()
+        && writes.write(
+            RegistrationRecord.removal(registration.info(), State.EVICTED, clock.instant()),
+            true,
+            registration.record().token(),
+            TOMBSTONE_TTL);
   }
 
   /**
-   * Applies one record of the shared map, unless this node already applied it or a newer one of its key:
-   * the change, its notices (if this node is their sender) and the caches under the write lock; deliveries,
-   * log and events after it. Runs on the change feed's thread only.
+   * Applies one record of the shared map, unless this node already applied it or a newer one of its
+   * key: the change, its notices (if this node is their sender) and the caches under the write
+   * lock; deliveries, log and events after it. Runs on the change feed's thread only.
    */
   private void apply(RegistrationRecord record) {
     Change change = null;
@@ -201,7 +236,8 @@ public class ServiceTable {
           deliveries = sink.enqueue(change, dependents);
           recent.sent(change, dependents);
         }
-        if (change.kind() == Change.Kind.REGISTERED && !record.writer().equals(shared.localMemberId())) {
+        if (change.kind() == Change.Kind.REGISTERED
+            && !record.writer().equals(shared.localMemberId())) {
           deliveries = andThen(deliveries, catchUp(info));
         }
         if (change.kind().isRemoval() && !directory.servesAt(info.addr())) {
@@ -224,8 +260,9 @@ public class ServiceTable {
   }
 
   /**
-   * The notices this node sent shortly before it learned of {@code dependent}, registered through another
-   * node: that node's answer to it may lack them. It may also have them; the dependent then hears twice.
+   * The notices this node sent shortly before it learned of {@code dependent}, registered through
+   * another node: that node's answer to it may lack them. It may also have them; the dependent then
+   * hears twice.
    */
   private Runnable catchUp(ServiceInfo dependent) {
     Runnable deliveries = () -> {};
@@ -251,7 +288,10 @@ public class ServiceTable {
   private Change put(RegistrationRecord record) {
     tombstones.remove(record.key());
     Registration replaced = directory.put(new Registration(record));
-    return new Change(replaced == null ? Change.Kind.REGISTERED : Change.Kind.REPLACED, record.info(), record.at());
+    return new Change(
+        replaced == null ? Change.Kind.REGISTERED : Change.Kind.REPLACED,
+        record.info(),
+        record.at());
   }
 
   private Change remove(RegistrationRecord tombstone) {
@@ -264,7 +304,10 @@ public class ServiceTable {
     return tombstone.state() == State.EVICTED ? Change.Kind.EVICTED : Change.Kind.DEREGISTERED;
   }
 
-  /** This node sends the notices of a write that names it, or of one whose sender left and whose key it owns. */
+  /**
+   * This node sends the notices of a write that names it, or of one whose sender left and whose key
+   * it owns.
+   */
   private boolean notifies(RegistrationRecord record) {
     return record.notifier().equals(shared.localMemberId()) || orphaned(record);
   }
@@ -286,9 +329,9 @@ public class ServiceTable {
   }
 
   /**
-   * Queues again, for each key this node owns now and whose last write named a departed member as sender,
-   * the notice of that write: the departed member may have died before sending it. Also forgets tombstones
-   * whose expiry this node missed.
+   * Queues again, for each key this node owns now and whose last write named a departed member as
+   * sender, the notice of that write: the departed member may have died before sending it. Also
+   * forgets tombstones whose expiry this node missed.
    */
   private void membersLeft(Set<UUID> members) {
     List<Runnable> deliveries = new ArrayList<>();
@@ -296,22 +339,30 @@ public class ServiceTable {
     try {
       for (Registration registration : directory.registrations()) {
         if (orphaned(registration.record())) {
-          Change change = new Change(Change.Kind.REGISTERED, registration.info(), registration.record().at());
-          deliveries.add(sink.enqueue(change, directory.dependentAddresses(change.instance().name())));
+          Change change =
+              new Change(Change.Kind.REGISTERED, registration.info(), registration.record().at());
+          deliveries.add(
+              sink.enqueue(change, directory.dependentAddresses(change.instance().name())));
         }
       }
       for (RegistrationRecord tombstone : tombstones.values()) {
         if (orphaned(tombstone)) {
           Change change = new Change(kindOf(tombstone), tombstone.info(), tombstone.at());
-          deliveries.add(sink.enqueue(change, directory.dependentAddresses(change.instance().name())));
+          deliveries.add(
+              sink.enqueue(change, directory.dependentAddresses(change.instance().name())));
         }
       }
-      tombstones.values().removeIf(t -> t.at().isBefore(clock.instant().minus(TOMBSTONE_TTL.multipliedBy(2))));
+      tombstones
+          .values()
+          .removeIf(t -> t.at().isBefore(clock.instant().minus(TOMBSTONE_TTL.multipliedBy(2))));
     } finally {
       lock.writeLock().unlock();
     }
     deliveries.forEach(Runnable::run);
-    LOG.log(Level.INFO, "Members {0} left the registry cluster: notices of {1} changes they were to send queued again",
+    LOG.log(
+        Level.INFO,
+        "Members {0} left the registry cluster: notices of {1} changes they were to send queued"
+            + " again",
         new Object[] {members, deliveries.size()});
   }
 
@@ -325,23 +376,24 @@ public class ServiceTable {
   }
 
   /**
-   * The instances of {@code name} as the JSON answer of a lookup. Written once per change of the service and
-   * kept until its next change, for known names only (so unknown names cannot grow the cache). It is written
-   * and cached under the read lock: a change, which needs the write lock and drops the name's entry, then
-   * comes either before (and is in it) or after (and drops it).
+   * The instances of {@code name} as the JSON answer of a lookup. Written once per change of the
+   * service and kept until its next change, for known names only (so unknown names cannot grow the
+   * cache). It is written and cached under the read lock: a change, which needs the write lock and
+   * drops the name's entry, then comes either before (and is in it) or after (and drops it).
    */
   public byte[] instancesJsonOf(String name) {
     byte[] cached = instancesJson.get(name);
     if (cached != null) {
       return cached;
     }
-    return read(() -> {
-      byte[] json = InstancesJson.list(directory.instancesOf(name));
-      if (directory.knows(name)) {
-        instancesJson.put(name, json);
-      }
-      return json;
-    });
+    return read(
+        () -> {
+          byte[] json = InstancesJson.list(directory.instancesOf(name));
+          if (directory.knows(name)) {
+            instancesJson.put(name, json);
+          }
+          return json;
+        });
   }
 
   public int instanceCount(String name) {

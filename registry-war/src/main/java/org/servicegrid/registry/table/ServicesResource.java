@@ -26,9 +26,9 @@ import org.servicegrid.registry.RegistryApplication;
 import org.servicegrid.registry.auth.RegistryWrite;
 
 /**
- * The registry protocol over HTTP: register, deregister and look up instances. Bodies are parsed and
- * validated by registry-protocol's {@code ServiceInfoReader}, so a bad one is answered 400 before anything
- * changes; unsupported methods get the runtime's 405 as a JSON error.
+ * The registry protocol over HTTP: register, deregister and look up instances. Bodies are parsed
+ * and validated by registry-protocol's {@code ServiceInfoReader}, so a bad one is answered 400
+ * before anything changes; unsupported methods get the runtime's 405 as a JSON error.
  */
 @ApplicationScoped
 @Path("services")
@@ -42,16 +42,32 @@ public class ServicesResource {
   @POST
   @RegistryWrite
   @Operation(summary = "Register an instance (the same Name+Addr again replaces it)")
-  @APIResponse(responseCode = "200", description = "Each required service with its live instances ([] when none)",
-      content = @Content(schema = @Schema(type = SchemaType.OBJECT, additionalProperties = ServiceInfo[].class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Each required service with its live instances ([] when none)",
+      content =
+          @Content(
+              schema =
+                  @Schema(type = SchemaType.OBJECT, additionalProperties = ServiceInfo[].class)))
   @APIResponse(responseCode = "400", ref = RegistryApplication.INVALID_SERVICE_INFO)
   @APIResponse(responseCode = "401", ref = RegistryApplication.UNAUTHENTICATED)
   @APIResponse(responseCode = "403", ref = RegistryApplication.FORBIDDEN)
-  @APIResponse(responseCode = "429", description = "A new instance beyond registry.limits.max-instances-per-service",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-  @APIResponse(responseCode = "507", description = "New services beyond registry.limits.max-services",
-      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-  public JsonBody register(@RequestBody(ref = RegistryApplication.SERVICE_INFO) ServiceInfo instance) {
+  @APIResponse(
+      responseCode = "429",
+      description = "A new instance beyond registry.limits.max-instances-per-service",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(
+      responseCode = "507",
+      description = "New services beyond registry.limits.max-services",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ErrorBody.class)))
+  public JsonBody register(
+      @RequestBody(ref = RegistryApplication.SERVICE_INFO) ServiceInfo instance) {
     return new JsonBody(InstancesJson.byName(table.register(instance)));
   }
 
@@ -62,15 +78,22 @@ public class ServicesResource {
   @APIResponse(responseCode = "400", ref = RegistryApplication.INVALID_SERVICE_INFO)
   @APIResponse(responseCode = "401", ref = RegistryApplication.UNAUTHENTICATED)
   @APIResponse(responseCode = "403", ref = RegistryApplication.FORBIDDEN)
-  public Response deregister(@RequestBody(ref = RegistryApplication.SERVICE_INFO) ServiceInfo instance) {
+  public Response deregister(
+      @RequestBody(ref = RegistryApplication.SERVICE_INFO) ServiceInfo instance) {
     table.deregister(instance);
     return Response.ok().build(); // the protocol says 200, not JAX-RS's 204 for void
   }
 
   @GET
-  @Operation(summary = "Every known service with its live instances ([] for a known service without one)")
-  @APIResponse(responseCode = "200", description = "Service name -> instances",
-      content = @Content(schema = @Schema(type = SchemaType.OBJECT, additionalProperties = ServiceInfo[].class)))
+  @Operation(
+      summary = "Every known service with its live instances ([] for a known service without one)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Service name -> instances",
+      content =
+          @Content(
+              schema =
+                  @Schema(type = SchemaType.OBJECT, additionalProperties = ServiceInfo[].class)))
   public Map<String, List<ServiceInfo>> all() {
     return table.services();
   }
@@ -78,8 +101,11 @@ public class ServicesResource {
   @GET
   @Path("{name}")
   @Operation(summary = "The live instances of one service ([] when none)")
-  @APIResponse(responseCode = "200", description = "Its instances",
-      content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceInfo.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Its instances",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ServiceInfo.class)))
   public JsonBody instancesOf(@PathParam("name") String name) {
     return new JsonBody(table.instancesJsonOf(name));
   }

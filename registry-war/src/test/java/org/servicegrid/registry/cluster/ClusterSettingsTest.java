@@ -14,8 +14,9 @@ class ClusterSettingsTest {
 
   @Test
   void theDefaultNodeIsAloneAndJoinsNobody() {
-    ClusterSettings settings = ConfigFixture.produced(ClusterSettings.class, RegistryConfig.class,
-        "registry.auth.enabled", "false");
+    ClusterSettings settings =
+        ConfigFixture.produced(
+            ClusterSettings.class, RegistryConfig.class, "registry.auth.enabled", "false");
 
     Config config = settings.hazelcastConfig(getClass().getClassLoader());
 
@@ -34,28 +35,42 @@ class ClusterSettingsTest {
 
   @Test
   void aNodeWithMembersJoinsExactlyThoseOnItsOwnPortAndInterface() {
-    ClusterSettings settings = ConfigFixture.produced(ClusterSettings.class, RegistryConfig.class,
-        "registry.auth.enabled", "false",
-        "registry.cluster.members", " 127.0.0.1:20050, 127.0.0.1:20150 ,,127.0.0.1:20250",
-        "registry.cluster.port", "20150", "registry.cluster.member-timeout", "2500");
+    ClusterSettings settings =
+        ConfigFixture.produced(
+            ClusterSettings.class,
+            RegistryConfig.class,
+            "registry.auth.enabled",
+            "false",
+            "registry.cluster.members",
+            " 127.0.0.1:20050, 127.0.0.1:20150 ,,127.0.0.1:20250",
+            "registry.cluster.port",
+            "20150",
+            "registry.cluster.member-timeout",
+            "2500");
 
     Config config = settings.hazelcastConfig(getClass().getClassLoader());
 
-    assertThat(settings.members()).containsExactly("127.0.0.1:20050", "127.0.0.1:20150", "127.0.0.1:20250");
+    assertThat(settings.members())
+        .containsExactly("127.0.0.1:20050", "127.0.0.1:20150", "127.0.0.1:20250");
     assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().isEnabled()).isTrue();
     assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().getMembers())
         .containsExactly("127.0.0.1:20050", "127.0.0.1:20150", "127.0.0.1:20250");
     assertThat(config.getNetworkConfig().getJoin().getMulticastConfig().isEnabled()).isFalse();
     assertThat(config.getNetworkConfig().getPort()).isEqualTo(20150);
     assertThat(config.getNetworkConfig().isPortAutoIncrement()).isFalse();
-    assertThat(config.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
-    assertThat(config.getProperty("hazelcast.max.no.heartbeat.seconds")).as("2.5 s rounded up").isEqualTo("3");
+    assertThat(config.getNetworkConfig().getInterfaces().getInterfaces())
+        .containsExactly("127.0.0.1");
+    assertThat(config.getProperty("hazelcast.max.no.heartbeat.seconds"))
+        .as("2.5 s rounded up")
+        .isEqualTo("3");
     assertThat(config.getProperty("hazelcast.heartbeat.interval.seconds")).isEqualTo("1");
   }
 
   @Test
   void aMemberTimeoutBelowASecondIsOneSecond() {
-    assertThat(new ClusterSettings("c", "127.0.0.1", 5701, List.of(), Duration.ofMillis(1)).memberTimeoutSeconds())
+    assertThat(
+            new ClusterSettings("c", "127.0.0.1", 5701, List.of(), Duration.ofMillis(1))
+                .memberTimeoutSeconds())
         .isEqualTo(1);
   }
 }

@@ -14,8 +14,10 @@ class RegistrationRecordTest {
 
   @Test
   void aRecordReadsBackAsWrittenWithItsVersionNotifierAndRequiredServices() {
-    RegistrationRecord record = RegistrationRecord.live(ServiceInfo.of("visit", "127.0.0.1:20003", "log", "db"), NOW)
-        .withVersion(1_764_558_000_123_000L).stamped("member-2", "member-1");
+    RegistrationRecord record =
+        RegistrationRecord.live(ServiceInfo.of("visit", "127.0.0.1:20003", "log", "db"), NOW)
+            .withVersion(1_764_558_000_123_000L)
+            .stamped("member-2", "member-1");
 
     RegistrationRecord read = RegistrationRecord.decode(record.encode());
 
@@ -26,7 +28,8 @@ class RegistrationRecordTest {
 
   @Test
   void anInstanceWithoutRequiredServicesAndATombstoneReadBack() {
-    RegistrationRecord tombstone = RegistrationRecord.removal(ServiceInfo.of("log", "[::1]:9001"), State.EVICTED, NOW);
+    RegistrationRecord tombstone =
+        RegistrationRecord.removal(ServiceInfo.of("log", "[::1]:9001"), State.EVICTED, NOW);
 
     RegistrationRecord read = RegistrationRecord.decode(tombstone.encode());
 
@@ -39,7 +42,8 @@ class RegistrationRecordTest {
   void eachWriteHasItsOwnToken() {
     ServiceInfo info = ServiceInfo.of("log", "127.0.0.1:9001");
 
-    assertThat(RegistrationRecord.live(info, NOW).token()).isNotEqualTo(RegistrationRecord.live(info, NOW).token());
+    assertThat(RegistrationRecord.live(info, NOW).token())
+        .isNotEqualTo(RegistrationRecord.live(info, NOW).token());
   }
 
   @Test
@@ -55,6 +59,7 @@ class RegistrationRecordTest {
 
   @Test
   void refusesTextOfAnotherFormat() {
-    assertThatThrownBy(() -> RegistrationRecord.decode("1\tLIVE")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> RegistrationRecord.decode("1\tLIVE"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

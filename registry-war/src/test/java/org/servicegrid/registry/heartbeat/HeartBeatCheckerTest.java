@@ -28,8 +28,15 @@ class HeartBeatCheckerTest {
 
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
-  private final HeartBeatSettings settings = new HeartBeatSettings(Duration.ofSeconds(1), 3,
-      Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofMillis(500), 2, Transport.http());
+  private final HeartBeatSettings settings =
+      new HeartBeatSettings(
+          Duration.ofSeconds(1),
+          3,
+          Duration.ofMillis(200),
+          Duration.ofMillis(500),
+          Duration.ofMillis(500),
+          2,
+          Transport.http());
   private final Set<String> down = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicInteger> probes = new ConcurrentHashMap<>();
   private final List<Runnable> retries = new ArrayList<>();
@@ -37,8 +44,15 @@ class HeartBeatCheckerTest {
   private final AtomicInteger missed = new AtomicInteger();
   private final ExecutorService pool = Executors.newCachedThreadPool();
 
-  private final HeartBeatChecker checker = new HeartBeatChecker(settings, this::probe, table.table(), Runnable::run,
-      (task, delay) -> retries.add(task), Clock.fixed(NOW, ZoneOffset.UTC), missed::incrementAndGet);
+  private final HeartBeatChecker checker =
+      new HeartBeatChecker(
+          settings,
+          this::probe,
+          table.table(),
+          Runnable::run,
+          (task, delay) -> retries.add(task),
+          Clock.fixed(NOW, ZoneOffset.UTC),
+          missed::incrementAndGet);
 
   @AfterEach
   void stop() {
@@ -102,16 +116,24 @@ class HeartBeatCheckerTest {
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger running = new AtomicInteger();
     AtomicInteger mostAtOnce = new AtomicInteger();
-    HeartBeatChecker parallel = new HeartBeatChecker(settings, address -> {
-      mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-      try {
-        if (address.endsWith(":9000")) {
-          release.await(30, TimeUnit.SECONDS);
-        }
-      } finally {
-        running.decrementAndGet();
-      }
-    }, table.table(), pool, (task, delay) -> { }, Clock.systemUTC(), () -> { });
+    HeartBeatChecker parallel =
+        new HeartBeatChecker(
+            settings,
+            address -> {
+              mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+              try {
+                if (address.endsWith(":9000")) {
+                  release.await(30, TimeUnit.SECONDS);
+                }
+              } finally {
+                running.decrementAndGet();
+              }
+            },
+            table.table(),
+            pool,
+            (task, delay) -> {},
+            Clock.systemUTC(),
+            () -> {});
     List<Registration> all = new ArrayList<>();
     for (int port = 9000; port < 9006; port++) {
       all.add(register("127.0.0.1:" + port));
@@ -119,8 +141,9 @@ class HeartBeatCheckerTest {
 
     parallel.checkAll(all);
 
-    await().atMost(Duration.ofSeconds(20)).until(
-        () -> all.stream().filter(r -> r.lastHeartBeat() != null).count() == 5);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> all.stream().filter(r -> r.lastHeartBeat() != null).count() == 5);
     assertThat(all.get(0).lastHeartBeat()).as("the hung one").isNull();
     release.countDown();
     await().atMost(Duration.ofSeconds(20)).until(() -> all.get(0).lastHeartBeat() != null);
@@ -137,7 +160,8 @@ class HeartBeatCheckerTest {
 
     assertThat(probes.get("127.0.0.1:9001")).hasValue(1);
     assertThat(probes.get("127.0.0.1:9002")).hasValue(1);
-    assertThat(List.of(log, visit, other)).allSatisfy(r -> assertThat(r.lastHeartBeat()).isEqualTo(NOW));
+    assertThat(List.of(log, visit, other))
+        .allSatisfy(r -> assertThat(r.lastHeartBeat()).isEqualTo(NOW));
   }
 
   @Test
@@ -168,7 +192,8 @@ class HeartBeatCheckerTest {
     runRetry();
 
     assertThat(probes.get("127.0.0.1:9001")).hasValue(2);
-    assertThat(List.of(log, visit)).allSatisfy(r -> assertThat(r.state()).isEqualTo(InstanceState.UP));
+    assertThat(List.of(log, visit))
+        .allSatisfy(r -> assertThat(r.state()).isEqualTo(InstanceState.UP));
     assertThat(visit.lastHeartBeat()).isEqualTo(NOW);
     assertThat(retries).isEmpty();
   }
@@ -189,7 +214,10 @@ class HeartBeatCheckerTest {
     return table.register("log", addr);
   }
 
-  /** A log instance at {@code addr} that does not answer, after one round: its first check failed, a retry waits. */
+  /**
+   * A log instance at {@code addr} that does not answer, after one round: its first check failed, a
+   * retry waits.
+   */
   private Registration silentAfterTheFirstCheck(String addr) {
     Registration registration = register(addr);
     down.add(addr);

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The liveness decision: UP while the heart-beat scheduler ran within the last three periods, DOWN with the
- * reason once it stalled longer. Without a server, so with a plain response builder in place of Liberty's.
+ * The liveness decision: UP while the heart-beat scheduler ran within the last three periods, DOWN
+ * with the reason once it stalled longer. Without a server, so with a plain response builder in
+ * place of Liberty's.
  */
 class HeartBeatLivenessCheckTest {
 
@@ -28,11 +29,14 @@ class HeartBeatLivenessCheckTest {
 
   @Test
   void isUpWhileTheLastRoundIsWithinThreePeriods() throws Exception {
-    HealthCheckResponse response = checkWithLastRound(Instant.now().minus(PERIOD.multipliedBy(2))).call();
+    HealthCheckResponse response =
+        checkWithLastRound(Instant.now().minus(PERIOD.multipliedBy(2))).call();
 
     assertThat(response.getName()).isEqualTo("heart-beat-scheduler");
     assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
-    assertThat(response.getData().orElseThrow()).containsEntry("periodMillis", 1000L).doesNotContainKey("reason");
+    assertThat(response.getData().orElseThrow())
+        .containsEntry("periodMillis", 1000L)
+        .doesNotContainKey("reason");
   }
 
   @Test
@@ -44,13 +48,16 @@ class HeartBeatLivenessCheckTest {
     assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
     Map<String, Object> data = response.getData().orElseThrow();
     assertThat(data).containsEntry("lastRound", stalledSince.toString());
-    assertThat((String) data.get("reason")).startsWith("no heart-beat round for ")
-        .contains("(limit 3000 ms)").endsWith("dead instances are not evicted");
+    assertThat((String) data.get("reason"))
+        .startsWith("no heart-beat round for ")
+        .contains("(limit 3000 ms)")
+        .endsWith("dead instances are not evicted");
   }
 
   private static HeartBeatLivenessCheck checkWithLastRound(Instant lastRound) throws Exception {
     HeartBeatLivenessCheck check = new HeartBeatLivenessCheck();
-    Field monitor = HeartBeatLivenessCheck.class.getDeclaredField("monitor"); // private @Inject field
+    Field monitor =
+        HeartBeatLivenessCheck.class.getDeclaredField("monitor"); // private @Inject field
     monitor.setAccessible(true);
     monitor.set(check, new StoppedMonitor(lastRound));
     return check;

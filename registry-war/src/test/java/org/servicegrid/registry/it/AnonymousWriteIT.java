@@ -10,15 +10,18 @@ import org.servicegrid.testsupport.Http;
 import org.servicegrid.testsupport.TestTokens;
 
 /**
- * {@code registry.auth.anonymous-from} admits callers of the original protocol (no token) from its ranges; a
- * token that is presented must still be valid.
+ * {@code registry.auth.anonymous-from} admits callers of the original protocol (no token) from its
+ * ranges; a token that is presented must still be valid.
  */
 class AnonymousWriteIT extends RegistryOverHttp {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return RegistryDeployment.withSettings("registry.heartbeat.period", "600000",
-        "registry.auth.anonymous-from", "127.0.0.1/32, ::1/128");
+    return RegistryDeployment.withSettings(
+        "registry.heartbeat.period",
+        "600000",
+        "registry.auth.anonymous-from",
+        "127.0.0.1/32, ::1/128");
   }
 
   @Test
@@ -36,7 +39,8 @@ class AnonymousWriteIT extends RegistryOverHttp {
   void aPresentedTokenMustStillBeValid() {
     String info = serviceInfo("anon-bad", "127.0.0.1:7402");
 
-    Http.assertStatus(TestTokens.send("POST", base + "services", info, TestTokens.expired("anon-bad")), 401);
+    Http.assertStatus(
+        TestTokens.send("POST", base + "services", info, TestTokens.expired("anon-bad")), 401);
     assertThat(Http.get(base + "services/anon-bad").body()).isEqualTo("[]");
   }
 }

@@ -19,12 +19,14 @@ import org.servicegrid.testsupport.Http;
 import org.servicegrid.testsupport.RecordedRequest;
 
 /**
- * Heart-beats against fakes, with fast timings (period 300 ms, 3 attempts 100 ms apart, 1 s timeouts: a dead
- * instance is evicted at worst ~3.5 s after its last answer, one that answers 503 within ~0.5 s).
+ * Heart-beats against fakes, with fast timings (period 300 ms, 3 attempts 100 ms apart, 1 s
+ * timeouts: a dead instance is evicted at worst ~3.5 s after its last answer, one that answers 503
+ * within ~0.5 s).
  */
 class HeartBeatIT extends RegistryOverHttp {
 
   private static final Logger LOG = Logger.getLogger(HeartBeatIT.class.getName());
+
   /** The configured worst case is ~3.5 s; the rest is margin for a loaded machine. */
   private static final Duration EVICTION_LIMIT = Duration.ofSeconds(10);
 
@@ -35,16 +37,23 @@ class HeartBeatIT extends RegistryOverHttp {
 
   @Test
   void evictsAnInstanceThatStopsAnsweringAndTellsItsDependents() throws Exception {
-    try (FakeInstance dependent = new FakeInstance(); FakeInstance instance = new FakeInstance()) {
+    try (FakeInstance dependent = new FakeInstance();
+        FakeInstance instance = new FakeInstance()) {
       register(serviceInfo("hb-front", dependent.addr(), "hb-svc"));
       register(serviceInfo("hb-svc", instance.addr()));
-      await().atMost(Duration.ofSeconds(30)).until(() -> instance.heartBeats() > 0 && dependent.notices().size() == 1);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> instance.heartBeats() > 0 && dependent.notices().size() == 1);
 
       long stopped = System.nanoTime();
       instance.stopAnsweringHeartBeats();
 
       await().atMost(EVICTION_LIMIT).until(() -> dependent.notices().size() == 2);
-      LOG.info(() -> "Dependent told of the eviction after " + (System.nanoTime() - stopped) / 1_000_000 + " ms");
+      LOG.info(
+          () ->
+              "Dependent told of the eviction after "
+                  + (System.nanoTime() - stopped) / 1_000_000
+                  + " ms");
       assertThat(dependent.notices().get(1).method()).isEqualTo("DELETE");
       assertThat(dependent.notices().get(1).body()).contains(instance.addr());
       assertThat(Http.json(Http.get(base + "services/hb-svc")).asJsonArray()).isEmpty();
@@ -53,7 +62,8 @@ class HeartBeatIT extends RegistryOverHttp {
 
   @Test
   void anInstanceThatAnswersAgainBeforeEvictionStaysRegistered() throws Exception {
-    try (FakeInstance dependent = new FakeInstance(); FakeInstance instance = new FakeInstance()) {
+    try (FakeInstance dependent = new FakeInstance();
+        FakeInstance instance = new FakeInstance()) {
       register(serviceInfo("hb-front2", dependent.addr(), "hb-flaky"));
       register(serviceInfo("hb-flaky", instance.addr()));
       await().atMost(Duration.ofSeconds(30)).until(() -> answeredHeartBeat(instance.addr()));
@@ -91,7 +101,9 @@ class HeartBeatIT extends RegistryOverHttp {
 
   private Optional<JsonObject> instanceView(String addr) {
     HttpResponse<String> response = Http.get(base + "instances");
-    assertThat(response.statusCode()).as("GET %sinstances: %s", base, response.body()).isEqualTo(200);
+    assertThat(response.statusCode())
+        .as("GET %sinstances: %s", base, response.body())
+        .isEqualTo(200);
     return Http.json(response).asJsonArray().getValuesAs(JsonObject.class).stream()
         .filter(v -> v.getString("Addr").equals(addr))
         .findFirst();

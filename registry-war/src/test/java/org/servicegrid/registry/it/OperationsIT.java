@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.servicegrid.testsupport.FakeInstance;
 import org.servicegrid.testsupport.Http;
 
-/** Health, metrics, OpenAPI and the dashboard's endpoints (/events, /instances) of the deployed registry. */
+/**
+ * Health, metrics, OpenAPI and the dashboard's endpoints (/events, /instances) of the deployed
+ * registry.
+ */
 class OperationsIT extends RegistryOverHttp {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -25,7 +28,10 @@ class OperationsIT extends RegistryOverHttp {
 
   @Test
   void healthChecksReportTheTableAndTheHeartBeatScheduler() {
-    await().atMost(WAIT).untilAsserted(() -> assertThat(Http.get(root() + "health/started").statusCode()).isEqualTo(200));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(Http.get(root() + "health/started").statusCode()).isEqualTo(200));
 
     JsonObject ready = healthy("health/ready");
     assertThat(ready.toString()).contains("\"service-table\"");
@@ -38,15 +44,25 @@ class OperationsIT extends RegistryOverHttp {
     try (FakeInstance instance = new FakeInstance()) {
       register(serviceInfo("ops-metered", instance.addr()));
 
-      await().atMost(WAIT).untilAsserted(() -> assertThat(applicationMetrics())
-          .containsPattern("registry_instances\\{[^}]*service=\"ops-metered\"[^}]*} 1(\\.0)?\\n")
-          .contains("registry_registrations_total"));
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(applicationMetrics())
+                      .containsPattern(
+                          "registry_instances\\{[^}]*service=\"ops-metered\"[^}]*} 1(\\.0)?\\n")
+                      .contains("registry_registrations_total"));
 
       instance.stopAnsweringHeartBeats();
-      await().atMost(WAIT).untilAsserted(() -> assertThat(applicationMetrics())
-          .containsPattern("registry_instances\\{[^}]*service=\"ops-metered\"[^}]*} 0(\\.0)?\\n")
-          .containsPattern("registry_evictions_total\\{[^}]*} [1-9]")
-          .containsPattern("registry_heartbeat_failures_total\\{[^}]*} [1-9]"));
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(applicationMetrics())
+                      .containsPattern(
+                          "registry_instances\\{[^}]*service=\"ops-metered\"[^}]*} 0(\\.0)?\\n")
+                      .containsPattern("registry_evictions_total\\{[^}]*} [1-9]")
+                      .containsPattern("registry_heartbeat_failures_total\\{[^}]*} [1-9]"));
     }
   }
 
@@ -60,7 +76,8 @@ class OperationsIT extends RegistryOverHttp {
 
     assertThat(events.statusCode()).as("GET %sevents: %s", base, events.body()).isEqualTo(200);
     var newest = Http.json(events).asJsonArray().getValuesAs(JsonObject.class);
-    assertThat(newest).extracting(e -> e.getString("type") + " " + e.getString("name"))
+    assertThat(newest)
+        .extracting(e -> e.getString("type") + " " + e.getString("name"))
         .containsExactly("DEREGISTERED ops-evented", "REGISTERED ops-evented");
     assertThat(newest.get(0).getString("at")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     assertThat(Http.get(base + "events?limit=0").statusCode()).isEqualTo(400);
@@ -73,12 +90,15 @@ class OperationsIT extends RegistryOverHttp {
     HttpResponse<String> openapi = Http.get(root() + "openapi");
 
     assertThat(openapi.statusCode()).as("GET %sopenapi", root()).isEqualTo(200);
-    assertThat(openapi.body()).contains("/services:", "/services/{name}:", "/events:", "/instances:", "\"400\":");
+    assertThat(openapi.body())
+        .contains("/services:", "/services/{name}:", "/events:", "/instances:", "\"400\":");
   }
 
   private JsonObject healthy(String path) {
     HttpResponse<String> response = Http.get(root() + path);
-    assertThat(response.statusCode()).as("GET %s%s: %s", root(), path, response.body()).isEqualTo(200);
+    assertThat(response.statusCode())
+        .as("GET %s%s: %s", root(), path, response.body())
+        .isEqualTo(200);
     JsonObject body = Http.json(response).asJsonObject();
     assertThat(body.getString("status")).isEqualTo("UP");
     return body;

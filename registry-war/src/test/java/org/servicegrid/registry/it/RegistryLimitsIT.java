@@ -13,10 +13,11 @@ import org.servicegrid.testsupport.Http;
 import org.servicegrid.testsupport.TestTokens;
 
 /**
- * The table's limits ({@code registry.limits.*}, small here): a new instance beyond its service's limit answers 429,
- * a registration that would put more names in use than allowed 507, each with a JSON error and no change to the
- * table; up to the limits, and for instances already registered, registrations succeed. Each test leaves no name
- * in use behind, so that the other starts from an empty table.
+ * The table's limits ({@code registry.limits.*}, small here): a new instance beyond its service's
+ * limit answers 429, a registration that would put more names in use than allowed 507, each with a
+ * JSON error and no change to the table; up to the limits, and for instances already registered,
+ * registrations succeed. Each test leaves no name in use behind, so that the other starts from an
+ * empty table.
  */
 class RegistryLimitsIT extends RegistryOverHttp {
 
@@ -25,9 +26,13 @@ class RegistryLimitsIT extends RegistryOverHttp {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return RegistryDeployment.withSettings("registry.heartbeat.period", "600000",
-        "registry.limits.max-instances-per-service", Integer.toString(MAX_INSTANCES),
-        "registry.limits.max-services", Integer.toString(MAX_SERVICES));
+    return RegistryDeployment.withSettings(
+        "registry.heartbeat.period",
+        "600000",
+        "registry.limits.max-instances-per-service",
+        Integer.toString(MAX_INSTANCES),
+        "registry.limits.max-services",
+        Integer.toString(MAX_SERVICES));
   }
 
   @Test
@@ -35,19 +40,23 @@ class RegistryLimitsIT extends RegistryOverHttp {
     List<String> registered = new ArrayList<>();
     for (int i = 1; i <= MAX_INSTANCES; i++) { // up to the limit: admitted
       registered.add(serviceInfo("lim-inst", "127.0.0.1:75" + i));
-      Http.assertStatus(TestTokens.send("POST", base + "services", registered.get(i - 1),
-          TestTokens.forService("lim-inst")), 200);
+      Http.assertStatus(
+          TestTokens.send(
+              "POST", base + "services", registered.get(i - 1), TestTokens.forService("lim-inst")),
+          200);
     }
     String before = instancesOf("lim-inst");
 
     HttpResponse<String> refused = post(serviceInfo("lim-inst", "127.0.0.1:7599"));
 
     assertThat(refused.statusCode()).as("POST a 4th instance: %s", refused.body()).isEqualTo(429);
-    assertThat(error(refused)).contains("'lim-inst' already has 3 instances",
-        "registry.limits.max-instances-per-service");
+    assertThat(error(refused))
+        .contains(
+            "'lim-inst' already has 3 instances", "registry.limits.max-instances-per-service");
     assertThat(instancesOf("lim-inst")).isEqualTo(before).doesNotContain("7599");
 
-    register(serviceInfo("lim-inst", "127.0.0.1:751", "lim-other")); // already registered: never refused
+    register(
+        serviceInfo("lim-inst", "127.0.0.1:751", "lim-other")); // already registered: never refused
     deregister(registered.get(1));
     register(serviceInfo("lim-inst", "127.0.0.1:7599")); // room again
     assertThat(instancesOf("lim-inst")).contains("7599");
@@ -63,7 +72,8 @@ class RegistryLimitsIT extends RegistryOverHttp {
     for (int i = 1; i < MAX_SERVICES; i++) {
       registered.add(serviceInfo("lim-svc" + i, "127.0.0.1:76" + i));
     }
-    registered.add(serviceInfo("lim-front", "127.0.0.1:7609", "lim-svc1")); // the last name: admitted
+    registered.add(
+        serviceInfo("lim-front", "127.0.0.1:7609", "lim-svc1")); // the last name: admitted
     registered.forEach(this::register);
     String before = Http.get(base + "services").body();
 
@@ -71,12 +81,16 @@ class RegistryLimitsIT extends RegistryOverHttp {
     HttpResponse<String> newRequired = post(serviceInfo("lim-svc2", "127.0.0.1:7611", "lim-extra"));
 
     for (HttpResponse<String> refused : List.of(newName, newRequired)) {
-      assertThat(refused.statusCode()).as("POST beyond the services limit: %s", refused.body()).isEqualTo(507);
-      assertThat(error(refused)).contains("already holds 5 services", "registry.limits.max-services", "lim-extra");
+      assertThat(refused.statusCode())
+          .as("POST beyond the services limit: %s", refused.body())
+          .isEqualTo(507);
+      assertThat(error(refused))
+          .contains("already holds 5 services", "registry.limits.max-services", "lim-extra");
     }
     assertThat(Http.get(base + "services").body()).isEqualTo(before);
     register(serviceInfo("lim-svc2", "127.0.0.1:7612", "lim-svc3")); // names in use only: admitted
-    register(serviceInfo("lim-front", "127.0.0.1:7609", "lim-svc1", "lim-other")); // already registered
+    register(
+        serviceInfo("lim-front", "127.0.0.1:7609", "lim-svc1", "lim-other")); // already registered
 
     registered.forEach(this::deregister);
     deregister(serviceInfo("lim-svc2", "127.0.0.1:7612"));

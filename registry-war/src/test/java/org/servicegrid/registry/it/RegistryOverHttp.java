@@ -12,8 +12,9 @@ import org.servicegrid.testsupport.Http;
 import org.servicegrid.testsupport.TestTokens;
 
 /**
- * What the tests that drive the deployed registry over HTTP, as its clients do, share: the deployment's URL and
- * the calls they all make. Each test class declares its own {@code @Deployment}, with the settings it needs.
+ * What the tests that drive the deployed registry over HTTP, as its clients do, share: the
+ * deployment's URL and the calls they all make. Each test class declares its own
+ * {@code @Deployment}, with the settings it needs.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -22,7 +23,9 @@ abstract class RegistryOverHttp {
   /** The WAR's context root, ending in a slash. */
   @ArquillianResource URL base;
 
-  /** An admin token (may act for any name), signed once per test class with the build's private key. */
+  /**
+   * An admin token (may act for any name), signed once per test class with the build's private key.
+   */
   static final String ADMIN = TestTokens.admin();
 
   void register(String info) {
@@ -42,7 +45,10 @@ abstract class RegistryOverHttp {
     return TestTokens.send("DELETE", base + "services", info, ADMIN);
   }
 
-  /** The server root: health, metrics and openapi are served there, not under the WAR's context root. */
+  /**
+   * The server root: health, metrics and openapi are served there, not under the WAR's context
+   * root.
+   */
   String root() {
     return base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/";
   }

@@ -33,7 +33,8 @@ class ServiceTableIT {
     ServiceInfo log = ServiceInfo.of("tbl-log", "127.0.0.1:8001");
     table.register(log);
 
-    Map<String, List<ServiceInfo>> answer = table.register(ServiceInfo.of("tbl-visit", "127.0.0.1:8002", "tbl-log"));
+    Map<String, List<ServiceInfo>> answer =
+        table.register(ServiceInfo.of("tbl-visit", "127.0.0.1:8002", "tbl-log"));
 
     assertEquals(Map.of("tbl-log", List.of(log)), answer);
     assertEquals(List.of(log), table.instancesOf("tbl-log"));

@@ -11,7 +11,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.testsupport.Http;
 
-/** The registry protocol over HTTP against the deployed WAR (instances need not answer: no evictions). */
+/**
+ * The registry protocol over HTTP against the deployed WAR (instances need not answer: no
+ * evictions).
+ */
 class ServicesResourceIT extends RegistryOverHttp {
 
   @Deployment(testable = false)
@@ -23,13 +26,16 @@ class ServicesResourceIT extends RegistryOverHttp {
   void registrationIsAnsweredWithTheLiveInstancesOfEachRequiredService() {
     assertOk(post(serviceInfo("res-log", "127.0.0.1:7001")));
 
-    HttpResponse<String> answer = post(serviceInfo("res-visit", "127.0.0.1:7002", "res-log", "res-db"));
+    HttpResponse<String> answer =
+        post(serviceInfo("res-visit", "127.0.0.1:7002", "res-log", "res-db"));
 
     assertOk(answer);
     JsonObject body = json(answer).asJsonObject();
     assertThat(body.keySet()).containsExactlyInAnyOrder("res-log", "res-db");
-    assertThat(body.getJsonArray("res-log").getJsonObject(0).getString("Addr")).isEqualTo("127.0.0.1:7001");
-    assertThat(body.getJsonArray("res-log").getJsonObject(0).getString("Name")).isEqualTo("res-log");
+    assertThat(body.getJsonArray("res-log").getJsonObject(0).getString("Addr"))
+        .isEqualTo("127.0.0.1:7001");
+    assertThat(body.getJsonArray("res-log").getJsonObject(0).getString("Name"))
+        .isEqualTo("res-log");
     assertThat(body.getJsonArray("res-db")).isEmpty();
   }
 
@@ -68,8 +74,10 @@ class ServicesResourceIT extends RegistryOverHttp {
     assertBadRequest(post("{\"Addr\": \"127.0.0.1:7005\"}"), "Name is required");
     assertBadRequest(post("{\"Name\": \"res-bad\"}"), "Addr is required");
     assertBadRequest(post(serviceInfo("res-bad", "http://x:1/p")), "not a valid address");
-    String oversize = "{\"Name\": \"res-bad\", \"Addr\": \"127.0.0.1:7005\", \"Padding\": \""
-        + "x".repeat(64 * 1024) + "\"}"; // valid but for its size: unknown fields are ignored
+    String oversize =
+        "{\"Name\": \"res-bad\", \"Addr\": \"127.0.0.1:7005\", \"Padding\": \""
+            + "x".repeat(64 * 1024)
+            + "\"}"; // valid but for its size: unknown fields are ignored
     assertBadRequest(post(oversize), "larger than 65536 bytes");
     assertBadRequest(delete("not json"), "malformed JSON");
 
@@ -78,7 +86,8 @@ class ServicesResourceIT extends RegistryOverHttp {
 
   @Test
   void unsupportedMethodsAre405WithAJsonError() {
-    HttpResponse<String> put = Http.send("PUT", services(), serviceInfo("res-put", "127.0.0.1:7006"));
+    HttpResponse<String> put =
+        Http.send("PUT", services(), serviceInfo("res-put", "127.0.0.1:7006"));
 
     assertThat(put.statusCode()).as("PUT %s", services()).isEqualTo(405);
     assertThat(json(put).asJsonObject().getString("error")).isNotBlank();

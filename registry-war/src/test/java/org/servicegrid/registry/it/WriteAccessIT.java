@@ -16,10 +16,10 @@ import org.servicegrid.testsupport.Http;
 import org.servicegrid.testsupport.TestTokens;
 
 /**
- * Registry writes with the shipped security settings (tokens verified by Liberty's mpJwt-2.1): a token's subject
- * may register and deregister its own name only, an admin any name, no or a bad token is 401 and a foreign name
- * 403, each with a JSON error and no change to the table; reads stay open, even with a bad token; notices carry
- * the registry's own token.
+ * Registry writes with the shipped security settings (tokens verified by Liberty's mpJwt-2.1): a
+ * token's subject may register and deregister its own name only, an admin any name, no or a bad
+ * token is 401 and a foreign name 403, each with a JSON error and no change to the table; reads
+ * stay open, even with a bad token; notices carry the registry's own token.
  */
 class WriteAccessIT extends RegistryOverHttp {
 
@@ -53,19 +53,30 @@ class WriteAccessIT extends RegistryOverHttp {
     assertDeregistrationRefused("wa-anon", "127.0.0.1:7302", null, 401);
   }
 
-  /** Liberty's mpJwt verifies the token and does not tell the application why it refused one (its log does). */
+  /**
+   * Liberty's mpJwt verifies the token and does not tell the application why it refused one (its
+   * log does).
+   */
   @Test
   void aBadTokenIsRefusedWith401AndChangesNothing() {
     String info = serviceInfo("wa-bad", "127.0.0.1:7303");
 
-    for (String bad : List.of(TestTokens.signedByAnotherKey("wa-bad"), TestTokens.expired("wa-bad"),
-        TestTokens.ofIssuer("another-issuer", "wa-bad"), "not-a-token")) {
+    for (String bad :
+        List.of(
+            TestTokens.signedByAnotherKey("wa-bad"),
+            TestTokens.expired("wa-bad"),
+            TestTokens.ofIssuer("another-issuer", "wa-bad"),
+            "not-a-token")) {
       HttpResponse<String> refused = assertStatus(send("POST", info, bad), 401);
       assertThat(refused.headers().firstValue("WWW-Authenticate")).contains("Bearer");
       assertThat(error(refused)).contains("bearer token is not valid");
     }
-    HttpResponse<String> basic = Http.send(Http.request(base + "services").header("Authorization", "Basic dXNlcjpw")
-        .header("Content-Type", "application/json").POST(BodyPublishers.ofString(info)));
+    HttpResponse<String> basic =
+        Http.send(
+            Http.request(base + "services")
+                .header("Authorization", "Basic dXNlcjpw")
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(info)));
     assertThat(error(assertStatus(basic, 401))).contains("must be 'Bearer <token>'");
     assertThat(instancesOf("wa-bad")).isEqualTo("[]");
 
@@ -77,7 +88,9 @@ class WriteAccessIT extends RegistryOverHttp {
   @Test
   void readsNeedNoTokenAndIgnoreABadOne() {
     assertStatus(Http.get(base + "services", "Authorization", "Bearer not-a-token"), 200);
-    assertStatus(Http.get(root() + "health/ready", "Authorization", "Bearer " + TestTokens.expired("x")), 200);
+    assertStatus(
+        Http.get(root() + "health/ready", "Authorization", "Bearer " + TestTokens.expired("x")),
+        200);
     for (String path : List.of("health/ready", "metrics", "openapi")) {
       assertStatus(Http.get(root() + path), 200);
     }
@@ -87,7 +100,8 @@ class WriteAccessIT extends RegistryOverHttp {
   void aTokenForAnotherNameIsRefusedWith403AndChangesNothing() {
     String info = serviceInfo("wa-visit", "127.0.0.1:7304");
 
-    assertThat(error(assertStatus(send("POST", info, LOG), 403))).contains("'wa-log'", "'wa-visit'");
+    assertThat(error(assertStatus(send("POST", info, LOG), 403)))
+        .contains("'wa-log'", "'wa-visit'");
     assertThat(instancesOf("wa-visit")).isEqualTo("[]");
 
     assertDeregistrationRefused("wa-visit", "127.0.0.1:7304", LOG, 403);
@@ -106,16 +120,21 @@ class WriteAccessIT extends RegistryOverHttp {
 
   @Test
   void noticesCarryTheRegistrysOwnToken() throws Exception {
-    try (FakeInstance dependent = new FakeInstance(); FakeInstance instance = new FakeInstance()) {
+    try (FakeInstance dependent = new FakeInstance();
+        FakeInstance instance = new FakeInstance()) {
       register(serviceInfo("wa-front", dependent.addr(), "wa-backend"));
       register(serviceInfo("wa-backend", instance.addr()));
 
       await().atMost(Duration.ofSeconds(30)).until(() -> !dependent.notices().isEmpty());
-      assertThat(dependent.notices().get(0).header("Authorization")).isEqualTo("Bearer " + TestTokens.registry());
+      assertThat(dependent.notices().get(0).header("Authorization"))
+          .isEqualTo("Bearer " + TestTokens.registry());
     }
   }
 
-  /** The instance, registered by the admin, stays registered when {@code token} tries to deregister it. */
+  /**
+   * The instance, registered by the admin, stays registered when {@code token} tries to deregister
+   * it.
+   */
   private void assertDeregistrationRefused(String name, String addr, String token, int status) {
     String info = serviceInfo(name, addr);
     register(info);
@@ -132,7 +151,8 @@ class WriteAccessIT extends RegistryOverHttp {
   }
 
   private static HttpResponse<String> assertStatus(HttpResponse<String> response, int status) {
-    assertThat(response.statusCode()).as("%s %s: %s", response.request().method(), response.uri(), response.body())
+    assertThat(response.statusCode())
+        .as("%s %s: %s", response.request().method(), response.uri(), response.body())
         .isEqualTo(status);
     return response;
   }

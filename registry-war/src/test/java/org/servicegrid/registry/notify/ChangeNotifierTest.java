@@ -43,15 +43,19 @@ class ChangeNotifierTest {
     ChangeNotifier notifier = notifier(pool, 1000);
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      Change change = change(i % 2 == 0 ? Change.Kind.REGISTERED : Change.Kind.DEREGISTERED, 9000 + i / 2);
+      Change change =
+          change(i % 2 == 0 ? Change.Kind.REGISTERED : Change.Kind.DEREGISTERED, 9000 + i / 2);
       notifier.enqueue(change, List.of("a:1", "b:2")).run();
       expected.add(describe(change));
     }
 
-    await().atMost(WAIT).untilAsserted(() -> {
-      assertThat(received.get("a:1")).containsExactlyElementsOf(expected);
-      assertThat(received.get("b:2")).containsExactlyElementsOf(expected);
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(received.get("a:1")).containsExactlyElementsOf(expected);
+              assertThat(received.get("b:2")).containsExactlyElementsOf(expected);
+            });
     assertThat(latencies).hasSize(400);
   }
 
@@ -103,7 +107,9 @@ class ChangeNotifierTest {
     List<Runnable> tasks = new ArrayList<>();
     ChangeNotifier notifier = notifier(tasks::add, 10);
 
-    notifier.enqueue(change(Change.Kind.REGISTERED, 6666), List.of("a:1")).run(); // the fake refuses port 6666
+    notifier
+        .enqueue(change(Change.Kind.REGISTERED, 6666), List.of("a:1"))
+        .run(); // the fake refuses port 6666
     notifier.enqueue(change(Change.Kind.REGISTERED, 9001), List.of("a:1")).run();
     tasks.forEach(Runnable::run);
 
@@ -154,7 +160,10 @@ class ChangeNotifierTest {
     return change.kind() + " " + addr.substring(addr.indexOf(':') + 1);
   }
 
-  /** Records the events the notifier publishes, as the metrics and event log observe them in the server. */
+  /**
+   * Records the events the notifier publishes, as the metrics and event log observe them in the
+   * server.
+   */
   private void publish(Object event) {
     if (event instanceof NoticeDelivered delivered) {
       latencies.add(delivered.latency());

@@ -41,11 +41,13 @@ class DependentClientsTest {
   private final List<BuiltClient> built = new ArrayList<>();
 
   private DependentClients clients(int count) {
-    return new DependentClients(count, i -> {
-      BuiltClient client = new BuiltClient(i);
-      built.add(client);
-      return client;
-    });
+    return new DependentClients(
+        count,
+        i -> {
+          BuiltClient client = new BuiltClient(i);
+          built.add(client);
+          return client;
+        });
   }
 
   @Test
@@ -64,12 +66,14 @@ class DependentClientsTest {
     Map<Integer, Integer> dependentsPerClient = new HashMap<>();
 
     for (int port = 30000; port < 30200; port++) {
-      dependentsPerClient.merge(((BuiltClient) clients.of("127.0.0.1:" + port)).index, 1, Integer::sum);
+      dependentsPerClient.merge(
+          ((BuiltClient) clients.of("127.0.0.1:" + port)).index, 1, Integer::sum);
     }
 
     assertThat(built).hasSize(8);
     assertThat(dependentsPerClient).hasSize(8);
-    assertThat(dependentsPerClient.values()).allSatisfy(count -> assertThat(count).isBetween(15, 35));
+    assertThat(dependentsPerClient.values())
+        .allSatisfy(count -> assertThat(count).isBetween(15, 35));
   }
 
   @Test

@@ -24,9 +24,9 @@ import org.servicegrid.registry.cluster.ClusterSettings;
 import org.servicegrid.registry.cluster.SharedRegistrations;
 
 /**
- * Two tables on two Hazelcast members of one cluster, in one JVM: what is written through one is applied by
- * both, each change's notices are queued by exactly one of them, and when a member dies the survivor takes
- * over its heart-beats and queues again the notices the dead one owed.
+ * Two tables on two Hazelcast members of one cluster, in one JVM: what is written through one is
+ * applied by both, each change's notices are queued by exactly one of them, and when a member dies
+ * the survivor takes over its heart-beats and queues again the notices the dead one owed.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceTableClusterTest {
@@ -37,8 +37,10 @@ class ServiceTableClusterTest {
 
   private static HazelcastInstance first;
   private static HazelcastInstance second;
-  private static final ServiceTableTest.RecordingSink FIRST_SINK = new ServiceTableTest.RecordingSink();
-  private static final ServiceTableTest.RecordingSink SECOND_SINK = new ServiceTableTest.RecordingSink();
+  private static final ServiceTableTest.RecordingSink FIRST_SINK =
+      new ServiceTableTest.RecordingSink();
+  private static final ServiceTableTest.RecordingSink SECOND_SINK =
+      new ServiceTableTest.RecordingSink();
   private static ServiceTable firstTable;
   private static ServiceTable secondTable;
 
@@ -46,12 +48,19 @@ class ServiceTableClusterTest {
   static void twoMembers() {
     String name = "servicegrid-test-" + UUID.randomUUID();
     List<String> members = List.of("127.0.0.1:5921", "127.0.0.1:5922");
-    CompletableFuture<HazelcastInstance> a = CompletableFuture.supplyAsync(() -> member(name, 5921, members));
-    CompletableFuture<HazelcastInstance> b = CompletableFuture.supplyAsync(() -> member(name, 5922, members));
+    CompletableFuture<HazelcastInstance> a =
+        CompletableFuture.supplyAsync(() -> member(name, 5921, members));
+    CompletableFuture<HazelcastInstance> b =
+        CompletableFuture.supplyAsync(() -> member(name, 5922, members));
     first = a.join();
     second = b.join();
-    await().atMost(BOUND).until(() -> first.getCluster().getMembers().size() == 2
-        && second.getCluster().getMembers().size() == 2 && first.getPartitionService().isClusterSafe());
+    await()
+        .atMost(BOUND)
+        .until(
+            () ->
+                first.getCluster().getMembers().size() == 2
+                    && second.getCluster().getMembers().size() == 2
+                    && first.getPartitionService().isClusterSafe());
     firstTable = table(first, FIRST_SINK);
     secondTable = table(second, SECOND_SINK);
   }
@@ -75,10 +84,15 @@ class ServiceTableClusterTest {
     secondTable.deregister(instances.get(0));
     firstTable.deregister(instances.get(1));
 
-    await().atMost(BOUND).untilAsserted(() -> {
-      assertThat(firstTable.instancesOf("svc")).containsExactlyInAnyOrderElementsOf(instances.subList(2, 40));
-      assertThat(secondTable.instancesOf("svc")).containsExactlyInAnyOrderElementsOf(instances.subList(2, 40));
-    });
+    await()
+        .atMost(BOUND)
+        .untilAsserted(
+            () -> {
+              assertThat(firstTable.instancesOf("svc"))
+                  .containsExactlyInAnyOrderElementsOf(instances.subList(2, 40));
+              assertThat(secondTable.instancesOf("svc"))
+                  .containsExactlyInAnyOrderElementsOf(instances.subList(2, 40));
+            });
     List<String> notices = new ArrayList<>(FIRST_SINK.notices);
     notices.addAll(SECOND_SINK.notices);
     List<String> expected = new ArrayList<>();
@@ -89,36 +103,54 @@ class ServiceTableClusterTest {
     assertThat(FIRST_SINK.notices).as("both nodes send some").isNotEmpty();
     assertThat(SECOND_SINK.notices).isNotEmpty();
     assertThat(firstTable.ownedRegistrations().size() + secondTable.ownedRegistrations().size())
-        .as("each instance's heart-beats are checked by one node").isEqualTo(39);
+        .as("each instance's heart-beats are checked by one node")
+        .isEqualTo(39);
   }
 
   @Test
   @Order(2)
   void whenAMemberDiesTheSurvivorChecksEveryInstanceAndQueuesTheNoticesTheDeadOneOwed() {
-    Map<String, String> lastNoticeByFirst = new LinkedHashMap<>(); // per instance: its current state
-    FIRST_SINK.notices.forEach(n -> lastNoticeByFirst.put(n.substring(n.indexOf(' '), n.indexOf(" -> ")), n));
+    Map<String, String> lastNoticeByFirst =
+        new LinkedHashMap<>(); // per instance: its current state
+    FIRST_SINK.notices.forEach(
+        n -> lastNoticeByFirst.put(n.substring(n.indexOf(' '), n.indexOf(" -> ")), n));
     int sentBySecond = SECOND_SINK.notices.size();
 
     first.getLifecycleService().terminate();
 
-    await().atMost(BOUND).ignoreExceptions().untilAsserted(() -> { // the sink's list grows meanwhile
-      assertThat(secondTable.ownedRegistrations()).hasSize(39);
-      assertThat(SECOND_SINK.notices.subList(sentBySecond, SECOND_SINK.notices.size()))
-          .containsExactlyInAnyOrderElementsOf(lastNoticeByFirst.values());
-    });
-    assertThat(new SharedRegistrations(second, MAP).snapshot()).as("the backups of the dead member's partitions")
-        .filteredOn(r -> r.isLive()).hasSize(39);
+    await()
+        .atMost(BOUND)
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> { // the sink's list grows meanwhile
+              assertThat(secondTable.ownedRegistrations()).hasSize(39);
+              assertThat(SECOND_SINK.notices.subList(sentBySecond, SECOND_SINK.notices.size()))
+                  .containsExactlyInAnyOrderElementsOf(lastNoticeByFirst.values());
+            });
+    assertThat(new SharedRegistrations(second, MAP).snapshot())
+        .as("the backups of the dead member's partitions")
+        .filteredOn(r -> r.isLive())
+        .hasSize(39);
     secondTable.register(ServiceInfo.of("svc", "127.0.0.1:9200"));
-    assertThat(SECOND_SINK.notices).last().isEqualTo("REGISTERED svc@127.0.0.1:9200 -> [127.0.0.1:9000]");
+    assertThat(SECOND_SINK.notices)
+        .last()
+        .isEqualTo("REGISTERED svc@127.0.0.1:9200 -> [127.0.0.1:9000]");
   }
 
   private static HazelcastInstance member(String name, int port, List<String> members) {
-    ClusterSettings settings = new ClusterSettings(name, "127.0.0.1", port, members, Duration.ofSeconds(3));
-    return Hazelcast.newHazelcastInstance(settings.hazelcastConfig(ServiceTableClusterTest.class.getClassLoader()));
+    ClusterSettings settings =
+        new ClusterSettings(name, "127.0.0.1", port, members, Duration.ofSeconds(3));
+    return Hazelcast.newHazelcastInstance(
+        settings.hazelcastConfig(ServiceTableClusterTest.class.getClassLoader()));
   }
 
   private static ServiceTable table(HazelcastInstance member, ChangeSink sink) {
-    return new ServiceTable(new SharedRegistrations(member, MAP), sink, e -> {}, Clock.systemUTC(),
-        TestCluster.settings(100, Integer.MAX_VALUE, Integer.MAX_VALUE), TestCluster.daemons());
+    return new ServiceTable(
+        new SharedRegistrations(member, MAP),
+        sink,
+        e -> {},
+        Clock.systemUTC(),
+        TestCluster.settings(100, Integer.MAX_VALUE, Integer.MAX_VALUE),
+        TestCluster.daemons());
   }
 }

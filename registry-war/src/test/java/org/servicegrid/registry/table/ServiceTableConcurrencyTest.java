@@ -34,27 +34,32 @@ class ServiceTableConcurrencyTest {
   }
 
   @Test
-  void concurrentRegistrationsAndRemovalsKeepTheTableConsistentAndNoticesInChangeOrder() throws Exception {
+  void concurrentRegistrationsAndRemovalsKeepTheTableConsistentAndNoticesInChangeOrder()
+      throws Exception {
     table.register(ServiceInfo.of("gateway", "127.0.0.1:9000", "svc"));
     CountDownLatch go = new CountDownLatch(1);
     AtomicBoolean writing = new AtomicBoolean(true);
     List<Future<?>> writers = new ArrayList<>();
     for (int w = 0; w < WRITERS; w++) {
       int writer = w;
-      writers.add(threads.submit(() -> {
-        go.await();
-        for (int round = 0; round < ROUNDS; round++) {
-          ServiceInfo shared = ServiceInfo.of("svc", "127.0.0.1:" + (10_000 + round % SHARED_INSTANCES));
-          ServiceInfo own = ServiceInfo.of("svc", "127.0.0.1:" + (20_000 + writer * ROUNDS + round));
-          table.register(shared);
-          table.register(own);
-          table.deregister(shared);
-          if (round % 2 == 0) {
-            table.deregister(own);
-          }
-        }
-        return null;
-      }));
+      writers.add(
+          threads.submit(
+              () -> {
+                go.await();
+                for (int round = 0; round < ROUNDS; round++) {
+                  ServiceInfo shared =
+                      ServiceInfo.of("svc", "127.0.0.1:" + (10_000 + round % SHARED_INSTANCES));
+                  ServiceInfo own =
+                      ServiceInfo.of("svc", "127.0.0.1:" + (20_000 + writer * ROUNDS + round));
+                  table.register(shared);
+                  table.register(own);
+                  table.deregister(shared);
+                  if (round % 2 == 0) {
+                    table.deregister(own);
+                  }
+                }
+                return null;
+              }));
     }
     Future<Integer> reader = threads.submit(readUntil(writing, go));
     go.countDown();
@@ -64,12 +69,15 @@ class ServiceTableConcurrencyTest {
     writing.set(false);
 
     assertThat(reader.get(60, TimeUnit.SECONDS)).as("snapshots read").isPositive();
-    assertThat(table.instancesOf("svc")).hasSize(WRITERS * ROUNDS / 2)
+    assertThat(table.instancesOf("svc"))
+        .hasSize(WRITERS * ROUNDS / 2)
         .noneMatch(i -> i.addr().matches("127\\.0\\.0\\.1:1000\\d"));
     assertNoticesAlternateAddAndRemovePerInstance();
   }
 
-  /** Reads snapshots while the writers run; every snapshot must hold each Name+Addr at most once. */
+  /**
+   * Reads snapshots while the writers run; every snapshot must hold each Name+Addr at most once.
+   */
   private Callable<Integer> readUntil(AtomicBoolean writing, CountDownLatch go) {
     return () -> {
       go.await();
@@ -83,14 +91,19 @@ class ServiceTableConcurrencyTest {
     };
   }
 
-  /** Notices are queued under the table's lock, so per instance they must alternate REGISTERED/removed. */
+  /**
+   * Notices are queued under the table's lock, so per instance they must alternate
+   * REGISTERED/removed.
+   */
   private void assertNoticesAlternateAddAndRemovePerInstance() {
     Map<String, Boolean> present = new HashMap<>();
     synchronized (sink) {
       for (String notice : sink.notices) {
         String instance = notice.substring(notice.indexOf(' ') + 1, notice.indexOf(" -> "));
         boolean added = notice.startsWith("REGISTERED");
-        assertThat(present.getOrDefault(instance, false)).as("%s after %s", notice, instance).isNotEqualTo(added);
+        assertThat(present.getOrDefault(instance, false))
+            .as("%s after %s", notice, instance)
+            .isNotEqualTo(added);
         present.put(instance, added);
       }
     }

@@ -17,15 +17,17 @@ class ServiceTableTest {
 
   private final RecordingSink sink = new RecordingSink();
   private final List<Object> events = new ArrayList<>();
-  private final ServiceTable table = TestCluster.table(
-      sink, events::add, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), 2);
+  private final ServiceTable table =
+      TestCluster.table(
+          sink, events::add, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), 2);
 
   @Test
   void answersEachRequiredServiceWithItsInstancesOrAnEmptyList() {
     ServiceInfo log = ServiceInfo.of("log", "127.0.0.1:9001");
     table.register(log);
 
-    Map<String, List<ServiceInfo>> answer = table.register(ServiceInfo.of("visit", "127.0.0.1:9002", "log", "db"));
+    Map<String, List<ServiceInfo>> answer =
+        table.register(ServiceInfo.of("visit", "127.0.0.1:9002", "log", "db"));
 
     assertThat(answer).containsOnlyKeys("log", "db");
     assertThat(answer.get("log")).containsExactly(log);
@@ -36,13 +38,16 @@ class ServiceTableTest {
   void theLookupAnswerFollowsEveryChangeOfItsService() {
     assertThat(json("log")).isEqualTo("[]");
     table.register(ServiceInfo.of("log", "127.0.0.1:9001"));
-    assertThat(json("log")).isEqualTo("[{\"Name\":\"log\",\"Addr\":\"127.0.0.1:9001\",\"RequiredServices\":[]}]");
+    assertThat(json("log"))
+        .isEqualTo("[{\"Name\":\"log\",\"Addr\":\"127.0.0.1:9001\",\"RequiredServices\":[]}]");
     assertThat(json("log")).as("asked again, unchanged").isEqualTo(json("log"));
 
     table.register(ServiceInfo.of("log", "127.0.0.1:9001", "db")); // replaced
     table.register(ServiceInfo.of("log", "127.0.0.1:9002"));
-    assertThat(json("log")).isEqualTo("[{\"Name\":\"log\",\"Addr\":\"127.0.0.1:9001\",\"RequiredServices\":[\"db\"]},"
-        + "{\"Name\":\"log\",\"Addr\":\"127.0.0.1:9002\",\"RequiredServices\":[]}]");
+    assertThat(json("log"))
+        .isEqualTo(
+            "[{\"Name\":\"log\",\"Addr\":\"127.0.0.1:9001\",\"RequiredServices\":[\"db\"]},"
+                + "{\"Name\":\"log\",\"Addr\":\"127.0.0.1:9002\",\"RequiredServices\":[]}]");
 
     table.deregister(ServiceInfo.of("log", "127.0.0.1:9001"));
     Registration remaining = table.registrations().get(0);
@@ -69,17 +74,21 @@ class ServiceTableTest {
 
   @Test
   void aNewInstanceBeyondTheLimitsIsRefusedBeforeAnythingChanges() {
-    ServiceTable limited = TestCluster.table(sink, events::add, Clock.systemUTC(), TestCluster.settings(2, 1, 10));
+    ServiceTable limited =
+        TestCluster.table(sink, events::add, Clock.systemUTC(), TestCluster.settings(2, 1, 10));
     ServiceInfo first = ServiceInfo.of("log", "127.0.0.1:9001");
     limited.register(first);
 
     assertThatThrownBy(() -> limited.register(ServiceInfo.of("log", "127.0.0.1:9002")))
-        .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.status()).isEqualTo(429));
+        .isInstanceOfSatisfying(
+            LimitExceededException.class, e -> assertThat(e.status()).isEqualTo(429));
 
     assertThat(limited.instancesOf("log")).containsExactly(first);
     assertThat(events).hasSize(1);
-    limited.register(ServiceInfo.of("log", "127.0.0.1:9001", "db")); // the same instance again: replaced
-    assertThat(limited.instancesOf("log")).containsExactly(ServiceInfo.of("log", "127.0.0.1:9001", "db"));
+    limited.register(
+        ServiceInfo.of("log", "127.0.0.1:9001", "db")); // the same instance again: replaced
+    assertThat(limited.instancesOf("log"))
+        .containsExactly(ServiceInfo.of("log", "127.0.0.1:9001", "db"));
   }
 
   private String json(String name) {
@@ -94,7 +103,8 @@ class ServiceTableTest {
     table.register(updated);
 
     assertThat(table.instancesOf("log")).containsExactly(updated);
-    assertThat(events).extracting(e -> ((Change) e).kind())
+    assertThat(events)
+        .extracting(e -> ((Change) e).kind())
         .containsExactly(Change.Kind.REGISTERED, Change.Kind.REPLACED);
   }
 
@@ -115,7 +125,9 @@ class ServiceTableTest {
     assertThat(table.deregister(ServiceInfo.of("log", "127.0.0.1:9001"))).isTrue();
 
     assertThat(table.instancesOf("log")).isEmpty();
-    assertThat(sink.notices).last().isEqualTo("DEREGISTERED log@127.0.0.1:9001 -> [127.0.0.1:9000]");
+    assertThat(sink.notices)
+        .last()
+        .isEqualTo("DEREGISTERED log@127.0.0.1:9001 -> [127.0.0.1:9000]");
   }
 
   @Test
@@ -134,7 +146,8 @@ class ServiceTableTest {
 
     table.register(ServiceInfo.of("log", "127.0.0.1:9001"));
 
-    assertThat(sink.notices).containsExactly("REGISTERED log@127.0.0.1:9001 -> [127.0.0.1:9000, 127.0.0.1:9003]");
+    assertThat(sink.notices)
+        .containsExactly("REGISTERED log@127.0.0.1:9001 -> [127.0.0.1:9000, 127.0.0.1:9003]");
   }
 
   @Test

@@ -19,7 +19,8 @@ class TableLimitsTest {
     admitAndApply(ServiceInfo.of("log", "127.0.0.1:2"));
 
     assertThatThrownBy(() -> limits.admit(directory, ServiceInfo.of("log", "127.0.0.1:3")))
-        .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.status()).isEqualTo(429))
+        .isInstanceOfSatisfying(
+            LimitExceededException.class, e -> assertThat(e.status()).isEqualTo(429))
         .hasMessageContaining("'log' already has 2 instances")
         .hasMessageContaining("registry.limits.max-instances-per-service");
   }
@@ -30,7 +31,9 @@ class TableLimitsTest {
     admitAndApply(ServiceInfo.of("log", "127.0.0.1:2"));
     admitAndApply(ServiceInfo.of("a", "127.0.0.1:3"));
 
-    limits.admit(directory, ServiceInfo.of("log", "127.0.0.1:2", "b", "c")); // full on both counts: a re-registration
+    limits.admit(
+        directory,
+        ServiceInfo.of("log", "127.0.0.1:2", "b", "c")); // full on both counts: a re-registration
   }
 
   @Test
@@ -40,10 +43,13 @@ class TableLimitsTest {
 
     admitAndApply(ServiceInfo.of("visit", "127.0.0.1:3", "log")); // the third
     assertThatThrownBy(() -> limits.admit(directory, ServiceInfo.of("x", "127.0.0.1:4")))
-        .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.status()).isEqualTo(507))
-        .hasMessageContaining("already holds 3 services").hasMessageContaining("registry.limits.max-services");
+        .isInstanceOfSatisfying(
+            LimitExceededException.class, e -> assertThat(e.status()).isEqualTo(507))
+        .hasMessageContaining("already holds 3 services")
+        .hasMessageContaining("registry.limits.max-services");
     assertThatThrownBy(() -> limits.admit(directory, ServiceInfo.of("log", "127.0.0.1:5", "db")))
-        .as("a new required name counts too").isInstanceOf(LimitExceededException.class);
+        .as("a new required name counts too")
+        .isInstanceOf(LimitExceededException.class);
     limits.admit(directory, ServiceInfo.of("gateway", "127.0.0.1:6", "visit")); // only names in use
   }
 

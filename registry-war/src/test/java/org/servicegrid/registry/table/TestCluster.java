@@ -11,8 +11,8 @@ import org.servicegrid.registry.cluster.ClusterSettings;
 import org.servicegrid.registry.cluster.SharedRegistrations;
 
 /**
- * One single-node Hazelcast member for the unit tests of a JVM, configured as a default registry node; each
- * table gets a map of its own, so tests do not see each other's registrations.
+ * One single-node Hazelcast member for the unit tests of a JVM, configured as a default registry
+ * node; each table gets a map of its own, so tests do not see each other's registrations.
  */
 public final class TestCluster {
 
@@ -22,9 +22,12 @@ public final class TestCluster {
 
   public static synchronized HazelcastInstance member() {
     if (member == null) {
-      ClusterSettings settings = new ClusterSettings("servicegrid-unit-tests", "127.0.0.1", 5901, List.of(),
-          Duration.ofSeconds(5));
-      member = Hazelcast.newHazelcastInstance(settings.hazelcastConfig(TestCluster.class.getClassLoader()));
+      ClusterSettings settings =
+          new ClusterSettings(
+              "servicegrid-unit-tests", "127.0.0.1", 5901, List.of(), Duration.ofSeconds(5));
+      member =
+          Hazelcast.newHazelcastInstance(
+              settings.hazelcastConfig(TestCluster.class.getClassLoader()));
     }
     return member;
   }
@@ -35,19 +38,27 @@ public final class TestCluster {
   }
 
   /** A table on a fresh map without limits, whose change feed runs on a daemon thread. */
-  static ServiceTable table(ChangeSink sink, java.util.function.Consumer<Object> publisher, Clock clock,
+  static ServiceTable table(
+      ChangeSink sink,
+      java.util.function.Consumer<Object> publisher,
+      Clock clock,
       int maxIdleServices) {
-    return table(sink, publisher, clock, settings(maxIdleServices, Integer.MAX_VALUE, Integer.MAX_VALUE));
+    return table(
+        sink, publisher, clock, settings(maxIdleServices, Integer.MAX_VALUE, Integer.MAX_VALUE));
   }
 
-  static ServiceTable table(ChangeSink sink, java.util.function.Consumer<Object> publisher, Clock clock,
+  static ServiceTable table(
+      ChangeSink sink,
+      java.util.function.Consumer<Object> publisher,
+      Clock clock,
       TableSettings settings) {
     return new ServiceTable(freshRegistrations(), sink, publisher, clock, settings, daemons());
   }
 
   /** A table's settings for tests: writes wait 5 s at most for the test member. */
   static TableSettings settings(int maxIdleServices, int maxInstancesPerService, int maxServices) {
-    return new TableSettings(maxIdleServices, java.time.Duration.ofSeconds(5), maxInstancesPerService, maxServices);
+    return new TableSettings(
+        maxIdleServices, java.time.Duration.ofSeconds(5), maxInstancesPerService, maxServices);
   }
 
   static ThreadFactory daemons() {

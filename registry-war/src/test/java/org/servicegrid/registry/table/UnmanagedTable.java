@@ -6,22 +6,26 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.servicegrid.protocol.ServiceInfo;
 
-/** A real service table outside the container, for the tests of other packages; it records evictions. */
+/**
+ * A real service table outside the container, for the tests of other packages; it records
+ * evictions.
+ */
 public final class UnmanagedTable {
 
   private final List<ServiceInfo> evicted = new CopyOnWriteArrayList<>();
   private final ServiceTable table;
 
   public UnmanagedTable(Clock clock) {
-    ChangeSink noDependents = new ChangeSink() {
-      @Override
-      public Runnable enqueue(Change change, Collection<String> dependentAddresses) {
-        return () -> {};
-      }
+    ChangeSink noDependents =
+        new ChangeSink() {
+          @Override
+          public Runnable enqueue(Change change, Collection<String> dependentAddresses) {
+            return () -> {};
+          }
 
-      @Override
-      public void forget(String address) {}
-    };
+          @Override
+          public void forget(String address) {}
+        };
     table = TestCluster.table(noDependents, this::observe, clock, 100);
   }
 

@@ -12,9 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The dashboard's files over plain HTTP from the real registry: the page at {@code /}, its stylesheet and
- * script with the right types and security headers, revalidation by entity tag, and 404 JSON for anything
- * that is not one of its assets, including attempts to climb out of the asset folder.
+ * The dashboard's files over plain HTTP from the real registry: the page at {@code /}, its
+ * stylesheet and script with the right types and security headers, revalidation by entity tag, and
+ * 404 JSON for anything that is not one of its assets, including attempts to climb out of the asset
+ * folder.
  */
 class DashboardAssetsIT {
 
@@ -28,12 +29,17 @@ class DashboardAssetsIT {
     HttpResponse<String> page = Registry.get("/");
 
     assertThat(page.statusCode()).as("GET " + Registry.BASE + "/").isEqualTo(200);
-    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-        .startsWith("text/html").containsIgnoringCase("charset=UTF-8"));
-    assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
-        .contains("default-src 'none'", "script-src 'self'", "connect-src 'self'"));
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(
+            type -> assertThat(type).startsWith("text/html").containsIgnoringCase("charset=UTF-8"));
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(
+            policy ->
+                assertThat(policy)
+                    .contains("default-src 'none'", "script-src 'self'", "connect-src 'self'"));
     assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-    assertThat(page.body()).contains("dashboard/dashboard.js", "dashboard/dashboard.css", "id=\"instances\"")
+    assertThat(page.body())
+        .contains("dashboard/dashboard.js", "dashboard/dashboard.css", "id=\"instances\"")
         .doesNotContain("http://", "https://");
   }
 
@@ -43,7 +49,8 @@ class DashboardAssetsIT {
     HttpResponse<String> js = Registry.get("/dashboard/dashboard.js");
 
     assertThat(css.statusCode()).as("GET /dashboard/dashboard.css").isEqualTo(200);
-    assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+    assertThat(css.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
     assertThat(js.statusCode()).as("GET /dashboard/dashboard.js").isEqualTo(200);
     assertThat(js.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
@@ -58,17 +65,21 @@ class DashboardAssetsIT {
 
     HttpResponse<String> again = Registry.get("/dashboard/dashboard.js", "If-None-Match", tag);
 
-    assertThat(again.statusCode()).as("GET /dashboard/dashboard.js with If-None-Match " + tag).isEqualTo(304);
+    assertThat(again.statusCode())
+        .as("GET /dashboard/dashboard.js with If-None-Match " + tag)
+        .isEqualTo(304);
     assertThat(again.body()).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "/dashboard/missing.js",
-      "/dashboard/index.html",
-      "/dashboard/Asset.class",
-      "/dashboard/..dashboard.js",
-      "/dashboard/.dashboard.css"})
+  @ValueSource(
+      strings = {
+        "/dashboard/missing.js",
+        "/dashboard/index.html",
+        "/dashboard/Asset.class",
+        "/dashboard/..dashboard.js",
+        "/dashboard/.dashboard.css"
+      })
   void answersOtherNamesUnderTheAssetPathWith404Json(String path) throws Exception {
     HttpResponse<String> response = Registry.get(path);
 
@@ -78,19 +89,23 @@ class DashboardAssetsIT {
   }
 
   /**
-   * Liberty's web container refuses encoded slashes (400) before the application sees them; the asset-name
-   * rule is the second line of defence. Either refusal is fine as long as no file comes back.
+   * Liberty's web container refuses encoded slashes (400) before the application sees them; the
+   * asset-name rule is the second line of defence. Either refusal is fine as long as no file comes
+   * back.
    */
   @ParameterizedTest
-  @ValueSource(strings = {
-      "/dashboard/..%2Fdashboard%2Fdashboard.js",
-      "/dashboard/..%2F..%2FMETA-INF%2Fmicroprofile-config.properties",
-      "/dashboard/%2e%2e%2forg%2fservicegrid%2fregistry%2fdashboard%2fAsset.class"})
+  @ValueSource(
+      strings = {
+        "/dashboard/..%2Fdashboard%2Fdashboard.js",
+        "/dashboard/..%2F..%2FMETA-INF%2Fmicroprofile-config.properties",
+        "/dashboard/%2e%2e%2forg%2fservicegrid%2fregistry%2fdashboard%2fAsset.class"
+      })
   void refusesPathsThatClimbOutOfTheAssetFolder(String path) throws Exception {
     HttpResponse<String> response = Registry.get(path);
 
     assertThat(response.statusCode()).as("GET " + path).isIn(400, 404);
-    assertThat(response.body()).as("no file content (the container's error page may echo the path)")
+    assertThat(response.body())
+        .as("no file content (the container's error page may echo the path)")
         .doesNotContain("textContent", "registry.heartbeat.period", "CONTENT_SECURITY_POLICY");
   }
 

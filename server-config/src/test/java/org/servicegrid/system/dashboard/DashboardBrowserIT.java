@@ -24,11 +24,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.servicegrid.testsupport.FakeInstance;
 
 /**
- * The dashboard in a real headless Chromium against the real registry: instances appear, a hung one turns
- * failing and then evicted, and the registry's unreachability shows as a banner, all without reloading the
- * page. The page is opened with {@code ?refresh=250} so its polling samples the short FAILING phase; a
- * MutationObserver records every state the victim's row showed, so the test does not depend on WebDriver
- * polling at the right moment.
+ * The dashboard in a real headless Chromium against the real registry: instances appear, a hung one
+ * turns failing and then evicted, and the registry's unreachability shows as a banner, all without
+ * reloading the page. The page is opened with {@code ?refresh=250} so its polling samples the short
+ * FAILING phase; a MutationObserver records every state the victim's row showed, so the test does
+ * not depend on WebDriver polling at the right moment.
  */
 class DashboardBrowserIT {
 
@@ -73,21 +73,37 @@ class DashboardBrowserIT {
     openDashboard();
     awaiting().untilAsserted(() -> assertThat(states()).containsOnly("up").hasSize(3));
     FakeInstance victim = instances.get(0);
-    awaiting().untilAsserted(() -> assertThat(cellOf(victim, "beat")).as("last heart-beat").matches(".* ago|just now"));
+    awaiting()
+        .untilAsserted(
+            () ->
+                assertThat(cellOf(victim, "beat"))
+                    .as("last heart-beat")
+                    .matches(".* ago|just now"));
     String marker = markPageAndRecordStatesOf(victim);
 
     victim.hangOnHeartBeats();
 
     awaiting().untilAsserted(() -> assertThat(stateOf(victim)).isEqualTo("evicted"));
-    assertThat(recordedStates()).as("states the victim's row showed, in order")
+    assertThat(recordedStates())
+        .as("states the victim's row showed, in order")
         .containsSubsequence("up", "failing", "evicted");
-    awaiting().untilAsserted(() -> assertThat(browser.findElements(By.cssSelector(
-        "#events li[data-type='EVICTED'][data-name='" + service + "'][data-addr='" + victim.addr() + "']")))
-        .hasSize(1));
+    awaiting()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        browser.findElements(
+                            By.cssSelector(
+                                "#events li[data-type='EVICTED'][data-name='"
+                                    + service
+                                    + "'][data-addr='"
+                                    + victim.addr()
+                                    + "']")))
+                    .hasSize(1));
     assertThat(states()).containsExactlyInAnyOrder("evicted", "up", "up");
     assertThat(attribute(By.id("count-evicted"), "data-count")).isNotEqualTo("0");
     assertThat(browser.executeScript("return window.dashboardTest && window.dashboardTest.marker"))
-        .as("marker set on window before the eviction (gone if the page had reloaded)").isEqualTo(marker);
+        .as("marker set on window before the eviction (gone if the page had reloaded)")
+        .isEqualTo(marker);
     saveScreenshot();
   }
 
@@ -118,25 +134,35 @@ class DashboardBrowserIT {
   /** The states of the service's rows, read in one script so a re-render cannot interleave. */
   @SuppressWarnings("unchecked")
   private List<String> states() {
-    return (List<String>) browser.executeScript("""
-        return [...document.querySelectorAll(`tr.instance[data-name="${CSS.escape(arguments[0])}"]`)]
-            .map(row => row.dataset.state);
-        """, service);
+    return (List<String>)
+        browser.executeScript(
+            """
+            return [...document.querySelectorAll(`tr.instance[data-name="${CSS.escape(arguments[0])}"]`)]
+                .map(row => row.dataset.state);
+            """,
+            service);
   }
 
   private String stateOf(FakeInstance instance) {
-    return (String) browser.executeScript("""
-        const row = document.querySelector(`tr.instance[data-addr="${CSS.escape(arguments[0])}"]`);
-        return row ? row.dataset.state : 'absent';
-        """, instance.addr());
+    return (String)
+        browser.executeScript(
+            """
+            const row = document.querySelector(`tr.instance[data-addr="${CSS.escape(arguments[0])}"]`);
+            return row ? row.dataset.state : 'absent';
+            """,
+            instance.addr());
   }
 
   private String cellOf(FakeInstance instance, String column) {
-    return (String) browser.executeScript("""
-        const [addr, column] = arguments;
-        const cell = document.querySelector(`tr.instance[data-addr="${CSS.escape(addr)}"] td.${column}`);
-        return cell ? cell.textContent : null;
-        """, instance.addr(), column);
+    return (String)
+        browser.executeScript(
+            """
+            const [addr, column] = arguments;
+            const cell = document.querySelector(`tr.instance[data-addr="${CSS.escape(addr)}"] td.${column}`);
+            return cell ? cell.textContent : null;
+            """,
+            instance.addr(),
+            column);
   }
 
   private String attribute(By element, String name) {
@@ -144,12 +170,14 @@ class DashboardBrowserIT {
   }
 
   /**
-   * Sets a marker on {@code window} (a reload would drop it) and starts recording each state the instance's
-   * row shows: the page re-renders in place, so every change of its {@code data-state} is a mutation.
+   * Sets a marker on {@code window} (a reload would drop it) and starts recording each state the
+   * instance's row shows: the page re-renders in place, so every change of its {@code data-state}
+   * is a mutation.
    */
   private String markPageAndRecordStatesOf(FakeInstance instance) {
     String marker = UUID.randomUUID().toString();
-    browser.executeScript("""
+    browser.executeScript(
+        """
         const [marker, addr] = arguments;
         const seen = [];
         window.dashboardTest = {marker, seen};
@@ -161,7 +189,9 @@ class DashboardBrowserIT {
         new MutationObserver(record).observe(document.getElementById('instances'),
             {subtree: true, childList: true, attributes: true, attributeFilter: ['data-state']});
         record();
-        """, marker, instance.addr());
+        """,
+        marker,
+        instance.addr());
     return marker;
   }
 
@@ -170,7 +200,10 @@ class DashboardBrowserIT {
     return (List<String>) browser.executeScript("return window.dashboardTest.seen");
   }
 
-  /** Makes Chromium refuse requests matching the patterns, as if the registry stopped answering them. */
+  /**
+   * Makes Chromium refuse requests matching the patterns, as if the registry stopped answering
+   * them.
+   */
   private void blockRequestsTo(String... urlPatterns) {
     browser.executeCdpCommand("Network.enable", Map.of());
     browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(urlPatterns)));

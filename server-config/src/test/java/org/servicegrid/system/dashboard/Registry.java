@@ -17,8 +17,15 @@ final class Registry {
 
   /** Waits (bounded) until the registry answers its readiness check. */
   static void awaitReady() {
-    await().atMost(START_BOUND).pollInterval(Duration.ofMillis(250)).ignoreExceptions().untilAsserted(() ->
-        assertThat(get("/health/ready").statusCode()).as(BASE + "/health/ready").isEqualTo(200));
+    await()
+        .atMost(START_BOUND)
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .untilAsserted(
+            () ->
+                assertThat(get("/health/ready").statusCode())
+                    .as(BASE + "/health/ready")
+                    .isEqualTo(200));
   }
 
   /** GET {@code path} of the registry, with headers given as name, value, name, value... */

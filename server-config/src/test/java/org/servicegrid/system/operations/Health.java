@@ -10,7 +10,10 @@ import java.util.Map;
 import org.servicegrid.system.Server;
 import org.servicegrid.testsupport.Http;
 
-/** One answer of {@code /health/started|live|ready}: the HTTP status, the overall status and each named check. */
+/**
+ * One answer of {@code /health/started|live|ready}: the HTTP status, the overall status and each
+ * named check.
+ */
 record Health(int httpStatus, String status, Map<String, Check> checks, String body) {
 
   /** One named check: UP or DOWN and its data ({@code {}} when it has none). */
@@ -26,9 +29,13 @@ record Health(int httpStatus, String status, Map<String, Check> checks, String b
     Map<String, Check> checks = new LinkedHashMap<>();
     for (JsonValue value : json.getJsonArray("checks")) {
       JsonObject check = value.asJsonObject();
-      checks.put(check.getString("name"),
-          new Check(check.getString("status"), check.getJsonObject("data") == null ? JsonValue.EMPTY_JSON_OBJECT
-              : check.getJsonObject("data")));
+      checks.put(
+          check.getString("name"),
+          new Check(
+              check.getString("status"),
+              check.getJsonObject("data") == null
+                  ? JsonValue.EMPTY_JSON_OBJECT
+                  : check.getJsonObject("data")));
     }
     return new Health(response.statusCode(), json.getString("status"), checks, response.body());
   }

@@ -18,16 +18,21 @@ import org.servicegrid.system.Server;
 import org.servicegrid.testsupport.Http;
 
 /**
- * What an operator or a platform finds on every server: the three health endpoints answering 200 with the
- * server's own named checks UP, the application metrics in Prometheus text, an OpenAPI document of the
- * server's resources and the OpenAPI UI.
+ * What an operator or a platform finds on every server: the three health endpoints answering 200
+ * with the server's own named checks UP, the application metrics in Prometheus text, an OpenAPI
+ * document of the server's resources and the OpenAPI UI.
  */
 @Order(110)
 class OperationsEndpointsIT {
 
   /** What one server is expected to expose. */
-  record Expected(Server server, List<String> started, List<String> live, List<String> ready,
-      List<String> metrics, List<String> paths) {
+  record Expected(
+      Server server,
+      List<String> started,
+      List<String> live,
+      List<String> ready,
+      List<String> metrics,
+      List<String> paths) {
     @Override
     public String toString() {
       return server.serverName;
@@ -36,20 +41,44 @@ class OperationsEndpointsIT {
 
   static Stream<Expected> servers() {
     return Stream.of(
-        new Expected(Server.REGISTRY, List.of("registry-started"), List.of("heart-beat-scheduler"),
+        new Expected(
+            Server.REGISTRY,
+            List.of("registry-started"),
+            List.of("heart-beat-scheduler"),
             List.of("service-table"),
-            List.of("registry_registrations_total", "registry_deregistrations_total", "registry_evictions_total",
-                "registry_heartbeat_failures_total", "registry_notification_failures_total", "registry_instances",
-                "registry_notification_latency_seconds", "registry_notification_backlog"),
+            List.of(
+                "registry_registrations_total",
+                "registry_deregistrations_total",
+                "registry_evictions_total",
+                "registry_heartbeat_failures_total",
+                "registry_notification_failures_total",
+                "registry_instances",
+                "registry_notification_latency_seconds",
+                "registry_notification_backlog"),
             List.of("/services", "/services/{name}", "/instances", "/events", "/")),
-        new Expected(Server.LOG, List.of(), List.of("log-file"), List.of("registration"),
-            List.of("log_lines_appended_total", "log_bytes_appended_bytes_total", "log_rotations_total",
+        new Expected(
+            Server.LOG,
+            List.of(),
+            List.of("log-file"),
+            List.of("registration"),
+            List.of(
+                "log_lines_appended_total",
+                "log_bytes_appended_bytes_total",
+                "log_rotations_total",
                 "log_append_duration_seconds"),
             List.of("/log", "/heart-beat", "/services")),
-        new Expected(Server.VISIT, List.of(), List.of(), List.of("registration"),
+        new Expected(
+            Server.VISIT,
+            List.of(),
+            List.of(),
+            List.of("registration"),
             List.of("visit_visits_counted_total", "visit_visits_refused_total", "visit_count"),
             List.of("/", "/heart-beat", "/services")),
-        new Expected(Server.GATEWAY, List.of(), List.of(), List.of("registration", "service-catalog"),
+        new Expected(
+            Server.GATEWAY,
+            List.of(),
+            List.of(),
+            List.of("registration", "service-catalog"),
             List.of("gateway_requests_total", "gateway_upstream_latency_seconds"),
             List.of("/{service}/{path}", "/", "/heart-beat", "/services")));
   }
@@ -57,11 +86,18 @@ class OperationsEndpointsIT {
   @BeforeAll
   static void systemIsReadyAndTheGatewayRoutedOnce() {
     Server.awaitSystemReady();
-    // The gateway's meters are tagged by service and appear with the first request routed to it; the gateway
-    // learns of a service registered after its last catalog refresh within gateway.catalog.refresh-period.
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
-        assertThat(Http.get(Server.GATEWAY.url("/log/log?tail=1")).statusCode()).as("GET /log/log via the gateway")
-            .isEqualTo(200));
+    // The gateway's meters are tagged by service and appear with the first request routed to it;
+    // the gateway
+    // learns of a service registered after its last catalog refresh within
+    // gateway.catalog.refresh-period.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(
+            () ->
+                assertThat(Http.get(Server.GATEWAY.url("/log/log?tail=1")).statusCode())
+                    .as("GET /log/log via the gateway")
+                    .isEqualTo(200));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -77,7 +113,8 @@ class OperationsEndpointsIT {
   void publishesItsApplicationMetricsAsPrometheusText(Expected expected) throws Exception {
     Prometheus metrics = Prometheus.scrape(expected.server());
 
-    assertThat(metrics.applicationNames()).as("application metrics of %s", expected)
+    assertThat(metrics.applicationNames())
+        .as("application metrics of %s", expected)
         .containsAll(expected.metrics());
     assertThat(metrics.samples("jvm_uptime_seconds")).as("base metrics too").isNotEmpty();
   }
@@ -98,8 +135,12 @@ class OperationsEndpointsIT {
       for (String method : List.of("get", "post", "delete")) {
         JsonObject operation = item.getJsonObject(method);
         if (operation != null) {
-          assertThat(operation.getString("summary", "")).as("summary of %s %s", method, path).isNotBlank();
-          assertThat(operation.getJsonObject("responses")).as("responses of %s %s", method, path).isNotEmpty();
+          assertThat(operation.getString("summary", ""))
+              .as("summary of %s %s", method, path)
+              .isNotBlank();
+          assertThat(operation.getJsonObject("responses"))
+              .as("responses of %s %s", method, path)
+              .isNotEmpty();
         }
       }
     }
@@ -111,14 +152,16 @@ class OperationsEndpointsIT {
     HttpResponse<String> ui = Http.get(expected.server().url("/openapi/ui"));
 
     assertThat(ui.statusCode()).as("GET %s", ui.uri()).isEqualTo(200);
-    assertThat(ui.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/html"));
+    assertThat(ui.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
   }
 
   private static void assertAllUp(Health health, List<String> names) {
     assertThat(health.httpStatus()).as(health.body()).isEqualTo(200);
     assertThat(health.status()).isEqualTo("UP");
-    assertThat(health.checks().keySet()).as(health.body()).containsExactlyInAnyOrderElementsOf(names);
+    assertThat(health.checks().keySet())
+        .as(health.body())
+        .containsExactlyInAnyOrderElementsOf(names);
     health.checks().forEach((name, check) -> assertThat(check.status()).as(name).isEqualTo("UP"));
   }
 }

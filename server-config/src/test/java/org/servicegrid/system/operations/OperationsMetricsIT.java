@@ -14,11 +14,11 @@ import org.servicegrid.testsupport.FakeInstance;
 import org.servicegrid.testsupport.Http;
 
 /**
- * The application metrics tell what happened: the registry counts registrations, heart-beat failures and
- * evictions and gauges instances per service; a visit through the gateway shows in the gateway's, the visit
- * service's and the log service's counters. The other servers keep talking to the registry meanwhile, so
- * global counters are compared as deltas (at least the scenario's own changes) and the per-service gauge
- * exactly. The compared lines are printed.
+ * The application metrics tell what happened: the registry counts registrations, heart-beat
+ * failures and evictions and gauges instances per service; a visit through the gateway shows in the
+ * gateway's, the visit service's and the log service's counters. The other servers keep talking to
+ * the registry meanwhile, so global counters are compared as deltas (at least the scenario's own
+ * changes) and the per-service gauge exactly. The compared lines are printed.
  */
 @Order(113)
 class OperationsMetricsIT {
@@ -34,18 +34,29 @@ class OperationsMetricsIT {
   void registryMetricsCountThreeRegistrationsAndOneEviction() throws Exception {
     String service = "ops-metrics-" + UUID.randomUUID().toString().substring(0, 8);
     Prometheus before = Prometheus.scrape(Server.REGISTRY);
-    try (FakeInstance first = new FakeInstance(); FakeInstance second = new FakeInstance();
+    try (FakeInstance first = new FakeInstance();
+        FakeInstance second = new FakeInstance();
         FakeInstance doomed = new FakeInstance()) {
       first.registerWith(Server.REGISTRY.url(""), service);
       second.registerWith(Server.REGISTRY.url(""), service);
       doomed.registerWith(Server.REGISTRY.url(""), service);
-      await().atMost(BOUND).pollInterval(Duration.ofMillis(200)).until(() ->
-          Prometheus.scrape(Server.REGISTRY).value("registry_instances", "service", service) == 3);
+      await()
+          .atMost(BOUND)
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  Prometheus.scrape(Server.REGISTRY).value("registry_instances", "service", service)
+                      == 3);
 
       doomed.stop();
 
-      await().atMost(BOUND).pollInterval(Duration.ofMillis(200)).until(() ->
-          Prometheus.scrape(Server.REGISTRY).value("registry_instances", "service", service) == 2);
+      await()
+          .atMost(BOUND)
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  Prometheus.scrape(Server.REGISTRY).value("registry_instances", "service", service)
+                      == 2);
       Prometheus after = Prometheus.scrape(Server.REGISTRY);
       print(before, after, service);
 
@@ -65,16 +76,32 @@ class OperationsMetricsIT {
     HttpResponse<String> response = Http.get(Server.GATEWAY.url("/visit/"));
     assertThat(response.statusCode()).as("GET %s", response.uri()).isEqualTo(200);
 
-    // The gateway counts a request once the response was relayed, so the counter may trail the response.
-    await().atMost(BOUND).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-      assertThat(delta(gateway, Prometheus.scrape(Server.GATEWAY), "gateway_requests_total",
-          "service", "visit", "class", "2xx")).isGreaterThanOrEqualTo(1);
-      assertThat(delta(visit, Prometheus.scrape(Server.VISIT), "visit_visits_counted_total"))
-          .isGreaterThanOrEqualTo(1);
-      assertThat(delta(log, Prometheus.scrape(Server.LOG), "log_lines_appended_total")).isGreaterThanOrEqualTo(1);
-    });
+    // The gateway counts a request once the response was relayed, so the counter may trail the
+    // response.
+    await()
+        .atMost(BOUND)
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              assertThat(
+                      delta(
+                          gateway,
+                          Prometheus.scrape(Server.GATEWAY),
+                          "gateway_requests_total",
+                          "service",
+                          "visit",
+                          "class",
+                          "2xx"))
+                  .isGreaterThanOrEqualTo(1);
+              assertThat(
+                      delta(visit, Prometheus.scrape(Server.VISIT), "visit_visits_counted_total"))
+                  .isGreaterThanOrEqualTo(1);
+              assertThat(delta(log, Prometheus.scrape(Server.LOG), "log_lines_appended_total"))
+                  .isGreaterThanOrEqualTo(1);
+            });
     gateway.print("gateway before", "gateway_requests_total", "service", "visit");
-    Prometheus.scrape(Server.GATEWAY).print("gateway after", "gateway_requests_total", "service", "visit");
+    Prometheus.scrape(Server.GATEWAY)
+        .print("gateway after", "gateway_requests_total", "service", "visit");
     visit.print("visit before", "visit_visits_counted_total");
     Prometheus.scrape(Server.VISIT).print("visit after", "visit_visits_counted_total");
     log.print("log before", "log_lines_appended_total");
@@ -86,8 +113,12 @@ class OperationsMetricsIT {
   }
 
   private static void print(Prometheus before, Prometheus after, String service) {
-    for (String counter : new String[] {"registry_registrations_total", "registry_evictions_total",
-        "registry_heartbeat_failures_total"}) {
+    for (String counter :
+        new String[] {
+          "registry_registrations_total",
+          "registry_evictions_total",
+          "registry_heartbeat_failures_total"
+        }) {
       before.print("registry before", counter);
       after.print("registry after", counter);
     }

@@ -13,14 +13,17 @@ import org.servicegrid.system.Server;
 import org.servicegrid.testsupport.Http;
 
 /**
- * One scrape of a server's {@code /metrics} in the Prometheus text format, parsed into samples so that tests
- * can compare values before and after a scenario and print the lines they are about.
+ * One scrape of a server's {@code /metrics} in the Prometheus text format, parsed into samples so
+ * that tests can compare values before and after a scenario and print the lines they are about.
  */
 final class Prometheus {
 
   /** {@code name{label="value",...} 1.0}; Liberty writes a trailing comma inside the braces. */
-  private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})?\\s+(\\S+)$");
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern SAMPLE =
+      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})?\\s+(\\S+)$");
+
+  private static final Pattern LABEL =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   record Sample(String name, Map<String, String> labels, double value, String line) {}
 
@@ -33,8 +36,9 @@ final class Prometheus {
   static Prometheus scrape(Server server) throws Exception {
     HttpResponse<String> response = Http.get(server.url("/metrics"));
     assertThat(response.statusCode()).as("GET %s", response.uri()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).as("Prometheus text format").startsWith("text/plain"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(
+            type -> assertThat(type).as("Prometheus text format").startsWith("text/plain"));
     return parse(response.body());
   }
 
@@ -55,22 +59,33 @@ final class Prometheus {
     return new Prometheus(samples);
   }
 
-  /** The samples called {@code name} whose labels include {@code labelPairs} (name, value, name, value...). */
+  /**
+   * The samples called {@code name} whose labels include {@code labelPairs} (name, value, name,
+   * value...).
+   */
   List<Sample> samples(String name, String... labelPairs) {
     return samples.stream().filter(s -> s.name().equals(name) && hasLabels(s, labelPairs)).toList();
   }
 
-  /** The value of the one matching sample; 0 when there is none yet (a tagged counter appears on first use). */
+  /**
+   * The value of the one matching sample; 0 when there is none yet (a tagged counter appears on
+   * first use).
+   */
   double value(String name, String... labelPairs) {
     List<Sample> matching = samples(name, labelPairs);
-    assertThat(matching).as("samples of %s %s", name, List.of(labelPairs)).hasSizeLessThanOrEqualTo(1);
+    assertThat(matching)
+        .as("samples of %s %s", name, List.of(labelPairs))
+        .hasSizeLessThanOrEqualTo(1);
     return matching.isEmpty() ? 0 : matching.get(0).value();
   }
 
   /** The names of the application's metrics ({@code mp_scope="application"}). */
   List<String> applicationNames() {
-    return samples.stream().filter(s -> "application".equals(s.labels().get("mp_scope"))).map(Sample::name)
-        .distinct().toList();
+    return samples.stream()
+        .filter(s -> "application".equals(s.labels().get("mp_scope")))
+        .map(Sample::name)
+        .distinct()
+        .toList();
   }
 
   /** Prints the matching lines under a heading, so the test output shows what was compared. */

@@ -34,7 +34,8 @@ public class ProbeResource {
   @GET
   @Path("pick/{service}")
   public Response pick(@PathParam("service") String service) {
-    return instances.pick(service)
+    return instances
+        .pick(service)
         .map(instance -> Response.ok(instance).build())
         .orElseGet(() -> ErrorResponses.of(404, "none"));
   }
