@@ -13,7 +13,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.testsupport.TokenIssuer;
 
+/**
+ * registry-protocol's verifier against the tests' issuer; it lives here because registry-protocol
+ * cannot depend on test-support, which depends on it.
+ */
 class TokenVerifierTest {
 
   private static final Instant NOW = Instant.parse("2026-12-01T04:00:00Z");

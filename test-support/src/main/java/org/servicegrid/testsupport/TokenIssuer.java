@@ -1,4 +1,4 @@
-package org.servicegrid.protocol.auth;
+package org.servicegrid.testsupport;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Signs MicroProfile JWTs (RS256) as {@code scripts/Credentials.java} does, for tests and tools
- * that hold the private key; the servers only ever verify.
+ * Signs MicroProfile JWTs (RS256) as {@code scripts/Credentials.java} does, for tests that hold the
+ * private key; the servers only ever verify, so no product module ships it.
  */
 public final class TokenIssuer {
 
