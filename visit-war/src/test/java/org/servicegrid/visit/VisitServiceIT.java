@@ -6,8 +6,6 @@ import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +48,6 @@ class VisitServiceIT {
   private static final String DEPLOYMENT = "visit";
   private static final String BASE =
       "http://127.0.0.1:" + System.getProperty("arquillian.http.port") + "/";
-  private static final Path STATE_FILE =
-      Path.of(
-          System.getProperty("visit.it.dir"),
-          "visit-it-" + System.currentTimeMillis(),
-          "visit-count");
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   private static FakeLog log = FakeLog.start();
@@ -65,7 +58,7 @@ class VisitServiceIT {
 
   @Deployment(name = DEPLOYMENT, managed = false, testable = false)
   static WebArchive deployment() {
-    // Points the real artifact at the fakes and a fresh state file, with a short failure cool-down.
+    // Points the real artifact at the fakes, with a short failure cool-down.
     REGISTRY.put("log", log.addr());
     return Deployments.atRoot(
         Deployments.packagedWar(
@@ -73,8 +66,6 @@ class VisitServiceIT {
             Map.of(
                 "registry.url",
                 REGISTRY.url(),
-                "visit.state.file",
-                STATE_FILE.toString(),
                 "registry.client.failure-cooldown",
                 "300",
                 "registry.client.registry-silence",
@@ -169,23 +160,6 @@ class VisitServiceIT {
 
   @Test
   @Order(6)
-  void migratesAnOldVisitCountFileOnStartAndCountsOnFromIt() throws Exception {
-    deployer.undeploy(DEPLOYMENT);
-    deployed = false;
-    Files.createDirectories(STATE_FILE.getParent());
-    Files.writeString(STATE_FILE, "1000\n");
-
-    deploy();
-
-    assertThat(visitOk()).isEqualTo("1001");
-    assertThat(STATE_FILE).doesNotExist();
-    assertThat(STATE_FILE.resolveSibling("visit-count.migrated")).hasContent("1000");
-    restart();
-    assertThat(visitOk()).isEqualTo("1002");
-  }
-
-  @Test
-  @Order(7)
   void publishesMetricsAndAnOpenApiDocument() throws Exception {
     HttpResponse<String> metrics = get("metrics?scope=application");
     HttpResponse<String> openapi = get("openapi");
@@ -200,7 +174,7 @@ class VisitServiceIT {
   }
 
   @Test
-  @Order(8)
+  @Order(7)
   void sixtyFourConcurrentVisitsGetEachNumberOnceAndTheLogReceivesEachNumberOnce()
       throws Exception {
     long before = Long.parseLong(visitOk());
@@ -222,7 +196,7 @@ class VisitServiceIT {
   }
 
   @Test
-  @Order(9)
+  @Order(8)
   void refusesTheVisitsOfGroupsTheLogRefusesMidLoadAndCountsOnFromTheLastAcceptedNumber()
       throws Exception {
     long before = Long.parseLong(visitOk());
@@ -263,7 +237,7 @@ class VisitServiceIT {
   }
 
   @Test
-  @Order(10)
+  @Order(9)
   void answersOtherMethodsOnTheRootWith405AndCountsNothing() throws Exception {
     long before = Long.parseLong(visitOk());
 
