@@ -2,7 +2,6 @@ package org.servicegrid.visit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.time.Duration;
 import org.servicegrid.protocol.config.ConfigKeys;
 import org.servicegrid.protocol.config.ValidatedConfig;
 
@@ -15,31 +14,17 @@ import org.servicegrid.protocol.config.ValidatedConfig;
 @ApplicationScoped
 public class VisitConfig extends ValidatedConfig {
 
-  /**
-   * {@code visit.counter.*}: how long a visit waits to join a group (while the group before it is
-   * logged) before it is refused, and the most visits one group (one log call) counts.
-   */
-  public record Counter(Duration waitTimeout, int maxGroup) {}
-
-  /**
-   * The count's database: how long a group waits for the count's row lock (another instance's
-   * group) before it is refused ({@code visit.db.lock-timeout}).
-   */
-  public record Store(Duration lockTimeout) {}
-
-  /** {@code visit.log.attempts}: how many log instances one visit tries. */
-  public record Logging(int attempts) {}
-
-  @Produces Counter counter;
-  @Produces Store store;
-  @Produces Logging logging;
+  @Produces CounterSettings counter;
+  @Produces CountStoreSettings store;
+  @Produces LogCallSettings logCall;
 
   @Override
   public void validate() {
     ConfigKeys visit = keys("visit");
     counter =
-        new Counter(visit.millis("counter.wait-timeout", 1), visit.integer("counter.max-group", 1));
-    store = new Store(visit.millis("db.lock-timeout", 1));
-    logging = new Logging(visit.integer("log.attempts", 1));
+        new CounterSettings(
+            visit.millis("counter.wait-timeout", 1), visit.integer("counter.max-group", 1));
+    store = new CountStoreSettings(visit.millis("db.lock-timeout", 1));
+    logCall = new LogCallSettings(visit.integer("log.attempts", 1));
   }
 }

@@ -25,8 +25,8 @@ public class VisitService {
   @Resource(lookup = "jdbc/visits")
   DataSource dataSource;
 
-  @Inject VisitConfig.Counter counterSettings;
-  @Inject VisitConfig.Store storeSettings;
+  @Inject CounterSettings counterSettings;
+  @Inject CountStoreSettings storeSettings;
   @Inject LogSender log;
   @Inject VisitMetrics metrics;
 
