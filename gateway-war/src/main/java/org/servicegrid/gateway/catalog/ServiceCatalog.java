@@ -16,7 +16,6 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.servicegrid.client.ServiceDirectory;
 import org.servicegrid.client.ServiceRegistration;
-import org.servicegrid.gateway.proxy.Route;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.ServiceInfoValidator;
 

@@ -16,6 +16,7 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.servicegrid.client.ServiceInstances;
+import org.servicegrid.gateway.catalog.Route;
 import org.servicegrid.gateway.catalog.ServiceCatalog;
 import org.servicegrid.gateway.guard.LimitSettings;
 import org.servicegrid.gateway.guard.Refusal;

@@ -1,4 +1,4 @@
-package org.servicegrid.gateway.proxy;
+package org.servicegrid.gateway.catalog;
 
 import java.util.Optional;
 import java.util.Set;

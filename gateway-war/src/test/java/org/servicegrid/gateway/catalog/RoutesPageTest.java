@@ -1,4 +1,4 @@
-package org.servicegrid.gateway.routes;
+package org.servicegrid.gateway.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

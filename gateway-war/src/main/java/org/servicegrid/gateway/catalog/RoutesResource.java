@@ -1,4 +1,4 @@
-package org.servicegrid.gateway.routes;
+package org.servicegrid.gateway.catalog;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,8 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.servicegrid.client.ServiceDirectory;
 import org.servicegrid.client.ServiceInstances;
-import org.servicegrid.gateway.catalog.CatalogSnapshot;
-import org.servicegrid.gateway.catalog.ServiceCatalog;
 
 /**
  * {@code GET /}: what the gateway routes to, as JSON for tools or as a small page for a browser.

@@ -1,4 +1,4 @@
-package org.servicegrid.gateway.routes;
+package org.servicegrid.gateway.catalog;
 
 /**
  * Renders the route listing as one self-contained HTML page (inline style, no scripts, nothing

@@ -1,4 +1,4 @@
-package org.servicegrid.gateway.proxy;
+package org.servicegrid.gateway.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

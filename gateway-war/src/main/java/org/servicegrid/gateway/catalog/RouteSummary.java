@@ -1,4 +1,4 @@
-package org.servicegrid.gateway.routes;
+package org.servicegrid.gateway.catalog;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
