@@ -35,15 +35,10 @@ import org.servicegrid.registry.cluster.RegistrationRecord.State;
 import org.servicegrid.registry.cluster.SharedRegistrations;
 
 /**
- * The registry's table of live instances on this node: register, deregister, evict, look up. The
- * cluster's registrations live in a Hazelcast map shared by every registry node ({@link
- * SharedRegistrations}); a write goes to the map, and every node, this one included, applies each
- * change of the map to its local {@link Directory} from one ordered {@link ChangeFeed}. A write
- * then waits (at most {@code registry.cluster.write-timeout}, else 503) until this node applied it,
- * so a read here right after sees it. Removals leave a tombstone with a time to live ({@link
- * Tombstones}), so a node that missed an event learns the removal when it reads the map again; a
- * registration is evicted only if its record is still the one checked. Lookup answers are kept as
- * JSON per service ({@link InstancesJsonCache}) and dropped at each change of it.
+ * The registry's table of live instances on this node: register, deregister, evict, look up (how it
+ * shares the cluster's map and what it delegates: see the package overview). A write waits at most
+ * {@code registry.cluster.write-timeout} (else 503) until this node applied it; a registration is
+ * evicted only if its record is still the one checked.
  *
  * <p>Bean-managed concurrency with one {@link ReentrantReadWriteLock}: applying a change takes the
  * write lock, which covers the change <em>and</em> the queuing of its notices (so each dependent
