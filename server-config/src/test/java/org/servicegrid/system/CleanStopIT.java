@@ -30,6 +30,7 @@ import org.servicegrid.testsupport.Http;
  * kept-alive connection closed by the stopping server go to the other instance.
  */
 @Order(300)
+@UsesSharedSystem
 class CleanStopIT {
 
   private static final ServerInstance SECOND_LOG =

@@ -24,6 +24,7 @@ import org.servicegrid.testsupport.TestTokens;
  * The gateway routes to any registered service, a peer written only against the protocol included.
  */
 @Order(3)
+@UsesSharedSystem
 class GatewayRoutingIT {
 
   private static final String ECHO = "echo-" + UUID.randomUUID().toString().substring(0, 8);

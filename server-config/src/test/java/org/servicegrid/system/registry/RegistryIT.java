@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.system.UsesSharedSystem;
 import org.servicegrid.testsupport.FakeInstance;
 import org.servicegrid.testsupport.Http;
 import org.servicegrid.testsupport.RecordedRequest;
@@ -22,6 +23,7 @@ import org.servicegrid.testsupport.TestTokens;
  * servers run and register too, so every test uses service names of its own and never assumes an
  * empty table.
  */
+@UsesSharedSystem
 class RegistryIT {
 
   private static final Logger LOG = Logger.getLogger(RegistryIT.class.getName());
