@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.servicegrid.testsupport.EvictionBound;
 import org.servicegrid.testsupport.Http;
 
 /**
@@ -26,11 +27,8 @@ public enum Server {
   /** A cold Liberty start on a loaded 2-core machine takes well under this. */
   public static final Duration START_BOUND = Duration.ofSeconds(180);
 
-  /**
-   * Eviction takes at most ~5 s with the default heart-beat settings; leave room for a loaded
-   * machine.
-   */
-  public static final Duration EVICTION_BOUND = Duration.ofSeconds(20);
+  /** The product servers run the registry's default heart-beat settings. */
+  public static final Duration EVICTION_BOUND = EvictionBound.DEFAULT_SETTINGS.bound();
 
   /**
    * Added to every server JVM a system test starts: the C1 compiler alone halves a Liberty start's
