@@ -10,4 +10,5 @@ scripts/ensure-packages.sh
 scripts/ensure-postgresql.sh
 scripts/lint-jenkinsfile.sh
 java scripts/CheckMarkdownLinks.java
-mvn -B verify "$@"
+# Two modules at a time: after registry-client, the four WAR modules test inside Liberty servers of their own.
+mvn -B -T 2 verify "$@"

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.servicegrid.testsupport.Http;
 
 /**
@@ -33,6 +34,7 @@ import org.servicegrid.testsupport.Http;
  */
 @Order(-4)
 @StartsItsOwnSystem
+@ResourceLock(TestDatabase.LOCK)
 class KillNineFailoverIT {
 
   private static final int CLIENTS = 8;

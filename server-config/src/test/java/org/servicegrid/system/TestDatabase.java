@@ -13,6 +13,9 @@ import java.util.Map;
  */
 final class TestDatabase {
 
+  /** The lock of the test classes that use this database. */
+  static final String LOCK = "org.servicegrid.system.postgresql-test-database";
+
   static final String URL = "jdbc:postgresql://127.0.0.1:5432/servicegrid_test";
   static final String USER = "servicegrid";
   static final String PASSWORD = "servicegrid";

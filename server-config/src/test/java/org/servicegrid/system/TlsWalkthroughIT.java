@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.servicegrid.testsupport.EvictionBound;
 import org.servicegrid.testsupport.FakeInstance;
 import org.servicegrid.testsupport.TestTokens;
 
@@ -46,9 +47,16 @@ class TlsWalkthroughIT {
 
   /**
    * Heart-beat and notice timeouts with room for TLS handshakes on a loaded 2-core machine (the
-   * defaults, 500 ms and 2 s, evicted healthy services there); eviction still takes well under
-   * {@link Server#EVICTION_BOUND}.
+   * defaults, 500 ms and 2 s, evicted healthy services there); evictions take as long as these
+   * settings promise.
    */
+  private static final EvictionBound HEART_BEATS =
+      new EvictionBound(
+          EvictionBound.DEFAULT_SETTINGS.period(),
+          EvictionBound.DEFAULT_SETTINGS.attempts(),
+          EvictionBound.DEFAULT_SETTINGS.retryPause(),
+          Duration.ofMillis(3000));
+
   private static final ServerInstance REGISTRY =
       Server.REGISTRY.instance(
           "tls-registry",
@@ -63,7 +71,7 @@ class TlsWalkthroughIT {
               "REGISTRY_HEARTBEAT_CONNECT_TIMEOUT",
               "2000",
               "REGISTRY_HEARTBEAT_READ_TIMEOUT",
-              "3000",
+              Long.toString(HEART_BEATS.readTimeout().toMillis()),
               "REGISTRY_NOTIFY_CONNECT_TIMEOUT",
               "5000",
               "REGISTRY_NOTIFY_READ_TIMEOUT",
@@ -132,7 +140,7 @@ class TlsWalkthroughIT {
   @Test
   void theRegistryHeartBeatsEveryServiceOverHttps() {
     await()
-        .atMost(Server.EVICTION_BOUND)
+        .atMost(HEART_BEATS.bound())
         .pollInterval(Duration.ofMillis(250))
         .untilAsserted(
             () -> {
@@ -164,7 +172,7 @@ class TlsWalkthroughIT {
       // every service the earlier tests registered) brought the instance first: either way the
       // notice arrived.
       await()
-          .atMost(Server.EVICTION_BOUND)
+          .atMost(HEART_BEATS.bound())
           .pollInterval(Duration.ofMillis(250))
           .untilAsserted(
               () -> {
@@ -215,7 +223,7 @@ class TlsWalkthroughIT {
           .isEqualTo(200);
 
       await()
-          .atMost(Server.EVICTION_BOUND)
+          .atMost(HEART_BEATS.bound())
           .pollInterval(Duration.ofMillis(250))
           .untilAsserted(
               () -> {

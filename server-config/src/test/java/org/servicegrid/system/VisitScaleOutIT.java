@@ -15,6 +15,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.servicegrid.testsupport.FakeLog;
 import org.servicegrid.testsupport.FakeRegistry;
 import org.servicegrid.testsupport.Http;
@@ -28,7 +29,10 @@ import org.servicegrid.testsupport.Http;
  * count, and an instance without its database answers 503 and counts nothing.
  */
 @Order(-1)
-@StartsItsOwnSystem
+// Starts servers of its own, but runs in the shared system's lane, which is shorter than the lane
+// of the other classes that do; it shares the PostgreSQL test database with KillNineFailoverIT.
+@ResourceLock(SharedSystem.LOCK)
+@ResourceLock(TestDatabase.LOCK)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VisitScaleOutIT {
 
