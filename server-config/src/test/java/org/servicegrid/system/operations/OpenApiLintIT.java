@@ -59,7 +59,8 @@ class OpenApiLintIT {
     lint.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
     Process process = lint.start();
     boolean finished = process.waitFor(LINT_BOUND.toSeconds(), TimeUnit.SECONDS);
-    if (!finished) {
+    if (!finished) { // npx runs the CLI in a child process: end that too
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
     }
     String report = Files.readString(output, StandardCharsets.UTF_8);
