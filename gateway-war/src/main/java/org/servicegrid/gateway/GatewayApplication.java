@@ -4,6 +4,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The gateway's JAX-RS application at the root. It serves only what the gateway answers itself: the
@@ -19,5 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
             version = "1.0",
             description =
                 "Forwards /{service}/{path} to a live instance of any service registered with the"
-                    + " registry."))
+                    + " registry."),
+    tags = @Tag(name = "routes", description = "What the gateway routes to"))
 public class GatewayApplication extends Application {}

@@ -4,6 +4,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The log service's JAX-RS application, served at the root so the protocol path is {@code /log};
@@ -16,5 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
         @Info(
             title = "log service",
             version = "1.0",
-            description = "Appends one timestamped line per message to a rotated log file"))
+            description = "Appends one timestamped line per message to a rotated log file"),
+    tags = @Tag(name = "log", description = "Append lines to the log and read its last ones"))
 public class LogApplication extends Application {}

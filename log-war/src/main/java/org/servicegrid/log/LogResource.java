@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.servicegrid.protocol.ErrorBody;
 
 /**
@@ -23,6 +25,8 @@ import org.servicegrid.protocol.ErrorBody;
  */
 @ApplicationScoped
 @Path("log")
+@Tag(name = "log")
+@SecurityRequirements // open, like the appends
 @APIResponse(
     responseCode = "400",
     description = "Invalid request: the reason is in the body",
@@ -44,7 +48,9 @@ public class LogResource {
 
   @GET
   @Produces(MediaType.TEXT_PLAIN)
-  @Operation(summary = "The last lines of the log, oldest first, one per line")
+  @Operation(
+      operationId = "tailLog",
+      summary = "The last lines of the log, oldest first, one per line")
   @APIResponse(
       responseCode = "200",
       description = "The lines, each ending in a newline",

@@ -4,6 +4,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The visit service's JAX-RS application at the root: the registry client library in {@code
@@ -17,5 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
             title = "visit service",
             version = "1.0",
             description =
-                "Counts visits; a visit counts only once the log service has recorded it"))
+                "Counts visits; a visit counts only once the log service has recorded it"),
+    tags = @Tag(name = "visit", description = "Count visits"))
 public class VisitApplication extends Application {}

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(description = "The services the gateway routes to")
 public record RouteListing(
-    List<RouteSummary> services,
+    @Schema(description = "The routable services, sorted by name") List<RouteSummary> services,
     @Schema(description = "URL of the registry the names come from") String registry,
     @Schema(description = "False when the last refresh from the registry failed")
         boolean current) {}

@@ -10,13 +10,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.servicegrid.client.ServiceDirectory;
 import org.servicegrid.client.ServiceInstances;
 
 /**
  * {@code GET /}: what the gateway routes to, as JSON for tools or as a small page for a browser.
+ * OpenAPI makes one operation of the two methods, named by the JSON one's {@code operationId}.
  */
 @Path("/")
+@Tag(name = "routes")
+@SecurityRequirements // open, like the forwarded routes
 public class RoutesResource {
 
   @Inject ServiceCatalog catalog;
@@ -25,7 +30,9 @@ public class RoutesResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "The routable services and how many live instances each has")
+  @Operation(
+      operationId = "listRoutes",
+      summary = "The routable services and how many live instances each has")
   @APIResponse(
       responseCode = "200",
       description = "The services, sorted by name",

@@ -15,21 +15,33 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.servicegrid.protocol.ErrorBody;
 import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.protocol.rest.OpenApiNames;
 
 /**
  * The registry's change notifications for the services this instance requires (protocol callback).
  * Only the registry may send them ({@link NoticeAccess}): a refused notice answers 401/403 and
- * changes nothing.
+ * changes nothing. The bearer scheme is declared here, with the only operations of the library that
+ * need it, so that an application serving the library need not know of it.
  */
 @Path("services")
 @RequestScoped
 @Tag(name = "registry callbacks", description = "Called by the registry, not by users")
+@SecurityScheme(
+    securitySchemeName = OpenApiNames.BEARER,
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT",
+    description = OpenApiNames.BEARER_DESCRIPTION)
+@SecurityRequirement(name = OpenApiNames.BEARER)
 @Consumes(
     MediaType.WILDCARD) // the original registry sends no content type; ServiceInfoReader validates
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,7 +53,11 @@ import org.servicegrid.protocol.ServiceInfo;
     content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 @APIResponse(
     responseCode = "401",
-    description = "Not the registry's token (and not from anonymous-notices-from)",
+    description = "No valid token (and not from anonymous-notices-from); nothing changed",
+    content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+@APIResponse(
+    responseCode = "403",
+    description = "A valid token, but not the registry's; nothing changed",
     content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 public class NotificationResource {
 
@@ -55,14 +71,18 @@ public class NotificationResource {
   @Context HttpServletRequest request;
 
   @POST
-  @Operation(summary = "An instance of a required service was added; it becomes selectable")
+  @Operation(
+      operationId = "addInstance",
+      summary = "An instance of a required service was added; it becomes selectable")
   @APIResponse(responseCode = "200", description = "Added to the local table")
   public Response added(@Schema(implementation = ServiceInfo.class) ServiceInfo instance) {
     return apply(changes::added, instance);
   }
 
   @DELETE
-  @Operation(summary = "An instance of a required service was removed; it is no longer selected")
+  @Operation(
+      operationId = "removeInstance",
+      summary = "An instance of a required service was removed; it is no longer selected")
   @APIResponse(
       responseCode = "200",
       description = "Removed from the local table (also when unknown)")

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.servicegrid.protocol.ErrorBody;
 import org.servicegrid.protocol.rest.ErrorResponses;
@@ -28,6 +29,7 @@ import org.servicegrid.protocol.rest.ErrorResponses;
 @ApplicationScoped
 @Path("/")
 @Tag(name = "dashboard")
+@SecurityRequirements // open, like every read of the registry
 public class DashboardResource {
 
   @Inject private DashboardAssets assets;
@@ -38,6 +40,7 @@ public class DashboardResource {
       absolute = true,
       description = "Loads of the dashboard page")
   @Operation(
+      operationId = "getDashboard",
       summary =
           "The operations dashboard: services, instances, heart-beat states and recent events")
   @APIResponse(
@@ -51,7 +54,7 @@ public class DashboardResource {
 
   @GET
   @Path("dashboard/{asset}")
-  @Operation(summary = "A stylesheet or script of the dashboard")
+  @Operation(operationId = "getDashboardAsset", summary = "A stylesheet or script of the dashboard")
   @APIResponse(responseCode = "200", description = "The file, as text/css or text/javascript")
   @APIResponse(responseCode = "304", description = "The browser's copy is current (If-None-Match)")
   @APIResponse(

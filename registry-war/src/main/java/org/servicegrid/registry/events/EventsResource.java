@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.servicegrid.protocol.ErrorBody;
 import org.servicegrid.protocol.InvalidRequestException;
@@ -23,13 +24,14 @@ import org.servicegrid.protocol.InvalidRequestException;
 @ApplicationScoped
 @Path("events")
 @Tag(name = "operations")
+@SecurityRequirements // open, like every read of the registry
 public class EventsResource {
 
   @Inject private EventLog log;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "The most recent registry events, newest first")
+  @Operation(operationId = "listEvents", summary = "The most recent registry events, newest first")
   @APIResponse(
       responseCode = "200",
       description = "Up to limit events",

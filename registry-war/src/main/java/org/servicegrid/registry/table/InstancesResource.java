@@ -13,12 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Every registered instance with its heart-beat bookkeeping, for the operations dashboard. */
 @ApplicationScoped
 @Path("instances")
 @Tag(name = "operations")
+@SecurityRequirements // open, like every read of the registry
 public class InstancesResource {
 
   @Inject private ServiceTable table;
@@ -26,6 +28,7 @@ public class InstancesResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "listInstances",
       summary = "Every registered instance with registration time, last heart-beat and state")
   @APIResponse(
       responseCode = "200",

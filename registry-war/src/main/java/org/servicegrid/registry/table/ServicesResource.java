@@ -19,16 +19,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.servicegrid.protocol.ErrorBody;
 import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.protocol.rest.OpenApiNames;
 import org.servicegrid.registry.RegistryApplication;
 import org.servicegrid.registry.auth.RegistryWrite;
 
 /**
  * The registry protocol over HTTP: register, deregister and look up instances. Bodies are parsed
  * and validated by registry-protocol's {@code ServiceInfoReader}, so a bad one is answered 400
- * before anything changes; unsupported methods get the runtime's 405 as a JSON error.
+ * before anything changes; unsupported methods get the runtime's 405 as a JSON error. The writes
+ * are documented as needing the bearer token ({@code WriteAccessFilter}), the lookups as open.
  */
 @ApplicationScoped
 @Path("services")
@@ -41,7 +45,10 @@ public class ServicesResource {
 
   @POST
   @RegistryWrite
-  @Operation(summary = "Register an instance (the same Name+Addr again replaces it)")
+  @Operation(
+      operationId = "register",
+      summary = "Register an instance (the same Name+Addr again replaces it)")
+  @SecurityRequirement(name = OpenApiNames.BEARER)
   @APIResponse(
       responseCode = "200",
       description = "Each required service with its live instances ([] when none)",
@@ -66,6 +73,7 @@ public class ServicesResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ErrorBody.class)))
+  @APIResponse(responseCode = "503", ref = RegistryApplication.CLUSTER_UNAVAILABLE)
   public JsonBody register(
       @RequestBody(ref = RegistryApplication.SERVICE_INFO) ServiceInfo instance) {
     return new JsonBody(InstancesJson.byName(table.register(instance)));
@@ -73,11 +81,15 @@ public class ServicesResource {
 
   @DELETE
   @RegistryWrite
-  @Operation(summary = "Deregister an instance (also answered 200 when it was not registered)")
+  @Operation(
+      operationId = "deregister",
+      summary = "Deregister an instance (also answered 200 when it was not registered)")
+  @SecurityRequirement(name = OpenApiNames.BEARER)
   @APIResponse(responseCode = "200", description = "The instance is not registered any more")
   @APIResponse(responseCode = "400", ref = RegistryApplication.INVALID_SERVICE_INFO)
   @APIResponse(responseCode = "401", ref = RegistryApplication.UNAUTHENTICATED)
   @APIResponse(responseCode = "403", ref = RegistryApplication.FORBIDDEN)
+  @APIResponse(responseCode = "503", ref = RegistryApplication.CLUSTER_UNAVAILABLE)
   public Response deregister(
       @RequestBody(ref = RegistryApplication.SERVICE_INFO) ServiceInfo instance) {
     table.deregister(instance);
@@ -86,7 +98,9 @@ public class ServicesResource {
 
   @GET
   @Operation(
+      operationId = "listServices",
       summary = "Every known service with its live instances ([] for a known service without one)")
+  @SecurityRequirements // open: anyone who reaches the registry may look up
   @APIResponse(
       responseCode = "200",
       description = "Service name -> instances",
@@ -100,7 +114,10 @@ public class ServicesResource {
 
   @GET
   @Path("{name}")
-  @Operation(summary = "The live instances of one service ([] when none)")
+  @Operation(
+      operationId = "getService",
+      summary = "The live instances of one service ([] when none)")
+  @SecurityRequirements
   @APIResponse(
       responseCode = "200",
       description = "Its instances",
