@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.system.Server;
+import org.servicegrid.system.UsesSharedSystem;
 import org.servicegrid.testsupport.Http;
 
 /**
@@ -24,6 +25,7 @@ import org.servicegrid.testsupport.Http;
  * the machine's Node.js 20.
  */
 @Order(114)
+@UsesSharedSystem
 class OpenApiLintIT {
 
   private static final String REDOCLY_CLI = "@redocly/cli@2.77.0";
