@@ -16,13 +16,19 @@ final class TestDatabase {
   /** The lock of the test classes that use this database. */
   static final String LOCK = "org.servicegrid.system.postgresql-test-database";
 
-  static final String URL = "jdbc:postgresql://127.0.0.1:5432/servicegrid_test";
+  static final int PORT = 5432;
+  static final String URL = urlThrough(PORT);
   static final String USER = "servicegrid";
   static final String PASSWORD = "servicegrid";
 
   private TestDatabase() {}
 
   /** The environment that puts a visit server's count into this database. */
+  /** The test database's URL, reached at {@code port} of 127.0.0.1 (a relay's, say). */
+  static String urlThrough(int port) {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/servicegrid_test";
+  }
+
   static Map<String, String> visitEnvironment() {
     return Map.of(
         "VISIT_DB",

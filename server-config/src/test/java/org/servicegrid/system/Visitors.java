@@ -61,6 +61,15 @@ final class Visitors implements AutoCloseable {
     await().atMost(bound).pollInterval(Duration.ofMillis(50)).until(() -> answers.size() >= target);
   }
 
+  /** Waits until an answer that comes in from now on has {@code status}. */
+  void awaitStatus(int status, Duration bound) {
+    long seen = answers.size();
+    await()
+        .atMost(bound)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> answers.stream().skip(seen).anyMatch(answer -> answer.status() == status));
+  }
+
   /** Stops the clients, waits for their visits in flight, and returns every answer. */
   List<Answer> stop() {
     close();
