@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.servicegrid.client.internal.ClientConfig;
 import org.servicegrid.client.internal.InstanceSelector;
 import org.servicegrid.client.internal.InstanceTable;
+import org.servicegrid.client.internal.OutboundCallSettings;
 import org.servicegrid.client.internal.RestClients;
 import org.servicegrid.protocol.ServiceInfo;
 
@@ -70,7 +71,7 @@ public class ServiceInstances {
    * What {@link #client} uses, for an application that calls instances with its own HTTP client.
    */
   public CallSettings callSettings() {
-    ClientConfig.Calls calls = config.calls();
+    OutboundCallSettings calls = config.calls();
     return new CallSettings(
         calls.connectTimeout(), calls.readTimeout(), config.self().name(), calls.transport());
   }

@@ -35,39 +35,13 @@ public class ClientConfig extends ValidatedConfig {
 
   private static final Logger LOG = Logger.getLogger(ClientConfig.class.getName());
 
-  /**
-   * How every call the library makes (registry and services) goes: HTTPS or HTTP ({@code
-   * servicegrid.tls}), its timeouts, and the timeout of deregistration at stop.
-   */
-  public record Calls(
-      Transport transport,
-      Duration connectTimeout,
-      Duration readTimeout,
-      Duration deregisterTimeout) {}
-
-  /**
-   * How an instance of a required service is picked, and how long one that failed is passed over.
-   */
-  record Selection(SelectionPolicy policy, Duration failureCooldown) {}
-
-  /**
-   * {@code registry.client.auth.*}: this service's token for its registry calls (its file wins over
-   * its value), and what admits a notice: the registry's token, verified with {@code noticeKey} and
-   * {@code issuer} (without a key only {@code anonymousNoticesFrom} is heard).
-   */
-  record Auth(
-      Optional<String> token,
-      Optional<RSAPublicKey> noticeKey,
-      String issuer,
-      AddressRanges anonymousNoticesFrom) {}
-
   private ServiceInfo self;
   private List<URI> registries;
-  private Calls calls;
-  private Selection selection;
+  private OutboundCallSettings calls;
+  private SelectionSettings selection;
   private Backoff retryBackoff;
   private Duration registrySilence;
-  private Auth auth;
+  private ClientAuthSettings auth;
 
   @Override
   public void validate() {
@@ -87,14 +61,14 @@ public class ClientConfig extends ValidatedConfig {
         "must be https URLs while " + Transport.KEY + " is true");
     ConfigKeys client = keys("registry.client");
     calls =
-        new Calls(
+        new OutboundCallSettings(
             transport,
             client.millis("connect-timeout", 1),
             client.millis("read-timeout", 1),
             client.millis("deregister-timeout", 1));
     String policy = client.text("selection");
     selection =
-        new Selection(
+        new SelectionSettings(
             SelectionPolicy.fromConfig(policy).orElse(null), client.millis("failure-cooldown", 1));
     require(
         selection.policy() != null,
@@ -144,7 +118,7 @@ public class ClientConfig extends ValidatedConfig {
     return new ServiceInfo(name, address, required);
   }
 
-  private static Auth readAuth(ConfigKeys auth) {
+  private static ClientAuthSettings readAuth(ConfigKeys auth) {
     Optional<String> token =
         auth.tokenFile("token-file", "this service's token")
             .or(() -> auth.optional("token").map(String::strip).filter(t -> !t.isEmpty()));
@@ -158,7 +132,7 @@ public class ClientConfig extends ValidatedConfig {
           "No registry.client.auth.token(-file): registrations carry no token and need the"
               + " registry's registry.auth.anonymous-from");
     }
-    return new Auth(token, noticeKey, issuer, anonymous);
+    return new ClientAuthSettings(token, noticeKey, issuer, anonymous);
   }
 
   /**
@@ -199,11 +173,11 @@ public class ClientConfig extends ValidatedConfig {
     return registries.stream().map(URI::toString).collect(Collectors.joining(","));
   }
 
-  public Calls calls() {
+  public OutboundCallSettings calls() {
     return calls;
   }
 
-  Selection selection() {
+  SelectionSettings selection() {
     return selection;
   }
 
@@ -219,7 +193,7 @@ public class ClientConfig extends ValidatedConfig {
     return registrySilence;
   }
 
-  Auth auth() {
+  ClientAuthSettings auth() {
     return auth;
   }
 }

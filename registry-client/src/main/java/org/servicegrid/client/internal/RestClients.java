@@ -35,7 +35,7 @@ public class RestClients {
   /** The cached client of {@code api} for the instance at {@code addr}, built on first use. */
   public <T extends AutoCloseable> T forAddress(String addr, Class<T> api) {
     // computeIfAbsent builds at most one client per key; building does no network I/O.
-    ClientConfig.Calls calls = config.calls();
+    OutboundCallSettings calls = config.calls();
     return api.cast(
         cache.computeIfAbsent(
             new Key(addr, api),
