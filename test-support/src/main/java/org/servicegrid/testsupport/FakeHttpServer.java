@@ -34,8 +34,8 @@ import java.util.stream.Stream;
  *
  * <p>Ports are never picked by opening and closing a socket (another process could take the port in
  * between): a started server binds port 0 itself, and while one is not listening its port stays
- * held by a socket that is bound but does not listen, so connections are refused and no other
- * socket can take the port (see {@link #reserve}).
+ * held by a socket that is bound but does not listen, so connections are refused and the system
+ * hands the port to no other socket (see {@link #reserve}).
  */
 public final class FakeHttpServer implements AutoCloseable {
 
@@ -47,14 +47,14 @@ public final class FakeHttpServer implements AutoCloseable {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int THREADS = 32;
 
+  /** The sockets that hold the ports of {@link #deadAddr()} for as long as this JVM runs. */
+  private static final List<Socket> DEAD_PORTS = new CopyOnWriteArrayList<>();
+
   private final Map<String, Answer> routes = new ConcurrentHashMap<>();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final List<ArrivingRequest> arriving = new CopyOnWriteArrayList<>();
   private final CountDownLatch released = new CountDownLatch(1);
   private final CountDownLatch closed = new CountDownLatch(1);
-
-  /** The sockets that hold the ports of {@link #deadAddr()} for as long as this JVM runs. */
-  private static final List<Socket> DEAD_PORTS = new CopyOnWriteArrayList<>();
 
   private final ExecutorService threads;
   private volatile Answer otherwise = Reply.status(404);
@@ -322,11 +322,12 @@ public final class FakeHttpServer implements AutoCloseable {
 
   /**
    * A socket bound to 127.0.0.1:{@code port} (0: one the system picks) that never listens: the
-   * system refuses connections to the port and gives it to no other socket while this one is open
-   * (Linux: neither an ephemeral bind nor an outgoing connection takes a bound port). With {@code
-   * reuse} (SO_REUSEADDR) this server's own listening socket, which also sets it, can bind the port
-   * before the reservation closes, and a stopped server can hold its port again at once, despite
-   * connections still in TIME_WAIT; without it nothing at all can bind the port.
+   * system refuses connections to the port, and while this socket is open neither a bind to port 0
+   * nor an outgoing connection gets the port (Linux). Without {@code reuse} (SO_REUSEADDR) no
+   * socket at all can bind it. With it, this server's own listening socket, which sets it too, can
+   * bind the port before the reservation closes, and a stopped server holds its port again at once
+   * despite connections in TIME_WAIT; only a socket that binds this very port with SO_REUSEADDR
+   * could then take it.
    */
   private static Socket reserve(int port, boolean reuse) {
     Socket socket = new Socket();
