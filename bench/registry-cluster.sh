@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 10's comparison, in one run: the registry figures of bench/RegistryBench.java (registrations, lookups,
+# One registry node against a cluster of three, in one run: the registry figures of bench/RegistryBench.java (registrations, lookups,
 # fan-out, detection; fake instances are real HTTP servers on loopback) against one registry node, then against a
 # cluster of three nodes (embedded Hazelcast members on loopback, the way `REGISTRY_NODES=3 ./run.sh` starts them),
 # with the benchmark talking to the first node; then the same figures side by side.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark of issue 8, one command, one table, every figure from the same run beside its reference:
+# The benchmark of record, one command, one table, every figure from the same run beside its reference:
 #   starts the system (./run.sh start, timed), a reference Liberty server with the gateway's features and the
 #   bench/reference servlets (trivial GET, minimal pooled proxy, plain locked append) on :20010, and nginx in front
 #   of the same cheap upstream on :20020; warms each path, then measures it with wrk (-t2 -c16):

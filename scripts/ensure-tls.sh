@@ -27,7 +27,7 @@ done
 ((${#missing[@]})) || exit 0
 # A keystore is never overwritten: it may be an operator's own.
 if [[ -s "$DIR/key.p12" ]]; then
-  echo "$DIR has key.p12 but not ${missing[*]}: add them (see the README, Security: TLS), or delete key.p12" >&2
+  echo "$DIR has key.p12 but not ${missing[*]}: add them (see docs/security.md, TLS), or delete key.p12" >&2
   exit 1
 fi
 

@@ -4,9 +4,12 @@ import static org.servicegrid.protocol.config.InvalidConfigurationException.requ
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.time.Duration;
 import java.util.regex.Pattern;
+import org.servicegrid.gateway.catalog.CatalogSettings;
 import org.servicegrid.gateway.guard.BodyLimits;
+import org.servicegrid.gateway.guard.LimitSettings;
+import org.servicegrid.gateway.proxy.ForwardingSettings;
+import org.servicegrid.gateway.proxy.UpstreamSettings;
 import org.servicegrid.protocol.auth.AddressRanges;
 import org.servicegrid.protocol.config.ConfigKeys;
 import org.servicegrid.protocol.config.ValidatedConfig;
@@ -26,54 +29,17 @@ public class GatewayConfig extends ValidatedConfig {
    */
   private static final Pattern VIA_NAME = Pattern.compile("[A-Za-z0-9._-]+(:[0-9]{1,5})?");
 
-  /**
-   * The calls to instances: timeouts, the pooled connections, and retries of a call that may be
-   * retried.
-   */
-  public record Upstream(
-      Duration connectTimeout,
-      Duration responseTimeout,
-      Duration readTimeout,
-      int maxConnections,
-      int retries) {}
-
-  /**
-   * The forwarding headers: whose {@code gateway.trusted-proxies} are believed, and the pseudonym
-   * {@code gateway.via} this gateway adds to {@code Via} (and recognises there as a loop).
-   */
-  public record Forwarding(AddressRanges trustedProxies, String via) {}
-
-  /**
-   * What a request may take: concurrent requests per service (refused ones get a {@code
-   * Retry-After} of {@code retryAfter} seconds), the client's header bytes, and the body bytes per
-   * service.
-   */
-  public record Limits(
-      int maxConcurrentPerService, int retryAfter, int maxHeaderBytes, BodyLimits bodies) {
-
-    /** The largest request body forwarded to this service, in bytes. */
-    public long maxBodyBytes(String service) {
-      return bodies.of(service);
-    }
-  }
-
-  /**
-   * {@code gateway.catalog.*}: how often the routable names are refreshed, and refreshes an unknown
-   * name may cause.
-   */
-  public record Catalog(Duration refreshPeriod, Duration retryDelay, int missRefreshRate) {}
-
-  @Produces Upstream upstream;
-  @Produces Forwarding forwarding;
-  @Produces Limits limits;
-  @Produces Catalog catalog;
+  @Produces UpstreamSettings upstream;
+  @Produces ForwardingSettings forwarding;
+  @Produces LimitSettings limits;
+  @Produces CatalogSettings catalog;
 
   @Override
   public void validate() {
     ConfigKeys gateway = keys("gateway");
     int maxConnections = gateway.integer("max-connections", 1, 10_000);
     upstream =
-        new Upstream(
+        new UpstreamSettings(
             gateway.millis("connect-timeout", 1),
             gateway.millis("response-timeout", 1),
             gateway.millis("read-timeout", 1),
@@ -85,7 +51,8 @@ public class GatewayConfig extends ValidatedConfig {
         gateway.key("via"),
         via,
         "must be a token or host[:port] (letters, digits, '.', '-', '_', ':')");
-    forwarding = new Forwarding(gateway.parsed("trusted-proxies", "", AddressRanges::parse), via);
+    forwarding =
+        new ForwardingSettings(gateway.parsed("trusted-proxies", "", AddressRanges::parse), via);
     int perService = gateway.integer("max-concurrent-per-service");
     require(
         perService >= 1 && perService <= maxConnections,
@@ -94,14 +61,14 @@ public class GatewayConfig extends ValidatedConfig {
         "must be between 1 and gateway.max-connections (" + maxConnections + ")");
     long maxBody = gateway.number("max-body-bytes", 0);
     limits =
-        new Limits(
+        new LimitSettings(
             perService,
             gateway.integer("retry-after", 0, 3600),
             gateway.integer("max-header-bytes", 1024, 1_048_576),
             gateway.parsed(
                 "max-body-bytes.per-service", "", list -> BodyLimits.parse(maxBody, list)));
     catalog =
-        new Catalog(
+        new CatalogSettings(
             gateway.millis("catalog.refresh-period", 100),
             gateway.millis("catalog.retry-delay", 100),
             gateway.integer("catalog.miss-refresh-rate", 1));

@@ -34,7 +34,7 @@ public class LogAppendFilter extends HttpFilter {
   private static final String BATCH_PATH = "/log/batch";
 
   @Inject LogWriter writer;
-  @Inject LogConfig.Limits limits;
+  @Inject MessageLimitSettings limits;
 
   @Override
   protected void doFilter(

@@ -4,7 +4,6 @@ import static org.servicegrid.protocol.config.InvalidConfigurationException.requ
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import java.nio.file.Path;
 import org.servicegrid.protocol.config.ConfigKeys;
 import org.servicegrid.protocol.config.ValidatedConfig;
 
@@ -18,38 +17,21 @@ import org.servicegrid.protocol.config.ValidatedConfig;
 @ApplicationScoped
 public class LogConfig extends ValidatedConfig {
 
-  /**
-   * The file ({@code log.file}; without it, {@code logs/service.log} under Liberty's server output
-   * directory), rotated at {@code log.rotate.max-bytes}, with {@code log.rotate.keep} rotated files
-   * kept.
-   */
-  public record FileSettings(Path path, long rotateMaxBytes, int rotateKeep) {}
-
-  /**
-   * {@code log.message.max-bytes} and {@code log.batch.max-bytes}: the largest message and batch
-   * body.
-   */
-  public record Limits(int messageMaxBytes, int batchMaxBytes) {}
-
-  /**
-   * {@code log.tail.*}: {@code GET /log?tail=N}'s default and largest N, and the most bytes read
-   * for it.
-   */
-  public record Tail(int defaultLines, int maxLines, long maxBytes) {}
-
-  @Produces FileSettings file;
-  @Produces Limits limits;
-  @Produces Tail tail;
+  @Produces LogFileSettings file;
+  @Produces MessageLimitSettings limits;
+  @Produces TailSettings tail;
 
   @Override
   public void validate() {
     ConfigKeys log = keys("log");
     file =
-        new FileSettings(
+        new LogFileSettings(
             pathOrServerOutput(log.optional("file"), "logs", "service.log"),
             log.number("rotate.max-bytes", 1024),
             log.integer("rotate.keep", 0));
-    limits = new Limits(log.integer("message.max-bytes", 1), log.integer("batch.max-bytes", 2));
+    limits =
+        new MessageLimitSettings(
+            log.integer("message.max-bytes", 1), log.integer("batch.max-bytes", 2));
     int maxLines = log.integer("tail.max-lines", 1);
     int defaultLines = log.integer("tail.default-lines");
     require(
@@ -57,6 +39,6 @@ public class LogConfig extends ValidatedConfig {
         log.key("tail.default-lines"),
         defaultLines,
         "must be between 1 and log.tail.max-lines");
-    tail = new Tail(defaultLines, maxLines, log.number("tail.max-bytes", 1024));
+    tail = new TailSettings(defaultLines, maxLines, log.number("tail.max-bytes", 1024));
   }
 }

@@ -40,7 +40,7 @@ import org.servicegrid.protocol.ErrorBody;
 public class LogResource {
 
   @Inject LogWriter writer;
-  @Inject LogConfig.Tail settings;
+  @Inject TailSettings settings;
 
   @GET
   @Produces(MediaType.TEXT_PLAIN)

@@ -25,8 +25,8 @@ public class LogWriter {
 
   private static final Logger LOG = Logger.getLogger(LogWriter.class.getName());
 
-  @Inject LogConfig.FileSettings fileSettings;
-  @Inject LogConfig.Tail tailSettings;
+  @Inject LogFileSettings fileSettings;
+  @Inject TailSettings tailSettings;
   @Inject LogMetrics metrics;
 
   private final Clock clock = Clock.systemUTC();

@@ -1,7 +1,8 @@
 package org.servicegrid.protocol;
 
 /**
- * The request header in which a service names itself when it calls another (PROTOCOL.md, "Caller").
+ * The request header in which a service names itself when it calls another (docs/protocol.md, "The
+ * caller header").
  */
 public final class CallerHeader {
 

@@ -5,7 +5,6 @@ import java.net.Socket;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import org.servicegrid.protocol.config.InvalidConfigurationException;
 
 /**
  * How the servers call each other: plain HTTP, or HTTPS only when {@code servicegrid.tls} is {@code
@@ -46,17 +45,10 @@ public final class Transport {
   }
 
   /**
-   * The transport {@code servicegrid.tls} names: {@code false} plain HTTP, {@code true} HTTPS with
-   * the JVM's default socket factory (Liberty's SSL configuration under {@code
-   * transportSecurity-1.0}).
-   *
-   * @throws InvalidConfigurationException for any other value
+   * HTTPS with the JVM's default socket factory: Liberty's SSL configuration under {@code
+   * transportSecurity-1.0}.
    */
-  public static Transport fromConfig(String tls) {
-    if ("false".equals(tls)) {
-      return http();
-    }
-    InvalidConfigurationException.require("true".equals(tls), KEY, tls, "must be true or false");
+  public static Transport httpsWithJvmDefault() {
     return https((SSLSocketFactory) SSLSocketFactory.getDefault());
   }
 

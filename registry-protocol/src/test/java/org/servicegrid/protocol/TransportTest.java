@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.servicegrid.protocol.config.InvalidConfigurationException;
 
 /**
  * The switch and the TLS upgrade, against a JDK HTTPS server whose key and certificate come from
@@ -59,31 +58,19 @@ class TransportTest {
   }
 
   @Test
-  void falseIsPlainHttp() {
-    Transport http = Transport.fromConfig("false");
+  void plainHttpHasNoSocketFactory() {
+    Transport http = Transport.http();
     assertThat(http.secure()).isFalse();
     assertThat(http.baseUrl("127.0.0.1:20002")).isEqualTo("http://127.0.0.1:20002");
     assertThatThrownBy(http::socketFactory).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
-  void trueIsHttpsWithTheJvmDefaultSocketFactory() {
-    Transport https = Transport.fromConfig("true");
+  void httpsWithTheJvmDefaultSocketFactory() {
+    Transport https = Transport.httpsWithJvmDefault();
     assertThat(https.secure()).isTrue();
     assertThat(https.baseUrl("127.0.0.1:20002")).isEqualTo("https://127.0.0.1:20002");
     assertThat(https.socketFactory()).hasSameClassAs(SSLSocketFactory.getDefault());
-  }
-
-  @Test
-  void anyOtherValueFailsNamingTheKey() {
-    for (String value : new String[] {"TRUE", "yes", "", " true"}) {
-      assertThatThrownBy(() -> Transport.fromConfig(value))
-          .isInstanceOf(InvalidConfigurationException.class)
-          .hasMessage(
-              "Invalid configuration: servicegrid.tls is '"
-                  + value
-                  + "' but must be true or false");
-    }
   }
 
   @Test
@@ -121,7 +108,7 @@ class TransportTest {
   @Test
   void theJvmDefaultDoesNotTrustTheInstallationsAuthority() throws Exception {
     try (Socket socket = connect()) {
-      assertThatThrownBy(() -> Transport.fromConfig("true").upgrade(socket, "127.0.0.1", port()))
+      assertThatThrownBy(() -> Transport.httpsWithJvmDefault().upgrade(socket, "127.0.0.1", port()))
           .isInstanceOf(SSLHandshakeException.class);
     }
   }

@@ -26,10 +26,13 @@ import org.servicegrid.testsupport.Http;
  * configuration and WAR, with its own output directory through {@code WLP_OUTPUT_DIR}, on port
  * 20104) is stopped while clients read through the gateway. It deregisters as its listener closes,
  * long before the registry's heart-beats would give up on it, so the registry records DEREGISTERED
- * (not EVICTED), and no request fails at the gateway: those that meet the closed port or a
- * kept-alive connection closed by the stopping server go to the other instance.
+ * (not EVICTED) and the instance logs that it deregistered as its listener closed, before its
+ * application stopped (deregistering at application stop, the fallback, would come too late to show
+ * here), and no request fails at the gateway: those that meet the closed port or a kept-alive
+ * connection closed by the stopping server go to the other instance.
  */
 @Order(300)
+@UsesSharedSystem
 class CleanStopIT {
 
   private static final ServerInstance SECOND_LOG =
@@ -97,6 +100,25 @@ class CleanStopIT {
         .as("requests through the gateway that failed while an instance stopped")
         .isEmpty();
     assertThat(eventsOf(ADDR)).contains("DEREGISTERED").doesNotContain("EVICTED");
+    List<String> messages = SECOND_LOG.messages();
+    int deregistered = indexOf(messages, "Deregistered log@" + ADDR + ": its HTTP listener closed");
+    int applicationStopped = indexOf(messages, "CWWKZ0009I"); // the application log has stopped
+    assertThat(deregistered)
+        .as(
+            "the instance's messages.log: deregistered as its listener closed, before the"
+                + " application stopped (at %s)",
+            applicationStopped)
+        .isNotNegative()
+        .isLessThan(applicationStopped);
+  }
+
+  private static int indexOf(List<String> lines, String text) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**

@@ -17,6 +17,7 @@ import org.servicegrid.testsupport.Http;
  * line each.
  */
 @Order(2)
+@UsesSharedSystem
 class ConcurrentVisitsIT {
 
   private static final int VISITS = 50;

@@ -24,6 +24,7 @@ import org.servicegrid.testsupport.TestTokens;
  * The gateway routes to any registered service, a peer written only against the protocol included.
  */
 @Order(3)
+@UsesSharedSystem
 class GatewayRoutingIT {
 
   private static final String ECHO = "echo-" + UUID.randomUUID().toString().substring(0, 8);
@@ -83,6 +84,41 @@ class GatewayRoutingIT {
     assertThat(seen.header("X-Forwarded-Host")).isEqualTo("127.0.0.1:20001");
     assertThat(seen.header("X-Forwarded-Proto")).isEqualTo("http");
     assertThat(seen.header("X-Custom")).isEqualTo("kept");
+  }
+
+  /**
+   * The product gateway believes no client's forwarding headers ({@code trustedHeaderOrigin="none"}
+   * in its server.xml, and no {@code gateway.trusted-proxies}): Liberty does not take a forged
+   * scheme or address as the request's, and the gateway replaces them with what it saw.
+   */
+  @Test
+  void forwardingHeadersForgedByAnUntrustedClientAreReplacedWithWhatTheGatewaySaw()
+      throws Exception {
+    String url = Server.GATEWAY.url("/" + ECHO + "/echo/forged");
+
+    HttpResponse<String> response =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () ->
+                    Http.send(
+                        Http.request(url)
+                            .header("X-Forwarded-Proto", "https")
+                            .header("X-Forwarded-For", "203.0.113.9")
+                            .header("X-Forwarded-Host", "forged.invalid")
+                            .header("Forwarded", "for=203.0.113.9;proto=https;host=forged.invalid")
+                            .GET()),
+                r -> r.statusCode() != 404 && r.statusCode() != 503);
+
+    assertThat(response.statusCode()).as("GET %s", url).isEqualTo(200);
+    RecordedRequest seen = echo.last("GET", "/echo/forged");
+    assertThat(seen.header("X-Forwarded-Proto")).isEqualTo("http");
+    assertThat(seen.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+    assertThat(seen.header("X-Forwarded-Host")).isEqualTo("127.0.0.1:20001");
+    assertThat(seen.header("Forwarded"))
+        .doesNotContain("203.0.113.9", "https", "forged.invalid")
+        .contains("for=127.0.0.1", "proto=http");
   }
 
   @Test

@@ -31,7 +31,8 @@ import org.servicegrid.testsupport.Http;
  * tries the other visit instance, a visit tries the other log instance), no number is answered
  * twice, and every number answered is in one of the two log files.
  */
-@Order(300)
+@Order(-4)
+@StartsItsOwnSystem
 class KillNineFailoverIT {
 
   private static final int CLIENTS = 8;

@@ -19,6 +19,7 @@ import org.servicegrid.testsupport.Http;
  * where they were, and every visit that was acknowledged is in the file.
  */
 @Order(100)
+@UsesSharedSystem
 class LogOutageIT {
 
   @BeforeAll

@@ -22,6 +22,7 @@ import org.servicegrid.testsupport.Http;
  * torn or lost.
  */
 @Order(4)
+@UsesSharedSystem
 class LogWriterConcurrencyIT {
 
   private static final int WRITERS = 8;

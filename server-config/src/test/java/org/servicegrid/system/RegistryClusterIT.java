@@ -40,7 +40,8 @@ import org.servicegrid.testsupport.TestTokens;
  * registration is still there, and the survivors evict silenced instances, including those the dead
  * node was checking, and tell their dependents.
  */
-@Order(210)
+@Order(-3)
+@StartsItsOwnSystem
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RegistryClusterIT {
 

@@ -52,6 +52,16 @@ public record ServerInstance(Server server, String id, int port, Map<String, Str
     return outputRoot().resolve(server.serverName).resolve("logs/service.log");
   }
 
+  /** Liberty's {@code messages.log} of this instance. */
+  public List<String> messages() {
+    Path messages = outputRoot().resolve(server.serverName).resolve("logs/messages.log");
+    try {
+      return Files.exists(messages) ? Files.readAllLines(messages) : List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public List<String> logLines() {
     try {
       return Files.exists(logFile()) ? Files.readAllLines(logFile()) : List.of();
@@ -65,15 +75,20 @@ public record ServerInstance(Server server, String id, int port, Map<String, Str
    * running.
    */
   public void deleteOutput() {
-    if (!Files.exists(outputRoot())) {
+    deleteTree(outputRoot());
+  }
+
+  /** Deletes {@code root} and everything under it, if it exists. */
+  public static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
       return;
     }
-    try (Stream<Path> files = Files.walk(outputRoot())) {
+    try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(file);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + outputRoot(), e);
+      throw new UncheckedIOException("cannot delete " + root, e);
     }
   }
 

@@ -22,6 +22,7 @@ import org.servicegrid.testsupport.TestTokens;
  * never route visits to it, and gets its token the same way ({@code REGISTRY_CLIENT_AUTH_TOKEN}): a
  * stock server has no credentials files.
  */
+@UsesSharedSystem
 class StockServerIT {
 
   private static final String SERVER = "stock";

@@ -40,7 +40,8 @@ import org.servicegrid.testsupport.TestTokens;
  * that directory's authority counts visits 1, 2, 3 through the gateway; a plain HTTP request gets
  * no answer, and a client trusting only the JDK's authorities is refused.
  */
-@Order(310)
+@Order(-2)
+@StartsItsOwnSystem
 class TlsWalkthroughIT {
 
   /**

@@ -27,7 +27,8 @@ import org.servicegrid.testsupport.Http;
  * visits spread over both are numbered exactly, a restarted instance continues from the shared
  * count, and an instance without its database answers 503 and counts nothing.
  */
-@Order(200)
+@Order(-1)
+@StartsItsOwnSystem
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VisitScaleOutIT {
 

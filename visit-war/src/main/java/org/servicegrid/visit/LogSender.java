@@ -29,7 +29,7 @@ public class LogSender {
 
   @Inject ServiceInstances instances;
   @Inject LogBatchClient client;
-  @Inject VisitConfig.Logging settings;
+  @Inject LogCallSettings settings;
 
   /**
    * Records the numbers {@code first} .. {@code first + count - 1} all together or not at all;

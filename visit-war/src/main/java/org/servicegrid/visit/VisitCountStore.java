@@ -1,13 +1,11 @@
 package org.servicegrid.visit;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,77 +32,38 @@ final class VisitCountStore {
   private static final String READ = "SELECT n FROM visit_count WHERE id = 1";
   private static final String LOCK = READ + " FOR UPDATE";
   private static final String ADVANCE = "UPDATE visit_count SET n = n + ? WHERE id = 1";
-  private static final String RAISE = "UPDATE visit_count SET n = ? WHERE id = 1 AND n < ?";
 
   private final DataSource dataSource;
   private final int lockTimeoutSeconds;
-  private final VisitCountFile oldFile;
-  private volatile boolean prepared; // the table and its row exist and the old file was migrated
+  private volatile boolean prepared; // the table and its row exist
 
-  VisitCountStore(DataSource dataSource, Duration lockTimeout, VisitCountFile oldFile) {
+  VisitCountStore(DataSource dataSource, Duration lockTimeout) {
     this.dataSource = dataSource;
     this.lockTimeoutSeconds =
         (int) Math.max(1, (lockTimeout.toMillis() + 999) / 1000); // JDBC counts seconds
-    this.oldFile = oldFile;
   }
 
   /**
-   * Creates the table and its row when absent, migrates the old count file (the count becomes the
-   * larger of the two, so it never goes backwards) and returns the count. Called at start; {@link
+   * Creates the table and its row when absent and returns the count. Called at start; {@link
    * #advance} calls it again while it has not succeeded (the database was down at start).
    *
-   * @throws IOException when the old file exists but does not hold a count
    * @throws SQLException when the database does not answer
    */
-  long prepare() throws IOException, SQLException {
-    OptionalLong fromFile = oldFile.read();
+  long prepare() throws SQLException {
     long count;
     try (Connection connection = dataSource.getConnection()) {
       createTableAndRow(connection);
       connection.setAutoCommit(false);
       try {
         count = lockedCount(connection);
-        if (fromFile.isPresent() && fromFile.getAsLong() > count) {
-          try (PreparedStatement raise = connection.prepareStatement(RAISE)) {
-            raise.setLong(1, fromFile.getAsLong());
-            raise.setLong(2, fromFile.getAsLong());
-            raise.executeUpdate();
-          }
-          count = fromFile.getAsLong();
-        }
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         rollBack(connection);
         throw e;
       }
     }
-    if (fromFile.isPresent()) {
-      LOG.log(
-          Level.INFO,
-          "Visit count file {0} ({1}) migrated into the database: count {2}",
-          new Object[] {
-            oldFile.file(), String.valueOf(fromFile.getAsLong()), String.valueOf(count)
-          });
-      markMigrated();
-    }
     prepared = true;
     return count;
-  }
-
-  /**
-   * Renames the migrated file; if that fails, the next start migrates it again, which changes
-   * nothing.
-   */
-  private void markMigrated() {
-    try {
-      LOG.log(
-          Level.INFO, "Renamed {0} to {1}", new Object[] {oldFile.file(), oldFile.markMigrated()});
-    } catch (IOException e) {
-      LOG.log(
-          Level.WARNING,
-          "Cannot rename the migrated visit count file {0}: {1}",
-          new Object[] {oldFile.file(), e.toString()});
-    }
   }
 
   /**
@@ -152,7 +111,7 @@ final class VisitCountStore {
   private void prepareAgain() {
     try {
       prepare();
-    } catch (IOException | SQLException e) {
+    } catch (SQLException e) {
       LOG.log(Level.WARNING, "Visit count storage unavailable: {0}", e.toString());
       throw new VisitNotCountedException(UNAVAILABLE);
     }

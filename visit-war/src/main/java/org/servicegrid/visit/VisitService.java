@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,9 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * Owns the application's one {@link VisitCounter} and the {@link VisitCountStore} in the database
- * behind {@code jdbc/visits}: prepares the store when the application starts (an old count file
- * that cannot be read stops the deployment rather than risk numbers the log already holds; a
- * database that does not answer yet does not: visits answer 503 until it does) and counts visits
+ * behind {@code jdbc/visits}: prepares the store when the application starts (a database that does
+ * not answer yet does not stop the deployment: visits answer 503 until it does) and counts visits
  * through the log service.
  */
 @ApplicationScoped
@@ -28,8 +25,8 @@ public class VisitService {
   @Resource(lookup = "jdbc/visits")
   DataSource dataSource;
 
-  @Inject VisitConfig.Counter counterSettings;
-  @Inject VisitConfig.Store storeSettings;
+  @Inject CounterSettings counterSettings;
+  @Inject CountStoreSettings storeSettings;
   @Inject LogSender log;
   @Inject VisitMetrics metrics;
 
@@ -38,15 +35,11 @@ public class VisitService {
 
   @PostConstruct
   void load() {
-    store =
-        new VisitCountStore(
-            dataSource, storeSettings.lockTimeout(), new VisitCountFile(storeSettings.stateFile()));
+    store = new VisitCountStore(dataSource, storeSettings.lockTimeout());
     long count = 0;
     try {
       count = store.prepare();
       LOG.log(Level.INFO, "Visit count {0} loaded from the database", String.valueOf(count));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot migrate the visit count file", e);
     } catch (SQLException e) {
       LOG.log(
           Level.WARNING,

@@ -29,7 +29,7 @@ class LogSenderTest {
     client.start(Duration.ofSeconds(2), Duration.ofSeconds(5), "visit", Transport.http());
     sender.instances = instances;
     sender.client = client;
-    sender.settings = new VisitConfig.Logging(3);
+    sender.settings = new LogCallSettings(3);
   }
 
   @AfterEach
@@ -98,7 +98,7 @@ class LogSenderTest {
 
   @Test
   void triesNoMoreInstancesThanConfigured() {
-    sender.settings = new VisitConfig.Logging(1);
+    sender.settings = new LogCallSettings(1);
     log().failing(true);
     FakeLog second = log();
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,7 +18,6 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.servicegrid.protocol.Transport;
 import org.servicegrid.testsupport.FakeLog;
@@ -37,8 +35,6 @@ class VisitCountPostgresIT {
   private static final String USER = env("VISIT_TEST_DB_USER", "servicegrid");
   private static final String PASSWORD = env("VISIT_TEST_DB_PASSWORD", "servicegrid");
   private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(5);
-
-  @TempDir Path dir;
 
   private final FakeLog log = FakeLog.start();
   private final LogBatchClient client = new LogBatchClient();
@@ -118,9 +114,7 @@ class VisitCountPostgresIT {
   void refusesVisitsWhileTheDatabaseDoesNotAnswer() {
     VisitCountStore down =
         new VisitCountStore(
-            dataSource("jdbc:postgresql://127.0.0.1:1/servicegrid_test"),
-            LOCK_TIMEOUT,
-            new VisitCountFile(dir.resolve("visit-count")));
+            dataSource("jdbc:postgresql://127.0.0.1:1/servicegrid_test"), LOCK_TIMEOUT);
 
     assertThatThrownBy(() -> down.advance(1, logging))
         .isInstanceOf(VisitNotCountedException.class)
@@ -129,8 +123,7 @@ class VisitCountPostgresIT {
   }
 
   private VisitCountStore store() {
-    return new VisitCountStore(
-        dataSource(URL), LOCK_TIMEOUT, new VisitCountFile(dir.resolve("visit-count")));
+    return new VisitCountStore(dataSource(URL), LOCK_TIMEOUT);
   }
 
   private static PGSimpleDataSource dataSource(String url) {

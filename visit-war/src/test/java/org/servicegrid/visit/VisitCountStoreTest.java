@@ -3,8 +3,6 @@ package org.servicegrid.visit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -67,46 +65,10 @@ class VisitCountStoreTest {
   }
 
   @Test
-  void migratesAnOldCountFileOnFirstStartAndRenamesIt() throws Exception {
-    Files.createDirectories(oldFile().getParent());
-    Files.writeString(oldFile(), "41\n");
-    VisitCountStore store = store();
-
-    assertThat(store.prepare()).isEqualTo(41);
-    assertThat(store.advance(1, accepting)).isEqualTo(42);
-    assertThat(oldFile()).doesNotExist();
-    assertThat(oldFile().resolveSibling("visit-count.migrated")).hasContent("41");
-    assertThat(store().prepare()).isEqualTo(42);
-  }
-
-  @Test
-  void neverGoesBackwardsForAnOldFileBelowTheDatabasesCount() throws Exception {
-    VisitCountStore store = store();
-    store.prepare();
-    store.advance(10, accepting);
-    Files.createDirectories(oldFile().getParent());
-    Files.writeString(oldFile(), "5\n");
-
-    assertThat(store().prepare()).isEqualTo(10);
-    assertThat(oldFile()).doesNotExist();
-  }
-
-  @Test
-  void refusesToStartFromAnOldFileThatDoesNotHoldACount() throws Exception {
-    Files.createDirectories(oldFile().getParent());
-    Files.writeString(oldFile(), "garbage");
-
-    assertThatThrownBy(() -> store().prepare())
-        .isInstanceOf(IOException.class)
-        .hasMessageContaining("garbage");
-  }
-
-  @Test
   void refusesVisitsWithoutLoggingThemWhileTheDatabaseDoesNotAnswer() {
     JdbcDataSource missing = new JdbcDataSource();
     missing.setURL("jdbc:h2:file:" + dir.resolve("missing") + ";IFEXISTS=TRUE");
-    VisitCountStore store =
-        new VisitCountStore(missing, LOCK_TIMEOUT, new VisitCountFile(oldFile()));
+    VisitCountStore store = new VisitCountStore(missing, LOCK_TIMEOUT);
 
     assertThatThrownBy(store::prepare).isInstanceOf(SQLException.class);
     assertThatThrownBy(() -> store.advance(1, accepting))
@@ -135,10 +97,6 @@ class VisitCountStoreTest {
         "jdbc:h2:file:"
             + dir.resolve("data/visits")
             + ";WRITE_DELAY=0;RETENTION_TIME=1000"); // as server.xml
-    return new VisitCountStore(dataSource, LOCK_TIMEOUT, new VisitCountFile(oldFile()));
-  }
-
-  private Path oldFile() {
-    return dir.resolve("data/visit-count");
+    return new VisitCountStore(dataSource, LOCK_TIMEOUT);
   }
 }

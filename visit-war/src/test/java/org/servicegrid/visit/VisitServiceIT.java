@@ -6,8 +6,6 @@ import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +46,6 @@ class VisitServiceIT {
   private static final String DEPLOYMENT = "visit";
   private static final String BASE =
       "http://127.0.0.1:" + System.getProperty("arquillian.http.port") + "/";
-  private static final Path STATE_FILE =
-      Path.of(
-          System.getProperty("visit.it.dir"),
-          "visit-it-" + System.currentTimeMillis(),
-          "visit-count");
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   private static final FakeRegistry REGISTRY = FakeRegistry.started();
@@ -67,15 +60,13 @@ class VisitServiceIT {
 
   @Deployment(name = DEPLOYMENT, managed = false, testable = false)
   static WebArchive deployment() {
-    // Points the real artifact at the fakes and a fresh state file, with a short failure cool-down.
+    // Points the real artifact at the fakes, with a short failure cool-down.
     return Deployments.atRoot(
         Deployments.packagedWar(
             "visit.war",
             Map.of(
                 "registry.url",
                 REGISTRY.url(),
-                "visit.state.file",
-                STATE_FILE.toString(),
                 "registry.client.failure-cooldown",
                 "300",
                 "registry.client.registry-silence",
@@ -177,23 +168,6 @@ class VisitServiceIT {
     restart();
 
     assertThat(visitOk()).isEqualTo(String.valueOf(before + 1));
-  }
-
-  @Test
-  void migratesAnOldVisitCountFileOnStartAndCountsOnFromIt() throws Exception {
-    long old = currentCount() + 1000; // a file count is taken over only when above the database's
-    deployer.undeploy(DEPLOYMENT);
-    deployed = false;
-    Files.createDirectories(STATE_FILE.getParent());
-    Files.writeString(STATE_FILE, old + "\n");
-
-    deploy();
-
-    assertThat(visitOk()).isEqualTo(String.valueOf(old + 1));
-    assertThat(STATE_FILE).doesNotExist();
-    assertThat(STATE_FILE.resolveSibling("visit-count.migrated")).hasContent(String.valueOf(old));
-    restart();
-    assertThat(visitOk()).isEqualTo(String.valueOf(old + 2));
   }
 
   @Test

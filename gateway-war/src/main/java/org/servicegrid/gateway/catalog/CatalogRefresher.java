@@ -12,7 +12,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.servicegrid.gateway.GatewayConfig;
 
 /**
  * Keeps the catalogue fresh in the background, so services registered since the last request are
@@ -29,7 +28,7 @@ public class CatalogRefresher {
 
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject ServiceCatalog catalog;
-  @Inject GatewayConfig.Catalog settings;
+  @Inject CatalogSettings settings;
 
   private ScheduledFuture<?> next;
   private boolean stopped;

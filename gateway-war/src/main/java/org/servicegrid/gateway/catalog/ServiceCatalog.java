@@ -16,8 +16,6 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.servicegrid.client.ServiceDirectory;
 import org.servicegrid.client.ServiceRegistration;
-import org.servicegrid.gateway.GatewayConfig;
-import org.servicegrid.gateway.proxy.Route;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.ServiceInfoValidator;
 
@@ -47,7 +45,7 @@ public class ServiceCatalog {
 
   @Inject ServiceDirectory registry;
   @Inject ServiceRegistration registration;
-  @Inject GatewayConfig.Catalog settings;
+  @Inject CatalogSettings settings;
 
   private final AtomicReference<CompletableFuture<CatalogSnapshot>> inFlight =
       new AtomicReference<>();

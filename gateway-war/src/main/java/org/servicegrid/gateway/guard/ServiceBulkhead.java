@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
-import org.servicegrid.gateway.GatewayConfig;
 
 /**
  * Caps the requests one service may have in flight through the gateway at once ({@code
@@ -23,7 +22,7 @@ import org.servicegrid.gateway.GatewayConfig;
 @ApplicationScoped
 public class ServiceBulkhead {
 
-  @Inject GatewayConfig.Limits limits;
+  @Inject LimitSettings limits;
 
   private final ConcurrentMap<String, Semaphore> slots = new ConcurrentHashMap<>();
   private int limit;

@@ -16,8 +16,9 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.servicegrid.client.ServiceInstances;
-import org.servicegrid.gateway.GatewayConfig;
+import org.servicegrid.gateway.catalog.Route;
 import org.servicegrid.gateway.catalog.ServiceCatalog;
+import org.servicegrid.gateway.guard.LimitSettings;
 import org.servicegrid.gateway.guard.Refusal;
 import org.servicegrid.gateway.guard.ServiceBulkhead;
 import org.servicegrid.protocol.ServiceInfo;
@@ -38,9 +39,9 @@ public class Forwarder {
   @Inject ServiceCatalog catalog;
   @Inject ServiceInstances instances;
   @Inject UpstreamClient upstream;
-  @Inject GatewayConfig.Upstream upstreamSettings;
-  @Inject GatewayConfig.Forwarding forwarding;
-  @Inject GatewayConfig.Limits limits;
+  @Inject UpstreamSettings upstreamSettings;
+  @Inject ForwardingSettings forwarding;
+  @Inject LimitSettings limits;
   @Inject GatewayMetrics metrics;
   @Inject ServiceBulkhead bulkhead;
 

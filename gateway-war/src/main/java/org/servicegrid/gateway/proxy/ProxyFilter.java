@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.servicegrid.gateway.catalog.Route;
 import org.servicegrid.protocol.servlet.ErrorWriter;
 
 /**

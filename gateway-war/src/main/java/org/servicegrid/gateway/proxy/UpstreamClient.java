@@ -24,7 +24,6 @@ import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.servicegrid.client.ServiceInstances;
-import org.servicegrid.gateway.GatewayConfig;
 import org.servicegrid.protocol.Transport;
 
 /**
@@ -49,7 +48,7 @@ public class UpstreamClient {
    */
   private static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofSeconds(1);
 
-  @Inject GatewayConfig.Upstream upstream;
+  @Inject UpstreamSettings upstream;
   @Inject ServiceInstances instances;
 
   private CloseableHttpClient http;

@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.client.ServiceDirectory;
 import org.servicegrid.client.ServiceRegistration;
-import org.servicegrid.gateway.GatewayConfig;
 import org.servicegrid.gateway.catalog.ServiceCatalog.Lookup;
 import org.servicegrid.protocol.InvalidRequestException;
 import org.servicegrid.protocol.ServiceInfo;
@@ -191,7 +190,7 @@ class ServiceCatalogTest {
     catalog.registry = registry;
     catalog.registration = registration;
     catalog.settings =
-        new GatewayConfig.Catalog(Duration.ofSeconds(5), Duration.ofSeconds(1), missRefreshRate);
+        new CatalogSettings(Duration.ofSeconds(5), Duration.ofSeconds(1), missRefreshRate);
     catalog.init();
     return catalog;
   }

@@ -34,7 +34,7 @@ class ServiceBulkheadTest {
     ServiceBulkhead bulkhead = new ServiceBulkhead();
     bulkhead.limits =
         ConfigFixture.produced(
-            GatewayConfig.Limits.class,
+            LimitSettings.class,
             GatewayConfig.class,
             "gateway.max-concurrent-per-service",
             "" + limit);

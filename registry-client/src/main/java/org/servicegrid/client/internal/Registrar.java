@@ -121,9 +121,9 @@ class Registrar {
   /**
    * Stops retrying and, if this instance was (or may be about to be) registered, deregisters it.
    * Only the first call after {@link #start} acts: the listener's close and the application's stop
-   * both call it.
+   * both call it, saying {@code why} for the log (an operator sees which one did).
    */
-  void stop() {
+  void stop(String why) {
     boolean mayBeRegistered;
     synchronized (lock) {
       if (deregistered) {
@@ -144,7 +144,7 @@ class Registrar {
       ServiceInfo info = self.current();
       try {
         registry.deregister(info);
-        LOG.log(Level.INFO, "Deregistered {0}", info.id());
+        LOG.log(Level.INFO, "Deregistered {0}: {1}", new Object[] {info.id(), why});
       } catch (RuntimeException e) {
         LOG.log(
             Level.WARNING,

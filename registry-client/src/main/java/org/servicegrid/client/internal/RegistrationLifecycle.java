@@ -23,12 +23,12 @@ class RegistrationLifecycle {
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     start();
-    endpointWatch.watch(this::stop, this::start);
+    endpointWatch.watch(() -> stop("its HTTP listener closed"), this::start);
   }
 
   void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
     endpointWatch.unwatch();
-    stop();
+    stop("the application is stopping");
   }
 
   private void start() {
@@ -36,8 +36,8 @@ class RegistrationLifecycle {
     watchdog.start();
   }
 
-  private void stop() {
+  private void stop(String why) {
     watchdog.stop();
-    registrar.stop();
+    registrar.stop(why);
   }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicegrid.protocol.auth.AccessDeniedException;
-import org.servicegrid.protocol.auth.TokenIssuer;
 import org.servicegrid.testsupport.ConfigFixture;
+import org.servicegrid.testsupport.TokenIssuer;
 
 /**
  * Who may send this instance notices: the registry's token, or no token from

@@ -58,7 +58,21 @@ public abstract class ValidatedConfig {
    * system).
    */
   protected Transport readTransport() {
-    return Transport.fromConfig(keys("").text(Transport.KEY));
+    return transportOf(keys("").text(Transport.KEY));
+  }
+
+  /**
+   * {@code false}: plain HTTP; {@code true}: HTTPS with the JVM's default socket factory.
+   *
+   * @throws InvalidConfigurationException for any other value
+   */
+  static Transport transportOf(String tls) {
+    if ("false".equals(tls)) {
+      return Transport.http();
+    }
+    InvalidConfigurationException.require(
+        "true".equals(tls), Transport.KEY, tls, "must be true or false");
+    return Transport.httpsWithJvmDefault();
   }
 
   /**

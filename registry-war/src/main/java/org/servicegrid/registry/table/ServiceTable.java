@@ -16,13 +16,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -38,14 +35,10 @@ import org.servicegrid.registry.cluster.RegistrationRecord.State;
 import org.servicegrid.registry.cluster.SharedRegistrations;
 
 /**
- * The registry's table of live instances on this node: register, deregister, evict, look up. The
- * cluster's registrations live in a Hazelcast map shared by every registry node ({@link
- * SharedRegistrations}); a write goes to the map, and every node, this one included, applies each
- * change of the map to its local {@link Directory} from one ordered {@link ChangeFeed}. A write
- * then waits (at most {@code registry.cluster.write-timeout}, else 503) until this node applied it,
- * so a read here right after sees it. Removals leave a tombstone with a time to live, so a node
- * that missed an event learns the removal when it reads the map again; a registration is evicted
- * only if its record is still the one checked.
+ * The registry's table of live instances on this node: register, deregister, evict, look up (how it
+ * shares the cluster's map and what it delegates: see the package overview). A write waits at most
+ * {@code registry.cluster.write-timeout} (else 503) until this node applied it; a registration is
+ * evicted only if its record is still the one checked.
  *
  * <p>Bean-managed concurrency with one {@link ReentrantReadWriteLock}: applying a change takes the
  * write lock, which covers the change <em>and</em> the queuing of its notices (so each dependent
@@ -64,9 +57,6 @@ public class ServiceTable {
 
   private static final Logger LOG = Logger.getLogger(ServiceTable.class.getName());
 
-  /** How long a removal is remembered: far beyond a member's failure detection and takeover. */
-  static final Duration TOMBSTONE_TTL = Duration.ofSeconds(60);
-
   private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(10);
 
   /** Far beyond the time an event takes from one node to the others. */
@@ -74,13 +64,8 @@ public class ServiceTable {
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
-  /** The JSON lookup answer per service, dropped at each change of it: {@link #instancesJsonOf}. */
-  private final ConcurrentMap<String, byte[]> instancesJson = new ConcurrentHashMap<>();
-
-  /**
-   * The removals this node knows of, by key, for versions and for the notices of departed members.
-   */
-  private final Map<String, RegistrationRecord> tombstones = new HashMap<>();
+  private final InstancesJsonCache instancesJson = new InstancesJsonCache();
+  private final Tombstones tombstones = new Tombstones();
 
   private final RecentNotices recent = new RecentNotices(CATCH_UP_WINDOW, System::nanoTime);
   private Directory directory;
@@ -201,7 +186,7 @@ public class ServiceTable {
         RegistrationRecord.removal(info, State.DEREGISTERED, clock.instant()),
         true,
         null,
-        TOMBSTONE_TTL);
+        Tombstones.TTL);
   }
 
   /** Removes {@code registration} only if it is still the current one of its Name+Addr. */
@@ -211,7 +196,7 @@ public class ServiceTable {
             RegistrationRecord.removal(registration.info(), State.EVICTED, clock.instant()),
             true,
             registration.record().token(),
-            TOMBSTONE_TTL);
+            Tombstones.TTL);
   }
 
   /**
@@ -230,7 +215,7 @@ public class ServiceTable {
       }
       if (change != null) {
         ServiceInfo info = change.instance();
-        instancesJson.remove(info.name());
+        instancesJson.drop(List.of(info.name()));
         if (change.kind() != Change.Kind.REPLACED && notifies(record)) {
           Set<String> dependents = directory.dependentAddresses(info.name());
           deliveries = sink.enqueue(change, dependents);
@@ -244,7 +229,7 @@ public class ServiceTable {
           sink.forget(info.addr());
         }
         forgotten = directory.trimIdleNames();
-        forgotten.forEach(instancesJson::remove);
+        instancesJson.drop(forgotten);
       }
     } finally {
       lock.writeLock().unlock();
@@ -295,7 +280,7 @@ public class ServiceTable {
   }
 
   private Change remove(RegistrationRecord tombstone) {
-    tombstones.put(tombstone.key(), tombstone);
+    tombstones.put(tombstone);
     Registration removed = directory.remove(tombstone.info().id());
     return removed == null ? null : new Change(kindOf(tombstone), removed.info(), tombstone.at());
   }
@@ -319,10 +304,7 @@ public class ServiceTable {
   private void expired(RegistrationRecord record) {
     lock.writeLock().lock();
     try {
-      RegistrationRecord known = tombstones.get(record.key());
-      if (known != null && known.version() == record.version()) {
-        tombstones.remove(record.key());
-      }
+      tombstones.expired(record);
     } finally {
       lock.writeLock().unlock();
     }
@@ -345,16 +327,12 @@ public class ServiceTable {
               sink.enqueue(change, directory.dependentAddresses(change.instance().name())));
         }
       }
-      for (RegistrationRecord tombstone : tombstones.values()) {
-        if (orphaned(tombstone)) {
-          Change change = new Change(kindOf(tombstone), tombstone.info(), tombstone.at());
-          deliveries.add(
-              sink.enqueue(change, directory.dependentAddresses(change.instance().name())));
-        }
+      for (RegistrationRecord tombstone : tombstones.matching(this::orphaned)) {
+        Change change = new Change(kindOf(tombstone), tombstone.info(), tombstone.at());
+        deliveries.add(
+            sink.enqueue(change, directory.dependentAddresses(change.instance().name())));
       }
-      tombstones
-          .values()
-          .removeIf(t -> t.at().isBefore(clock.instant().minus(TOMBSTONE_TTL.multipliedBy(2))));
+      tombstones.forgetMissedExpiries(clock.instant());
     } finally {
       lock.writeLock().unlock();
     }
@@ -375,25 +353,10 @@ public class ServiceTable {
     return read(() -> directory.instancesOf(name));
   }
 
-  /**
-   * The instances of {@code name} as the JSON answer of a lookup. Written once per change of the
-   * service and kept until its next change, for known names only (so unknown names cannot grow the
-   * cache). It is written and cached under the read lock: a change, which needs the write lock and
-   * drops the name's entry, then comes either before (and is in it) or after (and drops it).
-   */
+  /** The instances of {@code name} as the JSON answer of a lookup, kept until they change. */
   public byte[] instancesJsonOf(String name) {
     byte[] cached = instancesJson.get(name);
-    if (cached != null) {
-      return cached;
-    }
-    return read(
-        () -> {
-          byte[] json = InstancesJson.list(directory.instancesOf(name));
-          if (directory.knows(name)) {
-            instancesJson.put(name, json);
-          }
-          return json;
-        });
+    return cached != null ? cached : read(() -> instancesJson.render(name, directory));
   }
 
   public int instanceCount(String name) {

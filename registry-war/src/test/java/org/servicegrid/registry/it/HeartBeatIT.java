@@ -27,8 +27,7 @@ class HeartBeatIT extends RegistryOverHttp {
 
   private static final Logger LOG = Logger.getLogger(HeartBeatIT.class.getName());
 
-  /** The configured worst case is ~3.5 s; the rest is margin for a loaded machine. */
-  private static final Duration EVICTION_LIMIT = Duration.ofSeconds(10);
+  private static final Duration EVICTION_LIMIT = RegistryDeployment.FAST_HEART_BEATS.bound();
 
   @Deployment(testable = false)
   static WebArchive deployment() {

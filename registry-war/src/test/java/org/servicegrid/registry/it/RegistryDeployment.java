@@ -4,11 +4,13 @@ import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Properties;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.servicegrid.testsupport.EvictionBound;
 
 /**
  * The WAR the tests deploy: the module's real {@code registry.war} (built in {@code package}) plus
@@ -44,12 +46,17 @@ final class RegistryDeployment {
    */
   static WebArchive withFastHeartBeats() {
     return withSettings(
-        "registry.heartbeat.period", "300",
-        "registry.heartbeat.attempts", "3",
-        "registry.heartbeat.retry-pause", "100",
+        "registry.heartbeat.period", Long.toString(FAST_HEART_BEATS.period().toMillis()),
+        "registry.heartbeat.attempts", Integer.toString(FAST_HEART_BEATS.attempts()),
+        "registry.heartbeat.retry-pause", Long.toString(FAST_HEART_BEATS.retryPause().toMillis()),
         "registry.heartbeat.connect-timeout", "1000",
-        "registry.heartbeat.read-timeout", "1000");
+        "registry.heartbeat.read-timeout",
+            Long.toString(FAST_HEART_BEATS.readTimeout().toMillis()));
   }
+
+  /** The settings of {@link #withFastHeartBeats()}, and how long an eviction takes with them. */
+  static final EvictionBound FAST_HEART_BEATS =
+      new EvictionBound(Duration.ofMillis(300), 3, Duration.ofMillis(100), Duration.ofMillis(1000));
 
   /**
    * Heart-beats so rare that no instance is evicted while a test runs (its addresses need not

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.servicegrid.system.UsesSharedSystem;
 
 /**
  * The dashboard's files over plain HTTP from the real registry: the page at {@code /}, its
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * 404 JSON for anything that is not one of its assets, including attempts to climb out of the asset
  * folder.
  */
+@UsesSharedSystem
 class DashboardAssetsIT {
 
   @BeforeAll

@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.servicegrid.system.UsesSharedSystem;
 import org.servicegrid.testsupport.FakeInstance;
 
 /**
@@ -30,6 +31,7 @@ import org.servicegrid.testsupport.FakeInstance;
  * FAILING phase; a MutationObserver records every state the victim's row showed, so the test does
  * not depend on WebDriver polling at the right moment.
  */
+@UsesSharedSystem
 class DashboardBrowserIT {
 
   private static final Duration BOUND = Duration.ofSeconds(30);

@@ -12,7 +12,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver: both come from the system
- * packages (scripts/ensure-chromium.sh), so Selenium never downloads a driver or browser. A missing
+ * packages (scripts/ensure-packages.sh), so Selenium never downloads a driver or browser. A missing
  * browser fails the test with the command that installs it: skipping would let CI pass without ever
  * testing the dashboard.
  */
@@ -29,7 +29,7 @@ final class HeadlessChromium {
       assertThat(Files.isExecutable(binary))
           .as(
               "%s is missing: install Debian's chromium and chromium-driver with"
-                  + " scripts/ensure-chromium.sh (./test.sh runs it)",
+                  + " scripts/ensure-packages.sh (./test.sh runs it)",
               binary)
           .isTrue();
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.servicegrid.system.Server;
+import org.servicegrid.system.UsesSharedSystem;
 import org.servicegrid.testsupport.Http;
 
 /**
@@ -23,6 +24,7 @@ import org.servicegrid.testsupport.Http;
  * document of the server's resources and the OpenAPI UI.
  */
 @Order(110)
+@UsesSharedSystem
 class OperationsEndpointsIT {
 
   /** What one server is expected to expose. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.system.Server;
+import org.servicegrid.system.UsesSharedSystem;
 import org.servicegrid.testsupport.Http;
 
 /**
@@ -21,6 +22,7 @@ import org.servicegrid.testsupport.Http;
  * recreates the file and liveness is UP again, without a restart.
  */
 @Order(112)
+@UsesSharedSystem
 class OperationsLogFileIT {
 
   private static final Duration BOUND = Duration.ofSeconds(30);

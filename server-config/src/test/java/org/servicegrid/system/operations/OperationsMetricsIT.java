@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.system.Server;
+import org.servicegrid.system.UsesSharedSystem;
 import org.servicegrid.testsupport.FakeInstance;
 import org.servicegrid.testsupport.Http;
 
@@ -21,6 +22,7 @@ import org.servicegrid.testsupport.Http;
  * changes) and the per-service gauge exactly. The compared lines are printed.
  */
 @Order(113)
+@UsesSharedSystem
 class OperationsMetricsIT {
 
   private static final Duration BOUND = Duration.ofSeconds(30);

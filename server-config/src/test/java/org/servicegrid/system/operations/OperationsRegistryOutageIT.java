@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.system.Server;
+import org.servicegrid.system.UsesSharedSystem;
 import org.servicegrid.testsupport.Http;
 
 /**
@@ -18,6 +19,7 @@ import org.servicegrid.testsupport.Http;
  * (after {@code registry.client.registry-silence}, 5 s, without heart-beats) and answer 200.
  */
 @Order(111)
+@UsesSharedSystem
 class OperationsRegistryOutageIT {
 
   private static final List<Server> DEPENDENTS = List.of(Server.LOG, Server.VISIT, Server.GATEWAY);

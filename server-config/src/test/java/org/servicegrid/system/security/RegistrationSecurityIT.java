@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.system.Server;
+import org.servicegrid.system.UsesSharedSystem;
 import org.servicegrid.testsupport.Http;
 import org.servicegrid.testsupport.TestTokens;
 
@@ -16,6 +17,7 @@ import org.servicegrid.testsupport.TestTokens;
  * system is ready), a write without a token or for another service's name is refused and changes
  * nothing, and a service hears notices only with the registry's token.
  */
+@UsesSharedSystem
 class RegistrationSecurityIT {
 
   @BeforeAll
