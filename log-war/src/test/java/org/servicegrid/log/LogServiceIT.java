@@ -132,12 +132,29 @@ class LogServiceIT {
 
   @Test
   void answersTheLargestTailAndDefaultsToTwentyLines() throws Exception {
-    for (int i = 0; i < 25; i++) {
-      send(post("filler " + i));
-    }
+    // More lines than the largest tail, written last, in one request so no other can come between.
+    String run = UUID.randomUUID().toString();
+    List<String> written = IntStream.range(0, 1001).mapToObj(i -> run + " line " + i).toList();
+    HttpResponse<String> post =
+        send(postBatch(Json.createArrayBuilder(written).build().toString()));
+    assertThat(post.statusCode()).as("POST %slog/batch of 1001 lines", base).isEqualTo(200);
 
-    assertThat(send(get("log?tail=1000")).statusCode()).isEqualTo(200);
-    assertThat(send(get("log")).body().split("\n")).hasSize(20);
+    HttpResponse<String> largest = send(get("log?tail=1000"));
+    HttpResponse<String> byDefault = send(get("log"));
+
+    assertThat(largest.statusCode()).as("GET %slog?tail=1000", base).isEqualTo(200);
+    assertTail(largest.body(), written.subList(1, 1001));
+    assertThat(byDefault.statusCode()).as("GET %slog", base).isEqualTo(200);
+    assertTail(byDefault.body(), written.subList(981, 1001));
+  }
+
+  /** The tail is exactly the lines of {@code messages}, in order, each with its timestamp. */
+  private static void assertTail(String tail, List<String> messages) {
+    List<String> lines = Arrays.asList(tail.split("\n"));
+    assertThat(lines).hasSize(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      assertThat(lines.get(i)).matches(TIMESTAMP + " - " + messages.get(i));
+    }
   }
 
   @Test

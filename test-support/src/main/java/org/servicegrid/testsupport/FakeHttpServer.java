@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +31,11 @@ import java.util.stream.Stream;
  * port, like a peer that goes away and comes back. Its own fixed pool of daemon threads serves
  * requests; a held answer ties up one until {@link #release()} or {@link #close()}, for at most two
  * minutes.
+ *
+ * <p>Ports are never picked by opening and closing a socket (another process could take the port in
+ * between): a started server binds port 0 itself, and while one is not listening its port stays
+ * held by a socket that is bound but does not listen, so connections are refused and the system
+ * hands the port to no other socket (see {@link #reserve}).
  */
 public final class FakeHttpServer implements AutoCloseable {
 
@@ -42,18 +47,24 @@ public final class FakeHttpServer implements AutoCloseable {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int THREADS = 32;
 
+  /** The sockets that hold the ports of {@link #deadAddr()} for as long as this JVM runs. */
+  private static final List<Socket> DEAD_PORTS = new CopyOnWriteArrayList<>();
+
   private final Map<String, Answer> routes = new ConcurrentHashMap<>();
   private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   private final List<ArrivingRequest> arriving = new CopyOnWriteArrayList<>();
   private final CountDownLatch released = new CountDownLatch(1);
   private final CountDownLatch closed = new CountDownLatch(1);
+
   private final ExecutorService threads;
   private volatile Answer otherwise = Reply.status(404);
   private int port;
   private HttpServer server;
+  private Socket reservation; // holds the port while the server does not listen
 
-  private FakeHttpServer(int port) {
-    this.port = port;
+  private FakeHttpServer(Socket reservation) {
+    this.reservation = reservation;
+    this.port = reservation == null ? 0 : reservation.getLocalPort();
     AtomicInteger count = new AtomicInteger();
     this.threads =
         Executors.newFixedThreadPool(
@@ -67,23 +78,33 @@ public final class FakeHttpServer implements AutoCloseable {
 
   /** A server listening at once on an ephemeral port. */
   public static FakeHttpServer started() {
-    return new FakeHttpServer(0).start();
+    return new FakeHttpServer(null).start();
   }
 
-  /** A server with its port chosen (a free one) that listens only once {@link #start()}ed. */
+  /**
+   * A server whose port is known (held, see {@link #reserve}) but which listens only once {@link
+   * #start()}ed.
+   */
   public static FakeHttpServer create() {
-    return new FakeHttpServer(freePort());
+    return new FakeHttpServer(reserve(0, true));
   }
 
-  /** An address where nothing listens: the port of a socket that was just closed. */
+  /**
+   * An address where nothing listens and nothing else can: a port held, for as long as this JVM
+   * runs, by a socket that is bound but does not listen, so every connection to it is refused.
+   */
   public static String deadAddr() {
-    return "127.0.0.1:" + freePort();
+    Socket holder = reserve(0, false);
+    DEAD_PORTS.add(holder);
+    return "127.0.0.1:" + holder.getLocalPort();
   }
 
   /** Starts listening (again), on the same port. */
   public synchronized FakeHttpServer start() {
     if (server == null) {
       try {
+        // Bound while the reservation still holds the port (both allow address reuse), then the
+        // reservation is let go: the port is never free in between.
         server =
             HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
       } catch (IOException e) {
@@ -93,6 +114,8 @@ public final class FakeHttpServer implements AutoCloseable {
       server.createContext("/", this::handle);
       server.setExecutor(threads);
       server.start();
+      closeQuietly(reservation);
+      reservation = null;
     }
     return this;
   }
@@ -102,6 +125,12 @@ public final class FakeHttpServer implements AutoCloseable {
     if (server != null) {
       server.stop(0);
       server = null;
+      try {
+        reservation = reserve(port, true);
+      } catch (UncheckedIOException e) {
+        // Taken in the moment between: start() will say so.
+        LOG.log(Level.WARNING, "Port of stopped " + url() + " could not be held", e);
+      }
     }
   }
 
@@ -115,6 +144,10 @@ public final class FakeHttpServer implements AutoCloseable {
     closed.countDown();
     released.countDown();
     stop();
+    synchronized (this) {
+      closeQuietly(reservation);
+      reservation = null;
+    }
     threads.shutdownNow();
   }
 
@@ -287,11 +320,35 @@ public final class FakeHttpServer implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+  /**
+   * A socket bound to 127.0.0.1:{@code port} (0: one the system picks) that never listens: the
+   * system refuses connections to the port, and while this socket is open neither a bind to port 0
+   * nor an outgoing connection gets the port (Linux). Without {@code reuse} (SO_REUSEADDR) no
+   * socket at all can bind it. With it, this server's own listening socket, which sets it too, can
+   * bind the port before the reservation closes, and a stopped server holds its port again at once
+   * despite connections in TIME_WAIT; only a socket that binds this very port with SO_REUSEADDR
+   * could then take it.
+   */
+  private static Socket reserve(int port, boolean reuse) {
+    Socket socket = new Socket();
+    try {
+      socket.setReuseAddress(reuse);
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      return socket;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      closeQuietly(socket);
+      throw new UncheckedIOException("cannot hold port 127.0.0.1:" + port, e);
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    if (socket == null) {
+      return;
+    }
+    try {
+      socket.close();
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "Closing the socket that held a port failed", e);
     }
   }
 }

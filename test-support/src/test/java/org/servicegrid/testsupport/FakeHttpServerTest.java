@@ -3,7 +3,13 @@ package org.servicegrid.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +20,8 @@ import org.junit.jupiter.api.Test;
  * The fake server over real loopback HTTP: routes, recording, holding, going away and coming back.
  */
 class FakeHttpServerTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(5);
 
   @Test
   void answersTheConfiguredRouteAndRecordsEveryRequestInOrder() {
@@ -100,6 +108,37 @@ class FakeHttpServerTest {
 
       Http.assertStatus(Http.get(url), 204);
       assertThat(server.requests("GET", "/ping")).hasSize(2);
+    }
+  }
+
+  @Test
+  void holdsThePortOfAServerThatDoesNotListen() {
+    try (FakeHttpServer server = FakeHttpServer.create()) {
+      assertThatThrownBy(() -> bind(server.port(), false)).isInstanceOf(BindException.class);
+
+      server.start();
+      server.stop();
+
+      assertThatThrownBy(() -> bind(server.port(), false)).isInstanceOf(BindException.class);
+    }
+  }
+
+  @Test
+  void aDeadAddressRefusesConnectionsAndCannotBeTakenByAnotherSocket() {
+    String dead = FakeHttpServer.deadAddr();
+    int port = Integer.parseInt(dead.substring(dead.indexOf(':') + 1));
+
+    assertThatThrownBy(() -> Http.send(Http.request("http://" + dead + "/").timeout(WAIT)))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasCauseInstanceOf(ConnectException.class);
+    assertThatThrownBy(() -> bind(port, true)).isInstanceOf(BindException.class);
+  }
+
+  /** Binds and listens on 127.0.0.1:{@code port}, with or without SO_REUSEADDR, then closes. */
+  private static void bind(int port, boolean reuse) throws IOException {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(reuse);
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     }
   }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -23,11 +22,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.servicegrid.testsupport.Deployments;
 import org.servicegrid.testsupport.FakeLog;
@@ -37,12 +34,13 @@ import org.servicegrid.testsupport.TestTokens;
 
 /**
  * The packaged visit WAR on a real Liberty server at context root "/", with a fake registry that
- * answers one fake log instance, counting in the test server's H2 database (emptied by the build
- * before the tests). The tests run in order because they follow one count from a fresh database.
+ * answers one fake log instance, counting in the test server's H2 database. Each test stands alone,
+ * in any order: it gets a log instance of its own (announced to the service before it, withdrawn
+ * after it), reads the current count by visiting once before it acts, and asserts the numbers
+ * relative to that one.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VisitServiceIT {
 
   private static final String DEPLOYMENT = "visit";
@@ -50,16 +48,19 @@ class VisitServiceIT {
       "http://127.0.0.1:" + System.getProperty("arquillian.http.port") + "/";
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-  private static FakeLog log = FakeLog.start();
   private static final FakeRegistry REGISTRY = FakeRegistry.started();
+
+  /** Whether the deployment is on the server now (the tests that redeploy it leave it deployed). */
   private static boolean deployed;
 
   @ArquillianResource Deployer deployer;
 
+  /** This test's log instance, the only one the service knows while the test runs. */
+  private FakeLog log;
+
   @Deployment(name = DEPLOYMENT, managed = false, testable = false)
   static WebArchive deployment() {
     // Points the real artifact at the fakes, with a short failure cool-down.
-    REGISTRY.put("log", log.addr());
     return Deployments.atRoot(
         Deployments.packagedWar(
             "visit.war",
@@ -73,30 +74,46 @@ class VisitServiceIT {
   }
 
   @BeforeEach
-  void deployOnce() {
-    if (!deployed) {
-      deploy();
+  void announceAFreshLogInstance() {
+    log = FakeLog.start();
+    REGISTRY.put("log", log.addr());
+    if (deployed) {
+      assertThat(notify("POST", log.addr())).as("POST %sservices (log)", BASE).isEqualTo(200);
+    } else {
+      deploy(); // registers, and the registry answers this log instance
     }
   }
 
-  @AfterAll
-  static void stopFakes() {
+  @AfterEach
+  void withdrawTheLogInstance() {
+    if (deployed) {
+      notify("DELETE", log.addr());
+    }
     log.close();
+  }
+
+  @AfterAll
+  static void stopRegistry() {
     REGISTRY.close();
   }
 
   @Test
-  @Order(1)
-  void countsOneTwoThreeAndLogsEachCountAsTheVisitService() throws Exception {
-    assertThat(List.of(visitOk(), visitOk(), visitOk())).containsExactly("1", "2", "3");
+  void countsOnByOneAndLogsEachCountAsTheVisitService() throws Exception {
+    long before = currentCount();
+    int mark = log.messages().size();
 
-    assertThat(log.messages()).containsExactly("1", "2", "3");
+    assertThat(List.of(visitOk(), visitOk(), visitOk()))
+        .containsExactlyElementsOf(numbers(before + 1, before + 3));
+
+    assertThat(log.messages().subList(mark, log.messages().size()))
+        .containsExactlyElementsOf(numbers(before + 1, before + 3));
     assertThat(log.lines()).allMatch(line -> "visit".equals(line.caller()), "sent by 'visit'");
   }
 
   @Test
-  @Order(2)
   void refusesAndKeepsTheCountWhileTheLogServiceFails() throws Exception {
+    long before = currentCount();
+    int mark = log.messages().size();
     log.failing(true);
 
     HttpResponse<String> refused = visit();
@@ -104,13 +121,15 @@ class VisitServiceIT {
     assertThat(refused.statusCode()).as("GET %s while the log fails", BASE).isEqualTo(503);
     assertThat(refused.body()).contains("\"error\"").contains("log service unavailable");
     log.failing(false);
-    assertThat(visitWhenAvailable()).isEqualTo("4"); // once the failed instance's cool-down is over
-    assertThat(log.messages()).containsExactly("1", "2", "3", "4");
+    // once the failed instance's cool-down is over
+    assertThat(visitWhenAvailable()).isEqualTo(String.valueOf(before + 1));
+    assertThat(log.messages().subList(mark, log.messages().size()))
+        .containsExactly(String.valueOf(before + 1));
   }
 
   @Test
-  @Order(3)
   void refusesWhileTheLogServiceIsGoneAndCountsOnWithTheNextAnnouncedInstance() throws Exception {
+    long before = currentCount();
     FakeLog gone = log;
     gone.close();
 
@@ -120,47 +139,40 @@ class VisitServiceIT {
     REGISTRY.put("log", log.addr());
     assertThat(notify("POST", log.addr())).isEqualTo(200);
     assertThat(notify("DELETE", gone.addr())).isEqualTo(200);
-    assertThat(visitWhenAvailable()).isEqualTo("5");
-    assertThat(log.messages()).containsExactly("5");
+    assertThat(visitWhenAvailable()).isEqualTo(String.valueOf(before + 1));
+    assertThat(log.messages()).containsExactly(String.valueOf(before + 1));
   }
 
   @Test
-  @Order(4)
   void twentyConcurrentVisitsGetEachNumberOnceWithOneLogLineEach() throws Exception {
-    ExecutorService visitors = Executors.newFixedThreadPool(20);
-    List<String> counts = new ArrayList<>();
-    try {
-      List<Future<HttpResponse<String>>> visits = new ArrayList<>();
-      for (int i = 0; i < 20; i++) {
-        visits.add(visitors.submit(this::visit));
-      }
-      for (Future<HttpResponse<String>> visit : visits) {
-        HttpResponse<String> response = visit.get(60, TimeUnit.SECONDS);
-        assertThat(response.statusCode()).as("concurrent GET %s", BASE).isEqualTo(200);
-        counts.add(response.body());
-      }
-    } finally {
-      visitors.shutdownNow();
-    }
+    long before = currentCount();
+    int mark = log.messages().size();
 
-    List<String> expected = IntStream.rangeClosed(6, 25).mapToObj(Integer::toString).toList();
-    assertThat(counts).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(log.messages())
-        .containsExactlyElementsOf(
-            IntStream.rangeClosed(5, 25).mapToObj(Integer::toString).toList());
+    List<HttpResponse<String>> responses = visitConcurrently(20, 1);
+
+    assertThat(responses)
+        .allSatisfy(
+            response ->
+                assertThat(response.statusCode()).as("concurrent GET %s", BASE).isEqualTo(200));
+    List<String> expected = numbers(before + 1, before + 20);
+    assertThat(responses.stream().map(HttpResponse::body))
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(log.messages().subList(mark, log.messages().size()))
+        .containsExactlyElementsOf(expected);
   }
 
   @Test
-  @Order(5)
   void keepsTheCountInTheDatabaseAcrossARedeploy() throws Exception {
+    long before = currentCount();
+
     restart();
 
-    assertThat(visitOk()).isEqualTo("26");
+    assertThat(visitOk()).isEqualTo(String.valueOf(before + 1));
   }
 
   @Test
-  @Order(6)
   void publishesMetricsAndAnOpenApiDocument() throws Exception {
+    currentCount(); // every metric exists once a visit was counted
     HttpResponse<String> metrics = get("metrics?scope=application");
     HttpResponse<String> openapi = get("openapi");
 
@@ -174,10 +186,9 @@ class VisitServiceIT {
   }
 
   @Test
-  @Order(7)
   void sixtyFourConcurrentVisitsGetEachNumberOnceAndTheLogReceivesEachNumberOnce()
       throws Exception {
-    long before = Long.parseLong(visitOk());
+    long before = currentCount();
     int mark = log.messages().size();
 
     List<HttpResponse<String>> responses = visitConcurrently(64, 1);
@@ -196,10 +207,9 @@ class VisitServiceIT {
   }
 
   @Test
-  @Order(8)
   void refusesTheVisitsOfGroupsTheLogRefusesMidLoadAndCountsOnFromTheLastAcceptedNumber()
       throws Exception {
-    long before = Long.parseLong(visitOk());
+    long before = currentCount();
     int mark = log.messages().size();
     log.acceptAtMost(mark + 100);
 
@@ -224,10 +234,7 @@ class VisitServiceIT {
     List<String> accepted = logged.subList(mark, logged.size());
     assertThat(accepted)
         .hasSizeGreaterThanOrEqualTo(100)
-        .containsExactlyElementsOf(
-            LongStream.rangeClosed(before + 1, before + accepted.size())
-                .mapToObj(String::valueOf)
-                .toList());
+        .containsExactlyElementsOf(numbers(before + 1, before + accepted.size()));
     assertThat(counted).containsExactlyElementsOf(accepted.stream().map(Long::valueOf).toList());
 
     log.acceptAtMost(Integer.MAX_VALUE);
@@ -237,15 +244,24 @@ class VisitServiceIT {
   }
 
   @Test
-  @Order(9)
   void answersOtherMethodsOnTheRootWith405AndCountsNothing() throws Exception {
-    long before = Long.parseLong(visitOk());
+    long before = currentCount();
 
     HttpResponse<String> put = Http.send(Http.request(BASE).PUT(BodyPublishers.ofString("x")));
 
     assertThat(put.statusCode()).as("PUT %s", BASE).isEqualTo(405);
     assertThat(put.body()).contains("\"error\"");
     assertThat(visitOk()).isEqualTo(String.valueOf(before + 1));
+  }
+
+  /** The count now: the number of a visit made to read it (waiting until one is counted). */
+  private long currentCount() {
+    return Long.parseLong(visitWhenAvailable());
+  }
+
+  /** {@code first} to {@code last} as the service answers them. */
+  private static List<String> numbers(long first, long last) {
+    return LongStream.rangeClosed(first, last).mapToObj(String::valueOf).toList();
   }
 
   /**

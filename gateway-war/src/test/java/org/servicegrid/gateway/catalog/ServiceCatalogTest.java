@@ -6,14 +6,18 @@ import static org.awaitility.Awaitility.await;
 import jakarta.ws.rs.ProcessingException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.client.ServiceDirectory;
 import org.servicegrid.client.ServiceRegistration;
@@ -22,6 +26,8 @@ import org.servicegrid.protocol.InvalidRequestException;
 import org.servicegrid.protocol.ServiceInfo;
 
 class ServiceCatalogTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
 
   private final FakeRegistry registry = new FakeRegistry();
   private final RecordingRegistration registration = new RecordingRegistration();
@@ -118,15 +124,29 @@ class ServiceCatalogTest {
     registry.names = Set.of("log");
     registry.gate = new CountDownLatch(1);
     ServiceCatalog catalog = catalog(5);
+    ExecutorService lookups = Executors.newFixedThreadPool(2);
+    try {
+      Future<Lookup> first = lookups.submit(() -> catalog.lookup("log"));
+      await().atMost(WAIT).until(() -> registry.calls.get() == 1);
+      AtomicReference<Thread> secondThread = new AtomicReference<>();
+      Future<Lookup> second =
+          lookups.submit(
+              () -> {
+                secondThread.set(Thread.currentThread());
+                return catalog.lookup("log");
+              });
+      // Only once the second lookup is blocked inside a refresh (waiting for the first one's, or
+      // with a regression on the gate in a registry call of its own) may the first one finish.
+      await().atMost(WAIT).until(() -> blockedInRefresh(secondThread.get()));
+      registry.gate.countDown();
 
-    CompletableFuture<Lookup> first = CompletableFuture.supplyAsync(() -> catalog.lookup("log"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> registry.calls.get() == 1);
-    CompletableFuture<Lookup> second = CompletableFuture.supplyAsync(() -> catalog.lookup("log"));
-    registry.gate.countDown();
-
-    assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo(Lookup.ROUTABLE);
-    assertThat(second.get(20, TimeUnit.SECONDS)).isEqualTo(Lookup.ROUTABLE);
-    assertThat(registry.calls).hasValue(1);
+      assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo(Lookup.ROUTABLE);
+      assertThat(second.get(20, TimeUnit.SECONDS)).isEqualTo(Lookup.ROUTABLE);
+      assertThat(registry.calls).hasValue(1);
+    } finally {
+      registry.gate.countDown();
+      lookups.shutdownNow();
+    }
   }
 
   @Test
@@ -137,6 +157,20 @@ class ServiceCatalogTest {
     catalog.refresh();
 
     assertThat(registration.listed).containsExactly(Map.of("visit", List.of(instanceOf("visit"))));
+  }
+
+  /** Whether {@code thread} waits (parked or on a latch) somewhere inside a catalog refresh. */
+  private static boolean blockedInRefresh(Thread thread) {
+    if (thread == null) {
+      return false;
+    }
+    Thread.State state = thread.getState();
+    return (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
+        && Arrays.stream(thread.getStackTrace())
+            .anyMatch(
+                frame ->
+                    frame.getClassName().equals(ServiceCatalog.class.getName())
+                        && frame.getMethodName().equals("refresh"));
   }
 
   private static ServiceInfo instanceOf(String name) {

@@ -3,6 +3,7 @@ package org.servicegrid.registry.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import java.time.Clock;
@@ -12,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -47,13 +47,10 @@ class ServiceTableClusterTest {
   @BeforeAll
   static void twoMembers() {
     String name = "servicegrid-test-" + UUID.randomUUID();
-    List<String> members = List.of("127.0.0.1:5921", "127.0.0.1:5922");
-    CompletableFuture<HazelcastInstance> a =
-        CompletableFuture.supplyAsync(() -> member(name, 5921, members));
-    CompletableFuture<HazelcastInstance> b =
-        CompletableFuture.supplyAsync(() -> member(name, 5922, members));
-    first = a.join();
-    second = b.join();
+    // Each member binds a port the system picks (0): the first alone, the second joins it there.
+    first = member(name, List.of());
+    int port = first.getCluster().getLocalMember().getAddress().getPort();
+    second = member(name, List.of("127.0.0.1:" + port));
     await()
         .atMost(BOUND)
         .until(
@@ -137,11 +134,13 @@ class ServiceTableClusterTest {
         .isEqualTo("REGISTERED svc@127.0.0.1:9200 -> [127.0.0.1:9000]");
   }
 
-  private static HazelcastInstance member(String name, int port, List<String> members) {
+  private static HazelcastInstance member(String name, List<String> members) {
     ClusterSettings settings =
-        new ClusterSettings(name, "127.0.0.1", port, members, Duration.ofSeconds(3));
-    return Hazelcast.newHazelcastInstance(
-        settings.hazelcastConfig(ServiceTableClusterTest.class.getClassLoader()));
+        new ClusterSettings(name, "127.0.0.1", 0, members, Duration.ofSeconds(3));
+    Config config = settings.hazelcastConfig(ServiceTableClusterTest.class.getClassLoader());
+    // The first member lists no other yet; it still joins over TCP/IP, as members must agree on it.
+    config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true);
+    return Hazelcast.newHazelcastInstance(config);
   }
 
   private static ServiceTable table(HazelcastInstance member, ChangeSink sink) {

@@ -12,7 +12,8 @@ import org.servicegrid.registry.cluster.SharedRegistrations;
 
 /**
  * One single-node Hazelcast member for the unit tests of a JVM, configured as a default registry
- * node; each table gets a map of its own, so tests do not see each other's registrations.
+ * node but on a port the system picks (0); each table gets a map of its own, so tests do not see
+ * each other's registrations.
  */
 public final class TestCluster {
 
@@ -24,7 +25,7 @@ public final class TestCluster {
     if (member == null) {
       ClusterSettings settings =
           new ClusterSettings(
-              "servicegrid-unit-tests", "127.0.0.1", 5901, List.of(), Duration.ofSeconds(5));
+              "servicegrid-unit-tests", "127.0.0.1", 0, List.of(), Duration.ofSeconds(5));
       member =
           Hazelcast.newHazelcastInstance(
               settings.hazelcastConfig(TestCluster.class.getClassLoader()));
