@@ -61,16 +61,10 @@ class GatewayRoutingIT {
     String url = Server.GATEWAY.url("/" + ECHO + "/echo/a/b?x=1&y=two%20words");
 
     HttpResponse<String> response =
-        await()
-            .atMost(Duration.ofSeconds(20))
-            .pollInterval(Duration.ofMillis(200))
-            .until(
-                () ->
-                    Http.send(
-                        Http.request(url)
-                            .header("X-Custom", "kept")
-                            .POST(HttpRequest.BodyPublishers.ofString("hello, body"))),
-                r -> r.statusCode() != 404 && r.statusCode() != 503);
+        onceRoutable(
+            Http.request(url)
+                .header("X-Custom", "kept")
+                .POST(HttpRequest.BodyPublishers.ofString("hello, body")));
 
     assertThat(response.statusCode()).as("POST %s", url).isEqualTo(201);
     assertThat(response.body()).isEqualTo("echo hello, body");
@@ -97,19 +91,13 @@ class GatewayRoutingIT {
     String url = Server.GATEWAY.url("/" + ECHO + "/echo/forged");
 
     HttpResponse<String> response =
-        await()
-            .atMost(Duration.ofSeconds(20))
-            .pollInterval(Duration.ofMillis(200))
-            .until(
-                () ->
-                    Http.send(
-                        Http.request(url)
-                            .header("X-Forwarded-Proto", "https")
-                            .header("X-Forwarded-For", "203.0.113.9")
-                            .header("X-Forwarded-Host", "forged.invalid")
-                            .header("Forwarded", "for=203.0.113.9;proto=https;host=forged.invalid")
-                            .GET()),
-                r -> r.statusCode() != 404 && r.statusCode() != 503);
+        onceRoutable(
+            Http.request(url)
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-For", "203.0.113.9")
+                .header("X-Forwarded-Host", "forged.invalid")
+                .header("Forwarded", "for=203.0.113.9;proto=https;host=forged.invalid")
+                .GET());
 
     assertThat(response.statusCode()).as("GET %s", url).isEqualTo(200);
     RecordedRequest seen = echo.last("GET", "/echo/forged");
@@ -161,5 +149,16 @@ class GatewayRoutingIT {
 
   private static String sha256(byte[] bytes) throws Exception {
     return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
+  /**
+   * Sends {@code request} until the gateway knows the echo service (the catalogue refreshes in the
+   * background: 404 or 503 until then), and returns the first other answer.
+   */
+  private static HttpResponse<String> onceRoutable(HttpRequest.Builder request) {
+    return await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> Http.send(request), r -> r.statusCode() != 404 && r.statusCode() != 503);
   }
 }
