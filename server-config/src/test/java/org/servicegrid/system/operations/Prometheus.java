@@ -34,7 +34,12 @@ final class Prometheus {
   }
 
   static Prometheus scrape(Server server) throws Exception {
-    HttpResponse<String> response = Http.get(server.url("/metrics"));
+    return scrape(server.url("/metrics"));
+  }
+
+  /** One scrape of {@code metricsUrl}, e.g. an extra instance's {@code /metrics?scope=...}. */
+  static Prometheus scrape(String metricsUrl) throws Exception {
+    HttpResponse<String> response = Http.get(metricsUrl);
     assertThat(response.statusCode()).as("GET %s", response.uri()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(
