@@ -69,6 +69,7 @@ public class UpstreamClient {
         HttpClients.custom()
             .setConnectionManager(
                 connections
+                    // LAX has no pool-wide lock, and so no total: the bound is per instance.
                     .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                     .setMaxConnTotal(upstream.maxConnections())
                     .setMaxConnPerRoute(upstream.maxConnections())
