@@ -50,14 +50,7 @@ class CleanStopIT {
   @BeforeAll
   static void startASecondLogInstance() {
     Server.awaitSystemReady();
-    SECOND_LOG.deleteOutput(); // an earlier run's log file would prove nothing below
-    SECOND_LOG.start();
-    await()
-        .atMost(Server.START_BOUND)
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptions()
-        .untilAsserted(
-            () -> assertThat(Http.get(Server.REGISTRY.url("/services/log")).body()).contains(ADDR));
+    SECOND_LOG.startFreshAndAwaitListedAs("log");
   }
 
   @AfterAll

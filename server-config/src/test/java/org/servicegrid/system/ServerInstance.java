@@ -98,6 +98,24 @@ public record ServerInstance(Server server, String id, int port, Map<String, Str
         .isZero();
   }
 
+  /**
+   * Starts this instance from an empty output directory (what an earlier run left would prove
+   * nothing) and waits until the shared registry lists it as an instance of {@code service}.
+   */
+  public void startFreshAndAwaitListedAs(String service) {
+    deleteOutput();
+    start();
+    String addr = "127.0.0.1:" + port;
+    await()
+        .atMost(Server.START_BOUND)
+        .pollInterval(Duration.ofMillis(250))
+        .ignoreExceptions()
+        .untilAsserted(
+            () ->
+                assertThat(Http.get(Server.REGISTRY.url("/services/" + service)).body())
+                    .contains(addr));
+  }
+
   /** {@code bin/server stop}; its exit code (not 0 when the instance was not running). */
   public int stop() {
     return command("stop");

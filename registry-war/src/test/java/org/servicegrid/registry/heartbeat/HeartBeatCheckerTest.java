@@ -137,10 +137,7 @@ class HeartBeatCheckerTest {
             (task, delay) -> {},
             Clock.systemUTC(),
             () -> {});
-    List<Registration> all = new ArrayList<>();
-    for (int port = 9000; port < 9006; port++) {
-      all.add(register("127.0.0.1:" + port));
-    }
+    List<Registration> all = sixInstancesOnPorts9000To9005();
 
     parallel.checkAll(all);
     // Every check handed to the executor so far is a probe in flight, and none can end yet.
@@ -173,10 +170,7 @@ class HeartBeatCheckerTest {
             (task, delay) -> {},
             Clock.systemUTC(),
             () -> {});
-    List<Registration> all = new ArrayList<>();
-    for (int port = 9000; port < 9006; port++) {
-      all.add(register("127.0.0.1:" + port));
-    }
+    List<Registration> all = sixInstancesOnPorts9000To9005();
 
     parallel.checkAll(all);
 
@@ -261,5 +255,13 @@ class HeartBeatCheckerTest {
     down.add(addr);
     checker.checkAll(List.of(registration));
     return registration;
+  }
+
+  private List<Registration> sixInstancesOnPorts9000To9005() {
+    List<Registration> all = new ArrayList<>();
+    for (int port = 9000; port < 9006; port++) {
+      all.add(register("127.0.0.1:" + port));
+    }
+    return all;
   }
 }

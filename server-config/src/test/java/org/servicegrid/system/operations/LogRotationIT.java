@@ -1,13 +1,11 @@
 package org.servicegrid.system.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -59,15 +57,7 @@ class LogRotationIT {
   @BeforeAll
   static void startALogInstanceThatRotatesSmallFiles() {
     Server.awaitSystemReady();
-    ROTATING_LOG.deleteOutput(); // an earlier run's files would hold lines of their own
-    ROTATING_LOG.start();
-    String addr = "127.0.0.1:" + ROTATING_LOG.port();
-    await()
-        .atMost(Server.START_BOUND)
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptions()
-        .untilAsserted(
-            () -> assertThat(Http.get(Server.REGISTRY.url("/services/log")).body()).contains(addr));
+    ROTATING_LOG.startFreshAndAwaitListedAs("log");
   }
 
   @AfterAll
