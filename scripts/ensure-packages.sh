@@ -3,6 +3,7 @@
 #   chromium, chromium-driver  the dashboard's browser test (headless Chromium through chromedriver)
 #   postgresql-15              the visit count's PostgreSQL tests (scripts/ensure-postgresql.sh starts it)
 #   nodejs, npm                npx runs the Jenkinsfile and OpenAPI linters from the npm registry
+#   prometheus                 promtool checks the alerting rules and runs their unit tests
 # apt-get runs as root or through sudo; without either (or without apt-get) it stops at once, naming what is missing.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ declare -A NEEDED=(
   [/usr/lib/postgresql/15/bin/postgres]=postgresql-15
   [node]=nodejs
   [npx]=npm
+  [promtool]=prometheus
 )
 
 missing=()

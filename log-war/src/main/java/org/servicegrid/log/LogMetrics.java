@@ -27,6 +27,7 @@ public class LogMetrics {
   private Counter lines;
   private Counter bytes;
   private Counter rotations;
+  private Counter appendFailures;
   private Timer latency;
 
   @PostConstruct
@@ -43,6 +44,12 @@ public class LogMetrics {
             metadata(
                     "log.rotations",
                     "Times the log file was rotated because it reached log.rotate.max-bytes")
+                .build());
+    appendFailures =
+        registry.counter(
+            metadata(
+                    "log.append.failures",
+                    "Requests whose lines could not be written (answered 503, nothing written)")
                 .build());
     latency =
         registry.timer(
@@ -75,5 +82,9 @@ public class LogMetrics {
 
   public void rotated() {
     rotations.inc();
+  }
+
+  public void appendFailed() {
+    appendFailures.inc();
   }
 }

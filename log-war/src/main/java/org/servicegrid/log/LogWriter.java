@@ -71,6 +71,7 @@ public class LogWriter {
     try {
       file.append(lines);
     } catch (IOException e) {
+      metrics.appendFailed();
       throw new LogFileUnavailableException(e);
     }
     metrics.appended(messages.size(), lines.length, Duration.ofNanos(System.nanoTime() - started));

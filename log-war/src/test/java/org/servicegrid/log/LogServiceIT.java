@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -299,6 +301,46 @@ class LogServiceIT {
         .as("POST %slog with a bad X-Service-Name", base)
         .isEqualTo(400);
     assertThat(response.body()).contains("X-Service-Name");
+  }
+
+  /**
+   * The file's path taken by something else (here a directory): lines answer 503 with the JSON
+   * error and are counted as failures, the liveness check says why, and once the path is free again
+   * the next line reopens it.
+   */
+  @Test
+  void aLogFileThatCannotBeWrittenAnswers503AndCountsTheFailureUntilItCanAgain() throws Exception {
+    assertThat(send(post("before the path is taken")).statusCode()).isEqualTo(200);
+    double failuresBefore = appendFailures();
+    Files.delete(LOG_FILE);
+    Files.createDirectory(LOG_FILE);
+    try {
+      HttpResponse<String> refused =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .pollInterval(Duration.ofMillis(100))
+              .until(() -> send(post("while the path is a directory")), r -> r.statusCode() != 200);
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.body()).contains("\"error\"");
+      assertThat(appendFailures()).isGreaterThan(failuresBefore);
+      assertThat(send(root("health/live")).statusCode()).isEqualTo(503);
+    } finally {
+      Files.delete(LOG_FILE);
+      // Also when an assertion above failed: the tests after this one need the file back.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> send(post("after the path is free")).statusCode() == 200);
+    }
+    assertThat(Files.readString(LOG_FILE)).contains("after the path is free");
+  }
+
+  private double appendFailures() {
+    Matcher sample =
+        Pattern.compile("(?m)^log_append_failures_total\\{[^}]*} (\\S+)$")
+            .matcher(send(root("metrics?scope=application")).body());
+    assertThat(sample.find()).as("log_append_failures_total in the metrics").isTrue();
+    return Double.parseDouble(sample.group(1));
   }
 
   @Test

@@ -19,6 +19,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,6 +148,11 @@ class RegistryClusterIT {
     dependent.registerWith(NODES.get(0).url(""), PREFIX + "front", PREFIX + "back");
     String back = serviceInfo(PREFIX + "back", instance.addr());
 
+    for (Node node : NODES) {
+      assertThat(gauge(node, "registry_cluster_members"))
+          .as("cluster members %s sees", node.name())
+          .isEqualTo(3.0);
+    }
     long start = System.nanoTime();
     Http.assertStatus(
         TestTokens.send("POST", NODES.get(0).url("/services"), back, TestTokens.admin()), 200);
@@ -233,6 +240,17 @@ class RegistryClusterIT {
                       .containsAll(acknowledged));
     }
 
+    for (Node survivor : survivors) {
+      await()
+          .atMost(MEMBER_TIMEOUT.plus(VISIBLE_BOUND))
+          .untilAsserted(
+              () ->
+                  assertThat(gauge(survivor, "registry_cluster_members"))
+                      .as("cluster members %s sees after the kill", survivor.name())
+                      .isEqualTo(2.0));
+      assertThat(gauge(survivor, "registry_cluster_configured_members")).isEqualTo(3.0);
+    }
+
     long silenced = System.nanoTime();
     mortals.forEach(FakeInstance::stopAnsweringHeartBeats);
     Set<String> mortalAddrs = mortals.stream().map(FakeInstance::addr).collect(Collectors.toSet());
@@ -305,5 +323,15 @@ class RegistryClusterIT {
           }
         });
     return found;
+  }
+
+  /**
+   * An application gauge of {@code node}'s {@code /metrics}, e.g. {@code registry_cluster_members}.
+   */
+  private static double gauge(Node node, String name) {
+    String metrics = Http.get(node.url("/metrics?scope=application")).body();
+    Matcher sample = Pattern.compile("(?m)^" + name + "\\{[^}]*} (\\S+)$").matcher(metrics);
+    assertThat(sample.find()).as("%s in the metrics of %s", name, node.name()).isTrue();
+    return Double.parseDouble(sample.group(1));
   }
 }

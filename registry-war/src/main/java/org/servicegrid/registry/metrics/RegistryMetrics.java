@@ -15,6 +15,7 @@ import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
+import org.servicegrid.registry.cluster.ClusterSettings;
 import org.servicegrid.registry.notify.ChangeNotifier;
 import org.servicegrid.registry.notify.NoticeDelivered;
 import org.servicegrid.registry.notify.NoticeFailed;
@@ -26,9 +27,10 @@ import org.servicegrid.registry.table.ServicesForgotten;
  * The registry's application metrics (Prometheus at {@code /metrics?scope=application}): counters
  * fed by the table's change events and by the heart-beat and notification paths, a
  * notification-latency timer, the notification backlog (a fan-out in progress, or dependents that
- * do not keep up), and one {@code registry_instances{service="..."}} gauge per known service, read
- * from the table at scrape time so it can never drift from it. Gauges of services the table forgets
- * are removed with them.
+ * do not keep up), the cluster's members as this node sees them beside the number it was configured
+ * with, and one {@code registry_instances{service="..."}} gauge per known service, read from the
+ * table at scrape time so it can never drift from it. Gauges of services the table forgets are
+ * removed with them.
  *
  * <p>A new gauge is registered on the managed executor, not on the registering request: the metric
  * registry checks a new tagged metric against every metric of its name, which grows costly with
@@ -56,6 +58,7 @@ public class RegistryMetrics {
   @Inject private MetricRegistry registry;
   @Inject private ServiceTable table;
   @Inject private ChangeNotifier notifier;
+  @Inject private ClusterSettings cluster;
 
   private Counter registrations;
   private Counter deregistrations;
@@ -84,6 +87,19 @@ public class RegistryMetrics {
             .withDescription("Notices queued for dependents and not yet being sent")
             .build(),
         notifier::backlog);
+    registry.gauge(
+        Metadata.builder()
+            .withName("registry.cluster.members")
+            .withDescription(
+                "Registry nodes in the cluster as this node sees it (0 until its table is open)")
+            .build(),
+        () -> table.isOpen() ? table.clusterSize() : 0);
+    registry.gauge(
+        Metadata.builder()
+            .withName("registry.cluster.configured.members")
+            .withDescription("Registry nodes this node was configured to form a cluster with")
+            .build(),
+        () -> cluster.isSingleNode() ? 1 : cluster.members().size());
   }
 
   void onChange(@Observes Change change) {
