@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +22,9 @@ import org.servicegrid.testsupport.Http;
  * bin/server create} in a user directory of their own (none of the build's shared configuration
  * applies), each given the WAR and exactly the {@code server.xml} the page shows (the registry also
  * its {@code jvm.options}), with the page's credentials script, form a working system: visits
- * through the gateway count 1, 2 and are logged. Only the page's placeholder directories and its
- * ports (20000..20003 become 20600..20603, beside the shared system) are replaced.
+ * through the gateway count 1, 2 and are logged. The credentials and the H2 driver lie where the
+ * page puts them, in the user directory's {@code shared/resources}; only the page's ports are
+ * replaced (20000..20003 become 20600..20603, beside the shared system).
  */
 @Order(-5)
 @StartsItsOwnSystem
@@ -42,10 +41,13 @@ class DeployingPageIT {
     String page = Files.readString(repositoryRoot().resolve("docs/deploying.md"));
     userDir = Server.wlpHome().resolve("usr/instances/deploying-page");
     ServerInstance.deleteTree(userDir);
-    Path auth = Files.createDirectories(userDir.resolve("auth"));
+    Path sharedResources = Files.createDirectories(userDir.resolve("shared/resources"));
     run(
-        Map.of("SERVICEGRID_AUTH_DIR", auth.toString()),
+        Map.of("SERVICEGRID_AUTH_DIR", sharedResources.resolve("servicegrid-auth").toString()),
         repositoryRoot().resolve("scripts/ensure-credentials.sh").toString());
+    Files.copy(
+        Server.wlpHome().resolve("usr/shared/resources/jdbc/h2.jar"),
+        Files.createDirectories(sharedResources.resolve("jdbc")).resolve("h2.jar"));
     environment = Map.of("WLP_USER_DIR", userDir.toString());
 
     for (String server : SERVERS) {
@@ -54,8 +56,7 @@ class DeployingPageIT {
           .isZero();
       Path dir = userDir.resolve("servers").resolve(server);
       String xml =
-          onThisMachine(section(page, server, "```xml\n<?xml"), auth)
-              .substring("```xml\n".length());
+          onOtherPorts(section(page, server, "```xml\n<?xml")).substring("```xml\n".length());
       Files.writeString(dir.resolve("server.xml"), xml);
       Files.copy(
           Server.wlpHome().resolve("usr/servers/" + server + "/apps/" + server + ".war"),
@@ -65,16 +66,12 @@ class DeployingPageIT {
         userDir.resolve("servers/registry/jvm.options"),
         section(page, "registry", "```\n--").substring("```\n".length()));
 
-    SERVERS.stream()
-        .map(
-            server ->
-                CompletableFuture.runAsync(
-                    () ->
-                        assertThat(Server.command("start", server, environment))
-                            .as("server start %s", server)
-                            .isZero()))
-        .toList()
-        .forEach(CompletableFuture::join);
+    InParallel.forEach(
+        SERVERS,
+        server ->
+            assertThat(Server.command("start", server, environment))
+                .as("server start %s", server)
+                .isZero());
   }
 
   @AfterAll
@@ -119,14 +116,8 @@ class DeployingPageIT {
     return page.substring(block, page.indexOf("```\n", block + start.length()));
   }
 
-  private static String onThisMachine(String text, Path auth) {
-    Matcher ports = PAGE_PORT.matcher(text);
-    return ports
-        .replaceAll("2060$1")
-        .replace("/etc/servicegrid/auth", auth.toString())
-        .replace(
-            "/opt/servicegrid/jdbc",
-            Server.wlpHome().resolve("usr/shared/resources/jdbc").toString());
+  private static String onOtherPorts(String text) {
+    return PAGE_PORT.matcher(text).replaceAll("2060$1");
   }
 
   private static Path repositoryRoot() {
