@@ -49,7 +49,6 @@ class CleanStopIT {
 
   @BeforeAll
   static void startASecondLogInstance() {
-    Server.awaitSystemReady();
     SECOND_LOG.startFreshAndAwaitListedAs("log");
   }
 

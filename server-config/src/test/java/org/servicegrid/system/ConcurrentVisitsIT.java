@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.testsupport.Http;
@@ -21,11 +20,6 @@ import org.servicegrid.testsupport.Http;
 class ConcurrentVisitsIT {
 
   private static final int VISITS = 50;
-
-  @BeforeAll
-  static void systemIsUp() {
-    Server.awaitSystemReady();
-  }
 
   @Test
   void fiftyConcurrentVisitsGetFiftyDistinctConsecutiveCountsAndFiftyLogLines() throws Exception {

@@ -32,7 +32,6 @@ class GatewayRoutingIT {
 
   @BeforeAll
   static void registerAFakeService() {
-    Server.awaitSystemReady();
     echo = FakeUpstream.echoing(ECHO);
     Http.assertStatus(
         TestTokens.send(

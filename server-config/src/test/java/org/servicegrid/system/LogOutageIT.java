@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.testsupport.Http;
@@ -21,11 +20,6 @@ import org.servicegrid.testsupport.Http;
 @Order(100)
 @UsesSharedSystem
 class LogOutageIT {
-
-  @BeforeAll
-  static void systemIsUp() {
-    Server.awaitSystemReady();
-  }
 
   @AfterAll
   static void logServerRunsAgain() throws Exception {

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.testsupport.Http;
@@ -27,11 +26,6 @@ class LogWriterConcurrencyIT {
 
   private static final int WRITERS = 8;
   private static final int LINES_PER_WRITER = 1000;
-
-  @BeforeAll
-  static void systemIsUp() {
-    Server.awaitSystemReady();
-  }
 
   @Test
   void concurrentAppendsBecomeWholeLinesNoneTornOrLost() throws Exception {

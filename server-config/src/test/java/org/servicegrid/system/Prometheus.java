@@ -1,4 +1,4 @@
-package org.servicegrid.system.operations;
+package org.servicegrid.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.servicegrid.system.Server;
 import org.servicegrid.testsupport.Http;
 
 /**
  * One scrape of a server's {@code /metrics} in the Prometheus text format, parsed into samples so
  * that tests can compare values before and after a scenario and print the lines they are about.
  */
-final class Prometheus {
+public final class Prometheus {
 
   /** {@code name{label="value",...} 1.0}; Liberty writes a trailing comma inside the braces. */
   private static final Pattern SAMPLE =
@@ -25,7 +24,7 @@ final class Prometheus {
   private static final Pattern LABEL =
       Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-  record Sample(String name, Map<String, String> labels, double value, String line) {}
+  public record Sample(String name, Map<String, String> labels, double value, String line) {}
 
   private final List<Sample> samples;
 
@@ -33,12 +32,12 @@ final class Prometheus {
     this.samples = samples;
   }
 
-  static Prometheus scrape(Server server) throws Exception {
+  public static Prometheus scrape(Server server) throws Exception {
     return scrape(server.url("/metrics"));
   }
 
   /** One scrape of {@code metricsUrl}, e.g. an extra instance's {@code /metrics?scope=...}. */
-  static Prometheus scrape(String metricsUrl) throws Exception {
+  public static Prometheus scrape(String metricsUrl) throws Exception {
     HttpResponse<String> response = Http.get(metricsUrl);
     assertThat(response.statusCode()).as("GET %s", response.uri()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type"))
@@ -47,7 +46,7 @@ final class Prometheus {
     return parse(response.body());
   }
 
-  static Prometheus parse(String text) {
+  public static Prometheus parse(String text) {
     List<Sample> samples = new ArrayList<>();
     for (String line : text.split("\n")) {
       Matcher sample = SAMPLE.matcher(line.strip());
@@ -68,7 +67,7 @@ final class Prometheus {
    * The samples called {@code name} whose labels include {@code labelPairs} (name, value, name,
    * value...).
    */
-  List<Sample> samples(String name, String... labelPairs) {
+  public List<Sample> samples(String name, String... labelPairs) {
     return samples.stream().filter(s -> s.name().equals(name) && hasLabels(s, labelPairs)).toList();
   }
 
@@ -76,7 +75,7 @@ final class Prometheus {
    * The value of the one matching sample; 0 when there is none yet (a tagged counter appears on
    * first use).
    */
-  double value(String name, String... labelPairs) {
+  public double value(String name, String... labelPairs) {
     List<Sample> matching = samples(name, labelPairs);
     assertThat(matching)
         .as("samples of %s %s", name, List.of(labelPairs))
@@ -85,7 +84,7 @@ final class Prometheus {
   }
 
   /** The names of the application's metrics ({@code mp_scope="application"}). */
-  List<String> applicationNames() {
+  public List<String> applicationNames() {
     return samples.stream()
         .filter(s -> "application".equals(s.labels().get("mp_scope")))
         .map(Sample::name)
@@ -94,7 +93,7 @@ final class Prometheus {
   }
 
   /** Prints the matching lines under a heading, so the test output shows what was compared. */
-  void print(String heading, String name, String... labelPairs) {
+  public void print(String heading, String name, String... labelPairs) {
     System.out.println("# " + heading);
     samples(name, labelPairs).forEach(s -> System.out.println(s.line()));
   }

@@ -16,11 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,32 +93,24 @@ class RegistryClusterIT {
 
   @BeforeAll
   static void startThreeNodes() {
-    List<CompletableFuture<Void>> starts = new ArrayList<>();
-    for (Node node : NODES) {
-      starts.add(
-          CompletableFuture.runAsync(
-              () ->
-                  assertThat(Server.command("start", "registry", node.environment()))
-                      .as("exit code of server start registry for %s", node.name())
-                      .isZero()));
-    }
-    starts.forEach(CompletableFuture::join);
-    await()
-        .atMost(Server.START_BOUND)
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptions()
-        .untilAsserted(
-            () -> {
-              for (Node node : NODES) {
-                HttpResponse<String> ready = Http.get(node.url("/health/ready"));
-                assertThat(ready.statusCode()).as(node.url("/health/ready")).isEqualTo(200);
-                assertThat(ready.body())
-                    .as("%s sees three members", node.name())
-                    .contains("\"clusterMembers\":3");
-                assertThat(Http.get(node.url("/services/" + PREFIX + "warm-up")).statusCode())
-                    .isEqualTo(200); // first call
-              }
-            });
+    InParallel.forEach(
+        NODES,
+        node ->
+            assertThat(Server.command("start", "registry", node.environment()))
+                .as("exit code of server start registry for %s", node.name())
+                .isZero());
+    Server.awaitUntilStarted(
+        () -> {
+          for (Node node : NODES) {
+            HttpResponse<String> ready = Http.get(node.url("/health/ready"));
+            assertThat(ready.statusCode()).as(node.url("/health/ready")).isEqualTo(200);
+            assertThat(ready.body())
+                .as("%s sees three members", node.name())
+                .contains("\"clusterMembers\":3");
+            assertThat(Http.get(node.url("/services/" + PREFIX + "warm-up")).statusCode())
+                .isEqualTo(200); // first call
+          }
+        });
   }
 
   @AfterAll
@@ -142,7 +131,7 @@ class RegistryClusterIT {
 
   @Test
   @Order(1)
-  void aChangeThroughOneNodeIsSeenOnEveryNodeAndNotifiedOnce() {
+  void aChangeThroughOneNodeIsSeenOnEveryNodeAndNotifiedOnce() throws Exception {
     FakeInstance dependent = fake();
     FakeInstance instance = fake();
     dependent.registerWith(NODES.get(0).url(""), PREFIX + "front", PREFIX + "back");
@@ -328,10 +317,7 @@ class RegistryClusterIT {
   /**
    * An application gauge of {@code node}'s {@code /metrics}, e.g. {@code registry_cluster_members}.
    */
-  private static double gauge(Node node, String name) {
-    String metrics = Http.get(node.url("/metrics?scope=application")).body();
-    Matcher sample = Pattern.compile("(?m)^" + name + "\\{[^}]*} (\\S+)$").matcher(metrics);
-    assertThat(sample.find()).as("%s in the metrics of %s", name, node.name()).isTrue();
-    return Double.parseDouble(sample.group(1));
+  private static double gauge(Node node, String name) throws Exception {
+    return Prometheus.scrape(node.url("/metrics?scope=application")).value(name);
   }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ThrowingRunnable;
 import org.servicegrid.testsupport.EvictionBound;
 import org.servicegrid.testsupport.Http;
 
@@ -51,20 +52,28 @@ public enum Server {
 
   /** Waits until every server is ready (readiness 200) and log and visit are registered. */
   public static void awaitSystemReady() {
+    awaitUntilStarted(
+        () -> {
+          for (Server server : values()) {
+            assertThat(Http.get(server.url("/health/ready")).statusCode())
+                .as(server.url("/health/ready"))
+                .isEqualTo(200);
+          }
+          assertThat(Http.get(REGISTRY.url("/services/log")).body()).contains("\"Addr\"");
+          assertThat(Http.get(REGISTRY.url("/services/visit")).body()).contains("\"Addr\"");
+        });
+  }
+
+  /**
+   * Polls {@code assertion} every 250 ms until it holds, an exception counting as "not yet", within
+   * {@link #START_BOUND}: for whatever a starting server or system must come to.
+   */
+  public static void awaitUntilStarted(ThrowingRunnable assertion) {
     await()
         .atMost(START_BOUND)
         .pollInterval(Duration.ofMillis(250))
         .ignoreExceptions()
-        .untilAsserted(
-            () -> {
-              for (Server server : values()) {
-                assertThat(Http.get(server.url("/health/ready")).statusCode())
-                    .as(server.url("/health/ready"))
-                    .isEqualTo(200);
-              }
-              assertThat(Http.get(REGISTRY.url("/services/log")).body()).contains("\"Addr\"");
-              assertThat(Http.get(REGISTRY.url("/services/visit")).body()).contains("\"Addr\"");
-            });
+        .untilAsserted(assertion);
   }
 
   public static Path wlpHome() {

@@ -1,13 +1,11 @@
 package org.servicegrid.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -106,14 +104,10 @@ public record ServerInstance(Server server, String id, int port, Map<String, Str
     deleteOutput();
     start();
     String addr = "127.0.0.1:" + port;
-    await()
-        .atMost(Server.START_BOUND)
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptions()
-        .untilAsserted(
-            () ->
-                assertThat(Http.get(Server.REGISTRY.url("/services/" + service)).body())
-                    .contains(addr));
+    Server.awaitUntilStarted(
+        () ->
+            assertThat(Http.get(Server.REGISTRY.url("/services/" + service)).body())
+                .contains(addr));
   }
 
   /** {@code bin/server stop}; its exit code (not 0 when the instance was not running). */
@@ -122,15 +116,11 @@ public record ServerInstance(Server server, String id, int port, Map<String, Str
   }
 
   public void awaitReady() {
-    await()
-        .atMost(Server.START_BOUND)
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptions()
-        .untilAsserted(
-            () ->
-                assertThat(Http.get(url("/health/ready")).statusCode())
-                    .as(url("/health/ready"))
-                    .isEqualTo(200));
+    Server.awaitUntilStarted(
+        () ->
+            assertThat(Http.get(url("/health/ready")).statusCode())
+                .as(url("/health/ready"))
+                .isEqualTo(200));
   }
 
   /**

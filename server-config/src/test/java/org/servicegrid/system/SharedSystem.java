@@ -2,7 +2,6 @@ package org.servicegrid.system;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -33,23 +32,17 @@ public final class SharedSystem implements BeforeAllCallback {
 
     static Running start() {
       List<Server> servers = Arrays.asList(Server.values());
-      inParallel(servers.stream().map(server -> (Runnable) server::start).toList());
+      InParallel.forEach(servers, Server::start);
       return new Running(servers);
     }
 
     /** The services first, so that they deregister while the registry still answers. */
     @Override
     public void close() {
-      inParallel(
-          servers.stream()
-              .filter(server -> server != Server.REGISTRY)
-              .map(server -> (Runnable) server::stopIfRunning)
-              .toList());
+      InParallel.forEach(
+          servers.stream().filter(server -> server != Server.REGISTRY).toList(),
+          Server::stopIfRunning);
       Server.REGISTRY.stopIfRunning();
-    }
-
-    private static void inParallel(List<Runnable> actions) {
-      actions.stream().map(CompletableFuture::runAsync).toList().forEach(CompletableFuture::join);
     }
   }
 }

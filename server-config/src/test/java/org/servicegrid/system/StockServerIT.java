@@ -31,7 +31,6 @@ class StockServerIT {
 
   @BeforeAll
   static void startAStockServerWithTheLogWar() throws Exception {
-    Server.awaitSystemReady();
     Path dir = Server.wlpHome().resolve("usr/servers/" + SERVER);
     if (!Files.isDirectory(dir)) {
       serverCommand("create");

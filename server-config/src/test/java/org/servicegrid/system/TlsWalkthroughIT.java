@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,27 +98,17 @@ class TlsWalkthroughIT {
     SERVICES.forEach(ServerInstance::deleteOutput);
     REGISTRY.start();
     awaitReady(REGISTRY);
-    SERVICES.stream()
-        .map(instance -> CompletableFuture.runAsync(instance::start))
-        .toList()
-        .forEach(CompletableFuture::join);
+    InParallel.forEach(SERVICES, ServerInstance::start);
     SERVICES.forEach(TlsWalkthroughIT::awaitReady);
-    await()
-        .atMost(Server.START_BOUND)
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptions()
-        .untilAsserted(
-            () ->
-                assertThat(get(GATEWAY, "/").body())
-                    .contains("\"name\":\"log\"", "\"name\":\"visit\""));
+    Server.awaitUntilStarted(
+        () ->
+            assertThat(get(GATEWAY, "/").body())
+                .contains("\"name\":\"log\"", "\"name\":\"visit\""));
   }
 
   @AfterAll
   static void stopTheSystem() {
-    SERVICES.stream()
-        .map(instance -> CompletableFuture.runAsync(instance::stop))
-        .toList()
-        .forEach(CompletableFuture::join);
+    InParallel.forEach(SERVICES, ServerInstance::stop);
     REGISTRY.stop();
   }
 
@@ -295,15 +284,11 @@ class TlsWalkthroughIT {
   }
 
   private static void awaitReady(ServerInstance server) {
-    await()
-        .atMost(Server.START_BOUND)
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptions()
-        .untilAsserted(
-            () ->
-                assertThat(get(server, "/health/ready").statusCode())
-                    .as(url(server, "/health/ready"))
-                    .isEqualTo(200));
+    Server.awaitUntilStarted(
+        () ->
+            assertThat(get(server, "/health/ready").statusCode())
+                .as(url(server, "/health/ready"))
+                .isEqualTo(200));
   }
 
   private static HttpClient client(SSLContext tls) {

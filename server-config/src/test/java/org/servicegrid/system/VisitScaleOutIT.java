@@ -53,10 +53,7 @@ class VisitScaleOutIT {
     REGISTRY.put("log", LOG.addr());
     TestDatabase.dropVisitCount();
     INSTANCES.forEach(ServerInstance::deleteOutput);
-    INSTANCES.stream()
-        .map(instance -> CompletableFuture.runAsync(instance::start))
-        .toList()
-        .forEach(CompletableFuture::join);
+    InParallel.forEach(INSTANCES, ServerInstance::start);
     INSTANCES.forEach(ServerInstance::awaitReady);
   }
 

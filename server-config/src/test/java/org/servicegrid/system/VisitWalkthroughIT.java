@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.testsupport.Http;
@@ -18,11 +17,6 @@ import org.servicegrid.testsupport.Http;
 @Order(1)
 @UsesSharedSystem
 class VisitWalkthroughIT {
-
-  @BeforeAll
-  static void systemIsUp() {
-    Server.awaitSystemReady();
-  }
 
   @Test
   void threeVisitsThroughTheGatewayCountOnByOneAndAreLoggedInOrder() throws Exception {

@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,11 +19,6 @@ import org.servicegrid.system.UsesSharedSystem;
  */
 @UsesSharedSystem
 class DashboardAssetsIT {
-
-  @BeforeAll
-  static void registryIsReady() {
-    Registry.awaitReady();
-  }
 
   @Test
   void servesThePageAtTheRootWithAPolicyThatAllowsOnlyTheRegistryItself() throws Exception {

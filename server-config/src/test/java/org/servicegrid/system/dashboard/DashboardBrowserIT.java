@@ -45,7 +45,6 @@ class DashboardBrowserIT {
 
   @BeforeAll
   static void startBrowser() throws Exception {
-    Registry.awaitReady();
     browser = HeadlessChromium.start(profile.resolve("chromium-profile"));
   }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.system.Prometheus;
 import org.servicegrid.system.Server;
 import org.servicegrid.system.ServerInstance;
 import org.servicegrid.system.UsesSharedSystem;
@@ -56,7 +57,6 @@ class LogRotationIT {
 
   @BeforeAll
   static void startALogInstanceThatRotatesSmallFiles() {
-    Server.awaitSystemReady();
     ROTATING_LOG.startFreshAndAwaitListedAs("log");
   }
 

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.system.Server;
@@ -34,11 +33,6 @@ class OpenApiLintIT {
   private static final Duration LINT_BOUND = Duration.ofMinutes(5);
 
   private static final Path DOCUMENTS = Path.of("target", "openapi");
-
-  @BeforeAll
-  static void systemIsReady() {
-    Server.awaitSystemReady();
-  }
 
   @Test
   void everyServersOpenApiDocumentPassesRedoclysRecommendedRules() throws Exception {

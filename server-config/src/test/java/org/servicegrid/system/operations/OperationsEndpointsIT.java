@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.servicegrid.system.Prometheus;
 import org.servicegrid.system.Server;
 import org.servicegrid.system.UsesSharedSystem;
 import org.servicegrid.testsupport.Http;
@@ -87,7 +88,6 @@ class OperationsEndpointsIT {
 
   @BeforeAll
   static void systemIsReadyAndTheGatewayRoutedOnce() {
-    Server.awaitSystemReady();
     // The gateway's meters are tagged by service and appear with the first request routed to it;
     // the gateway
     // learns of a service registered after its last catalog refresh within

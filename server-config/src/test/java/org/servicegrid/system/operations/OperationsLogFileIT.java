@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.system.Server;
@@ -26,11 +25,6 @@ import org.servicegrid.testsupport.Http;
 class OperationsLogFileIT {
 
   private static final Duration BOUND = Duration.ofSeconds(30);
-
-  @BeforeAll
-  static void systemIsReady() {
-    Server.awaitSystemReady();
-  }
 
   @AfterAll
   static void systemIsReadyAgain() {

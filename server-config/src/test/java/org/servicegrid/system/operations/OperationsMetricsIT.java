@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.system.Prometheus;
 import org.servicegrid.system.Server;
 import org.servicegrid.system.UsesSharedSystem;
 import org.servicegrid.testsupport.FakeInstance;
@@ -26,11 +26,6 @@ import org.servicegrid.testsupport.Http;
 class OperationsMetricsIT {
 
   private static final Duration BOUND = Duration.ofSeconds(30);
-
-  @BeforeAll
-  static void systemIsReady() {
-    Server.awaitSystemReady();
-  }
 
   @Test
   void registryMetricsCountThreeRegistrationsAndOneEviction() throws Exception {

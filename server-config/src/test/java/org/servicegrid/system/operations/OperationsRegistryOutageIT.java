@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.system.Server;
@@ -26,11 +25,6 @@ class OperationsRegistryOutageIT {
 
   /** Registry silence (5 s) plus a retry backoff of at most 5 s, with room for a loaded machine. */
   private static final Duration NOTICE_BOUND = Duration.ofSeconds(40);
-
-  @BeforeAll
-  static void systemIsReady() {
-    Server.awaitSystemReady();
-  }
 
   @AfterAll
   static void systemIsReadyAgain() throws Exception {
@@ -71,20 +65,16 @@ class OperationsRegistryOutageIT {
       Server.REGISTRY.start();
     }
 
-    await()
-        .atMost(Server.START_BOUND)
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptions()
-        .untilAsserted(
-            () -> {
-              for (Server server : DEPENDENTS) {
-                Health ready = Health.of(server, "ready");
-                assertThat(ready.httpStatus())
-                    .as("%s/health/ready after the restart: %s", server, ready.body())
-                    .isEqualTo(200);
-                assertThat(ready.check("registration").status()).isEqualTo("UP");
-              }
-            });
+    Server.awaitUntilStarted(
+        () -> {
+          for (Server server : DEPENDENTS) {
+            Health ready = Health.of(server, "ready");
+            assertThat(ready.httpStatus())
+                .as("%s/health/ready after the restart: %s", server, ready.body())
+                .isEqualTo(200);
+            assertThat(ready.check("registration").status()).isEqualTo("UP");
+          }
+        });
     assertThat(Http.get(Server.REGISTRY.url("/services/log")).body()).contains("127.0.0.1:20002");
     assertThat(Http.get(Server.REGISTRY.url("/services/visit")).body()).contains("127.0.0.1:20003");
   }

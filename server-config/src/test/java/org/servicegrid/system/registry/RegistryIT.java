@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.system.UsesSharedSystem;
 import org.servicegrid.testsupport.EvictionBound;
@@ -36,14 +35,6 @@ class RegistryIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private final String prefix = "sys-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-
-  @BeforeAll
-  static void registryIsReady() {
-    await()
-        .atMost(Duration.ofSeconds(180))
-        .pollInterval(Duration.ofMillis(250))
-        .until(() -> Http.get("http://127.0.0.1:20000/health/ready").statusCode() == 200);
-  }
 
   @Test
   void answersARegistrationWithTheLiveInstancesOfEachRequiredService() throws Exception {

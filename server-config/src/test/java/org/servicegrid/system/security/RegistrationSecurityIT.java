@@ -5,7 +5,6 @@ import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.system.Server;
 import org.servicegrid.system.UsesSharedSystem;
@@ -19,11 +18,6 @@ import org.servicegrid.testsupport.TestTokens;
  */
 @UsesSharedSystem
 class RegistrationSecurityIT {
-
-  @BeforeAll
-  static void systemReady() {
-    Server.awaitSystemReady();
-  }
 
   @Test
   void theRegistryRefusesAWriteWithoutATokenAndChangesNothing() {
