@@ -15,8 +15,8 @@ import java.time.Instant;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The plain append: {@code POST /append} writes "time caller body" as one line to a file under a lock and
- * flushes before it answers 200. What {@code POST /log} is measured against.
+ * The plain append: {@code POST /append} writes "time caller body" as one line to a file under a
+ * lock and flushes before it answers 200. What {@code POST /log} is measured against.
  */
 @WebServlet("/append")
 public class AppendServlet extends HttpServlet {
@@ -37,11 +37,18 @@ public class AppendServlet extends HttpServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     byte[] body = request.getInputStream().readNBytes(65536);
     String caller = request.getHeader("X-Service-Name");
-    byte[] line = (Instant.now() + " " + (caller == null ? "-" : caller) + " "
-        + new String(body, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] line =
+        (Instant.now()
+                + " "
+                + (caller == null ? "-" : caller)
+                + " "
+                + new String(body, StandardCharsets.UTF_8)
+                + "\n")
+            .getBytes(StandardCharsets.UTF_8);
     synchronized (this) {
       out.write(line);
       out.flush();

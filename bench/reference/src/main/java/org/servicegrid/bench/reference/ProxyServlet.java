@@ -21,9 +21,10 @@ import org.apache.hc.core5.util.Timeout;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The minimal reference proxy: forwards {@code /proxy/{rest}} to {@code http://{reference.upstream}/{rest}} through
- * one pooled Apache HttpClient 5 (classic, blocking) and copies status, content type, length and the bytes. No
- * routing, no retries, no metrics: what the gateway is measured against.
+ * The minimal reference proxy: forwards {@code /proxy/{rest}} to {@code
+ * http://{reference.upstream}/{rest}} through one pooled Apache HttpClient 5 (classic, blocking)
+ * and copies status, content type, length and the bytes. No routing, no retries, no metrics: what
+ * the gateway is measured against.
  */
 @WebServlet("/proxy/*")
 public class ProxyServlet extends HttpServlet {
@@ -36,45 +37,55 @@ public class ProxyServlet extends HttpServlet {
   @Override
   public void init() throws ServletException {
     upstream = "http://" + ConfigProvider.getConfig().getValue("reference.upstream", String.class);
-    PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-        .setMaxConnTotal(256)
-        .setMaxConnPerRoute(256)
-        .setDefaultConnectionConfig(ConnectionConfig.custom()
-            .setConnectTimeout(Timeout.ofSeconds(1)).setSocketTimeout(Timeout.ofSeconds(10)).build())
-        .build();
-    client = HttpClients.custom()
-        .setConnectionManager(pool)
-        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(10)).build())
-        .disableAutomaticRetries()
-        .disableRedirectHandling()
-        .disableContentCompression()
-        .disableCookieManagement()
-        .build();
+    PoolingHttpClientConnectionManager pool =
+        PoolingHttpClientConnectionManagerBuilder.create()
+            .setMaxConnTotal(256)
+            .setMaxConnPerRoute(256)
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    .setConnectTimeout(Timeout.ofSeconds(1))
+                    .setSocketTimeout(Timeout.ofSeconds(10))
+                    .build())
+            .build();
+    client =
+        HttpClients.custom()
+            .setConnectionManager(pool)
+            .setDefaultRequestConfig(
+                RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(10)).build())
+            .disableAutomaticRetries()
+            .disableRedirectHandling()
+            .disableContentCompression()
+            .disableCookieManagement()
+            .build();
   }
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String query = request.getQueryString();
     String target = upstream + request.getPathInfo() + (query == null ? "" : "?" + query);
-    HttpUriRequestBase outbound = new HttpUriRequestBase(request.getMethod(), java.net.URI.create(target));
+    HttpUriRequestBase outbound =
+        new HttpUriRequestBase(request.getMethod(), java.net.URI.create(target));
     try {
-      client.execute(outbound, (ClassicHttpResponse answer) -> {
-        response.setStatus(answer.getCode());
-        Header type = answer.getFirstHeader("Content-Type");
-        if (type != null) {
-          response.setContentType(type.getValue());
-        }
-        HttpEntity entity = answer.getEntity();
-        if (entity != null) {
-          if (entity.getContentLength() >= 0) {
-            response.setContentLengthLong(entity.getContentLength());
-          }
-          try (InputStream in = entity.getContent()) {
-            in.transferTo(response.getOutputStream());
-          }
-        }
-        return null;
-      });
+      client.execute(
+          outbound,
+          (ClassicHttpResponse answer) -> {
+            response.setStatus(answer.getCode());
+            Header type = answer.getFirstHeader("Content-Type");
+            if (type != null) {
+              response.setContentType(type.getValue());
+            }
+            HttpEntity entity = answer.getEntity();
+            if (entity != null) {
+              if (entity.getContentLength() >= 0) {
+                response.setContentLengthLong(entity.getContentLength());
+              }
+              try (InputStream in = entity.getContent()) {
+                in.transferTo(response.getOutputStream());
+              }
+            }
+            return null;
+          });
     } catch (IOException e) {
       if (!response.isCommitted()) {
         response.sendError(502);
