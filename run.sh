@@ -13,6 +13,10 @@
 # with its own output directory (WLP_OUTPUT_DIR=usr/instances/<server>-k): logs, workarea, PID and data files.
 # TLS: SERVICEGRID_TLS=true ./run.sh start makes the TLS files when missing (scripts/ensure-tls.sh, in
 # SERVICEGRID_TLS_DIR or usr/shared/resources/servicegrid-tls) and starts every server on HTTPS only.
+# Traces (docs/tracing.md): SERVICEGRID_TRACING=zipkin ./run.sh start also starts a Zipkin server on 127.0.0.1:9411
+# (ZIPKIN_PORT) from the build's zipkin-server jar and sends every server's spans to it; SERVICEGRID_TRACING=otlp
+# sends them to the OTLP collector at OTEL_EXPORTER_OTLP_ENDPOINT instead. SERVICEGRID_TRACING_RATIO (1.0) is the
+# share of new traces recorded; a request that arrives with a trace follows its caller's decision.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -37,6 +41,29 @@ case $SERVICEGRID_TLS in
     export SERVICEGRID_TLS
     ;;
   *) echo "SERVICEGRID_TLS is true or false (got '$SERVICEGRID_TLS')" >&2; exit 2 ;;
+esac
+SERVICEGRID_TRACING=${SERVICEGRID_TRACING:-off}
+ZIPKIN_PORT=${ZIPKIN_PORT:-9411}
+ZIPKIN_JAR="$PWD/server-config/target/zipkin/zipkin-server.jar"
+ZIPKIN_PID="$PWD/target/zipkin.pid"
+case $SERVICEGRID_TRACING in
+  off) ;;
+  zipkin | otlp)
+    if [ "$SERVICEGRID_TRACING" = otlp ] && [ -z "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" ]; then
+      echo "SERVICEGRID_TRACING=otlp needs OTEL_EXPORTER_OTLP_ENDPOINT, e.g. http://127.0.0.1:4317" >&2
+      exit 2
+    fi
+    # Liberty's mpTelemetry reads the OpenTelemetry SDK's settings from the servers' environment. Traces only:
+    # Prometheus scrapes the metrics, and the log files stay where they are.
+    export OTEL_SDK_DISABLED=false OTEL_TRACES_EXPORTER=$SERVICEGRID_TRACING
+    export OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none
+    export OTEL_TRACES_SAMPLER=${OTEL_TRACES_SAMPLER:-parentbased_traceidratio}
+    export OTEL_TRACES_SAMPLER_ARG=${SERVICEGRID_TRACING_RATIO:-1.0}
+    if [ "$SERVICEGRID_TRACING" = zipkin ]; then
+      export OTEL_EXPORTER_ZIPKIN_ENDPOINT=http://127.0.0.1:$ZIPKIN_PORT/api/v2/spans
+    fi
+    ;;
+  *) echo "SERVICEGRID_TRACING is off, zipkin or otlp (got '$SERVICEGRID_TRACING')" >&2; exit 2 ;;
 esac
 declare -A BASE_PORT=([registry]=20000 [gateway]=20001 [log]=20002 [visit]=20003)
 CLUSTER_PORT_OFFSET=50 # a registry node's Hazelcast port: its HTTP port + 50 (20050, 20150, ...)
@@ -86,6 +113,9 @@ instance() {
     if [ "$action" = start ]; then
       mkdir -p "$WLP_OUTPUT_DIR"
       export HTTP_PORT=${PORT_OF[$id]}
+      if [ "$SERVICEGRID_TRACING" != off ]; then
+        export OTEL_SERVICE_NAME=${SERVER_OF[$id]} OTEL_RESOURCE_ATTRIBUTES=service.instance.id=127.0.0.1:${PORT_OF[$id]}
+      fi
       if [ "${SERVER_OF[$id]}" = registry ]; then
         if ((REGISTRY_NODES > 1)); then
           export REGISTRY_CLUSTER_PORT=$((PORT_OF[$id] + CLUSTER_PORT_OFFSET)) REGISTRY_CLUSTER_MEMBERS=$CLUSTER_MEMBERS
@@ -118,6 +148,7 @@ stop_all() {
       if [ "${SERVER_OF[$id]}" = "$server" ]; then echo "  $id stopped"; fi
     done
   done
+  stop_zipkin
   rm -f "$RECORD"
 }
 
@@ -128,6 +159,34 @@ status_all() {
     answer=$(instance status "$id" 2>&1 || true) # exit code 1: not running
     printf '%-12s %-6s %s\n' "$id" "${PORT_OF[$id]}" "$(grep -m1 . <<<"$answer")"
   done
+}
+
+# The Zipkin server of SERVICEGRID_TRACING=zipkin: in-memory storage, loopback only, its PID in target/zipkin.pid.
+start_zipkin() {
+  if (exec 3<>"/dev/tcp/127.0.0.1/$ZIPKIN_PORT") 2>/dev/null; then
+    echo "Port $ZIPKIN_PORT is already in use: is a Zipkin server running? (ZIPKIN_PORT picks another)" >&2
+    exit 1
+  fi
+  local log="$PWD/target/zipkin.log" deadline=$((SECONDS + READY_TIMEOUT_SECONDS))
+  java -jar "$ZIPKIN_JAR" "--armeria.ports[0].ip=127.0.0.1" "--armeria.ports[0].port=$ZIPKIN_PORT" \
+    "--armeria.ports[0].protocols[0]=http" >"$log" 2>&1 &
+  echo $! >"$ZIPKIN_PID"
+  until curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$ZIPKIN_PORT/health"; do
+    if ((SECONDS >= deadline)) || ! kill -0 "$(cat "$ZIPKIN_PID")" 2>/dev/null; then
+      echo "Zipkin did not start on port $ZIPKIN_PORT; see $log" >&2
+      return 1
+    fi
+    sleep 0.5
+  done
+  echo "  zipkin ready on http://127.0.0.1:$ZIPKIN_PORT/"
+}
+
+stop_zipkin() {
+  if [ -f "$ZIPKIN_PID" ]; then
+    kill "$(cat "$ZIPKIN_PID")" 2>/dev/null || true
+    rm -f "$ZIPKIN_PID"
+    echo "  zipkin stopped"
+  fi
 }
 
 wait_ready() {
@@ -193,6 +252,10 @@ print_urls() {
     echo "  Each log instance writes its own file: a visit's line is in the file of the instance that logged it."
     echo "  Visit count: PostgreSQL (${VISIT_DB_URL:-jdbc:postgresql://127.0.0.1:5432/servicegrid})"
   fi
+  case $SERVICEGRID_TRACING in
+    zipkin) echo "  Traces (Zipkin):     http://127.0.0.1:$ZIPKIN_PORT/zipkin/  (sampling ${OTEL_TRACES_SAMPLER_ARG})" ;;
+    otlp) echo "  Traces:              sent to $OTEL_EXPORTER_OTLP_ENDPOINT (OTLP, sampling ${OTEL_TRACES_SAMPLER_ARG})" ;;
+  esac
   if [ "$SCHEME" = https ]; then
     echo "  HTTPS only; the servers' certificate authority: $TLS_DIR/ca.pem"
     echo "    (curl --cacert $TLS_DIR/ca.pem $SCHEME://127.0.0.1:${PORT_OF[gateway]}/visit/)"
@@ -225,6 +288,7 @@ start_all() {
   mkdir -p "$(dirname "$RECORD")"
   for id in "${INSTANCES[@]}"; do echo "$id ${SERVER_OF[$id]} ${PORT_OF[$id]}"; done >"$RECORD"
   local started=$SECONDS
+  if [ "$SERVICEGRID_TRACING" = zipkin ]; then start_zipkin; fi
   # The registry nodes first, so that the services find them at once; then the services side by side (each
   # registers by itself, and the gateway reads the catalog once a registry answers).
   start_tier registry
