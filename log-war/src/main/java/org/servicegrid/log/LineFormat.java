@@ -6,7 +6,10 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Turns one accepted message into exactly one line of the log file: {@code <ISO-8601 UTC timestamp>
- * <caller> <message>\n}, e.g. {@code 2026-11-25T08:15:30.042Z visit 7}.
+ * <caller> <message>\n}, e.g. {@code 2026-11-25T08:15:30.042Z visit 7}. A message that came with a
+ * recorded trace ends with its trace id, {@code 2026-11-25T08:15:30.042Z visit 7
+ * trace_id=4bf92f3577b34da6a3ce929d0e0e4736}, so that the line leads to its trace in the trace
+ * store; other lines stay as they were.
  *
  * <p>The message is escaped so that no request can end a line early or forge a second one:
  * backslash becomes {@code \\}, CR and LF become {@code \r} and {@code \n}, TAB stays, every other
@@ -38,8 +41,13 @@ public final class LineFormat {
    */
   public static String format(Instant at, String caller, String message) {
     StringBuilder line = new StringBuilder(message.length() + 48);
-    appendLine(line, prefix(at, caller), message);
+    appendLine(line, prefix(at, caller), message, "");
     return line.toString();
+  }
+
+  /** What every line of one request ends with: its trace id, or nothing when it was not traced. */
+  static String suffix(String traceId) {
+    return traceId == null ? "" : " trace_id=" + traceId;
   }
 
   /** What every line of one request starts with: the timestamp, the caller and a space. */
@@ -67,11 +75,11 @@ public final class LineFormat {
         .append('Z');
   }
 
-  /** Appends {@code prefix}, the escaped message and {@code \n}. */
-  static void appendLine(StringBuilder out, String prefix, String message) {
+  /** Appends {@code prefix}, the escaped message, {@code suffix} and {@code \n}. */
+  static void appendLine(StringBuilder out, String prefix, String message, String suffix) {
     out.append(prefix);
     appendEscaped(out, message);
-    out.append('\n');
+    out.append(suffix).append('\n');
   }
 
   static void appendEscaped(StringBuilder out, String message) {

@@ -1,5 +1,9 @@
 package org.servicegrid.log;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Scope;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,6 +21,7 @@ import org.servicegrid.protocol.CallerHeader;
 import org.servicegrid.protocol.InvalidRequestException;
 import org.servicegrid.protocol.PayloadTooLargeException;
 import org.servicegrid.protocol.servlet.ErrorWriter;
+import org.servicegrid.protocol.tracing.Tracing;
 
 /**
  * Serves the service's two appends in the servlet container, because dispatching them through
@@ -35,6 +41,14 @@ public class LogAppendFilter extends HttpFilter {
 
   @Inject LogWriter writer;
   @Inject MessageLimitSettings limits;
+  @Inject transient OpenTelemetry openTelemetry;
+
+  private transient Tracing tracing;
+
+  @Override
+  public void init() {
+    tracing = Tracing.of(openTelemetry, "log");
+  }
 
   @Override
   protected void doFilter(
@@ -56,40 +70,71 @@ public class LogAppendFilter extends HttpFilter {
           "a batch is a JSON array: Content-Type must be application/json");
       return;
     }
-    try {
-      String caller = CallerName.of(request.getHeader(CallerHeader.NAME));
-      if (batch) {
-        appendBatch(request, caller);
-      } else {
-        appendOne(request, caller);
-      }
-      response.setStatus(HttpServletResponse.SC_OK);
-      response.setContentLength(0);
-    } catch (PayloadTooLargeException | MessageTooLargeException e) {
-      ErrorWriter.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, e.getMessage());
-    } catch (InvalidRequestException e) {
-      ErrorWriter.write(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
-    } catch (LogFileUnavailableException e) {
-      LOG.log(Level.WARNING, "Refused a log request: {0}", String.valueOf(e.getCause()));
-      ErrorWriter.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+    if (!tracing.enabled()) {
+      append(request, response, batch, null);
+      return;
+    }
+    // Liberty traces only requests that reach a servlet: this one is answered here.
+    Span span =
+        tracing.startServerSpan(tracing.extract(request), request, batch ? BATCH_PATH : "/log");
+    SpanContext context = span.getSpanContext();
+    int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+    try (Scope scope = span.makeCurrent()) {
+      status = append(request, response, batch, context.isSampled() ? context.getTraceId() : null);
+    } finally {
+      Tracing.endServerSpan(span, status);
     }
   }
 
-  private void appendOne(HttpServletRequest request, String caller) throws IOException {
+  /**
+   * Appends the request's message or batch, with {@code traceId} if any; returns the status sent.
+   */
+  private int append(
+      HttpServletRequest request, HttpServletResponse response, boolean batch, String traceId)
+      throws IOException {
+    try {
+      String caller = CallerName.of(request.getHeader(CallerHeader.NAME));
+      if (batch) {
+        appendBatch(request, caller, traceId);
+      } else {
+        appendOne(request, caller, traceId);
+      }
+      response.setStatus(HttpServletResponse.SC_OK);
+      response.setContentLength(0);
+      return HttpServletResponse.SC_OK;
+    } catch (PayloadTooLargeException | MessageTooLargeException e) {
+      return error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, e.getMessage());
+    } catch (InvalidRequestException e) {
+      return error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+    } catch (LogFileUnavailableException e) {
+      LOG.log(Level.WARNING, "Refused a log request: {0}", String.valueOf(e.getCause()));
+      return error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
+    }
+  }
+
+  private static int error(HttpServletResponse response, int status, String message)
+      throws IOException {
+    ErrorWriter.write(response, status, message);
+    return status;
+  }
+
+  private void appendOne(HttpServletRequest request, String caller, String traceId)
+      throws IOException {
     byte[] message =
         BodyReader.read(
             request.getInputStream(), request.getContentLengthLong(), limits.messageMaxBytes());
     if (message.length == 0) {
       throw new InvalidRequestException("message is empty");
     }
-    writer.append(caller, new String(message, StandardCharsets.UTF_8));
+    writer.appendAll(caller, traceId, List.of(new String(message, StandardCharsets.UTF_8)));
   }
 
-  private void appendBatch(HttpServletRequest request, String caller) throws IOException {
+  private void appendBatch(HttpServletRequest request, String caller, String traceId)
+      throws IOException {
     byte[] json =
         BodyReader.read(
             request.getInputStream(), request.getContentLengthLong(), limits.batchMaxBytes());
-    writer.appendAll(caller, MessageBatch.parse(json, limits.messageMaxBytes()));
+    writer.appendAll(caller, traceId, MessageBatch.parse(json, limits.messageMaxBytes()));
   }
 
   private static boolean isJson(String contentType) {

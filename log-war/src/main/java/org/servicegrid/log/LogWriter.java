@@ -49,23 +49,18 @@ public class LogWriter {
   }
 
   /**
-   * Appends one line for {@code message}; returns after it was written, throws when it could not
-   * be.
-   */
-  public void append(String caller, String message) {
-    appendAll(caller, List.of(message));
-  }
-
-  /**
    * Appends one line per message, contiguous and in order, in a single write under the file's lock:
-   * either all of them are in the file when this returns, or (it throws) none of them.
+   * either all of them are in the file when this returns, or (it throws) none of them. {@code
+   * traceId} is the trace of the request that sent them, or null when it was not traced.
    */
-  public void appendAll(String caller, List<String> messages) {
+  public void appendAll(String caller, String traceId, List<String> messages) {
     long started = System.nanoTime();
     String prefix = LineFormat.prefix(clock.instant(), caller);
-    StringBuilder text = new StringBuilder(messages.size() * (prefix.length() + 16));
+    String suffix = LineFormat.suffix(traceId);
+    StringBuilder text =
+        new StringBuilder(messages.size() * (prefix.length() + suffix.length() + 16));
     for (String message : messages) {
-      LineFormat.appendLine(text, prefix, message);
+      LineFormat.appendLine(text, prefix, message, suffix);
     }
     byte[] lines = text.toString().getBytes(StandardCharsets.UTF_8);
     try {

@@ -15,6 +15,20 @@ class LineFormatTest {
   }
 
   @Test
+  void endsALineOfATracedRequestWithItsTraceIdAndLeavesOthersAsTheyWere() {
+    StringBuilder lines = new StringBuilder();
+    String prefix = LineFormat.prefix(AT, "visit");
+    LineFormat.appendLine(
+        lines, prefix, "7", LineFormat.suffix("4bf92f3577b34da6a3ce929d0e0e4736"));
+    LineFormat.appendLine(lines, prefix, "8", LineFormat.suffix(null));
+
+    assertThat(lines.toString())
+        .isEqualTo(
+            "2026-11-25T08:15:30.042Z visit 7 trace_id=4bf92f3577b34da6a3ce929d0e0e4736\n"
+                + "2026-11-25T08:15:30.042Z visit 8\n");
+  }
+
+  @Test
   void keepsMillisecondsWhenTheyAreZero() {
     assertThat(LineFormat.format(Instant.parse("2026-01-02T03:04:05Z"), "visit", "x"))
         .startsWith("2026-01-02T03:04:05.000Z ");

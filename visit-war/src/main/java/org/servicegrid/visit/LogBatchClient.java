@@ -1,5 +1,10 @@
 package org.servicegrid.visit;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +33,8 @@ import org.servicegrid.client.CallSettings;
 import org.servicegrid.client.ServiceInstances;
 import org.servicegrid.protocol.CallerHeader;
 import org.servicegrid.protocol.Transport;
+import org.servicegrid.protocol.tracing.TraceAttributes;
+import org.servicegrid.protocol.tracing.Tracing;
 
 /**
  * Posts a group's numbers to a log instance's {@code POST /log/batch}: Apache HttpClient 5 classic,
@@ -57,14 +64,17 @@ public class LogBatchClient {
   private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
 
   @Inject ServiceInstances instances;
+  @Inject OpenTelemetry openTelemetry;
 
   private CloseableHttpClient http;
   private String caller;
   private Transport transport;
+  private Tracing tracing = Tracing.off();
 
   @PostConstruct
   void start() {
     CallSettings settings = instances.callSettings();
+    tracing = Tracing.of(openTelemetry, "visit");
     start(
         settings.connectTimeout(),
         settings.readTimeout(),
@@ -120,6 +130,44 @@ public class LogBatchClient {
     HttpPost post = new HttpPost(transport.baseUrl(addr) + "/log/batch");
     post.setHeader(CallerHeader.NAME, caller);
     post.setEntity(new ByteArrayEntity(json(messages), ContentType.APPLICATION_JSON));
+    if (!tracing.enabled()) {
+      return send(post);
+    }
+    // HttpClient is not traced by Liberty: the call's CLIENT span, and its context in the headers.
+    Span span =
+        tracing
+            .tracer()
+            .spanBuilder("POST")
+            .setSpanKind(SpanKind.CLIENT)
+            .setAttribute(TraceAttributes.HTTP_REQUEST_METHOD, "POST")
+            .setAttribute(TraceAttributes.SERVER_ADDRESS, post.getAuthority().getHostName())
+            .setAttribute(TraceAttributes.SERVER_PORT, (long) post.getAuthority().getPort())
+            .setAttribute(
+                TraceAttributes.URL_FULL,
+                post.getScheme() + "://" + post.getAuthority() + post.getRequestUri())
+            .setAttribute(TraceAttributes.SERVICE, LogSender.LOG_SERVICE)
+            .startSpan();
+    tracing.inject(
+        Context.current().with(span),
+        post,
+        (request, name, value) -> request.setHeader(name, value));
+    try {
+      int status = send(post);
+      span.setAttribute(TraceAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);
+      if (status >= 500) {
+        span.setStatus(StatusCode.ERROR);
+      }
+      return status;
+    } catch (IOException e) {
+      span.setAttribute(TraceAttributes.ERROR_TYPE, e.getClass().getName());
+      span.setStatus(StatusCode.ERROR, e.toString());
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private int send(HttpPost post) throws IOException {
     return http.execute(
         post,
         response -> {

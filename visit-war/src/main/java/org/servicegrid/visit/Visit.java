@@ -1,5 +1,6 @@
 package org.servicegrid.visit;
 
+import io.opentelemetry.api.trace.SpanContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,29 @@ final class Visit {
   }
 
   private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+  private final SpanContext trace;
+  private volatile String loggedBy;
+
+  /**
+   * @param trace the span context of the visit's request, null when tracing is off
+   */
+  Visit(SpanContext trace) {
+    this.trace = trace;
+  }
+
+  SpanContext trace() {
+    return trace;
+  }
+
+  /** The trace id of the group span that logged this visit, null if none (yet). */
+  String loggedBy() {
+    return loggedBy;
+  }
+
+  /** Set by the group's leader before it completes this visit's outcome. */
+  void loggedBy(String traceId) {
+    loggedBy = traceId;
+  }
 
   void complete(Outcome value) {
     outcome.complete(value);

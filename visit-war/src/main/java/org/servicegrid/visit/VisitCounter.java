@@ -1,11 +1,15 @@
 package org.servicegrid.visit;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntToLongFunction;
+import org.servicegrid.protocol.tracing.TraceAttributes;
+import org.servicegrid.protocol.tracing.Tracing;
 
 /**
  * Counts visits in groups, each group's numbers recorded in the log before they count.
@@ -36,11 +40,13 @@ public final class VisitCounter {
   private final int maxGroup;
   private final Duration waitLimit;
   private volatile long count; // written only by the leader of the group in flight; read by metrics
+  private final Tracing tracing;
 
-  VisitCounter(long initial, int maxGroup, Duration waitLimit) {
+  VisitCounter(long initial, int maxGroup, Duration waitLimit, Tracing tracing) {
     this.count = initial;
     this.maxGroup = maxGroup;
     this.waitLimit = waitLimit;
+    this.tracing = tracing;
   }
 
   /**
@@ -49,7 +55,7 @@ public final class VisitCounter {
    * together and returns the first, or throws, counting and recording none.
    */
   public long visit(IntToLongFunction recordGroup) {
-    Visit visit = new Visit();
+    Visit visit = new Visit(tracing.enabled() ? Span.current().getSpanContext() : null);
     List<Visit> group = null;
     lock.lock();
     try {
@@ -64,6 +70,8 @@ public final class VisitCounter {
     Visit.Outcome outcome = group == null ? awaitTurn(visit) : new Visit.Lead(group);
     if (outcome instanceof Visit.Lead lead) {
       outcome = record(lead.group(), recordGroup);
+    } else if (visit.loggedBy() != null) {
+      Span.current().setAttribute(TraceAttributes.LOG_TRACE_ID, visit.loggedBy());
     }
     return outcome.number();
   }
@@ -109,7 +117,8 @@ public final class VisitCounter {
   private Visit.Outcome record(List<Visit> group, IntToLongFunction recordGroup) {
     long first = 0;
     RuntimeException failure = null;
-    try {
+    Span span = GroupTrace.start(tracing, group);
+    try (Scope scope = span == null ? null : span.makeCurrent()) {
       first = recordGroup.applyAsLong(group.size());
       count = first + group.size() - 1;
     } catch (RuntimeException e) {
@@ -118,6 +127,7 @@ public final class VisitCounter {
       failure = new VisitNotCountedException(NOT_RECORDED);
       throw e;
     } finally {
+      GroupTrace.end(span, group, failure);
       handOver();
       for (int i = 1; i < group.size(); i++) {
         group.get(i).complete(outcome(first + i, failure));

@@ -1,5 +1,8 @@
 package org.servicegrid.visit;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.servicegrid.protocol.servlet.ErrorWriter;
+import org.servicegrid.protocol.tracing.Tracing;
 
 /**
  * Serves {@code GET /}, a visit, in the servlet container: dispatching it through JAX-RS cost the
@@ -28,6 +32,14 @@ public class VisitFilter extends HttpFilter {
   private static final Logger LOG = Logger.getLogger(VisitFilter.class.getName());
 
   @Inject VisitService visits;
+  @Inject transient OpenTelemetry openTelemetry;
+
+  private transient Tracing tracing;
+
+  @Override
+  public void init() {
+    tracing = Tracing.of(openTelemetry, "visit");
+  }
 
   @Override
   protected void doFilter(
@@ -41,20 +53,37 @@ public class VisitFilter extends HttpFilter {
       ErrorWriter.methodNotAllowed(response, "GET");
       return;
     }
+    if (!tracing.enabled()) {
+      visit(response);
+      return;
+    }
+    // Liberty traces only requests that reach a servlet: this one is answered here.
+    Span span = tracing.startServerSpan(tracing.extract(request), request, "/");
+    int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+    try (Scope scope = span.makeCurrent()) {
+      status = visit(response);
+    } finally {
+      Tracing.endServerSpan(span, status);
+    }
+  }
+
+  /** Counts the visit and answers its number; returns the status sent. */
+  private int visit(HttpServletResponse response) throws IOException {
     long number;
     try {
       number = visits.visit();
     } catch (VisitNotCountedException e) {
       ErrorWriter.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.getMessage());
-      return;
+      return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Unexpected failure while counting a visit", e);
       ErrorWriter.write(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal error");
-      return;
+      return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
     byte[] body = Long.toString(number).getBytes(StandardCharsets.US_ASCII);
     response.setContentType("text/plain");
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
+    return HttpServletResponse.SC_OK;
   }
 }

@@ -1,5 +1,6 @@
 package org.servicegrid.visit;
 
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.servicegrid.protocol.tracing.Tracing;
 
 /**
  * Owns the application's one {@link VisitCounter} and the {@link VisitCountStore} in the database
@@ -29,6 +31,7 @@ public class VisitService {
   @Inject CountStoreSettings storeSettings;
   @Inject LogSender log;
   @Inject VisitMetrics metrics;
+  @Inject OpenTelemetry openTelemetry;
 
   private VisitCountStore store;
   private VisitCounter counter;
@@ -46,7 +49,12 @@ public class VisitService {
           "Visit count database unavailable at start; visits answer 503 until it answers: {0}",
           e.toString());
     }
-    counter = new VisitCounter(count, counterSettings.maxGroup(), counterSettings.waitTimeout());
+    counter =
+        new VisitCounter(
+            count,
+            counterSettings.maxGroup(),
+            counterSettings.waitTimeout(),
+            Tracing.of(openTelemetry, "visit"));
     metrics.watch(counter::current);
   }
 

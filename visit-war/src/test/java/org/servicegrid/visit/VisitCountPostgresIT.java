@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.servicegrid.protocol.Transport;
+import org.servicegrid.protocol.tracing.Tracing;
 import org.servicegrid.testsupport.FakeLog;
 
 /**
@@ -89,7 +90,7 @@ class VisitCountPostgresIT {
     VisitCountStore restarted = store();
     assertThat(restarted.prepare()).isEqualTo(64);
     assertThat(
-            new VisitCounter(64, 64, Duration.ofSeconds(5))
+            new VisitCounter(64, 64, Duration.ofSeconds(5), Tracing.off())
                 .visit(size -> restarted.advance(size, logging)))
         .isEqualTo(65);
   }

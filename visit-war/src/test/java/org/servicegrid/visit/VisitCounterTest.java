@@ -20,6 +20,7 @@ import java.util.function.IntToLongFunction;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.protocol.tracing.Tracing;
 
 /**
  * The group machinery over an in-memory count that, like {@link VisitCountStore}, advances only
@@ -179,7 +180,8 @@ class VisitCounterTest {
 
     assertThat(stored.get()).isEqualTo(2);
     assertThat(
-            new VisitCounter(stored.get(), 64, Duration.ofSeconds(5)).visit(recording(accepting)))
+            new VisitCounter(stored.get(), 64, Duration.ofSeconds(5), Tracing.off())
+                .visit(recording(accepting)))
         .isEqualTo(3);
   }
 
@@ -258,6 +260,6 @@ class VisitCounterTest {
 
   private VisitCounter counter(long initial, int maxGroup, Duration waitLimit) {
     stored.set(initial);
-    return new VisitCounter(initial, maxGroup, waitLimit);
+    return new VisitCounter(initial, maxGroup, waitLimit, Tracing.off());
   }
 }

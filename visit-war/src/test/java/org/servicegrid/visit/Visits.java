@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import org.servicegrid.protocol.tracing.Tracing;
 
 /** Visits sent from many threads, for the tests of the count under concurrency. */
 final class Visits {
@@ -34,8 +35,9 @@ final class Visits {
       VisitCountStore two,
       BiConsumer<Long, Integer> log)
       throws Exception {
-    VisitCounter first = new VisitCounter(one.prepare(), 64, Duration.ofSeconds(30));
-    VisitCounter second = new VisitCounter(two.prepare(), 64, Duration.ofSeconds(30));
+    VisitCounter first = new VisitCounter(one.prepare(), 64, Duration.ofSeconds(30), Tracing.off());
+    VisitCounter second =
+        new VisitCounter(two.prepare(), 64, Duration.ofSeconds(30), Tracing.off());
     List<Future<Long>> futures = new ArrayList<>();
     for (int i = 0; i < visits; i++) {
       boolean even = i % 2 == 0;

@@ -1,5 +1,6 @@
 package org.servicegrid.gateway.proxy;
 
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import org.servicegrid.gateway.guard.Refusal;
 import org.servicegrid.gateway.guard.ServiceBulkhead;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.servlet.ErrorWriter;
+import org.servicegrid.protocol.tracing.Tracing;
 
 /**
  * Forwards one request to a live instance of its service and relays the answer: 404 for a name the
@@ -44,29 +46,46 @@ public class Forwarder {
   @Inject LimitSettings limits;
   @Inject GatewayMetrics metrics;
   @Inject ServiceBulkhead bulkhead;
+  @Inject OpenTelemetry openTelemetry;
 
   private RetryPolicy retryPolicy;
   private RequestHeaders requestHeaders;
   private String retryAfter;
+  private Tracing tracing;
 
   @PostConstruct
   void init() {
     retryPolicy = new RetryPolicy(upstreamSettings.retries());
-    requestHeaders = new RequestHeaders(forwarding.trustedProxies(), forwarding.via());
+    tracing = Tracing.of(openTelemetry, "gateway");
+    requestHeaders =
+        new RequestHeaders(forwarding.trustedProxies(), forwarding.via(), tracing.enabled());
     retryAfter = Integer.toString(limits.retryAfter());
   }
 
   public void forward(Route route, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     String service = route.service();
-    switch (catalog.lookup(service)) {
-      case ROUTABLE -> metrics.answered(service, admit(route, request, response));
-      case UNKNOWN -> refuse(response, 404, "unknown service '" + service + "'");
-      case REGISTRY_UNREACHABLE ->
-          refuse(
-              response,
-              503,
-              "cannot resolve service '" + service + "': " + catalog.snapshot().problem());
+    ForwardTrace trace =
+        ForwardTrace.start(
+            tracing, forwarding.trustedProxies().contains(request.getRemoteAddr()), request, route);
+    int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR; // unless an answer is sent
+    try {
+      status =
+          switch (catalog.lookup(service)) {
+            case ROUTABLE -> {
+              int sent = admit(route, request, response, trace);
+              metrics.answered(service, sent);
+              yield sent;
+            }
+            case UNKNOWN -> refuse(response, 404, "unknown service '" + service + "'");
+            case REGISTRY_UNREACHABLE ->
+                refuse(
+                    response,
+                    503,
+                    "cannot resolve service '" + service + "': " + catalog.snapshot().problem());
+          };
+    } finally {
+      trace.end(status);
     }
   }
 
@@ -74,7 +93,8 @@ public class Forwarder {
    * Refuses a request over a limit before anything is forwarded, else exchanges it within one of
    * the service's slots; returns the status sent.
    */
-  private int admit(Route route, HttpServletRequest request, HttpServletResponse response)
+  private int admit(
+      Route route, HttpServletRequest request, HttpServletResponse response, ForwardTrace trace)
       throws IOException {
     String service = route.service();
     RequestHeaders.Outgoing headers =
@@ -130,7 +150,7 @@ public class Forwarder {
               + " requests in flight, the most allowed");
     }
     try {
-      return exchange(route, request, response, headers.headers(), maxBody);
+      return exchange(route, request, response, headers.headers(), maxBody, trace);
     } finally {
       bulkhead.leave(service);
     }
@@ -142,7 +162,8 @@ public class Forwarder {
       HttpServletRequest request,
       HttpServletResponse response,
       Header[] headers,
-      long maxBody)
+      long maxBody,
+      ForwardTrace trace)
       throws IOException {
     String method = request.getMethod();
     RequestBody body =
@@ -169,6 +190,7 @@ public class Forwarder {
       }
       outbound.setHeaders(headers);
       outbound.setEntity(body.entity(outbound));
+      ForwardTrace.Attempt traced = trace.attempt(instance.get(), outbound, attempt);
       long started = System.nanoTime();
       ClassicHttpResponse answer;
       try {
@@ -176,10 +198,12 @@ public class Forwarder {
       } catch (IOException e) {
         BodyTooLargeException tooLarge = cause(e, BodyTooLargeException.class);
         if (tooLarge != null) {
+          traced.answered(Refusal.BODY_TOO_LARGE.status());
           return refuse(response, route.service(), Refusal.BODY_TOO_LARGE, tooLarge.getMessage());
         }
         ClientBodyException clientFailure = cause(e, ClientBodyException.class);
         if (clientFailure != null) {
+          traced.answered(400);
           LOG.log(
               Level.FINE,
               "{0} {1}: {2}",
@@ -191,7 +215,9 @@ public class Forwarder {
           instances.reportFailure(instance.get());
         }
         tried.add(instance.get());
-        if (retryPolicy.shouldRetry(method, attempt, failure, body.started())) {
+        boolean retry = retryPolicy.shouldRetry(method, attempt, failure, body.started());
+        traced.failed(failure, retry);
+        if (retry) {
           metrics.retried(route.service());
           LOG.log(
               Level.FINE,
@@ -214,6 +240,7 @@ public class Forwarder {
         relayed = true;
         return status;
       } finally {
+        traced.answered(answer.getCode());
         if (!relayed) {
           outbound
               .cancel(); // closing would otherwise read the rest of the body to keep the connection
@@ -245,9 +272,10 @@ public class Forwarder {
     return null;
   }
 
-  private void refuse(HttpServletResponse response, int status, String message) throws IOException {
+  private int refuse(HttpServletResponse response, int status, String message) throws IOException {
     LOG.log(Level.FINE, "Refused with {0}: {1}", new Object[] {status, message});
     metrics.answered(GatewayMetrics.UNROUTED, error(response, status, message));
+    return status;
   }
 
   private int refuse(HttpServletResponse response, String service, Refusal refusal, String message)

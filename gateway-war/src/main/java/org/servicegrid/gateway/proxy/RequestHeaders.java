@@ -65,14 +65,19 @@ public final class RequestHeaders {
   private final AddressRanges trustedProxies;
   private final String pseudonym;
   private final String via11;
+  private final boolean ownTraceContext;
 
   /**
    * @param pseudonym this gateway's name in {@code Via} ({@code gateway.via})
+   * @param ownTraceContext true when the gateway traces: then it writes {@code traceparent} and
+   *     {@code tracestate} itself (continuing a trusted proxy's, see {@link ForwardTrace}), and the
+   *     client's are dropped; when it does not trace, they pass through untouched
    */
-  public RequestHeaders(AddressRanges trustedProxies, String pseudonym) {
+  public RequestHeaders(AddressRanges trustedProxies, String pseudonym, boolean ownTraceContext) {
     this.trustedProxies = trustedProxies;
     this.pseudonym = pseudonym;
     this.via11 = "1.1 " + pseudonym;
+    this.ownTraceContext = ownTraceContext;
   }
 
   /**
@@ -96,7 +101,7 @@ public final class RequestHeaders {
     StringBuilder via = null;
     while (names.hasMoreElements()) {
       String name = names.nextElement();
-      Kind kind = kind(name, listed, trusted);
+      Kind kind = ownTraceContext && isTraceContext(name) ? Kind.DROP : kind(name, listed, trusted);
       for (Enumeration<String> each = values.apply(name); each.hasMoreElements(); ) {
         String value = each.nextElement();
         bytes += name.length() + value.length() + 4;
@@ -135,6 +140,10 @@ public final class RequestHeaders {
                     ? via11
                     : version(client.protocol()) + " " + pseudonym)));
     return new Outgoing(headers.toArray(new Header[0]), bytes, loop);
+  }
+
+  private static boolean isTraceContext(String name) {
+    return name.equalsIgnoreCase("traceparent") || name.equalsIgnoreCase("tracestate");
   }
 
   /** What to do with a header: the forwarding ones are collected only from a trusted proxy. */

@@ -16,9 +16,9 @@ import org.servicegrid.protocol.auth.AddressRanges;
 class RequestHeadersTest {
 
   private static final RequestHeaders UNTRUSTING =
-      new RequestHeaders(AddressRanges.parse(""), "servicegrid-gateway");
+      new RequestHeaders(AddressRanges.parse(""), "servicegrid-gateway", false);
   private static final RequestHeaders TRUSTING_10 =
-      new RequestHeaders(AddressRanges.parse("10.0.0.0/8"), "servicegrid-gateway");
+      new RequestHeaders(AddressRanges.parse("10.0.0.0/8"), "servicegrid-gateway", false);
 
   @Test
   void addsTheForwardedHeadersOfThisHop() {
@@ -68,6 +68,42 @@ class RequestHeadersTest {
     assertThat(upstream.get("Forwarded"))
         .containsExactly(
             "for=203.0.113.1;proto=https, for=10.1.2.3;host=\"real:20001\";proto=http");
+  }
+
+  @Test
+  void passesTheClientsTraceContextThroughWhenTheGatewayDoesNotTrace() {
+    Map<String, List<String>> upstream =
+        forUpstream(UNTRUSTING, traceContext(), client("10.0.0.7"));
+
+    assertThat(upstream)
+        .containsEntry("traceparent", List.of(TRACEPARENT))
+        .containsEntry("tracestate", List.of("vendor=1"));
+  }
+
+  @Test
+  void dropsTheClientsTraceContextWhenTheGatewayTracesAndWritesItsOwn() {
+    RequestHeaders tracing =
+        new RequestHeaders(AddressRanges.parse("10.0.0.0/8"), "servicegrid-gateway", true);
+
+    Map<String, List<String>> upstream = forUpstream(tracing, traceContext(), client("10.0.0.7"));
+
+    assertThat(upstream).doesNotContainKeys("traceparent", "tracestate", "TraceParent");
+    assertThat(upstream).containsEntry("Accept", List.of("text/plain"));
+  }
+
+  private static final String TRACEPARENT =
+      "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+  private static Map<String, List<String>> traceContext() {
+    return headers(
+        "Host",
+        "real:20001",
+        "traceparent",
+        TRACEPARENT,
+        "tracestate",
+        "vendor=1",
+        "Accept",
+        "text/plain");
   }
 
   @Test

@@ -1,0 +1,121 @@
+package org.servicegrid.protocol.tracing;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+
+/**
+ * A server's tracing, for the requests it answers in servlet filters (Liberty traces only what
+ * reaches a servlet or JAX-RS) and the calls it makes with clients Liberty does not instrument.
+ *
+ * <p>Off unless Liberty's OpenTelemetry SDK is on ({@code OTEL_SDK_DISABLED=false}): then {@link
+ * #enabled()} is false, and callers skip every span and header, so that tracing costs nothing when
+ * off. Whether it is on is learnt once, from the tracer itself: a disabled SDK hands out a tracer
+ * whose spans have no valid context, whichever configuration source disabled it.
+ */
+public final class Tracing {
+
+  private static final Tracing OFF = new Tracing(false, OpenTelemetry.noop(), "off");
+
+  private final boolean enabled;
+  private final Tracer tracer;
+  private final TextMapPropagator propagator;
+
+  private Tracing(boolean enabled, OpenTelemetry openTelemetry, String scope) {
+    this.enabled = enabled;
+    this.tracer = openTelemetry.getTracer(scope);
+    this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+  }
+
+  /**
+   * Tracing through {@code openTelemetry} (Liberty's, injected) under the instrumentation scope
+   * {@code scope}, e.g. the service's name.
+   */
+  public static Tracing of(OpenTelemetry openTelemetry, String scope) {
+    Span probe = openTelemetry.getTracer(scope).spanBuilder("probe").setNoParent().startSpan();
+    boolean enabled = probe.getSpanContext().isValid();
+    // Never ended, so never exported: a span that is not ended is simply dropped.
+    return enabled ? new Tracing(true, openTelemetry, scope) : OFF;
+  }
+
+  /** Tracing that is off, for code run outside a server (unit tests). */
+  public static Tracing off() {
+    return OFF;
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  public Tracer tracer() {
+    return tracer;
+  }
+
+  /**
+   * The trace context a request carries ({@code traceparent}, {@code tracestate}), or the root
+   * context when it carries none or a malformed one: a bad header starts a new trace, it never
+   * fails the request.
+   */
+  public Context extract(HttpServletRequest request) {
+    return propagator.extract(Context.root(), request, RequestHeaders.INSTANCE);
+  }
+
+  /** Writes {@code context}'s trace headers into an outgoing request. */
+  public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
+    propagator.inject(context, carrier, setter);
+  }
+
+  /**
+   * Starts the SERVER span of a request answered by a servlet filter, a child of {@code parent},
+   * named like Liberty's own ({@code GET /route}) with the HTTP semantic-convention attributes.
+   */
+  public Span startServerSpan(Context parent, HttpServletRequest request, String route) {
+    String method = request.getMethod();
+    return tracer
+        .spanBuilder(method + " " + route)
+        .setParent(parent)
+        .setSpanKind(SpanKind.SERVER)
+        .setAttribute(TraceAttributes.HTTP_REQUEST_METHOD, method)
+        .setAttribute(TraceAttributes.HTTP_ROUTE, route)
+        .setAttribute(TraceAttributes.URL_PATH, request.getRequestURI())
+        .setAttribute(TraceAttributes.URL_SCHEME, request.getScheme())
+        .setAttribute(TraceAttributes.SERVER_PORT, (long) request.getLocalPort())
+        .setAttribute(TraceAttributes.CLIENT_ADDRESS, request.getRemoteAddr())
+        .startSpan();
+  }
+
+  /**
+   * Ends a SERVER span with the status sent: a 5xx marks it failed, a 4xx does not (the client's
+   * fault, as the semantic conventions say for servers).
+   */
+  public static void endServerSpan(Span span, int status) {
+    span.setAttribute(TraceAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);
+    if (status >= 500) {
+      span.setStatus(StatusCode.ERROR);
+    }
+    span.end();
+  }
+
+  /** Reads trace headers from a servlet request. */
+  private enum RequestHeaders implements TextMapGetter<HttpServletRequest> {
+    INSTANCE;
+
+    @Override
+    public Iterable<String> keys(HttpServletRequest request) {
+      return Collections.list(request.getHeaderNames());
+    }
+
+    @Override
+    public String get(HttpServletRequest request, String key) {
+      return request == null ? null : request.getHeader(key);
+    }
+  }
+}

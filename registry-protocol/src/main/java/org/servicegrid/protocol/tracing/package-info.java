@@ -1,0 +1,6 @@
+/**
+ * Tracing of what Liberty's MicroProfile Telemetry does not see by itself: requests answered by
+ * servlet filters and calls made with Apache HttpClient. Off, at no cost, unless the server's
+ * OpenTelemetry SDK is on.
+ */
+package org.servicegrid.protocol.tracing;
