@@ -16,7 +16,9 @@
 # Traces (docs/tracing.md): SERVICEGRID_TRACING=zipkin ./run.sh start also starts a Zipkin server on 127.0.0.1:9411
 # (ZIPKIN_PORT) from the build's zipkin-server jar and sends every server's spans to it; SERVICEGRID_TRACING=otlp
 # sends them to the OTLP collector at OTEL_EXPORTER_OTLP_ENDPOINT instead. SERVICEGRID_TRACING_RATIO (1.0) is the
-# share of new traces recorded; a request that arrives with a trace follows its caller's decision.
+# share of new traces recorded; a request that arrives with a trace follows its caller's decision. ZIPKIN_EXTERNAL=true
+# starts no Zipkin server: the spans go to whatever already takes Zipkin's POST /api/v2/spans on ZIPKIN_PORT (another
+# Zipkin, or bench/run.sh's discarding sink).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -44,6 +46,7 @@ case $SERVICEGRID_TLS in
 esac
 SERVICEGRID_TRACING=${SERVICEGRID_TRACING:-off}
 ZIPKIN_PORT=${ZIPKIN_PORT:-9411}
+ZIPKIN_EXTERNAL=${ZIPKIN_EXTERNAL:-false}
 ZIPKIN_JAR="$PWD/server-config/target/zipkin/zipkin-server.jar"
 ZIPKIN_PID="$PWD/target/zipkin.pid"
 case $SERVICEGRID_TRACING in
@@ -288,7 +291,7 @@ start_all() {
   mkdir -p "$(dirname "$RECORD")"
   for id in "${INSTANCES[@]}"; do echo "$id ${SERVER_OF[$id]} ${PORT_OF[$id]}"; done >"$RECORD"
   local started=$SECONDS
-  if [ "$SERVICEGRID_TRACING" = zipkin ]; then start_zipkin; fi
+  if [ "$SERVICEGRID_TRACING" = zipkin ] && [ "$ZIPKIN_EXTERNAL" != true ]; then start_zipkin; fi
   # The registry nodes first, so that the services find them at once; then the services side by side (each
   # registers by itself, and the gateway reads the catalog once a registry answers).
   start_tier registry

@@ -8,8 +8,13 @@
 #   relaying to the reference proxy, which forwards to the cheap upstream: the visit path's three servers doing
 #   nothing but forwarding), POST /log against the plain append; then the registry figures
 #   (bench/RegistryBench.java against the system's registry), and the RSS of each server after all that.
+# All of that with tracing off. Then the tracing rows: the system restarted with tracing at 100 %, then at 10 %
+#   (SERVICEGRID_TRACING=zipkin, the spans posted to a sink on nginx's :20021 that answers 202 and discards them,
+#   ZIPKIN_EXTERNAL=true so that no Zipkin server takes the CPU), its gateway and visit paths warmed, then measured
+#   in rounds alternating with their references (reference proxy, three hops: not traced, up throughout); each
+#   phase's ratio to its reference against the same ratio with tracing off.
 # Loopback only; every step is bounded by `timeout`. Installs Debian's wrk and nginx-light when missing.
-#   DURATION=5 ROUNDS=3 WARMUP=10s WARMUP_PASSES=6 REGISTRY_WARMUPS=3 bench/run.sh
+#   DURATION=5 ROUNDS=3 WARMUP=10s WARMUP_PASSES=6 TRACING_WARMUP_PASSES=6 REGISTRY_WARMUPS=3 bench/run.sh
 #   (req/s over all rounds; p50 and p99 of the median round)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,10 +28,17 @@ WARMUP=${WARMUP:-10s}
 # a freshly started server kept climbing for 60-100 s of load (JIT), e.g. visits 0.3 k/s in the first 10 s, 4-5 k/s
 # after 100 s.
 WARMUP_PASSES=${WARMUP_PASSES:-6}
+# Passes over gateway and visit after each restart with tracing: as many as the tracing-off rows had, so that the
+# traced paths' own warm-up matches the one their "x tracing off" is divided by (a tracing-off visit path climbed
+# for 60-100 s; fewer passes would bill unfinished JIT to tracing, more than the 3 % that the 10 % goal allows).
+TRACING_WARMUP_PASSES=${TRACING_WARMUP_PASSES:-$WARMUP_PASSES}
 export REGISTRY_WARMUPS=${REGISTRY_WARMUPS:-3}
 CONNECTIONS=16
 REFERENCE=bench-reference
 RELAY=bench-relay # a second reference server whose proxy forwards to the first: the three-hop row
+SINK_PORT=20021    # bench/nginx.conf's spans sink
+# Tracing off unless a phase below turns it on (run.sh then exports OTEL_SDK_DISABLED=false for the system only).
+export SERVICEGRID_TRACING=off OTEL_SDK_DISABLED=true
 
 need=()
 command -v wrk >/dev/null || need+=(wrk)
@@ -48,8 +60,8 @@ cleanup() {
 trap cleanup EXIT
 
 # --- start everything ----------------------------------------------------------------------------------------------
-./run.sh start | tee "$work/start.log"
-start_seconds=$(sed -n 's/^All four servers ready in \([0-9]*\)s.*/\1/p' "$work/start.log")
+timeout 900 ./run.sh start | tee "$work/start.log"
+start_seconds() { sed -n 's/^All four servers ready in \([0-9]*\)s.*/\1/p' "$1"; }
 
 mvn -B -q -f bench/reference/pom.xml package
 # start_reference NAME PORT UPSTREAM: a reference server (bench/reference) whose proxy forwards to UPSTREAM
@@ -83,7 +95,7 @@ warm() {
     | awk '/Requests\/sec/ {printf " %.0f", $2}' >&2
 }
 # measure NAME URL [env for count.lua]: one round; adds its requests, seconds, 200s, failures, p50 and p99 to NAME's
-declare -A REQS SECS ACK BAD P50S P99S RATE P50 P99
+declare -A REQS SECS ACK BAD P50S P99S RATE P50 P99 LOGGED MISSING
 measure() {
   local name=$1 url=$2 out total seconds errors
   shift 2
@@ -119,6 +131,24 @@ numbers_after() {
   visit_numbers | awk -v n="$1" '$1 > n' | sort -nu \
     | awk -v n="$1" '{c++; m = $1} END {print c + 0, (c ? m - n - c : 0)}'
 }
+# measure_visits NAME: a round of visits through the gateway; adds the visit numbers logged meanwhile, and the gaps
+# between them, to NAME's. Counted by number after each visit row: rotation (log.rotate.*) drops the oldest files
+# while the rows run, but keeps far more than one row's lines.
+measure_visits() {
+  local before added missing
+  before=$(last_visit)
+  measure "$1" http://127.0.0.1:20001/visit/
+  read -r added missing < <(numbers_after "$before")
+  LOGGED[$1]=$((${LOGGED[$1]:-0} + added))
+  MISSING[$1]=$((${MISSING[$1]:-0} + missing))
+}
+sink_lines() { wc -l <"$work/spans.log"; }
+# sink_between FROM TO: "posts bytes non-202" of the sink's access log lines FROM+1..TO (status, request bytes, body
+# bytes per line)
+sink_between() {
+  awk -v a="$1" -v b="$2" 'NR > a && NR <= b {n++; if ($3 ~ /^[0-9]+$/) bytes += $3; if ($1 != 202) bad++}
+    END {printf "%d %d %d\n", n, bytes, bad}' "$work/spans.log"
+}
 echo " warm-up req/s, a pass a line: servlet, direct, gateway, proxy, nginx, visit, three hops, append, log" >&2
 for ((pass = 1; pass <= WARMUP_PASSES; pass++)); do
   for url in http://127.0.0.1:20010/ping http://127.0.0.1:20002/heart-beat http://127.0.0.1:20001/log/heart-beat \
@@ -131,9 +161,7 @@ for ((pass = 1; pass <= WARMUP_PASSES; pass++)); do
   echo >&2
 done
 # Each path and its reference alternate, round after round, so that a change of this machine's speed meets both.
-# Counted by number after each visit row: rotation (log.rotate.*) drops the oldest files while the rows run, but keeps
-# far more than one row's lines.
-visit_numbers_logged=0 visit_numbers_missing=0
+sink_from=$(sink_lines)
 mark="measured line $$-$RANDOM" # the measured lines' own mark: rotation (log.rotate.*) drops the oldest files
 for ((round = 1; round <= ROUNDS; round++)); do
   echo " round $round of $ROUNDS" >&2
@@ -142,17 +170,13 @@ for ((round = 1; round <= ROUNDS; round++)); do
   measure gateway http://127.0.0.1:20001/log/heart-beat
   measure proxy http://127.0.0.1:20010/proxy/heart-beat
   measure nginx http://127.0.0.1:20020/heart-beat
-  before=$(last_visit)
-  measure visit http://127.0.0.1:20001/visit/
-  read -r added missing < <(numbers_after "$before")
-  visit_numbers_logged=$((visit_numbers_logged + added))
-  visit_numbers_missing=$((visit_numbers_missing + missing))
+  measure_visits visit
   measure hops http://127.0.0.1:20011/proxy/proxy/heart-beat
   measure append http://127.0.0.1:20010/append "${POST[@]}"
   measure log http://127.0.0.1:20002/log BENCH_METHOD=POST BENCH_BODY="$mark"
 done
+read -r sink_off _ < <(sink_between "$sink_from" "$(sink_lines)")
 for name in servlet direct gateway proxy nginx visit hops append log; do summarize "$name"; done
-visit_duplicates=$(visit_numbers | sort | uniq -d | wc -l)
 log_lines=$(cat "$service_log"* | grep -c -- " $mark\$" || true)
 
 echo "Registry (bench/RegistryBench.java against :20000): $REGISTRY_WARMUPS unmeasured passes of its loads first..."
@@ -164,6 +188,44 @@ rss() {
   pid=$(cat "$WLP/usr/servers/.pid/$1.pid" 2>/dev/null || true)
   [ -n "$pid" ] && echo $(($(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024)) || echo "?"
 }
+rss_all() { echo "registry $(rss registry) MB, log $(rss log) MB, visit $(rss visit) MB, gateway $(rss gateway) MB"; }
+rss_off=$(rss_all)
+
+# --- tracing -------------------------------------------------------------------------------------------------------
+# tracing_phase PERCENT RATIO: the system restarted with tracing at RATIO, its spans posted to the sink (no Zipkin
+# server: its ingestion would take the CPU the servers need); gateway and visit warmed, then measured in rounds
+# alternating with their references (not traced, up throughout): rows gateway_PERCENT, proxy_PERCENT, visit_PERCENT,
+# hops_PERCENT; the sink's posts during the rounds in SINK[PERCENT].
+declare -A START SINK RSS_ON
+tracing_phase() {
+  local pct=$1 from pass round name
+  echo "Tracing $pct %: restarting the system, spans to the sink on :$SINK_PORT..." >&2
+  timeout 300 ./run.sh stop >/dev/null
+  timeout 900 env SERVICEGRID_TRACING=zipkin ZIPKIN_EXTERNAL=true ZIPKIN_PORT=$SINK_PORT \
+    SERVICEGRID_TRACING_RATIO="$2" OTEL_TRACES_SAMPLER=parentbased_traceidratio ./run.sh start \
+    | tee "$work/start-$pct.log"
+  START[$pct]=$(start_seconds "$work/start-$pct.log")
+  echo " tracing $pct %, warm-up req/s, a pass a line: gateway, visit" >&2
+  for ((pass = 1; pass <= TRACING_WARMUP_PASSES; pass++)); do
+    warm http://127.0.0.1:20001/log/heart-beat
+    warm http://127.0.0.1:20001/visit/
+    echo >&2
+  done
+  from=$(sink_lines)
+  for ((round = 1; round <= ROUNDS; round++)); do
+    echo " tracing $pct %, round $round of $ROUNDS" >&2
+    measure "gateway_$pct" http://127.0.0.1:20001/log/heart-beat
+    measure "proxy_$pct" http://127.0.0.1:20010/proxy/heart-beat
+    measure_visits "visit_$pct"
+    measure "hops_$pct" http://127.0.0.1:20011/proxy/proxy/heart-beat
+  done
+  SINK[$pct]=$(sink_between "$from" "$(sink_lines)")
+  for name in gateway proxy visit hops; do summarize "${name}_$pct"; done
+  RSS_ON[$pct]=$(rss_all)
+}
+tracing_phase 100 1.0
+tracing_phase 10 0.1
+visit_duplicates=$(visit_numbers | sort | uniq -d | wc -l)
 
 # --- the table -----------------------------------------------------------------------------------------------------
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
@@ -171,7 +233,9 @@ row() { # name label ratio-text
   printf '| %s | %s | %s | %s | %s | %s |\n' "$2" "${RATE[$1]}" "${P50[$1]}" "${P99[$1]}" "${BAD[$1]}" "$3"
 }
 echo
-echo "## $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), wrk -t2 -c$CONNECTIONS, $WARMUP_PASSES x $WARMUP warm-up (every path, in turn), registry $REGISTRY_WARMUPS unmeasured passes, then $ROUNDS rounds of ${DURATION}s per path, paths alternating"
+echo "## $(date -u +%Y-%m-%d), $(nproc) cores, $(java -version 2>&1 | head -1), wrk -t2 -c$CONNECTIONS, $WARMUP_PASSES x $WARMUP warm-up (every path, in turn), registry $REGISTRY_WARMUPS unmeasured passes, then $ROUNDS rounds of ${DURATION}s per path, paths alternating;" \
+  "tracing rows: the system restarted with tracing at 100 %, then 10 %, $TRACING_WARMUP_PASSES x $WARMUP warm-up" \
+  "(gateway, visit), $ROUNDS rounds"
 echo
 echo "| path | req/s | p50 ms | p99 ms | non-2xx | ratio (goal) |"
 echo "| --- | ---: | ---: | ---: | ---: | --- |"
@@ -188,15 +252,57 @@ row hops "three bare Liberty hops \`:20011/proxy/proxy/heart-beat\` (relay -> re
   "$(ratio "${RATE[hops]}" "${RATE[servlet]}") x trivial servlet: the floor of a path through three servers"
 row append "plain locked append servlet \`POST :20010/append\`" "reference"
 row log "\`POST :20002/log\`, one line each" "$(ratio "${RATE[log]}" "${RATE[append]}") x plain append (>= 0.9)"
+# x_off ON REF OFF OFF_REF: a path's ratio to its reference with tracing on, over the same ratio with tracing off
+x_off() {
+  awk -v a="$1" -v b="$2" -v c="$3" -v d="$4" 'BEGIN { printf "%.2f", (b > 0 && c > 0 ? (a / b) / (c / d) : 0) }'
+}
+plus() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.2f", a - b }'; }
+# moved REF OFF: a reference row of a tracing phase against the same reference's tracing-off row
+moved() {
+  echo "reference; $(ratio "${RATE[$1]}" "${RATE[$2]}") x its tracing-off row, p99 $(plus "${P99[$1]}" "${P99[$2]}") ms"
+}
+# tracing_rows PERCENT GOAL: a tracing phase's four rows; at 10 %, the traced paths' p99 against tracing off too
+tracing_rows() {
+  local pct=$1 path ref off p99_gateway="" p99_visit=""
+  if [ "$pct" = 10 ]; then
+    p99_gateway="; p99 $(plus "${P99[gateway_$pct]}" "${P99[gateway]}") ms vs tracing off (<= 1)"
+    p99_visit="; p99 $(plus "${P99[visit_$pct]}" "${P99[visit]}") ms vs tracing off (<= 1)"
+  fi
+  path=gateway_$pct ref=proxy_$pct
+  off=$(x_off "${RATE[$path]}" "${RATE[$ref]}" "${RATE[gateway]}" "${RATE[proxy]}")
+  row "$path" "gateway \`:20001/log/heart-beat\`, tracing $pct %" \
+    "$(ratio "${RATE[$path]}" "${RATE[$ref]}") x reference proxy (same phase); $off x tracing off (>= $2)$p99_gateway"
+  row "$ref" "reference proxy \`:20010/proxy/heart-beat\` (same phase, not traced)" "$(moved "$ref" proxy)"
+  path=visit_$pct ref=hops_$pct
+  off=$(x_off "${RATE[$path]}" "${RATE[$ref]}" "${RATE[visit]}" "${RATE[hops]}")
+  row "$path" "visit through the gateway \`:20001/visit/\`, tracing $pct %" \
+    "$(ratio "${RATE[$path]}" "${RATE[$ref]}") x three hops (same phase); $off x tracing off (>= $2)$p99_visit"
+  row "$ref" "three bare Liberty hops \`:20011/proxy/proxy/heart-beat\` (same phase, not traced)" "$(moved "$ref" hops)"
+}
+tracing_rows 100 0.90
+tracing_rows 10 0.97
 echo
-echo "- visits answered 200: ${ACK[visit]}; visit numbers logged meanwhile: $visit_numbers_logged" \
-  "(more only by the visits in flight when wrk stopped), missing between them: $visit_numbers_missing;" \
-  "visit numbers found twice in the log file: $visit_duplicates"
+echo "- visits answered 200: ${ACK[visit]}; visit numbers logged meanwhile: ${LOGGED[visit]}" \
+  "(more only by the visits in flight when wrk stopped), missing between them: ${MISSING[visit]};" \
+  "with tracing 100 %: ${ACK[visit_100]}, ${LOGGED[visit_100]}, missing ${MISSING[visit_100]};" \
+  "10 %: ${ACK[visit_10]}, ${LOGGED[visit_10]}, missing ${MISSING[visit_10]};" \
+  "visit numbers found twice in the log files: $visit_duplicates"
+# sink_text PERCENT: the sink's posts during that phase's rounds, and their bytes per request of its traced rows
+sink_text() {
+  local posts bytes bad requests
+  requests=$((${REQS[gateway_$1]} + ${REQS[visit_$1]}))
+  read -r posts bytes bad <<<"${SINK[$1]}"
+  echo "$posts posts, $((bytes / 1024)) KB, $(awk -v b="$bytes" -v r="$requests" \
+    'BEGIN { printf "%.0f", (r > 0 ? b / r : 0) }') bytes per gateway or visit request, not 202: $bad"
+}
+echo "- spans sink (nginx \`POST :$SINK_PORT/api/v2/spans\`, 202, body discarded), posts received during the" \
+  "measured rounds: tracing off $sink_off; tracing 100 %: $(sink_text 100); tracing 10 %: $(sink_text 10)"
 echo "- POST /log answered 200: ${ACK[log]}; their lines in the file: $log_lines" \
   "(more only by the requests in flight when wrk stopped: written, not yet acknowledged)"
-echo "- start-up, \`./run.sh start\` on a built tree -> all four ready: ${start_seconds:-?} s (goal <= 20 s)"
-echo "- RSS after the benchmark: registry $(rss registry) MB, log $(rss log) MB, visit $(rss visit) MB," \
-  "gateway $(rss gateway) MB (goal <= 250 MB each)"
+echo "- start-up, \`./run.sh start\` on a built tree -> all four ready: $(start_seconds "$work/start.log") s" \
+  "(goal <= 20 s); with tracing 100 %: ${START[100]:-?} s, 10 %: ${START[10]:-?} s"
+echo "- RSS after the tracing-off rows and the registry figures: $rss_off (goal <= 250 MB each);" \
+  "after the rows with tracing 100 %: ${RSS_ON[100]}; 10 %: ${RSS_ON[10]}"
 echo "- registry (16 Java HttpClient threads; goals: >= 3000 new registrations/s with p99 <= 40 ms," \
   "lookups of a 2000-instance service >= 2000/s, last of 200 dependents notified <= 50 ms for the worst of 40 changes):"
 sed 's/^/  - /' "$work/registry.txt"
