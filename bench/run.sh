@@ -124,7 +124,10 @@ service_log="$WLP/usr/servers/log/logs/service.log"
 
 echo "Measuring (wrk -t2 -c$CONNECTIONS, $WARMUP_PASSES x $WARMUP warm-up, then $ROUNDS rounds of ${DURATION}s per row)..."
 POST=(BENCH_METHOD=POST BENCH_BODY="benchmark line")
-visit_numbers() { cat "$service_log"* 2>/dev/null | grep -o ' visit [0-9]*$' | awk '{print $2}' || true; }
+# A traced visit's line ends with its trace id: " visit 7 trace_id=<32 hex>".
+visit_numbers() {
+  cat "$service_log"* 2>/dev/null | grep -oE ' visit [0-9]+( trace_id=[0-9a-f]{32})?$' | awk '{print $2}' || true
+}
 last_visit() { visit_numbers | sort -n | tail -1 | awk '{print $1 + 0} END {if (NR == 0) print 0}'; }
 # numbers_after N: "count missing" of the visit numbers above N in the log files, missing = the gaps up to the highest
 numbers_after() {
