@@ -1,5 +1,6 @@
 package org.servicegrid.gateway.catalog;
 
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -12,6 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.servicegrid.protocol.tracing.Tracing;
 
 /**
  * Keeps the catalogue fresh in the background, so services registered since the last request are
@@ -39,7 +41,7 @@ public class CatalogRefresher {
 
   private void run() {
     Duration delay = settings.retryDelay();
-    try {
+    try (Scope unrecorded = Tracing.unrecorded()) { // a trace per refresh would be noise
       delay = catalog.refresh().reachable() ? settings.refreshPeriod() : settings.retryDelay();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Refreshing the service catalogue failed", e);

@@ -2,15 +2,22 @@ package org.servicegrid.protocol.tracing;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceId;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A server's tracing, for the requests it answers in servlet filters (Liberty traces only what
@@ -49,6 +56,24 @@ public final class Tracing {
   /** Tracing that is off, for code run outside a server (unit tests). */
   public static Tracing off() {
     return OFF;
+  }
+
+  /**
+   * Makes a context current that is traced but not recorded, for a background chore that would
+   * otherwise be a trace of its own every period (the gateway's catalogue refresh, the registry's
+   * heart-beat probes): spans started in it, Liberty's included, are not recorded, and the calls
+   * made in it carry a {@code traceparent} whose sampled flag is off, so that parent-based samplers
+   * (the default) do not record the callee's spans either. Close the scope when the chore ends.
+   */
+  public static Scope unrecorded() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    SpanContext context =
+        SpanContext.create(
+            TraceId.fromLongs(random.nextLong(), random.nextLong(1, Long.MAX_VALUE)),
+            SpanId.fromLong(random.nextLong(1, Long.MAX_VALUE)),
+            TraceFlags.getDefault(),
+            TraceState.getDefault());
+    return Context.root().with(Span.wrap(context)).makeCurrent();
   }
 
   public boolean enabled() {

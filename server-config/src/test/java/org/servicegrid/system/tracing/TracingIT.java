@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,12 +61,19 @@ class TracingIT {
       Server.GATEWAY.instance(
           "trace-gateway",
           20721,
-          service("gateway", Map.of("GATEWAY_TRUSTED_PROXIES", TRUSTED_PROXY + "/32")));
+          service(
+              "gateway",
+              Map.of(
+                  "GATEWAY_TRUSTED_PROXIES",
+                  TRUSTED_PROXY + "/32",
+                  "GATEWAY_CATALOG_REFRESH_PERIOD",
+                  "1000")));
   private static final ServerInstance LOG =
       Server.LOG.instance("trace-log", 20722, service("log", Map.of()));
   private static final ServerInstance VISIT =
       Server.VISIT.instance("trace-visit", 20723, service("visit", Map.of()));
   private static final List<ServerInstance> ALL = List.of(REGISTRY, GATEWAY, LOG, VISIT);
+  private static Instant ready;
 
   private static Map<String, String> service(String name, Map<String, String> more) {
     Map<String, String> environment = new HashMap<>(ZIPKIN.tracingEnvironment(name));
@@ -79,6 +87,7 @@ class TracingIT {
     ALL.forEach(ServerInstance::deleteOutput);
     InParallel.forEach(ALL, ServerInstance::start);
     ALL.forEach(ServerInstance::awaitReady);
+    ready = Instant.now();
     Server.awaitUntilStarted(
         () -> assertThat(Http.get(GATEWAY.url("/visit/")).statusCode()).isEqualTo(200));
   }
@@ -224,6 +233,23 @@ class TracingIT {
         .containsExactlyInAnyOrder("127.0.0.1:20728", "127.0.0.1:20729");
     assertThat(attempts)
         .anySatisfy(a -> assertThat(a.tag("http.request.resend_count")).isEqualTo("1"));
+  }
+
+  @Test
+  void theGatewaysCatalogueRefreshIsNotATraceEveryPeriod() {
+    // The catalogue is read at start and then every gateway.catalog.refresh-period (1 s here): let
+    // a few periods pass, and their spans (if any) reach Zipkin.
+    await("five catalogue refresh periods since the gateway was ready")
+        .atMost(SPANS_BOUND)
+        .until(() -> Duration.between(ready, Instant.now()).toSeconds() >= 5);
+    Optional<Span> refresh =
+        ZIPKIN.traces("gateway", 200).stream()
+            .flatMap(List::stream)
+            .filter(s -> s.parentId() == null && s.kind().equals("CLIENT"))
+            .filter(s -> "GET".equals(s.tag("http.request.method")))
+            .filter(s -> REGISTRY.url("/services").equals(s.tag("url.full")))
+            .findAny();
+    assertThat(refresh).as("a root span of the gateway's GET /services to the registry").isEmpty();
   }
 
   /** The trace id the log line of visit {@code number} ends with. */
