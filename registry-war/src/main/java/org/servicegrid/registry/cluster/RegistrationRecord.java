@@ -14,10 +14,13 @@ import org.servicegrid.protocol.ServiceInfo;
  * from a read of the whole map after a member left) can drop any it has already seen. The {@code
  * token} identifies one write (the {@code writer}, the member that made the write, waits until its
  * node applied it; an eviction removes only the registration it checked); the {@code notifier} is
- * the member that sends the dependents' notices for it.
+ * the member that sends the dependents' notices for it. The {@code traceParent} names the span the
+ * write was made in (empty for none), so that the notices, sent by whichever node is the notifier,
+ * join that trace.
  *
  * <p>Text: the fields tab-separated in declaration order, the required services comma-separated.
- * Names and addresses are validated by the protocol and never contain either separator.
+ * Names and addresses are validated by the protocol and never contain either separator; nor does a
+ * traceparent. A record of the format before traceparents (one field less) still decodes.
  */
 public record RegistrationRecord(
     long version,
@@ -27,7 +30,8 @@ public record RegistrationRecord(
     String notifier,
     Instant since,
     Instant at,
-    ServiceInfo info) {
+    ServiceInfo info,
+    String traceParent) {
 
   /** Whether the instance is registered, or why it was removed. */
   public enum State {
@@ -36,16 +40,23 @@ public record RegistrationRecord(
     EVICTED
   }
 
-  private static final int FIELDS = 10;
+  private static final int FIELDS = 11;
 
-  /** A new registration of {@code info} at {@code now}, not yet versioned nor stamped. */
-  public static RegistrationRecord live(ServiceInfo info, Instant now) {
-    return new RegistrationRecord(0, State.LIVE, newToken(), "", "", now, now, info);
+  /**
+   * A new registration of {@code info} at {@code now}, made in the span of {@code traceParent}, not
+   * yet versioned nor stamped.
+   */
+  public static RegistrationRecord live(ServiceInfo info, Instant now, String traceParent) {
+    return new RegistrationRecord(0, State.LIVE, newToken(), "", "", now, now, info, traceParent);
   }
 
-  /** The tombstone of {@code info}'s registration, removed at {@code now} for {@code reason}. */
-  public static RegistrationRecord removal(ServiceInfo info, State reason, Instant now) {
-    return new RegistrationRecord(0, reason, newToken(), "", "", now, now, info);
+  /**
+   * The tombstone of {@code info}'s registration, removed at {@code now} for {@code reason} in the
+   * span of {@code traceParent}.
+   */
+  public static RegistrationRecord removal(
+      ServiceInfo info, State reason, Instant now, String traceParent) {
+    return new RegistrationRecord(0, reason, newToken(), "", "", now, now, info, traceParent);
   }
 
   /** The map key of an instance: its Name and Addr. */
@@ -62,7 +73,8 @@ public record RegistrationRecord(
   }
 
   public RegistrationRecord withVersion(long newVersion) {
-    return new RegistrationRecord(newVersion, state, token, writer, notifier, since, at, info);
+    return new RegistrationRecord(
+        newVersion, state, token, writer, notifier, since, at, info, traceParent);
   }
 
   /**
@@ -70,7 +82,8 @@ public record RegistrationRecord(
    * notifiedBy} sends.
    */
   public RegistrationRecord stamped(String by, String notifiedBy) {
-    return new RegistrationRecord(version, state, token, by, notifiedBy, since, at, info);
+    return new RegistrationRecord(
+        version, state, token, by, notifiedBy, since, at, info, traceParent);
   }
 
   public String encode() {
@@ -89,7 +102,8 @@ public record RegistrationRecord(
         at.toString(),
         info.name(),
         info.addr(),
-        String.join(",", info.requiredServices()));
+        String.join(",", info.requiredServices()),
+        traceParent);
   }
 
   /**
@@ -98,7 +112,7 @@ public record RegistrationRecord(
    */
   public static RegistrationRecord decode(String text) {
     String[] f = text.split("\t", -1);
-    if (f.length != FIELDS) {
+    if (f.length != FIELDS && f.length != FIELDS - 1) {
       throw new IllegalArgumentException("not a registration record: " + text);
     }
     List<String> required = f[9].isEmpty() ? List.of() : Arrays.asList(f[9].split(","));
@@ -110,7 +124,8 @@ public record RegistrationRecord(
         f[4],
         Instant.parse(f[5]),
         Instant.parse(f[6]),
-        new ServiceInfo(f[7], f[8], required));
+        new ServiceInfo(f[7], f[8], required),
+        f.length == FIELDS ? f[10] : "");
   }
 
   /** The version in front of an encoded record, without decoding the rest. */

@@ -64,6 +64,7 @@ public final class HeartBeatChecker {
   private final Delayer delayer;
   private final Clock clock;
   private final Runnable onMissed;
+  private final EvictionTrace evictions;
   private final ConcurrentMap<String, AddressCheck> inFlight = new ConcurrentHashMap<>();
   private final Queue<AddressCheck> due = new ConcurrentLinkedQueue<>();
   private final Semaphore permits;
@@ -75,7 +76,8 @@ public final class HeartBeatChecker {
       Executor workers,
       Delayer delayer,
       Clock clock,
-      Runnable onMissed) {
+      Runnable onMissed,
+      EvictionTrace evictions) {
     this.settings = settings;
     this.probe = probe;
     this.table = table;
@@ -83,6 +85,7 @@ public final class HeartBeatChecker {
     this.delayer = delayer;
     this.clock = clock;
     this.onMissed = onMissed;
+    this.evictions = evictions;
     this.permits = new Semaphore(settings.parallelism());
   }
 
@@ -167,7 +170,7 @@ public final class HeartBeatChecker {
           Level.WARNING,
           "Evicting {0}: {1} heart-beats in a row failed, the last with {2}",
           new Object[] {registration, registration.consecutiveFailures(), reason});
-      table.evict(registration);
+      evictions.evict(registration, reason, () -> table.evict(registration));
     }
     if (check.registrations.isEmpty()) {
       finish(check);

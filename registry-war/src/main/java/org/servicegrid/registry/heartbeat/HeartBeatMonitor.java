@@ -1,5 +1,6 @@
 package org.servicegrid.registry.heartbeat;
 
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -12,6 +13,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.servicegrid.registry.metrics.RegistryMetrics;
 import org.servicegrid.registry.table.ServiceTable;
+import org.servicegrid.registry.tracing.TracingSettings;
 
 /**
  * Checks every registered instance's heart-beat each {@code registry.heartbeat.period} and evicts
@@ -54,6 +57,8 @@ public class HeartBeatMonitor {
   @Inject private RegistryMetrics metrics;
 
   @Inject private HeartBeatSettings settings;
+  @Inject private TracingSettings tracing;
+  @Inject private Instance<Tracer> tracer;
   private HeartBeatChecker checker;
   private ScheduledFuture<?> ticks;
   private ThreadPoolExecutor workers;
@@ -74,12 +79,13 @@ public class HeartBeatMonitor {
     checker =
         new HeartBeatChecker(
             settings,
-            new HeartBeatProbe(settings),
+            new HeartBeatProbe(settings, tracing.enabled()),
             table,
             workers,
             (task, delay) -> scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
             Clock.systemUTC(),
-            metrics::heartBeatFailed);
+            metrics::heartBeatFailed,
+            tracing.enabled() ? new EvictionTrace(tracer.get()) : EvictionTrace.OFF);
     started = Instant.now();
     long period = settings.period().toMillis();
     ticks = scheduler.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URL;
 import javax.net.ssl.HttpsURLConnection;
 import org.servicegrid.protocol.Transport;
+import org.servicegrid.registry.tracing.TraceParent;
 
 /**
  * Asks the instances at one address for their heart-beat: {@code GET http://{Addr}/heart-beat}
@@ -19,15 +20,25 @@ import org.servicegrid.protocol.Transport;
  * instead of an MP Rest Client, whose proxy and invocation layers cost more than the call itself
  * for a request that carries no entity (profile in bench/README.md). Notifications, which carry
  * ServiceInfo bodies, stay on MP Rest Client.
+ *
+ * <p>Liberty does not trace this client, so a probe makes no span here. With tracing on, each probe
+ * also carries a {@code traceparent} of a random trace that is not sampled, so that the probed
+ * instance, whose sampler follows its parent, records none either: heart-beats would be most of
+ * every trace store's spans and tell nothing.
  */
 final class HeartBeatProbe implements HeartBeatChecker.Probe {
 
   private final int connectTimeoutMillis;
   private final int readTimeoutMillis;
   private final Transport transport;
+  private final boolean untraced;
 
-  HeartBeatProbe(HeartBeatSettings settings) {
+  /**
+   * @param untraced send each probe with an unsampled traceparent (true while this server traces)
+   */
+  HeartBeatProbe(HeartBeatSettings settings, boolean untraced) {
     this.transport = settings.transport();
+    this.untraced = untraced;
     this.connectTimeoutMillis = Math.toIntExact(settings.connectTimeout().toMillis());
     this.readTimeoutMillis = Math.toIntExact(settings.readTimeout().toMillis());
   }
@@ -43,6 +54,9 @@ final class HeartBeatProbe implements HeartBeatChecker.Probe {
     connection.setConnectTimeout(connectTimeoutMillis);
     connection.setReadTimeout(readTimeoutMillis);
     connection.setUseCaches(false);
+    if (untraced) {
+      connection.setRequestProperty("traceparent", TraceParent.unsampled());
+    }
     int status = connection.getResponseCode();
     // Reading the body to its end hands the connection back to the keep-alive cache for the next
     // round.

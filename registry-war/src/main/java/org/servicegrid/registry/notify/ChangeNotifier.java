@@ -117,7 +117,7 @@ public class ChangeNotifier implements ChangeSink {
             // NoticeSender
             // reports with its status; the default one also looks MP Config up on every response.
             .property("microprofile.rest.client.disable.default.mapper", true)
-            .register(new DependentRouting(settings.transport()));
+            .register(new DependentRouting(settings.transport()), DependentRouting.PRIORITY);
     // Services check that a notice comes from the registry by its token; original-protocol services
     // ignore it.
     auth.token().ifPresent(token -> builder.register(new BearerAuthorization(token)));

@@ -1,5 +1,6 @@
 package org.servicegrid.registry.notify;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import java.net.URI;
@@ -14,6 +15,12 @@ import org.servicegrid.protocol.Transport;
  * milliseconds of delay for the next fan-out.
  */
 final class DependentRouting implements ClientRequestFilter {
+
+  /**
+   * Before every filter of the default priority, among them Liberty's tracing filter, which
+   * otherwise records the placeholder as the notice's URL and server address.
+   */
+  static final int PRIORITY = Priorities.AUTHENTICATION;
 
   static final String HEADER = "X-Servicegrid-Dependent";
 

@@ -1,11 +1,15 @@
 package org.servicegrid.registry.notify;
 
+import io.opentelemetry.context.Scope;
 import jakarta.ws.rs.core.Response;
 import org.servicegrid.registry.table.Change;
+import org.servicegrid.registry.tracing.TraceParent;
 
 /**
  * Sends notices through the registry's {@link DependentClients}, whose connect and read timeouts
- * bound what a dead or hung dependent costs its queue per notice.
+ * bound what a dead or hung dependent costs its queue per notice. A notice is sent under the span
+ * its change was made in, so Liberty's client span for it (and the {@code traceparent} it sends)
+ * continues that trace although it leaves from a notice thread, maybe on another node.
  */
 final class NoticeSender {
 
@@ -20,6 +24,16 @@ final class NoticeSender {
    * outcome.
    */
   void send(String dependent, Change change) {
+    if (change.traceParent().isEmpty()) { // always so while tracing is off
+      deliver(dependent, change);
+      return;
+    }
+    try (Scope parent = TraceParent.resume(change.traceParent())) {
+      deliver(dependent, change);
+    }
+  }
+
+  private void deliver(String dependent, Change change) {
     DependentClient client = clients.of(dependent);
     try (Response response =
         change.kind().isAddition()

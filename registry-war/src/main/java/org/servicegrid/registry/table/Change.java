@@ -6,9 +6,15 @@ import org.servicegrid.protocol.ServiceInfo;
 /**
  * One change of the table, in the order the table applied it. Fired as a CDI event after the
  * table's lock is released (logs, metrics, event log) and handed to the {@link ChangeSink} while it
- * is held (notices).
+ * is held (notices). {@code traceParent} is the span the change was made in (a registration's
+ * request, an eviction), empty for none: its notices are sent as children of it.
  */
-public record Change(Kind kind, ServiceInfo instance, Instant at) {
+public record Change(Kind kind, ServiceInfo instance, Instant at, String traceParent) {
+
+  /** A change made outside any trace. */
+  public Change(Kind kind, ServiceInfo instance, Instant at) {
+    this(kind, instance, at, "");
+  }
 
   /** What happened to the instance. */
   public enum Kind {

@@ -33,6 +33,8 @@ import org.servicegrid.registry.cluster.ClusterMember;
 import org.servicegrid.registry.cluster.RegistrationRecord;
 import org.servicegrid.registry.cluster.RegistrationRecord.State;
 import org.servicegrid.registry.cluster.SharedRegistrations;
+import org.servicegrid.registry.tracing.TraceParent;
+import org.servicegrid.registry.tracing.TracingSettings;
 
 /**
  * The registry's table of live instances on this node: register, deregister, evict, look up (how it
@@ -81,6 +83,7 @@ public class ServiceTable {
   @Inject private Event<Object> events;
   @Inject private TableSettings settings;
   @Inject private ClusterMember member;
+  @Inject private TracingSettings tracing;
   @Resource private ManagedThreadFactory threadFactory;
 
   public ServiceTable() {}
@@ -99,6 +102,7 @@ public class ServiceTable {
     this.sink = sink;
     this.publisher = publisher;
     this.clock = clock;
+    this.tracing = TracingSettings.OFF;
     start(settings, threads);
   }
 
@@ -173,7 +177,11 @@ public class ServiceTable {
           return null;
         });
     try {
-      writes.write(RegistrationRecord.live(info, clock.instant()), false, null, Duration.ZERO);
+      writes.write(
+          RegistrationRecord.live(info, clock.instant(), traceParent()),
+          false,
+          null,
+          Duration.ZERO);
     } finally {
       limits.release(info);
     }
@@ -183,7 +191,7 @@ public class ServiceTable {
   /** Removes the instance with {@code info}'s Name+Addr, if registered. */
   public boolean deregister(ServiceInfo info) {
     return writes.write(
-        RegistrationRecord.removal(info, State.DEREGISTERED, clock.instant()),
+        RegistrationRecord.removal(info, State.DEREGISTERED, clock.instant(), traceParent()),
         true,
         null,
         Tombstones.TTL);
@@ -193,10 +201,19 @@ public class ServiceTable {
   public boolean evict(Registration registration) {
     return registration.isCurrent()
         && writes.write(
-            RegistrationRecord.removal(registration.info(), State.EVICTED, clock.instant()),
+            RegistrationRecord.removal(
+                registration.info(), State.EVICTED, clock.instant(), traceParent()),
             true,
             registration.record().token(),
             Tombstones.TTL);
+  }
+
+  /**
+   * The span this write is made in (a request's, an eviction's), which the record carries to the
+   * node and thread that send its notices; nothing asked of OpenTelemetry while tracing is off.
+   */
+  private String traceParent() {
+    return tracing.enabled() ? TraceParent.current() : TraceParent.NONE;
   }
 
   /**
@@ -276,13 +293,16 @@ public class ServiceTable {
     return new Change(
         replaced == null ? Change.Kind.REGISTERED : Change.Kind.REPLACED,
         record.info(),
-        record.at());
+        record.at(),
+        record.traceParent());
   }
 
   private Change remove(RegistrationRecord tombstone) {
     tombstones.put(tombstone);
     Registration removed = directory.remove(tombstone.info().id());
-    return removed == null ? null : new Change(kindOf(tombstone), removed.info(), tombstone.at());
+    return removed == null
+        ? null
+        : new Change(kindOf(tombstone), removed.info(), tombstone.at(), tombstone.traceParent());
   }
 
   private static Change.Kind kindOf(RegistrationRecord tombstone) {
@@ -321,14 +341,18 @@ public class ServiceTable {
     try {
       for (Registration registration : directory.registrations()) {
         if (orphaned(registration.record())) {
+          RegistrationRecord record = registration.record();
           Change change =
-              new Change(Change.Kind.REGISTERED, registration.info(), registration.record().at());
+              new Change(
+                  Change.Kind.REGISTERED, registration.info(), record.at(), record.traceParent());
           deliveries.add(
               sink.enqueue(change, directory.dependentAddresses(change.instance().name())));
         }
       }
       for (RegistrationRecord tombstone : tombstones.matching(this::orphaned)) {
-        Change change = new Change(kindOf(tombstone), tombstone.info(), tombstone.at());
+        Change change =
+            new Change(
+                kindOf(tombstone), tombstone.info(), tombstone.at(), tombstone.traceParent());
         deliveries.add(
             sink.enqueue(change, directory.dependentAddresses(change.instance().name())));
       }

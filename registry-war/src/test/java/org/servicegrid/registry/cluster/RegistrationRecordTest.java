@@ -11,17 +11,21 @@ import org.servicegrid.registry.cluster.RegistrationRecord.State;
 class RegistrationRecordTest {
 
   private static final Instant NOW = Instant.parse("2026-12-01T03:00:00.123456Z");
+  private static final String TRACE_PARENT =
+      "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
   @Test
   void aRecordReadsBackAsWrittenWithItsVersionNotifierAndRequiredServices() {
     RegistrationRecord record =
-        RegistrationRecord.live(ServiceInfo.of("visit", "127.0.0.1:20003", "log", "db"), NOW)
+        RegistrationRecord.live(
+                ServiceInfo.of("visit", "127.0.0.1:20003", "log", "db"), NOW, TRACE_PARENT)
             .withVersion(1_764_558_000_123_000L)
             .stamped("member-2", "member-1");
 
     RegistrationRecord read = RegistrationRecord.decode(record.encode());
 
     assertThat(read).isEqualTo(record);
+    assertThat(read.traceParent()).isEqualTo(TRACE_PARENT);
     assertThat(read.key()).isEqualTo("visit@127.0.0.1:20003");
     assertThat(RegistrationRecord.versionOf(record.encode())).isEqualTo(1_764_558_000_123_000L);
   }
@@ -29,11 +33,12 @@ class RegistrationRecordTest {
   @Test
   void anInstanceWithoutRequiredServicesAndATombstoneReadBack() {
     RegistrationRecord tombstone =
-        RegistrationRecord.removal(ServiceInfo.of("log", "[::1]:9001"), State.EVICTED, NOW);
+        RegistrationRecord.removal(ServiceInfo.of("log", "[::1]:9001"), State.EVICTED, NOW, "");
 
     RegistrationRecord read = RegistrationRecord.decode(tombstone.encode());
 
     assertThat(read).isEqualTo(tombstone);
+    assertThat(read.traceParent()).as("made outside a trace").isEmpty();
     assertThat(read.info().requiredServices()).isEmpty();
     assertThat(read.isLive()).isFalse();
   }
@@ -42,19 +47,37 @@ class RegistrationRecordTest {
   void eachWriteHasItsOwnToken() {
     ServiceInfo info = ServiceInfo.of("log", "127.0.0.1:9001");
 
-    assertThat(RegistrationRecord.live(info, NOW).token())
-        .isNotEqualTo(RegistrationRecord.live(info, NOW).token());
+    assertThat(RegistrationRecord.live(info, NOW, "").token())
+        .isNotEqualTo(RegistrationRecord.live(info, NOW, "").token());
   }
 
   @Test
   void tellsALiveRecordAndItsTokenFromTheTextAlone() {
-    RegistrationRecord live = RegistrationRecord.live(ServiceInfo.of("log", "127.0.0.1:9001"), NOW);
-    String tombstone = RegistrationRecord.removal(live.info(), State.DEREGISTERED, NOW).encode();
+    RegistrationRecord live =
+        RegistrationRecord.live(ServiceInfo.of("log", "127.0.0.1:9001"), NOW, TRACE_PARENT);
+    String tombstone =
+        RegistrationRecord.removal(live.info(), State.DEREGISTERED, NOW, "").encode();
 
     assertThat(RegistrationRecord.isLive(live.encode(), null)).isTrue();
     assertThat(RegistrationRecord.isLive(live.encode(), live.token())).isTrue();
     assertThat(RegistrationRecord.isLive(live.encode(), "another registration")).isFalse();
     assertThat(RegistrationRecord.isLive(tombstone, null)).isFalse();
+  }
+
+  @Test
+  void readsARecordOfTheFormatBeforeTraceParentsAsMadeOutsideATrace() {
+    String older =
+        "7\tLIVE\ttoken-1\tmember-1\tmember-1\t"
+            + NOW
+            + "\t"
+            + NOW
+            + "\tvisit\t127.0.0.1:20003\tlog";
+
+    RegistrationRecord read = RegistrationRecord.decode(older);
+
+    assertThat(read.info()).isEqualTo(ServiceInfo.of("visit", "127.0.0.1:20003", "log"));
+    assertThat(read.token()).isEqualTo("token-1");
+    assertThat(read.traceParent()).isEmpty();
   }
 
   @Test

@@ -52,7 +52,8 @@ class HeartBeatCheckerTest {
           Runnable::run,
           (task, delay) -> retries.add(task),
           Clock.fixed(NOW, ZoneOffset.UTC),
-          missed::incrementAndGet);
+          missed::incrementAndGet,
+          EvictionTrace.OFF);
 
   @AfterEach
   void stop() {
@@ -136,7 +137,8 @@ class HeartBeatCheckerTest {
             },
             (task, delay) -> {},
             Clock.systemUTC(),
-            () -> {});
+            () -> {},
+            EvictionTrace.OFF);
     List<Registration> all = sixInstancesOnPorts9000To9005();
 
     parallel.checkAll(all);
@@ -169,7 +171,8 @@ class HeartBeatCheckerTest {
             pool,
             (task, delay) -> {},
             Clock.systemUTC(),
-            () -> {});
+            () -> {},
+            EvictionTrace.OFF);
     List<Registration> all = sixInstancesOnPorts9000To9005();
 
     parallel.checkAll(all);

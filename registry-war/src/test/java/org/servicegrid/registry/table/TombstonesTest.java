@@ -58,6 +58,6 @@ class TombstonesTest {
   }
 
   private static RegistrationRecord removal(ServiceInfo info, long version, Instant at) {
-    return RegistrationRecord.removal(info, State.DEREGISTERED, at).withVersion(version);
+    return RegistrationRecord.removal(info, State.DEREGISTERED, at, "").withVersion(version);
   }
 }
