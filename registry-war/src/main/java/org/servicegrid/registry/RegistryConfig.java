@@ -18,14 +18,13 @@ import org.servicegrid.registry.events.EventLogSettings;
 import org.servicegrid.registry.heartbeat.HeartBeatSettings;
 import org.servicegrid.registry.notify.NoticeSettings;
 import org.servicegrid.registry.table.TableSettings;
-import org.servicegrid.registry.tracing.TracingSettings;
 
 /**
  * The registry's settings ({@code registry.*}, {@code servicegrid.tls}, the {@code mp.jwt.verify.*}
- * keys Liberty verifies tokens with, and Liberty's {@code otel.sdk.disabled}), read once into the
- * records it produces for the beans that use them; defaults only in {@code
- * META-INF/microprofile-config.properties}, durations in milliseconds. Validated once, before the
- * rest of the application starts: a bad value fails the deployment naming its key.
+ * keys Liberty verifies tokens with), read once into the records it produces for the beans that use
+ * them; defaults only in {@code META-INF/microprofile-config.properties}, durations in
+ * milliseconds. Validated once, before the rest of the application starts: a bad value fails the
+ * deployment naming its key.
  */
 @ApplicationScoped
 public class RegistryConfig extends ValidatedConfig {
@@ -36,7 +35,6 @@ public class RegistryConfig extends ValidatedConfig {
   @Produces EventLogSettings events;
   @Produces ClusterSettings cluster;
   @Produces AuthSettings auth;
-  @Produces TracingSettings tracing;
 
   @Override
   public void validate() {
@@ -72,19 +70,6 @@ public class RegistryConfig extends ValidatedConfig {
     events = new EventLogSettings(registry.integer("events.capacity", 1));
     cluster = readCluster(registry.under("cluster"));
     auth = readAuth(registry.under("auth"), keys("mp.jwt.verify"));
-    tracing = readTracing(keys("otel.sdk"));
-  }
-
-  /**
-   * Liberty's own key, not ours: its default (off) lives in Liberty, so it has none in our
-   * properties file, where a value would also turn on a per-application SDK. Only {@code false}
-   * turns the SDK on, as in Liberty.
-   */
-  private static TracingSettings readTracing(ConfigKeys sdk) {
-    return new TracingSettings(
-        sdk.optional("disabled")
-            .map(value -> value.strip().equalsIgnoreCase("false"))
-            .orElse(false));
   }
 
   private static ClusterSettings readCluster(ConfigKeys cluster) {

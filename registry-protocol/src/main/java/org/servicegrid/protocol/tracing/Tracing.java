@@ -2,13 +2,8 @@ package org.servicegrid.protocol.tracing;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceId;
-import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -17,7 +12,6 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A server's tracing, for the requests it answers in servlet filters (Liberty traces only what
@@ -66,14 +60,7 @@ public final class Tracing {
    * (the default) do not record the callee's spans either. Close the scope when the chore ends.
    */
   public static Scope unrecorded() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    SpanContext context =
-        SpanContext.create(
-            TraceId.fromLongs(random.nextLong(), random.nextLong(1, Long.MAX_VALUE)),
-            SpanId.fromLong(random.nextLong(1, Long.MAX_VALUE)),
-            TraceFlags.getDefault(),
-            TraceState.getDefault());
-    return Context.root().with(Span.wrap(context)).makeCurrent();
+    return TraceParent.resume(TraceParent.unsampled());
   }
 
   public boolean enabled() {

@@ -20,7 +20,8 @@ import org.servicegrid.protocol.ServiceInfo;
  *
  * <p>Text: the fields tab-separated in declaration order, the required services comma-separated.
  * Names and addresses are validated by the protocol and never contain either separator; nor does a
- * traceparent. A record of the format before traceparents (one field less) still decodes.
+ * traceparent. A record without a trace is written in the format before traceparents (one field
+ * less), which both versions read.
  */
 public record RegistrationRecord(
     long version,
@@ -92,18 +93,21 @@ public record RegistrationRecord(
 
   /** Everything but the version, which the key's owner puts in front when it writes. */
   String body() {
-    return String.join(
-        "\t",
-        state.name(),
-        token,
-        writer,
-        notifier,
-        since.toString(),
-        at.toString(),
-        info.name(),
-        info.addr(),
-        String.join(",", info.requiredServices()),
-        traceParent);
+    String fields =
+        String.join(
+            "\t",
+            state.name(),
+            token,
+            writer,
+            notifier,
+            since.toString(),
+            at.toString(),
+            info.name(),
+            info.addr(),
+            String.join(",", info.requiredServices()));
+    // Without a trace, the format before traceparents: nodes of an earlier version, in the same
+    // cluster during a rolling upgrade, read it, as long as tracing is off.
+    return traceParent.isEmpty() ? fields : fields + "\t" + traceParent;
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.servicegrid.registry.heartbeat;
 
-import io.opentelemetry.api.trace.Tracer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,7 +12,6 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +22,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.servicegrid.protocol.tracing.Tracing;
 import org.servicegrid.registry.metrics.RegistryMetrics;
 import org.servicegrid.registry.table.ServiceTable;
-import org.servicegrid.registry.tracing.TracingSettings;
 
 /**
  * Checks every registered instance's heart-beat each {@code registry.heartbeat.period} and evicts
@@ -57,8 +55,7 @@ public class HeartBeatMonitor {
   @Inject private RegistryMetrics metrics;
 
   @Inject private HeartBeatSettings settings;
-  @Inject private TracingSettings tracing;
-  @Inject private Instance<Tracer> tracer;
+  @Inject private Tracing tracing;
   private HeartBeatChecker checker;
   private ScheduledFuture<?> ticks;
   private ThreadPoolExecutor workers;
@@ -85,7 +82,7 @@ public class HeartBeatMonitor {
             (task, delay) -> scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
             Clock.systemUTC(),
             metrics::heartBeatFailed,
-            tracing.enabled() ? new EvictionTrace(tracer.get()) : EvictionTrace.OFF);
+            tracing.enabled() ? new EvictionTrace(tracing.tracer()) : EvictionTrace.OFF);
     started = Instant.now();
     long period = settings.period().toMillis();
     ticks = scheduler.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);

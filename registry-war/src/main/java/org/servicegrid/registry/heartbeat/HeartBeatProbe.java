@@ -8,7 +8,7 @@ import java.net.URI;
 import java.net.URL;
 import javax.net.ssl.HttpsURLConnection;
 import org.servicegrid.protocol.Transport;
-import org.servicegrid.registry.tracing.TraceParent;
+import org.servicegrid.protocol.tracing.TraceParent;
 
 /**
  * Asks the instances at one address for their heart-beat: {@code GET http://{Addr}/heart-beat}

@@ -2,8 +2,8 @@ package org.servicegrid.registry.notify;
 
 import io.opentelemetry.context.Scope;
 import jakarta.ws.rs.core.Response;
+import org.servicegrid.protocol.tracing.TraceParent;
 import org.servicegrid.registry.table.Change;
-import org.servicegrid.registry.tracing.TraceParent;
 
 /**
  * Sends notices through the registry's {@link DependentClients}, whose connect and read timeouts

@@ -28,13 +28,13 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.protocol.tracing.TraceParent;
+import org.servicegrid.protocol.tracing.Tracing;
 import org.servicegrid.registry.cluster.ChangeFeed;
 import org.servicegrid.registry.cluster.ClusterMember;
 import org.servicegrid.registry.cluster.RegistrationRecord;
 import org.servicegrid.registry.cluster.RegistrationRecord.State;
 import org.servicegrid.registry.cluster.SharedRegistrations;
-import org.servicegrid.registry.tracing.TraceParent;
-import org.servicegrid.registry.tracing.TracingSettings;
 
 /**
  * The registry's table of live instances on this node: register, deregister, evict, look up (how it
@@ -83,7 +83,7 @@ public class ServiceTable {
   @Inject private Event<Object> events;
   @Inject private TableSettings settings;
   @Inject private ClusterMember member;
-  @Inject private TracingSettings tracing;
+  @Inject private Tracing tracing;
   @Resource private ManagedThreadFactory threadFactory;
 
   public ServiceTable() {}
@@ -102,7 +102,7 @@ public class ServiceTable {
     this.sink = sink;
     this.publisher = publisher;
     this.clock = clock;
-    this.tracing = TracingSettings.OFF;
+    this.tracing = Tracing.off();
     start(settings, threads);
   }
 

@@ -81,6 +81,21 @@ class RegistrationRecordTest {
   }
 
   @Test
+  void writesARecordWithoutATraceInTheFormatBeforeTraceParentsSoThatEarlierNodesReadIt() {
+    RegistrationRecord untraced =
+        RegistrationRecord.live(ServiceInfo.of("visit", "127.0.0.1:20003", "log"), NOW, "")
+            .withVersion(7);
+    String traceParent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    RegistrationRecord traced =
+        RegistrationRecord.live(ServiceInfo.of("visit", "127.0.0.1:20003", "log"), NOW, traceParent)
+            .withVersion(7);
+
+    assertThat(untraced.encode().split("\t", -1)).hasSize(10).endsWith("log");
+    assertThat(traced.encode().split("\t", -1)).hasSize(11).endsWith(traceParent);
+    assertThat(RegistrationRecord.decode(traced.encode()).traceParent()).isEqualTo(traceParent);
+  }
+
+  @Test
   void refusesTextOfAnotherFormat() {
     assertThatThrownBy(() -> RegistrationRecord.decode("1\tLIVE"))
         .isInstanceOf(IllegalArgumentException.class);

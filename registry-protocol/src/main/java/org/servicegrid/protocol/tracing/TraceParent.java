@@ -1,4 +1,4 @@
-package org.servicegrid.registry.tracing;
+package org.servicegrid.protocol.tracing;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;

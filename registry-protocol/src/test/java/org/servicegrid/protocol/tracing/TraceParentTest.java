@@ -1,4 +1,4 @@
-package org.servicegrid.registry.tracing;
+package org.servicegrid.protocol.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

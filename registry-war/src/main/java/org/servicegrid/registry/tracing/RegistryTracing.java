@@ -1,0 +1,21 @@
+package org.servicegrid.registry.tracing;
+
+import io.opentelemetry.api.OpenTelemetry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.servicegrid.protocol.tracing.Tracing;
+
+/** The registry's {@link Tracing}: whether Liberty's SDK is on is learnt once, at start. */
+@ApplicationScoped
+public class RegistryTracing {
+
+  @Inject OpenTelemetry openTelemetry;
+
+  @Produces
+  @Singleton
+  Tracing tracing() {
+    return Tracing.of(openTelemetry, "registry");
+  }
+}
