@@ -54,7 +54,7 @@ class TracingIT {
   private static final String FORGED_TRACEPARENT = "00-" + FORGED_TRACE + "-00f067aa0ba902b7-01";
 
   private static final ZipkinServer ZIPKIN =
-      ZipkinServer.start(20791, Path.of("target/tracing-it/zipkin.log"));
+      ZipkinServer.start(20791, Path.of("target/tracing-it/zipkin-system.log"));
   private static final ServerInstance REGISTRY =
       Server.REGISTRY.instance("trace-registry", 20720, ZIPKIN.tracingEnvironment("registry"));
   private static final ServerInstance GATEWAY =
