@@ -26,6 +26,11 @@ final class GroupTrace {
     if (!tracing.enabled()) {
       return null;
     }
+    if (!Span.current().getSpanContext().isSampled()) {
+      // Its first visit is not recorded, so neither is the group's span (parent-based sampling):
+      // a span, for the log call's context, but no links or lists for nobody to see.
+      return tracing.tracer().spanBuilder("count visits").startSpan();
+    }
     SpanBuilder builder =
         tracing
             .tracer()

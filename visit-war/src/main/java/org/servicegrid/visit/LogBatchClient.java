@@ -2,7 +2,6 @@ package org.servicegrid.visit;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import jakarta.annotation.PostConstruct;
@@ -27,6 +26,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.net.URIAuthority;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.servicegrid.client.CallSettings;
@@ -134,37 +134,31 @@ public class LogBatchClient {
       return send(post);
     }
     // HttpClient is not traced by Liberty: the call's CLIENT span, and its context in the headers.
+    URIAuthority instance = post.getAuthority();
     Span span =
-        tracing
-            .tracer()
-            .spanBuilder("POST")
-            .setSpanKind(SpanKind.CLIENT)
-            .setAttribute(TraceAttributes.HTTP_REQUEST_METHOD, "POST")
-            .setAttribute(TraceAttributes.SERVER_ADDRESS, post.getAuthority().getHostName())
-            .setAttribute(TraceAttributes.SERVER_PORT, (long) post.getAuthority().getPort())
-            .setAttribute(
-                TraceAttributes.URL_FULL,
-                post.getScheme() + "://" + post.getAuthority() + post.getRequestUri())
-            .setAttribute(TraceAttributes.SERVICE, LogSender.LOG_SERVICE)
-            .startSpan();
+        tracing.startClientSpan(
+            Context.current(),
+            "POST",
+            post.getScheme(),
+            instance.getHostName(),
+            instance.getPort(),
+            post.getRequestUri(),
+            LogSender.LOG_SERVICE);
     tracing.inject(
         Context.current().with(span),
         post,
         (request, name, value) -> request.setHeader(name, value));
+    int status;
     try {
-      int status = send(post);
-      span.setAttribute(TraceAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);
-      if (status >= 500) {
-        span.setStatus(StatusCode.ERROR);
-      }
-      return status;
+      status = send(post);
     } catch (IOException e) {
       span.setAttribute(TraceAttributes.ERROR_TYPE, e.getClass().getName());
       span.setStatus(StatusCode.ERROR, e.toString());
-      throw e;
-    } finally {
       span.end();
+      throw e;
     }
+    Tracing.endClientSpan(span, status);
+    return status;
   }
 
   private int send(HttpPost post) throws IOException {

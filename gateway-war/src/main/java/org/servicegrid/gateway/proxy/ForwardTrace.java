@@ -1,12 +1,12 @@
 package org.servicegrid.gateway.proxy;
 
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.net.URIAuthority;
 import org.servicegrid.gateway.catalog.Route;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.tracing.TraceAttributes;
@@ -53,24 +53,20 @@ final class ForwardTrace {
     }
     server.setAttribute(TraceAttributes.INSTANCE, instance.addr());
     Context parent = Context.root().with(server);
-    var builder =
-        tracing
-            .tracer()
-            .spanBuilder(outbound.getMethod())
-            .setParent(parent)
-            .setSpanKind(SpanKind.CLIENT)
-            .setAttribute(TraceAttributes.HTTP_REQUEST_METHOD, outbound.getMethod())
-            .setAttribute(TraceAttributes.SERVER_ADDRESS, outbound.getAuthority().getHostName())
-            .setAttribute(TraceAttributes.SERVER_PORT, (long) outbound.getAuthority().getPort())
-            .setAttribute(
-                TraceAttributes.URL_FULL,
-                outbound.getScheme() + "://" + outbound.getAuthority() + outbound.getRequestUri())
-            .setAttribute(TraceAttributes.SERVICE, instance.name())
-            .setAttribute(TraceAttributes.INSTANCE, instance.addr());
+    URIAuthority upstream = outbound.getAuthority();
+    Span client =
+        tracing.startClientSpan(
+            parent,
+            outbound.getMethod(),
+            outbound.getScheme(),
+            upstream.getHostName(),
+            upstream.getPort(),
+            outbound.getRequestUri(),
+            instance.name());
+    client.setAttribute(TraceAttributes.INSTANCE, instance.addr());
     if (attempt > 0) {
-      builder.setAttribute(TraceAttributes.HTTP_REQUEST_RESEND_COUNT, (long) attempt);
+      client.setAttribute(TraceAttributes.HTTP_REQUEST_RESEND_COUNT, (long) attempt);
     }
-    Span client = builder.startSpan();
     tracing.inject(
         parent.with(client), outbound, (request, name, value) -> request.setHeader(name, value));
     return new Attempt(client);
@@ -97,11 +93,7 @@ final class ForwardTrace {
     /** The instance answered {@code status} (a 5xx marks the attempt failed). */
     void answered(int status) {
       if (span != null) {
-        span.setAttribute(TraceAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);
-        if (status >= 500) {
-          span.setStatus(StatusCode.ERROR);
-        }
-        span.end();
+        Tracing.endClientSpan(span, status);
       }
     }
 

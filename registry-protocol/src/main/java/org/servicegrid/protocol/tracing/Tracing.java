@@ -91,17 +91,55 @@ public final class Tracing {
    */
   public Span startServerSpan(Context parent, HttpServletRequest request, String route) {
     String method = request.getMethod();
-    return tracer
-        .spanBuilder(method + " " + route)
-        .setParent(parent)
-        .setSpanKind(SpanKind.SERVER)
-        .setAttribute(TraceAttributes.HTTP_REQUEST_METHOD, method)
-        .setAttribute(TraceAttributes.HTTP_ROUTE, route)
-        .setAttribute(TraceAttributes.URL_PATH, request.getRequestURI())
-        .setAttribute(TraceAttributes.URL_SCHEME, request.getScheme())
-        .setAttribute(TraceAttributes.SERVER_PORT, (long) request.getLocalPort())
-        .setAttribute(TraceAttributes.CLIENT_ADDRESS, request.getRemoteAddr())
-        .startSpan();
+    Span span =
+        tracer
+            .spanBuilder(method + " " + route)
+            .setParent(parent)
+            .setSpanKind(SpanKind.SERVER)
+            .startSpan();
+    if (span.isRecording()) { // a sampled-out span would drop them: not worth building
+      span.setAttribute(TraceAttributes.HTTP_REQUEST_METHOD, method);
+      span.setAttribute(TraceAttributes.HTTP_ROUTE, route);
+      span.setAttribute(TraceAttributes.URL_PATH, request.getRequestURI());
+      span.setAttribute(TraceAttributes.URL_SCHEME, request.getScheme());
+      span.setAttribute(TraceAttributes.SERVER_PORT, (long) request.getLocalPort());
+      span.setAttribute(TraceAttributes.CLIENT_ADDRESS, request.getRemoteAddr());
+    }
+    return span;
+  }
+
+  /**
+   * Starts a CLIENT span for an HTTP call made with a client Liberty does not trace ({@code
+   * scheme://host:port/path}), a child of {@code parent}, with the HTTP semantic-convention
+   * attributes when it is recorded.
+   */
+  public Span startClientSpan(
+      Context parent,
+      String method,
+      String scheme,
+      String host,
+      int port,
+      String path,
+      String service) {
+    Span span =
+        tracer.spanBuilder(method).setParent(parent).setSpanKind(SpanKind.CLIENT).startSpan();
+    if (span.isRecording()) {
+      span.setAttribute(TraceAttributes.HTTP_REQUEST_METHOD, method);
+      span.setAttribute(TraceAttributes.SERVER_ADDRESS, host);
+      span.setAttribute(TraceAttributes.SERVER_PORT, (long) port);
+      span.setAttribute(TraceAttributes.URL_FULL, scheme + "://" + host + ":" + port + path);
+      span.setAttribute(TraceAttributes.SERVICE, service);
+    }
+    return span;
+  }
+
+  /** Ends a CLIENT span with the status the call was answered with (a 5xx marks it failed). */
+  public static void endClientSpan(Span span, int status) {
+    span.setAttribute(TraceAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);
+    if (status >= 500) {
+      span.setStatus(StatusCode.ERROR);
+    }
+    span.end();
   }
 
   /**
