@@ -130,14 +130,15 @@
       group(i.Name).rows.push({
         key: 'i|' + i.Addr, name: i.Name, addr: i.Addr, state: i.state === 'FAILING' ? 'failing' : 'up',
         failures: i.consecutiveFailures, since: i.registeredSince, beat: i.lastHeartBeat,
-        requires: i.RequiredServices || []});
+        requires: i.RequiredServices || [], meta: i.Meta || {}});
     }
     const evicted = [...data.evicted.values()].sort((a, b) => b.at - a.at);
     for (const gone of evicted) {
       const last = gone.last || {};
       group(gone.name).rows.push({
         key: 'i|' + gone.addr, name: gone.name, addr: gone.addr, state: 'evicted', evictedAt: gone.at,
-        since: last.registeredSince || null, beat: last.lastHeartBeat || null, requires: last.RequiredServices || []});
+        since: last.registeredSince || null, beat: last.lastHeartBeat || null, requires: last.RequiredServices || [],
+        meta: last.Meta || {}});
     }
     return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
@@ -180,7 +181,7 @@
     const shown = [];
     for (const g of all) {
       const rows = matches(needle, g.name)
-        ? g.rows : g.rows.filter(r => matches(needle, r.addr, r.state, ...r.requires));
+        ? g.rows : g.rows.filter(r => matches(needle, r.addr, r.state, ...r.requires, ...Object.values(r.meta)));
       if (rows.length || matches(needle, g.name)) shown.push({key: g.name, group: g, rows});
     }
     const table = $('instances');
@@ -207,12 +208,12 @@
     if (item.kind === 'header') {
       tr.className = 'service-header';
       const th = append(tr, 'th');
-      th.colSpan = 5;
+      th.colSpan = 6;
       th.scope = 'rowgroup';
       append(th, 'span', 'service-name');
       append(th, 'span', 'service-counts');
     } else {
-      ['addr', 'state', 'since', 'beat', 'requires'].forEach(c => append(tr, 'td', c));
+      ['addr', 'state', 'since', 'beat', 'requires', 'meta'].forEach(c => append(tr, 'td', c));
       append(tr.cells[1], 'span', 'badge');
       append(tr.cells[1], 'span', 'note');
     }
@@ -231,7 +232,7 @@
     setAttr(tr, 'data-name', item.name);
     setAttr(tr, 'data-addr', item.addr);
     setAttr(tr, 'data-state', item.state);
-    const [addr, state, since, beat, requires] = tr.cells;
+    const [addr, state, since, beat, requires, meta] = tr.cells;
     setText(addr, item.addr);
     setText(state.firstChild, item.state);
     setText(state.lastChild, item.state === 'failing' ? `${item.failures} missed`
@@ -239,6 +240,17 @@
     setTime(since, item.since, dateTime(item.since));
     setTime(beat, item.beat, item.beat ? ago(Date.parse(item.beat)) : 'never');
     renderRequires(requires, item.requires, live);
+    renderMeta(meta, item.meta);
+  }
+
+  // The known keys in one line (version, zone, weight; weight 1 when not given); every pair on hover.
+  function renderMeta(cell, meta) {
+    const parts = [];
+    if (meta.version !== undefined) parts.push('v' + meta.version);
+    if (meta.zone !== undefined) parts.push(meta.zone);
+    parts.push('weight ' + (meta.weight !== undefined ? meta.weight : '1'));
+    setText(cell, parts.join(' · '));
+    setAttr(cell, 'title', Object.entries(meta).map(([k, v]) => `${k}=${v}`).join('\n'));
   }
 
   function renderRequires(cell, names, live) {

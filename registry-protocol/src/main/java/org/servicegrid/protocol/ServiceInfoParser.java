@@ -10,6 +10,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,15 +54,17 @@ public final class ServiceInfoParser {
     String name = null;
     String addr = null;
     List<String> required = List.of();
+    Map<String, String> meta = Map.of();
     for (Map.Entry<String, JsonValue> field : object.entrySet()) {
       switch (field.getKey().toLowerCase(java.util.Locale.ROOT)) {
         case "name" -> name = text("Name", field.getValue());
         case "addr" -> addr = text("Addr", field.getValue());
         case "requiredservices" -> required = names(field.getValue());
+        case "meta" -> meta = meta(field.getValue());
         default -> {} // unknown fields are ignored, as the original decoder did
       }
     }
-    return new ServiceInfo(name, addr, required);
+    return new ServiceInfo(name, addr, required, meta);
   }
 
   private static String text(String field, JsonValue value) {
@@ -90,6 +93,27 @@ public final class ServiceInfoParser {
       names.add(((JsonString) element).getString());
     }
     return names;
+  }
+
+  /** Meta's pairs as sent; their limits are the validator's. */
+  private static Map<String, String> meta(JsonValue value) {
+    if (value.getValueType() == JsonValue.ValueType.NULL) {
+      return Map.of();
+    }
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new InvalidRequestException("Meta must be a JSON object of string values");
+    }
+    Map<String, String> meta = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonValue> pair : value.asJsonObject().entrySet()) {
+      if (pair.getValue().getValueType() != JsonValue.ValueType.STRING) {
+        throw new InvalidRequestException(
+            "Meta value of '"
+                + ServiceInfoValidator.abbreviate(pair.getKey())
+                + "' must be a string");
+      }
+      meta.put(pair.getKey(), ((JsonString) pair.getValue()).getString());
+    }
+    return meta;
   }
 
   private static String firstLine(String message) {

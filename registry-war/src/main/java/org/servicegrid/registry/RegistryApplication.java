@@ -55,7 +55,9 @@ import org.servicegrid.protocol.rest.OpenApiNames;
               @APIResponse(
                   name = RegistryApplication.INVALID_SERVICE_INFO,
                   responseCode = "400",
-                  description = "Malformed JSON, missing or invalid Name/Addr, body over 64 KiB",
+                  description =
+                      "Malformed JSON, missing or invalid Name/Addr, Meta beyond its limits, body"
+                          + " over 64 KiB",
                   content =
                       @Content(
                           mediaType = MediaType.APPLICATION_JSON,

@@ -2,8 +2,10 @@ package org.servicegrid.testsupport;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import java.io.StringReader;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Collection;
@@ -15,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A registry as a service sees it, on a {@link FakeHttpServer}, with a table the test fills ({@link
@@ -29,7 +32,7 @@ public final class FakeRegistry implements AutoCloseable {
   private static final Duration BEAT_PERIOD = Duration.ofMillis(300);
 
   private final FakeHttpServer server;
-  private final Map<String, List<String>> table = new ConcurrentSkipListMap<>();
+  private final Map<String, List<JsonObject>> table = new ConcurrentSkipListMap<>();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -122,7 +125,15 @@ public final class FakeRegistry implements AutoCloseable {
    * Lists {@code name} with these instance addresses (none: known, but without a live instance).
    */
   public void put(String name, String... addrs) {
-    table.put(name, List.of(addrs));
+    table.put(name, Stream.of(addrs).map(addr -> ServiceInfoJson.object(name, addr)).toList());
+  }
+
+  /** Lists {@code name} with one instance at {@code addr} that has this Meta. */
+  public void putWithMeta(String name, String addr, Map<String, String> meta) {
+    String info = ServiceInfoJson.withMeta(ServiceInfoJson.serviceInfo(name, addr), meta);
+    try (var reader = Json.createReader(new StringReader(info))) {
+      table.put(name, List.of(reader.readObject()));
+    }
   }
 
   /** The registrations received ({@code POST /services}), in order. */
@@ -151,9 +162,7 @@ public final class FakeRegistry implements AutoCloseable {
     JsonObjectBuilder answer = Json.createObjectBuilder();
     for (String name : names) {
       var instances = Json.createArrayBuilder();
-      table
-          .getOrDefault(name, List.of())
-          .forEach(addr -> instances.add(ServiceInfoJson.object(name, addr)));
+      table.getOrDefault(name, List.of()).forEach(instances::add);
       answer.add(name, instances);
     }
     return answer.build().toString();

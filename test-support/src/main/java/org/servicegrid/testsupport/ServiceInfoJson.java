@@ -2,6 +2,9 @@ package org.servicegrid.testsupport;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.util.Map;
 
 /**
  * The protocol's ServiceInfo as JSON, built with JSON-P so that names and addresses are escaped
@@ -26,5 +29,14 @@ public final class ServiceInfoJson {
         .add("Addr", addr)
         .add("RequiredServices", names)
         .build();
+  }
+
+  /** {@code info} (a ServiceInfo as text) with {@code meta} as its Meta, in the map's order. */
+  public static String withMeta(String info, Map<String, String> meta) {
+    JsonObjectBuilder pairs = Json.createObjectBuilder();
+    meta.forEach(pairs::add);
+    try (var reader = Json.createReader(new StringReader(info))) {
+      return Json.createObjectBuilder(reader.readObject()).add("Meta", pairs).build().toString();
+    }
   }
 }

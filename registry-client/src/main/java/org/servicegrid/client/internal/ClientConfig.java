@@ -10,25 +10,31 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.servicegrid.protocol.InvalidRequestException;
 import org.servicegrid.protocol.ServiceAddress;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.ServiceInfoValidator;
 import org.servicegrid.protocol.Transport;
 import org.servicegrid.protocol.auth.AddressRanges;
 import org.servicegrid.protocol.config.ConfigKeys;
+import org.servicegrid.protocol.config.InvalidConfigurationException;
 import org.servicegrid.protocol.config.ValidatedConfig;
 
 /**
- * The library's settings ({@code service.*}, {@code registry.url}, {@code registry.client.*}).
- * Defaults live only in the jar's {@code META-INF/microprofile-config.properties}; {@code
- * registry.url} may list several registries, comma-separated; {@code service.name} has none, and
- * without {@code service.address} the instance registers the address its Liberty server's HTTP
- * endpoint listens on. Validated once, before the application starts registering: a bad value fails
- * the deployment naming its key. Durations are milliseconds.
+ * The library's settings ({@code service.*} with the instance's Meta under {@code
+ * service.metadata.*}, {@code registry.url}, {@code registry.client.*}). Defaults live only in the
+ * jar's {@code META-INF/microprofile-config.properties}; {@code registry.url} may list several
+ * registries, comma-separated; {@code service.name} has none, and without {@code service.address}
+ * the instance registers the address its Liberty server's HTTP endpoint listens on. Validated once,
+ * before the application starts registering: a bad value fails the deployment naming its key.
+ * Durations are milliseconds.
  */
 @ApplicationScoped
 public class ClientConfig extends ValidatedConfig {
@@ -87,8 +93,8 @@ public class ClientConfig extends ValidatedConfig {
     auth = readAuth(client.under("auth"));
     LOG.log(
         Level.INFO,
-        "Registry client configured: {0} at {1}, requires {2}, registry {3}",
-        new Object[] {self.name(), self.addr(), self.requiredServices(), registries});
+        "Registry client configured: {0} at {1}, requires {2}, meta {3}, registry {4}",
+        new Object[] {self.name(), self.addr(), self.requiredServices(), self.meta(), registries});
   }
 
   private static ServiceInfo readSelf(ConfigKeys service) {
@@ -115,7 +121,38 @@ public class ClientConfig extends ValidatedConfig {
         service.key("required"),
         required,
         "must be at most " + ServiceInfoValidator.MAX_REQUIRED_SERVICES + " valid service names");
-    return new ServiceInfo(name, address, required);
+    return new ServiceInfo(name, address, required, readMeta(service));
+  }
+
+  /**
+   * The Meta this instance registers with: every {@code service.metadata.<key>} the configuration
+   * lists, and the known keys also when only an environment variable sets them (MicroProfile Config
+   * finds {@code SERVICE_METADATA_WEIGHT} when asked for the key, but does not list it under that
+   * name). Each pair is held to the protocol's rules here, so the registry never refuses it.
+   */
+  private static Map<String, String> readMeta(ConfigKeys service) {
+    ConfigKeys metadata = service.under("metadata");
+    SortedSet<String> keys = service.namesUnder("metadata");
+    keys.addAll(List.of(ServiceInfo.VERSION, ServiceInfo.ZONE, ServiceInfo.WEIGHT));
+    Map<String, String> meta = new TreeMap<>();
+    for (String key : keys) {
+      Optional<String> value = metadata.optional(key);
+      if (value.isPresent()) {
+        try {
+          ServiceInfoValidator.validateMetaPair(key, value.get());
+        } catch (InvalidRequestException e) {
+          throw new InvalidConfigurationException(
+              metadata.key(key), value.get(), "is not valid Meta: " + e.getMessage());
+        }
+        meta.put(key, value.get());
+      }
+    }
+    require(
+        meta.size() <= ServiceInfoValidator.MAX_META_PAIRS,
+        metadata.key("*"),
+        meta.size() + " keys",
+        "must be at most " + ServiceInfoValidator.MAX_META_PAIRS + " keys");
+    return meta;
   }
 
   private static ClientAuthSettings readAuth(ConfigKeys auth) {

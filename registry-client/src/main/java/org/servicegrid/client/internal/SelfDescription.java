@@ -63,8 +63,6 @@ public class SelfDescription {
           "cannot require more than " + ServiceInfoValidator.MAX_REQUIRED_SERVICES + " services");
     }
     List<String> names = new ArrayList<>(required);
-    return names.equals(info.requiredServices())
-        ? info
-        : new ServiceInfo(info.name(), info.addr(), names);
+    return names.equals(info.requiredServices()) ? info : info.withRequiredServices(names);
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.StandardMBean;
@@ -88,6 +89,66 @@ class ClientConfigTest {
     assertThatThrownBy(config::validate)
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining(key + " is '");
+  }
+
+  @Test
+  void theMetadataKeysAreTheInstancesMetaAndNoneIsEmptyMeta() {
+    config.validate();
+    assertThat(config.self().meta()).isEmpty();
+    assertThat(config.self().weight()).isEqualTo(1);
+
+    set("service.metadata.version", "2.1");
+    set("service.metadata.zone", "eu-1a");
+    set("service.metadata.weight", "30");
+    set("service.metadata.Team_name-2", "ops");
+    config.validate();
+
+    assertThat(config.self().meta())
+        .isEqualTo(Map.of("version", "2.1", "zone", "eu-1a", "weight", "30", "Team_name-2", "ops"));
+    assertThat(config.self().weight()).isEqualTo(30);
+    assertThat(config.self().version()).hasValue("2.1");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "service.metadata.weight, 0",
+    "service.metadata.weight, 1001",
+    "service.metadata.weight, heavy",
+    "service.metadata.a.b, x",
+    "service.metadata.zone:1, x",
+  })
+  void anInvalidMetadataValueOrKeyFailsNamingTheKey(String key, String value) {
+    set(key, value);
+
+    assertThatThrownBy(config::validate)
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageStartingWith("Invalid configuration: " + key + " is '" + value + "'")
+        .hasMessageContaining("is not valid Meta: Meta ");
+  }
+
+  @Test
+  void metadataValuesOfUpTo512CharactersAndUpTo64KeysAreTaken() {
+    set("service.metadata.note", "x".repeat(512));
+    config.validate();
+    assertThat(config.self().meta().get("note")).hasSize(512);
+
+    set("service.metadata.note", "x".repeat(513));
+    assertThatThrownBy(config::validate)
+        .hasMessageContaining("service.metadata.note is '")
+        .hasMessageContaining("has 513 characters; at most 512");
+
+    set("service.metadata.note", "x");
+    for (int i = 1; i < 64; i++) {
+      set("service.metadata.k" + i, "v");
+    }
+    config.validate();
+    assertThat(config.self().meta()).hasSize(64);
+
+    set("service.metadata.k64", "v");
+    assertThatThrownBy(config::validate)
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessage(
+            "Invalid configuration: service.metadata.* is '65 keys' but must be at most 64 keys");
   }
 
   @Test

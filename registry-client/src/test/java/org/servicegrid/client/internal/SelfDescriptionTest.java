@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,18 @@ class SelfDescriptionTest {
 
     assertThat(self.current())
         .isEqualTo(ServiceInfo.of("gateway", "127.0.0.1:20001", "log", "visit"));
+  }
+
+  @Test
+  void requiringServicesKeepsTheMeta() {
+    SelfDescription weighted =
+        new SelfDescription(
+            ServiceInfo.of("gateway", "127.0.0.1:20001").withMeta(Map.of("weight", "5")));
+
+    weighted.require(List.of("visit"));
+
+    assertThat(weighted.current().meta()).isEqualTo(Map.of("weight", "5"));
+    assertThat(weighted.current().requiredServices()).containsExactly("visit");
   }
 
   @Test

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.servicegrid.protocol.auth.BearerAuthorization;
@@ -38,6 +40,22 @@ public record ConfigKeys(Config config, String prefix) {
   /** Empty when the key is absent or blank (MicroProfile Config treats a blank value as absent). */
   public Optional<String> optional(String name) {
     return config.getOptionalValue(key(name), String.class);
+  }
+
+  /**
+   * The names of the keys under {@code prefix.name.} that the configuration lists, without that
+   * prefix, sorted. Environment variables are listed under their own names ({@code SERVICE_X}), so
+   * only keys that a key of their spelling is looked up by ({@link #optional}) reach them.
+   */
+  public SortedSet<String> namesUnder(String name) {
+    String under = key(name) + ".";
+    SortedSet<String> names = new TreeSet<>();
+    for (String property : config.getPropertyNames()) {
+      if (property.startsWith(under) && property.length() > under.length()) {
+        names.add(property.substring(under.length()));
+      }
+    }
+    return names;
   }
 
   public boolean flag(String name) {

@@ -1,8 +1,19 @@
 package org.servicegrid.registry.cluster;
 
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.servicegrid.protocol.InstanceId;
 import org.servicegrid.protocol.ServiceInfo;
@@ -18,10 +29,14 @@ import org.servicegrid.protocol.ServiceInfo;
  * write was made in (empty for none), so that the notices, sent by whichever node is the notifier,
  * join that trace.
  *
- * <p>Text: the fields tab-separated in declaration order, the required services comma-separated.
- * Names and addresses are validated by the protocol and never contain either separator; nor does a
- * traceparent. A record without a trace is written in the format before traceparents (one field
- * less), which both versions read.
+ * <p>Text: the fields tab-separated in declaration order, the required services comma-separated,
+ * then the instance's Meta as a compact JSON object (which escapes tabs in its strings). Names and
+ * addresses are validated by the protocol and never contain either separator; nor does a
+ * traceparent. Each newer field is written only when it holds something, so that nodes of an
+ * earlier version, in the same cluster during a rolling upgrade, read what does not use it: a
+ * record without Meta and without a trace is in the format before traceparents (10 fields), one
+ * with a trace and no Meta in the format before Meta (11); only a record with Meta has 12 (its
+ * traceparent field empty when there is none), which only this version reads.
  */
 public record RegistrationRecord(
     long version,
@@ -41,7 +56,14 @@ public record RegistrationRecord(
     EVICTED
   }
 
-  private static final int FIELDS = 11;
+  private static final int FIELDS_BEFORE_TRACES = 10;
+  private static final int FIELDS_BEFORE_META = 11;
+  private static final int FIELDS = 12;
+
+  /** One factory each: {@code Json.createReader/Generator} look the provider up on every call. */
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+  private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
 
   /**
    * A new registration of {@code info} at {@code now}, made in the span of {@code traceParent}, not
@@ -105,8 +127,10 @@ public record RegistrationRecord(
             info.name(),
             info.addr(),
             String.join(",", info.requiredServices()));
-    // Without a trace, the format before traceparents: nodes of an earlier version, in the same
-    // cluster during a rolling upgrade, read it, as long as tracing is off.
+    if (!info.meta().isEmpty()) {
+      return fields + "\t" + traceParent + "\t" + metaJson(info.meta());
+    }
+    // Without Meta nor a trace, the format before traceparents: nodes of an earlier version read it
     return traceParent.isEmpty() ? fields : fields + "\t" + traceParent;
   }
 
@@ -116,10 +140,11 @@ public record RegistrationRecord(
    */
   public static RegistrationRecord decode(String text) {
     String[] f = text.split("\t", -1);
-    if (f.length != FIELDS && f.length != FIELDS - 1) {
+    if (f.length < FIELDS_BEFORE_TRACES || f.length > FIELDS) {
       throw new IllegalArgumentException("not a registration record: " + text);
     }
     List<String> required = f[9].isEmpty() ? List.of() : Arrays.asList(f[9].split(","));
+    Map<String, String> meta = f.length == FIELDS ? meta(f[11]) : Map.of();
     return new RegistrationRecord(
         Long.parseLong(f[0]),
         State.valueOf(f[1]),
@@ -128,8 +153,28 @@ public record RegistrationRecord(
         f[4],
         Instant.parse(f[5]),
         Instant.parse(f[6]),
-        new ServiceInfo(f[7], f[8], required),
-        f.length == FIELDS ? f[10] : "");
+        new ServiceInfo(f[7], f[8], required, meta),
+        f.length >= FIELDS_BEFORE_META ? f[10] : "");
+  }
+
+  private static String metaJson(Map<String, String> meta) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = GENERATORS.createGenerator(text)) {
+      json.writeStartObject();
+      meta.forEach(json::write);
+      json.writeEnd();
+    }
+    return text.toString();
+  }
+
+  private static Map<String, String> meta(String json) {
+    try (JsonReader reader = READERS.createReader(new StringReader(json))) {
+      Map<String, String> meta = new LinkedHashMap<>();
+      reader.readObject().forEach((key, value) -> meta.put(key, ((JsonString) value).getString()));
+      return meta;
+    } catch (JsonException | ClassCastException e) {
+      throw new IllegalArgumentException("not the Meta of a registration record: " + json, e);
+    }
   }
 
   /** The version in front of an encoded record, without decoding the rest. */

@@ -5,6 +5,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One registered instance with its heart-beat state, as the operations dashboard shows it. */
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
   "name",
   "addr",
   "requiredServices",
+  "meta",
   "registeredSince",
   "lastHeartBeat",
   "state",
@@ -23,6 +25,9 @@ public record InstanceView(
     @JsonbProperty("Name") String name,
     @JsonbProperty("Addr") String addr,
     @JsonbProperty("RequiredServices") List<String> requiredServices,
+    @JsonbProperty("Meta")
+        @Schema(description = "The instance's metadata: key to value, {} when it has none")
+        Map<String, String> meta,
     @Schema(description = "Time of the (last) registration, ISO-8601") Instant registeredSince,
     @Schema(
             description = "Time of the last answered heart-beat, ISO-8601; null before the first",
@@ -36,6 +41,7 @@ public record InstanceView(
         registration.info().name(),
         registration.info().addr(),
         registration.info().requiredServices(),
+        registration.info().meta(),
         registration.registeredSince(),
         registration.lastHeartBeat(),
         registration.state(),

@@ -7,12 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.protocol.ServiceInfoWriter;
 
 /**
  * Writes the protocol's answers ({@code [ServiceInfo...]} and {@code {name: [ServiceInfo...]}}) as
- * UTF-8 JSON with a JSON-P generator: the same fields, order and escaping as the JSON-B binding of
- * {@link ServiceInfo}, without the binding's per-object reflection, which made answering with
- * thousands of instances CPU-bound.
+ * UTF-8 JSON with a JSON-P generator ({@link ServiceInfoWriter}): the same fields, order and
+ * escaping as the JSON-B binding of {@link ServiceInfo}, without the binding's per-object
+ * reflection, which made answering with thousands of instances CPU-bound.
  */
 public final class InstancesJson {
 
@@ -49,9 +50,6 @@ public final class InstancesJson {
   }
 
   private static void write(JsonGenerator json, ServiceInfo instance) {
-    json.writeStartObject().write("Name", instance.name()).write("Addr", instance.addr());
-    json.writeStartArray("RequiredServices");
-    instance.requiredServices().forEach(json::write);
-    json.writeEnd().writeEnd();
+    ServiceInfoWriter.write(json, instance);
   }
 }

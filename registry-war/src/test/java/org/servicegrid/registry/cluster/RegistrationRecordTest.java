@@ -2,8 +2,11 @@ package org.servicegrid.registry.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.atIndex;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.registry.cluster.RegistrationRecord.State;
@@ -96,8 +99,89 @@ class RegistrationRecordTest {
   }
 
   @Test
+  void aRecordWithMetaReadsBackWithItsMetaWithOrWithoutATrace() {
+    ServiceInfo info =
+        ServiceInfo.of("visit", "127.0.0.1:20003", "log")
+            .withMeta(Map.of("version", "2.1", "weight", "30", "note", "tab\there, \"quoted\"\n"));
+    RegistrationRecord traced = RegistrationRecord.live(info, NOW, TRACE_PARENT).withVersion(7);
+    RegistrationRecord untraced = RegistrationRecord.live(info, NOW, "").withVersion(8);
+
+    assertThat(RegistrationRecord.decode(traced.encode())).isEqualTo(traced);
+    assertThat(RegistrationRecord.decode(untraced.encode())).isEqualTo(untraced);
+    assertThat(RegistrationRecord.decode(untraced.encode()).info().meta()).isEqualTo(info.meta());
+    assertThat(traced.encode().split("\t", -1)).hasSize(12);
+    assertThat(untraced.encode().split("\t", -1))
+        .as("an empty traceparent field before Meta")
+        .hasSize(12)
+        .contains("", atIndex(10));
+    assertThat(RegistrationRecord.isLive(untraced.encode(), untraced.token())).isTrue();
+  }
+
+  @Test
+  void writesARecordWithoutMetaInTheFormatsBeforeMetaSoThatEarlierNodesReadIt() {
+    RegistrationRecord untraced =
+        RegistrationRecord.live(ServiceInfo.of("visit", "127.0.0.1:20003", "log"), NOW, "")
+            .withVersion(7)
+            .stamped("member-1", "member-1");
+    RegistrationRecord traced =
+        RegistrationRecord.live(ServiceInfo.of("visit", "127.0.0.1:20003"), NOW, TRACE_PARENT)
+            .withVersion(7)
+            .stamped("member-1", "member-1");
+
+    assertThat(untraced.encode())
+        .isEqualTo(
+            "7\tLIVE\t"
+                + untraced.token()
+                + "\tmember-1\tmember-1\t"
+                + NOW
+                + "\t"
+                + NOW
+                + "\tvisit\t127.0.0.1:20003\tlog");
+    assertThat(traced.encode())
+        .isEqualTo(
+            "7\tLIVE\t"
+                + traced.token()
+                + "\tmember-1\tmember-1\t"
+                + NOW
+                + "\t"
+                + NOW
+                + "\tvisit\t127.0.0.1:20003\t\t"
+                + TRACE_PARENT);
+  }
+
+  @Test
+  void readsARecordOfTheFormatBeforeMetaWithoutMeta() {
+    String older =
+        "7\tLIVE\ttoken-1\tmember-1\tmember-1\t"
+            + NOW
+            + "\t"
+            + NOW
+            + "\tvisit\t127.0.0.1:20003\tlog\t"
+            + TRACE_PARENT;
+
+    RegistrationRecord read = RegistrationRecord.decode(older);
+
+    assertThat(read.info()).isEqualTo(ServiceInfo.of("visit", "127.0.0.1:20003", "log"));
+    assertThat(read.info().meta()).isEmpty();
+    assertThat(read.traceParent()).isEqualTo(TRACE_PARENT);
+  }
+
+  @Test
   void refusesTextOfAnotherFormat() {
     assertThatThrownBy(() -> RegistrationRecord.decode("1\tLIVE"))
+        .isInstanceOf(IllegalArgumentException.class);
+    String withBrokenMeta =
+        "7\tLIVE\ttoken-1\tmember-1\tmember-1\t"
+            + NOW
+            + "\t"
+            + NOW
+            + "\tvisit\t127.0.0.1:20003\tlog\t\t";
+    for (String meta : List.of("{", "[]", "{\"a\":1}", "x")) {
+      assertThatThrownBy(() -> RegistrationRecord.decode(withBrokenMeta + meta))
+          .as(meta)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThatThrownBy(() -> RegistrationRecord.decode(withBrokenMeta + "{}\textra"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -31,6 +31,22 @@ public class ProbeResource {
     return instances.instances(service);
   }
 
+  /** Each instance as {@code addr weight version zone}, through the accessors of Meta's keys. */
+  @GET
+  @Path("meta/{service}")
+  public List<String> meta(@PathParam("service") String service) {
+    return instances.instances(service).stream()
+        .map(
+            i ->
+                String.join(
+                    " ",
+                    i.addr(),
+                    Integer.toString(i.weight()),
+                    i.version().orElse("-"),
+                    i.zone().orElse("-")))
+        .toList();
+  }
+
   @GET
   @Path("pick/{service}")
   public Response pick(@PathParam("service") String service) {
