@@ -61,7 +61,15 @@ public class ServicesResource {
           @Content(
               schema =
                   @Schema(type = SchemaType.OBJECT, additionalProperties = ServiceInfo[].class)))
-  @APIResponse(responseCode = "400", ref = RegistryApplication.INVALID_SERVICE_INFO)
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Malformed JSON, missing or invalid Name/Addr, body over 64 KiB, or an Addr outside"
+              + " registry.allowed-addresses (a host name that does not resolve included)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ErrorBody.class)))
   @APIResponse(responseCode = "401", ref = RegistryApplication.UNAUTHENTICATED)
   @APIResponse(responseCode = "403", ref = RegistryApplication.FORBIDDEN)
   @APIResponse(
