@@ -24,6 +24,7 @@ class GatewayConfigTest {
     assertThat(config.forwarding.via()).isEqualTo("servicegrid-gateway");
     assertThat(config.limits.maxHeaderBytes()).isEqualTo(16384);
     assertThat(config.limits.maxBodyBytes("any")).isEqualTo(10 * 1024 * 1024);
+    assertThat(config.upstream.allowedUpstreams()).hasToString("loopback,private");
   }
 
   @Test
@@ -63,7 +64,10 @@ class GatewayConfigTest {
     "gateway.via, 'a,b'",
     "gateway.max-header-bytes, 100",
     "gateway.max-body-bytes, -1",
-    "gateway.max-body-bytes.per-service, upload"
+    "gateway.max-body-bytes.per-service, upload",
+    "gateway.allowed-upstreams, ''",
+    "gateway.allowed-upstreams, 'loopback,caller'",
+    "gateway.allowed-upstreams, 300.1.1.1"
   })
   void refusesToStartNamingTheKey(String key, String value) {
     ConfigFixture.assertRejected(GatewayConfig.class, key, value);

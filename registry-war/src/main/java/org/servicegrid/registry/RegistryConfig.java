@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.servicegrid.protocol.Transport;
 import org.servicegrid.protocol.auth.AddressRanges;
+import org.servicegrid.protocol.auth.AllowedAddresses;
 import org.servicegrid.protocol.auth.Pem;
 import org.servicegrid.protocol.config.ConfigKeys;
 import org.servicegrid.protocol.config.ValidatedConfig;
@@ -17,6 +18,7 @@ import org.servicegrid.registry.cluster.ClusterSettings;
 import org.servicegrid.registry.events.EventLogSettings;
 import org.servicegrid.registry.heartbeat.HeartBeatSettings;
 import org.servicegrid.registry.notify.NoticeSettings;
+import org.servicegrid.registry.table.AddressSettings;
 import org.servicegrid.registry.table.TableSettings;
 
 /**
@@ -35,6 +37,7 @@ public class RegistryConfig extends ValidatedConfig {
   @Produces EventLogSettings events;
   @Produces ClusterSettings cluster;
   @Produces AuthSettings auth;
+  @Produces AddressSettings addresses;
 
   @Override
   public void validate() {
@@ -70,6 +73,28 @@ public class RegistryConfig extends ValidatedConfig {
     events = new EventLogSettings(registry.integer("events.capacity", 1));
     cluster = readCluster(registry.under("cluster"));
     auth = readAuth(registry.under("auth"), keys("mp.jwt.verify"));
+    addresses =
+        new AddressSettings(
+            readAllowed(registry, "allowed-addresses"),
+            registry.millis("allowed-addresses.resolve-timeout", 1));
+  }
+
+  /**
+   * Never empty: a registry that admits no address at all is a typo, not a choice (MicroProfile
+   * Config reads an empty value as absent).
+   */
+  private static AllowedAddresses readAllowed(ConfigKeys registry, String name) {
+    AllowedAddresses allowed =
+        registry.parsed(
+            name,
+            "must be CIDR ranges, host names, *.zone, loopback, private, link-local or caller: ",
+            AllowedAddresses::parse);
+    require(
+        !allowed.isEmpty(),
+        registry.key(name),
+        "",
+        "must name at least one entry, e.g. loopback,private,caller");
+    return allowed;
   }
 
   private static ClusterSettings readCluster(ConfigKeys cluster) {

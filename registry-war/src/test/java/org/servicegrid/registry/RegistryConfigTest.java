@@ -58,6 +58,9 @@ class RegistryConfigTest {
         .as("anonymous-from is empty by default")
         .isTrue();
     assertThat(config.auth.token()).isEmpty();
+    assertThat(config.addresses.allowed()).hasToString("loopback,private,caller");
+    assertThat(config.addresses.allowed().allowsCaller()).isTrue();
+    assertThat(config.addresses.resolveTimeout()).isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test
@@ -117,7 +120,11 @@ class RegistryConfigTest {
     "registry.auth.anonymous-from, 10.0.0.0/40",
     "mp.jwt.verify.publickey.location, /nonexistent/public-key.pem",
     "registry.auth.token-file, /nonexistent/t.jwt",
-    "servicegrid.tls, on"
+    "servicegrid.tls, on",
+    "registry.allowed-addresses, ''",
+    "registry.allowed-addresses, 10.0.0.0/33",
+    "registry.allowed-addresses, 'loopback, http://x'",
+    "registry.allowed-addresses.resolve-timeout, 0"
   })
   void refusesSettingsThatCannotWorkNamingTheirKey(String key, String value) {
     RegistryConfig config = load(key, value);

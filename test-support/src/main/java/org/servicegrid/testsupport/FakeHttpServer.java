@@ -57,12 +57,14 @@ public final class FakeHttpServer implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
 
   private final ExecutorService threads;
+  private final InetAddress host;
   private volatile Answer otherwise = Reply.status(404);
   private int port;
   private HttpServer server;
   private Socket reservation; // holds the port while the server does not listen
 
-  private FakeHttpServer(Socket reservation) {
+  private FakeHttpServer(InetAddress host, Socket reservation) {
+    this.host = host;
     this.reservation = reservation;
     this.port = reservation == null ? 0 : reservation.getLocalPort();
     AtomicInteger count = new AtomicInteger();
@@ -78,7 +80,15 @@ public final class FakeHttpServer implements AutoCloseable {
 
   /** A server listening at once on an ephemeral port. */
   public static FakeHttpServer started() {
-    return new FakeHttpServer(null).start();
+    return new FakeHttpServer(InetAddress.getLoopbackAddress(), null).start();
+  }
+
+  /**
+   * A server listening at once on an ephemeral port of {@code host}, another loopback address than
+   * 127.0.0.1 (e.g. 127.0.0.2, which Linux serves too): an instance at an address of its own.
+   */
+  public static FakeHttpServer startedAt(InetAddress host) {
+    return new FakeHttpServer(host, null).start();
   }
 
   /**
@@ -86,7 +96,8 @@ public final class FakeHttpServer implements AutoCloseable {
    * #start()}ed.
    */
   public static FakeHttpServer create() {
-    return new FakeHttpServer(reserve(0, true));
+    return new FakeHttpServer(
+        InetAddress.getLoopbackAddress(), reserve(InetAddress.getLoopbackAddress(), 0, true));
   }
 
   /**
@@ -94,7 +105,7 @@ public final class FakeHttpServer implements AutoCloseable {
    * runs, by a socket that is bound but does not listen, so every connection to it is refused.
    */
   public static String deadAddr() {
-    Socket holder = reserve(0, false);
+    Socket holder = reserve(InetAddress.getLoopbackAddress(), 0, false);
     DEAD_PORTS.add(holder);
     return "127.0.0.1:" + holder.getLocalPort();
   }
@@ -105,10 +116,9 @@ public final class FakeHttpServer implements AutoCloseable {
       try {
         // Bound while the reservation still holds the port (both allow address reuse), then the
         // reservation is let go: the port is never free in between.
-        server =
-            HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        server = HttpServer.create(new InetSocketAddress(host, port), 0);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+        throw new UncheckedIOException("cannot listen on " + host.getHostAddress() + ":" + port, e);
       }
       port = server.getAddress().getPort();
       server.createContext("/", this::handle);
@@ -126,7 +136,7 @@ public final class FakeHttpServer implements AutoCloseable {
       server.stop(0);
       server = null;
       try {
-        reservation = reserve(port, true);
+        reservation = reserve(host, port, true);
       } catch (UncheckedIOException e) {
         // Taken in the moment between: start() will say so.
         LOG.log(Level.WARNING, "Port of stopped " + url() + " could not be held", e);
@@ -155,12 +165,12 @@ public final class FakeHttpServer implements AutoCloseable {
     return port;
   }
 
-  /** {@code 127.0.0.1:port}, as the protocol's {@code Addr} names an instance. */
+  /** {@code 127.0.0.1:port} (or its own host), as the protocol's {@code Addr} names an instance. */
   public String addr() {
-    return "127.0.0.1:" + port();
+    return host.getHostAddress() + ":" + port();
   }
 
-  /** {@code http://127.0.0.1:port}. */
+  /** {@code http://127.0.0.1:port} (or its own host). */
   public String url() {
     return "http://" + addr();
   }
@@ -321,7 +331,7 @@ public final class FakeHttpServer implements AutoCloseable {
   }
 
   /**
-   * A socket bound to 127.0.0.1:{@code port} (0: one the system picks) that never listens: the
+   * A socket bound to {@code host}:{@code port} (0: one the system picks) that never listens: the
    * system refuses connections to the port, and while this socket is open neither a bind to port 0
    * nor an outgoing connection gets the port (Linux). Without {@code reuse} (SO_REUSEADDR) no
    * socket at all can bind it. With it, this server's own listening socket, which sets it too, can
@@ -329,15 +339,15 @@ public final class FakeHttpServer implements AutoCloseable {
    * despite connections in TIME_WAIT; only a socket that binds this very port with SO_REUSEADDR
    * could then take it.
    */
-  private static Socket reserve(int port, boolean reuse) {
+  private static Socket reserve(InetAddress host, int port, boolean reuse) {
     Socket socket = new Socket();
     try {
       socket.setReuseAddress(reuse);
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      socket.bind(new InetSocketAddress(host, port));
       return socket;
     } catch (IOException e) {
       closeQuietly(socket);
-      throw new UncheckedIOException("cannot hold port 127.0.0.1:" + port, e);
+      throw new UncheckedIOException("cannot hold port " + host.getHostAddress() + ":" + port, e);
     }
   }
 

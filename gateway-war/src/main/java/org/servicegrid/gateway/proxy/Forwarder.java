@@ -173,12 +173,18 @@ public class Forwarder {
             request.getHeader("Transfer-Encoding") != null,
             maxBody);
     List<ServiceInfo> tried = new ArrayList<>(2);
+    String notAllowed = null; // why the last instance tried was not allowed: the answer says so
     for (int attempt = 0; ; attempt++) {
       Optional<ServiceInfo> instance = instances.pickOther(route.service(), tried);
       if (instance.isEmpty()) {
         return attempt == 0
             ? error(response, 503, "no live instance of service '" + route.service() + "'")
-            : error(response, 502, "no reachable instance of service '" + route.service() + "'");
+            : error(
+                response,
+                502,
+                notAllowed != null
+                    ? notAllowed
+                    : "no reachable instance of service '" + route.service() + "'");
       }
       HttpUriRequestBase outbound;
       try {
@@ -211,6 +217,10 @@ public class Forwarder {
           return error(response, 400, clientFailure.getMessage());
         }
         UpstreamFailure failure = UpstreamFailure.of(e);
+        notAllowed =
+            failure == UpstreamFailure.NOT_ALLOWED
+                ? cause(e, UpstreamNotAllowedException.class).getMessage()
+                : null;
         if (failure.unreached()) {
           instances.reportFailure(instance.get());
         }
@@ -231,7 +241,8 @@ public class Forwarder {
             new Object[] {
               method, upstream.baseUrl(instance.get().addr()), route.target(), failure, e.toString()
             });
-        return error(response, failure.status(), failure.message());
+        return error(
+            response, failure.status(), notAllowed != null ? notAllowed : failure.message());
       }
       boolean relayed = false;
       try {

@@ -2,9 +2,12 @@ package org.servicegrid.gateway.proxy;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -25,6 +28,7 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.servicegrid.client.ServiceInstances;
 import org.servicegrid.protocol.Transport;
+import org.servicegrid.protocol.auth.BoundedResolver;
 
 /**
  * The one HTTP client every forwarded request goes through: Apache HttpClient 5 classic, blocking
@@ -37,7 +41,9 @@ import org.servicegrid.protocol.Transport;
  * connection), {@code gateway.response-timeout} until the status line and headers, then {@code
  * gateway.read-timeout} between the bytes of the response body. With {@code servicegrid.tls} it
  * calls instances over HTTPS, through {@link Transport#upgrade} (the servers' truststore, host
- * names verified).
+ * names verified). Every new connection's address is checked against {@code
+ * gateway.allowed-upstreams} by its resolver ({@link AllowedUpstreamResolver}), which waits for DNS
+ * at most {@code gateway.connect-timeout}.
  */
 @ApplicationScoped
 public class UpstreamClient {
@@ -48,19 +54,35 @@ public class UpstreamClient {
    */
   private static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofSeconds(1);
 
+  /** DNS lookups at once; new connections beyond wait in a queue, at most connect-timeout. */
+  private static final int LOOKUP_THREADS = 16;
+
   @Inject UpstreamSettings upstream;
   @Inject ServiceInstances instances;
+  @Resource ManagedThreadFactory threadFactory;
 
   private CloseableHttpClient http;
   private Transport transport;
+  private BoundedResolver resolver;
 
   @PostConstruct
   void start() {
+    transport = instances.callSettings().transport();
+    resolver = new BoundedResolver(upstream.connectTimeout(), LOOKUP_THREADS, threadFactory);
+    http =
+        build(
+            upstream,
+            transport,
+            new AllowedUpstreamResolver(upstream.allowedUpstreams(), resolver));
+  }
+
+  /** The client, built from the settings; {@code dns} resolves (and checks) instance hosts. */
+  static CloseableHttpClient build(
+      UpstreamSettings upstream, Transport transport, DnsResolver dns) {
     Timeout connectTimeout = Timeout.of(upstream.connectTimeout());
     Timeout readTimeout = Timeout.of(upstream.readTimeout());
-    transport = instances.callSettings().transport();
     PoolingHttpClientConnectionManagerBuilder connections =
-        PoolingHttpClientConnectionManagerBuilder.create();
+        PoolingHttpClientConnectionManagerBuilder.create().setDnsResolver(dns);
     if (transport.secure()) {
       connections.setTlsSocketStrategy(
           (socket, host, port, attachment, context) -> transport.upgrade(socket, host, port));
@@ -97,7 +119,7 @@ public class UpstreamClient {
       // request.
       builder.setRequestExecutor(new ReadTimeoutAfterHeaders(readTimeout));
     }
-    http = builder.build();
+    return builder.build();
   }
 
   /**
@@ -123,6 +145,7 @@ public class UpstreamClient {
   @PreDestroy
   void stop() {
     http.close(CloseMode.GRACEFUL);
+    resolver.close();
   }
 
   /**

@@ -20,6 +20,11 @@ import org.apache.hc.core5.http.NoHttpResponseException;
  */
 public enum UpstreamFailure {
 
+  /**
+   * The instance's address is outside gateway.allowed-upstreams (its name may resolve elsewhere
+   * now): nothing was sent, another instance may be tried, and the answer says which address.
+   */
+  NOT_ALLOWED(502, true, true, "upstream address is not allowed"),
   /** Connection refused or the address did not resolve: the instance is gone. */
   REFUSED(502, true, true, "upstream refused the connection"),
   /** No TCP connection within gateway.connect-timeout: the instance is unreachable. */
@@ -93,6 +98,9 @@ public enum UpstreamFailure {
       }
       if (t instanceof NoHttpResponseException) {
         return CLOSED_WITHOUT_ANSWER;
+      }
+      if (t instanceof UpstreamNotAllowedException) {
+        return NOT_ALLOWED; // an UnknownHostException too: before it
       }
       if (t instanceof ConnectException
           || t instanceof NoRouteToHostException

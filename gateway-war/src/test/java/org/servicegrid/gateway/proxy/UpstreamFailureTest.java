@@ -55,6 +55,21 @@ class UpstreamFailureTest {
             true,
             true),
         arguments(
+            named(
+                "an address outside gateway.allowed-upstreams",
+                new UpstreamNotAllowedException(
+                    "upstream 127.0.0.2, which gateway.allowed-upstreams does not allow")),
+            UpstreamFailure.NOT_ALLOWED,
+            502,
+            true,
+            true),
+        arguments(
+            named("a name that does not resolve", new java.net.UnknownHostException("x.invalid")),
+            UpstreamFailure.REFUSED,
+            502,
+            true,
+            true),
+        arguments(
             named("a response timeout", new SocketTimeoutException("Read timed out")),
             UpstreamFailure.RESPONSE_TIMEOUT,
             504,

@@ -71,6 +71,25 @@ public final class AddressRanges {
     return bytes != null && ranges.stream().anyMatch(range -> range.contains(bytes));
   }
 
+  /** True when {@code address} (a resolved one: IPv4-mapped IPv6 is IPv4 here) lies in a range. */
+  public boolean containsAddress(InetAddress address) {
+    byte[] bytes = address.getAddress();
+    return ranges.stream().anyMatch(range -> range.contains(bytes));
+  }
+
+  /**
+   * The address {@code text} spells (an IPv4 or IPv6 literal, in brackets or not), or null when it
+   * is no literal, e.g. a host name; never asks DNS.
+   */
+  public static InetAddress literalAddress(String text) {
+    byte[] bytes = literal(text);
+    try {
+      return bytes == null ? null : InetAddress.getByAddress(bytes);
+    } catch (UnknownHostException e) {
+      return null; // cannot happen: the length is 4 or 16
+    }
+  }
+
   private static Range range(String cidr) {
     int slash = cidr.indexOf('/');
     byte[] network = literal(slash < 0 ? cidr : cidr.substring(0, slash));

@@ -2,6 +2,7 @@ package org.servicegrid.registry.table;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -31,8 +33,10 @@ import org.servicegrid.registry.auth.RegistryWrite;
 /**
  * The registry protocol over HTTP: register, deregister and look up instances. Bodies are parsed
  * and validated by registry-protocol's {@code ServiceInfoReader}, so a bad one is answered 400
- * before anything changes; unsupported methods get the runtime's 405 as a JSON error. The writes
- * are documented as needing the bearer token ({@code WriteAccessFilter}), the lookups as open.
+ * before anything changes, as is a registration at an address {@code registry.allowed-addresses}
+ * does not allow ({@link InstanceAddressCheck}); unsupported methods get the runtime's 405 as a
+ * JSON error. The writes are documented as needing the bearer token ({@code WriteAccessFilter}),
+ * the lookups as open.
  */
 @ApplicationScoped
 @Path("services")
@@ -42,6 +46,7 @@ import org.servicegrid.registry.auth.RegistryWrite;
 public class ServicesResource {
 
   @Inject private ServiceTable table;
+  @Inject private InstanceAddressCheck addresses;
 
   @POST
   @RegistryWrite
@@ -56,7 +61,15 @@ public class ServicesResource {
           @Content(
               schema =
                   @Schema(type = SchemaType.OBJECT, additionalProperties = ServiceInfo[].class)))
-  @APIResponse(responseCode = "400", ref = RegistryApplication.INVALID_SERVICE_INFO)
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Malformed JSON, missing or invalid Name/Addr, body over 64 KiB, or an Addr outside"
+              + " registry.allowed-addresses (a host name that does not resolve included)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ErrorBody.class)))
   @APIResponse(responseCode = "401", ref = RegistryApplication.UNAUTHENTICATED)
   @APIResponse(responseCode = "403", ref = RegistryApplication.FORBIDDEN)
   @APIResponse(
@@ -75,7 +88,9 @@ public class ServicesResource {
               schema = @Schema(implementation = ErrorBody.class)))
   @APIResponse(responseCode = "503", ref = RegistryApplication.CLUSTER_UNAVAILABLE)
   public JsonBody register(
+      @Context HttpServletRequest request,
       @RequestBody(ref = RegistryApplication.SERVICE_INFO) ServiceInfo instance) {
+    addresses.check(instance, request.getRemoteAddr());
     return new JsonBody(InstancesJson.byName(table.register(instance)));
   }
 

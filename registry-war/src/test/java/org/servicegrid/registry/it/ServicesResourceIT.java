@@ -6,6 +6,7 @@ import static org.servicegrid.testsupport.ServiceInfoJson.serviceInfo;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,28 @@ class ServicesResourceIT extends RegistryOverHttp {
     assertBadRequest(delete("not json"), "malformed JSON");
 
     assertThat(Http.get(services()).body()).isEqualTo(before);
+  }
+
+  /**
+   * The default {@code registry.allowed-addresses}: loopback (IPv6 in brackets too) and names that
+   * resolve there are admitted, a documentation address and a name that does not resolve are not.
+   */
+  @Test
+  void registersOnlyAtAllowedAddressesByDefault() {
+    String before = Http.get(services()).body();
+
+    assertBadRequest(
+        post(serviceInfo("res-outside", "203.0.113.5:80")),
+        "Addr '203.0.113.5:80' may not be registered: 203.0.113.5, which"
+            + " registry.allowed-addresses does not allow");
+    assertBadRequest(
+        post(serviceInfo("res-outside", "nosuch.invalid:80")), "nosuch.invalid does not resolve");
+    assertThat(Http.get(services()).body()).isEqualTo(before);
+
+    for (String addr : List.of("127.0.0.1:7007", "[::1]:7008", "localhost:7009")) {
+      assertOk(post(serviceInfo("res-inside", addr)));
+    }
+    assertThat(json(Http.get(services() + "/res-inside")).asJsonArray()).hasSize(3);
   }
 
   @Test
