@@ -11,7 +11,6 @@ import org.servicegrid.gateway.guard.LimitSettings;
 import org.servicegrid.gateway.proxy.ForwardingSettings;
 import org.servicegrid.gateway.proxy.UpstreamSettings;
 import org.servicegrid.protocol.auth.AddressRanges;
-import org.servicegrid.protocol.auth.AllowedAddresses;
 import org.servicegrid.protocol.config.ConfigKeys;
 import org.servicegrid.protocol.config.ValidatedConfig;
 
@@ -46,7 +45,7 @@ public class GatewayConfig extends ValidatedConfig {
             gateway.millis("read-timeout", 1),
             maxConnections,
             gateway.integer("retries", 0, 10),
-            readAllowedUpstreams(gateway, "allowed-upstreams"));
+            gateway.allowedAddresses("allowed-upstreams", false));
     String via = gateway.text("via");
     require(
         VIA_NAME.matcher(via).matches(),
@@ -74,29 +73,5 @@ public class GatewayConfig extends ValidatedConfig {
             gateway.millis("catalog.refresh-period", 100),
             gateway.millis("catalog.retry-delay", 100),
             gateway.integer("catalog.miss-refresh-rate", 1));
-  }
-
-  /**
-   * The registry's syntax ({@code registry.allowed-addresses}) without {@code caller}: the gateway
-   * forwards for browsers, not for the instance that registered. Never empty: a gateway that may
-   * forward nowhere is a typo, not a choice.
-   */
-  private static AllowedAddresses readAllowedUpstreams(ConfigKeys gateway, String name) {
-    AllowedAddresses allowed =
-        gateway.parsed(
-            name,
-            "must be CIDR ranges, host names, *.zone, loopback, private or link-local: ",
-            AllowedAddresses::parse);
-    require(
-        !allowed.isEmpty(),
-        gateway.key(name),
-        "",
-        "must name at least one entry, e.g. loopback,private");
-    require(
-        !allowed.allowsCaller(),
-        gateway.key(name),
-        allowed,
-        "must not name caller: the gateway has no registering caller");
-    return allowed;
   }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.servicegrid.protocol.Transport;
 import org.servicegrid.protocol.auth.AddressRanges;
-import org.servicegrid.protocol.auth.AllowedAddresses;
 import org.servicegrid.protocol.auth.Pem;
 import org.servicegrid.protocol.config.ConfigKeys;
 import org.servicegrid.protocol.config.ValidatedConfig;
@@ -75,26 +74,8 @@ public class RegistryConfig extends ValidatedConfig {
     auth = readAuth(registry.under("auth"), keys("mp.jwt.verify"));
     addresses =
         new AddressSettings(
-            readAllowed(registry, "allowed-addresses"),
+            registry.allowedAddresses("allowed-addresses", true),
             registry.millis("allowed-addresses.resolve-timeout", 1));
-  }
-
-  /**
-   * Never empty: a registry that admits no address at all is a typo, not a choice (MicroProfile
-   * Config reads an empty value as absent).
-   */
-  private static AllowedAddresses readAllowed(ConfigKeys registry, String name) {
-    AllowedAddresses allowed =
-        registry.parsed(
-            name,
-            "must be CIDR ranges, host names, *.zone, loopback, private, link-local or caller: ",
-            AllowedAddresses::parse);
-    require(
-        !allowed.isEmpty(),
-        registry.key(name),
-        "",
-        "must name at least one entry, e.g. loopback,private,caller");
-    return allowed;
   }
 
   private static ClusterSettings readCluster(ConfigKeys cluster) {

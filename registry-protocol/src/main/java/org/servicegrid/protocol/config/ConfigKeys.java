@@ -9,6 +9,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
+import org.servicegrid.protocol.auth.AllowedAddresses;
 import org.servicegrid.protocol.auth.BearerAuthorization;
 import org.servicegrid.protocol.auth.Pem;
 
@@ -120,6 +121,36 @@ public record ConfigKeys(Config config, String prefix) {
                 path,
                 "must be a readable file holding " + whose));
     return file.map(path -> BearerAuthorization.readToken(Path.of(path)));
+  }
+
+  /**
+   * Allowed instance addresses ({@link AllowedAddresses}'s syntax), never empty: a server that may
+   * reach no address at all is a typo, not a choice (MicroProfile Config reads an empty value as
+   * absent). {@code withCaller}: whether {@code caller} means something here (the registering
+   * request's address, at the registry); where it does not, naming it is refused.
+   */
+  public AllowedAddresses allowedAddresses(String name, boolean withCaller) {
+    AllowedAddresses allowed =
+        parsed(
+            name,
+            withCaller
+                ? "must be CIDR ranges, host names, *.zone, loopback, private, link-local or"
+                    + " caller: "
+                : "must be CIDR ranges, host names, *.zone, loopback, private or link-local: ",
+            AllowedAddresses::parse);
+    InvalidConfigurationException.require(
+        !allowed.isEmpty(),
+        key(name),
+        "",
+        withCaller
+            ? "must name at least one entry, e.g. loopback,private,caller"
+            : "must name at least one entry, e.g. loopback,private");
+    InvalidConfigurationException.require(
+        withCaller || !allowed.allowsCaller(),
+        key(name),
+        allowed,
+        "must not name caller: the gateway has no registering caller");
+    return allowed;
   }
 
   /** The PEM RSA public key in the file the key names, empty without one. */
