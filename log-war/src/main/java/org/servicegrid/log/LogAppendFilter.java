@@ -1,6 +1,5 @@
 package org.servicegrid.log;
 
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Scope;
@@ -41,14 +40,7 @@ public class LogAppendFilter extends HttpFilter {
 
   @Inject LogWriter writer;
   @Inject MessageLimitSettings limits;
-  @Inject transient OpenTelemetry openTelemetry;
-
-  private transient Tracing tracing;
-
-  @Override
-  public void init() {
-    tracing = Tracing.of(openTelemetry, "log");
-  }
+  @Inject transient Tracing tracing;
 
   @Override
   protected void doFilter(

@@ -1,6 +1,5 @@
 package org.servicegrid.visit;
 
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
@@ -64,17 +63,15 @@ public class LogBatchClient {
   private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
 
   @Inject ServiceInstances instances;
-  @Inject OpenTelemetry openTelemetry;
+  @Inject Tracing tracing = Tracing.off(); // off where built outside CDI (tests)
 
   private CloseableHttpClient http;
   private String caller;
   private Transport transport;
-  private Tracing tracing = Tracing.off();
 
   @PostConstruct
   void start() {
     CallSettings settings = instances.callSettings();
-    tracing = Tracing.of(openTelemetry, "visit");
     start(
         settings.connectTimeout(),
         settings.readTimeout(),
