@@ -17,11 +17,14 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.servicegrid.client.ServiceInstances;
+import org.servicegrid.client.Versions;
 import org.servicegrid.gateway.catalog.Route;
 import org.servicegrid.gateway.catalog.ServiceCatalog;
+import org.servicegrid.gateway.catalog.canary.VersionRouting;
 import org.servicegrid.gateway.guard.LimitSettings;
 import org.servicegrid.gateway.guard.Refusal;
 import org.servicegrid.gateway.guard.ServiceBulkhead;
+import org.servicegrid.protocol.InvalidRequestException;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.servlet.ErrorWriter;
 import org.servicegrid.protocol.tracing.Tracing;
@@ -47,6 +50,7 @@ public class Forwarder {
   @Inject GatewayMetrics metrics;
   @Inject ServiceBulkhead bulkhead;
   @Inject OpenTelemetry openTelemetry;
+  @Inject VersionRouting versionRouting;
 
   private RetryPolicy retryPolicy;
   private RequestHeaders requestHeaders;
@@ -137,6 +141,12 @@ public class Forwarder {
               + service
               + "'");
     }
+    Versions versions;
+    try {
+      versions = versionRouting.of(service, request::getHeader, request.getRemoteAddr());
+    } catch (InvalidRequestException e) {
+      return error(response, 400, e.getMessage());
+    }
     if (!bulkhead.tryEnter(service)) {
       response.setHeader("Retry-After", retryAfter);
       return refuse(
@@ -150,15 +160,19 @@ public class Forwarder {
               + " requests in flight, the most allowed");
     }
     try {
-      return exchange(route, request, response, headers.headers(), maxBody, trace);
+      return exchange(route, versions, request, response, headers.headers(), maxBody, trace);
     } finally {
       bulkhead.leave(service);
     }
   }
 
-  /** Tries instances until one answers or the retry policy gives up; returns the status sent. */
+  /**
+   * Tries instances of the versions the request may go to (any, once none of them is usable and the
+   * request may fall back) until one answers or the retry policy gives up; returns the status sent.
+   */
   private int exchange(
       Route route,
+      Versions versions,
       HttpServletRequest request,
       HttpServletResponse response,
       Header[] headers,
@@ -175,7 +189,21 @@ public class Forwarder {
     List<ServiceInfo> tried = new ArrayList<>(2);
     String notAllowed = null; // why the last instance tried was not allowed: the answer says so
     for (int attempt = 0; ; attempt++) {
-      Optional<ServiceInfo> instance = instances.pickOther(route.service(), tried);
+      Optional<ServiceInfo> instance = instances.pickOther(route.service(), versions, tried);
+      if (instance.isEmpty() && versions.version() != null) {
+        if (!versionRouting.fallsBack(versions)) {
+          return error(
+              response,
+              503,
+              "no live instance of version '"
+                  + versions.version()
+                  + "' of service '"
+                  + route.service()
+                  + "'");
+        }
+        versions = Versions.ANY;
+        instance = instances.pickOther(route.service(), versions, tried);
+      }
       if (instance.isEmpty()) {
         return attempt == 0
             ? error(response, 503, "no live instance of service '" + route.service() + "'")
