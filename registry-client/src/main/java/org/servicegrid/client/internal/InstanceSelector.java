@@ -89,14 +89,16 @@ public class InstanceSelector {
       Collection<ServiceInfo> tried) {
     ServiceView.Group group = view(service, known).group(version, matching);
     WeightedChoice choice =
-        tried.isEmpty() && failures.none()
-            ? group.preferred()
-            : group.narrowed(i -> !tried.contains(i) && !failures.isCoolingDown(i.id()));
+        tried.isEmpty() && failures.none() ? group.preferred() : narrowed(group, tried);
     if (choice.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
-        policy == SelectionPolicy.RANDOM ? choice.random() : choice.at(group.next()));
+    return policy == SelectionPolicy.RANDOM ? choice.random() : choice.at(group.next());
+  }
+
+  /** The group's choice without the instances tried or cooling down (built per pick). */
+  private WeightedChoice narrowed(ServiceView.Group group, Collection<ServiceInfo> tried) {
+    return group.narrowed(i -> !tried.contains(i) && !failures.isCoolingDown(i.id()));
   }
 
   /** The view of this very list; a racing caller may replace it, which only restarts a cursor. */

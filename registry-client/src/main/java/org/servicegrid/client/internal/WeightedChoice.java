@@ -1,6 +1,7 @@
 package org.servicegrid.client.internal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.servicegrid.protocol.ServiceInfo;
 
@@ -10,7 +11,8 @@ import org.servicegrid.protocol.ServiceInfo;
  * computed once per list, so weights 3 and 1 give exactly A A B A in every 4 picks (spread out, not
  * 3 in a row), and a pick is an array read, without a lock. With all weights equal (the usual case)
  * there is no order to keep: position {@code n} is instance {@code n mod size}, as plain
- * round-robin. Immutable.
+ * round-robin. Each instance's {@link Optional} is made once too, so a pick allocates nothing
+ * whether or not the JIT inlines it. Immutable.
  */
 final class WeightedChoice {
 
@@ -22,13 +24,13 @@ final class WeightedChoice {
 
   static final WeightedChoice NONE = new WeightedChoice(List.of(), 0, null, null);
 
-  private final List<ServiceInfo> members;
+  private final List<Optional<ServiceInfo>> members;
   private final int total; // the weights' sum divided by their greatest common divisor
   private final int[] order; // smooth order; null when all weights are equal or the order is long
   private final int[] cumulative; // running sums of the reduced weights; null when all are equal
 
   private WeightedChoice(List<ServiceInfo> members, int total, int[] order, int[] cumulative) {
-    this.members = members;
+    this.members = members.stream().map(Optional::of).toList();
     this.total = total;
     this.order = order;
     this.cumulative = cumulative;
@@ -64,23 +66,19 @@ final class WeightedChoice {
       cumulative[i] = total;
     }
     if (total == members.size()) {
-      return new WeightedChoice(List.copyOf(members), total, null, null);
+      return new WeightedChoice(members, total, null, null);
     }
     boolean cheap = (long) total * weights.length <= MAX_ORDER_WORK;
     int[] order = smooth && cheap ? smoothOrder(weights, total) : null;
-    return new WeightedChoice(List.copyOf(members), total, order, cumulative);
+    return new WeightedChoice(members, total, order, cumulative);
   }
 
   boolean isEmpty() {
     return members.isEmpty();
   }
 
-  List<ServiceInfo> members() {
-    return members;
-  }
-
   /** The instance at round-robin position {@code position} (any int; taken modulo the total). */
-  ServiceInfo at(int position) {
+  Optional<ServiceInfo> at(int position) {
     int slot = Math.floorMod(position, total);
     if (cumulative == null) {
       return members.get(slot);
@@ -89,7 +87,7 @@ final class WeightedChoice {
   }
 
   /** An instance drawn at random, each with probability weight / total. */
-  ServiceInfo random() {
+  Optional<ServiceInfo> random() {
     int slot = ThreadLocalRandom.current().nextInt(total);
     return members.get(cumulative == null ? slot : byCumulativeWeight(slot));
   }
