@@ -30,8 +30,9 @@ import org.servicegrid.protocol.servlet.ErrorWriter;
 import org.servicegrid.protocol.tracing.Tracing;
 
 /**
- * Forwards one request to a live instance of its service and relays the answer: 404 for a name the
- * registry does not know, 503 when it knows none alive (or cannot be asked), a {@link Refusal}
+ * Forwards one request to a live instance of its service, of the versions {@link VersionRouting}
+ * allows, and relays the answer: 404 for a name the registry does not know, 503 when it knows none
+ * alive (or cannot be asked, or none of a version asked for without fallback), a {@link Refusal}
  * (431, 508, 413, 503) when the request is over a limit, and after a failed attempt either another
  * instance (see {@link RetryPolicy}) or 502/503/504. Each request runs on its own container thread,
  * which blocks while the upstream works and streams both bodies itself; no other thread takes part.
