@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.util.regex.Pattern;
 import org.servicegrid.gateway.catalog.CatalogSettings;
+import org.servicegrid.gateway.catalog.canary.CanaryRules;
+import org.servicegrid.gateway.catalog.canary.CanarySettings;
 import org.servicegrid.gateway.guard.BodyLimits;
 import org.servicegrid.gateway.guard.LimitSettings;
 import org.servicegrid.gateway.proxy.ForwardingSettings;
@@ -29,10 +31,14 @@ public class GatewayConfig extends ValidatedConfig {
    */
   private static final Pattern VIA_NAME = Pattern.compile("[A-Za-z0-9._-]+(:[0-9]{1,5})?");
 
+  /** An HTTP field name: an RFC 9110 token. */
+  private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+
   @Produces UpstreamSettings upstream;
   @Produces ForwardingSettings forwarding;
   @Produces LimitSettings limits;
   @Produces CatalogSettings catalog;
+  @Produces CanarySettings canary;
 
   @Override
   public void validate() {
@@ -73,5 +79,26 @@ public class GatewayConfig extends ValidatedConfig {
             gateway.millis("catalog.refresh-period", 100),
             gateway.millis("catalog.retry-delay", 100),
             gateway.integer("catalog.miss-refresh-rate", 1));
+    canary = readCanary(gateway);
+  }
+
+  private static CanarySettings readCanary(ConfigKeys gateway) {
+    String fallback = gateway.text("canary.fallback");
+    require(
+        fallback.equals("true") || fallback.equals("false"),
+        gateway.key("canary.fallback"),
+        fallback,
+        "must be true (other instances) or false (503)");
+    String header = gateway.text("version-header");
+    require(
+        FIELD_NAME.matcher(header).matches(),
+        gateway.key("version-header"),
+        header,
+        "must be an HTTP header name");
+    return new CanarySettings(
+        gateway.parsed("canary", "", CanaryRules::parse),
+        Boolean.parseBoolean(fallback),
+        header,
+        gateway.parsed("version-header.allowed-from", "", AddressRanges::parse));
   }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.servicegrid.gateway.catalog.canary.CanaryRule;
 import org.servicegrid.testsupport.ConfigFixture;
 
 class GatewayConfigTest {
@@ -25,6 +26,27 @@ class GatewayConfigTest {
     assertThat(config.limits.maxHeaderBytes()).isEqualTo(16384);
     assertThat(config.limits.maxBodyBytes("any")).isEqualTo(10 * 1024 * 1024);
     assertThat(config.upstream.allowedUpstreams()).hasToString("loopback,private");
+    assertThat(config.canary.rules().isEmpty()).isTrue();
+    assertThat(config.canary.fallback()).isTrue();
+    assertThat(config.canary.header()).isEqualTo("X-Servicegrid-Version");
+    assertThat(config.canary.headerAllowedFrom().isEmpty()).isTrue();
+  }
+
+  @Test
+  void readsCanaryRulesAndWhoMayAskForAVersion() {
+    GatewayConfig config =
+        ConfigFixture.validated(
+            GatewayConfig.class,
+            "gateway.canary",
+            "visit=2.0@10",
+            "gateway.canary.fallback",
+            "false",
+            "gateway.version-header.allowed-from",
+            "10.0.0.0/8");
+
+    assertThat(config.canary.rules().of("visit")).isEqualTo(new CanaryRule("2.0", 10));
+    assertThat(config.canary.fallback()).isFalse();
+    assertThat(config.canary.headerAllowedFrom().contains("10.1.2.3")).isTrue();
   }
 
   @Test
@@ -67,7 +89,12 @@ class GatewayConfigTest {
     "gateway.max-body-bytes.per-service, upload",
     "gateway.allowed-upstreams, ''",
     "gateway.allowed-upstreams, 'loopback,caller'",
-    "gateway.allowed-upstreams, 300.1.1.1"
+    "gateway.allowed-upstreams, 300.1.1.1",
+    "gateway.canary, visit=2.0",
+    "gateway.canary, visit=2.0@200",
+    "gateway.canary.fallback, yes",
+    "gateway.version-header, 'X Version'",
+    "gateway.version-header.allowed-from, 127.0.0.1/33"
   })
   void refusesToStartNamingTheKey(String key, String value) {
     ConfigFixture.assertRejected(GatewayConfig.class, key, value);

@@ -15,8 +15,9 @@ import org.servicegrid.protocol.ServiceInfo;
 /**
  * The live instances of the services this application requires, and clients to call them. Instances
  * come from a local table the registry keeps current; selection follows {@code
- * registry.client.selection} and skips instances a caller reported failed within {@code
- * registry.client.failure-cooldown}, until the registry announces them again.
+ * registry.client.selection}, weighs instances by their Meta weight, prefers those in this
+ * instance's own Meta zone while one there is usable, and skips instances a caller reported failed
+ * within {@code registry.client.failure-cooldown}, until the registry announces them again.
  */
 @ApplicationScoped
 public class ServiceInstances {
@@ -40,10 +41,30 @@ public class ServiceInstances {
   }
 
   /**
+   * Like {@link #pick}, among the instances {@code versions} admits only, e.g. {@code
+   * Versions.only("2.0")}; empty when none of them is usable (the caller may then pick again with
+   * {@link Versions#ANY}).
+   */
+  public Optional<ServiceInfo> pick(String service, Versions versions) {
+    return selector.pick(
+        service, table.instances(service), versions.version(), versions.matching());
+  }
+
+  /**
    * For a retry: like {@link #pick}, but not one of {@code tried} while another instance is usable.
    */
   public Optional<ServiceInfo> pickOther(String service, Collection<ServiceInfo> tried) {
-    return selector.pickOther(service, table.instances(service), tried);
+    return pickOther(service, Versions.ANY, tried);
+  }
+
+  /**
+   * For a retry among the instances {@code versions} admits: not one of {@code tried} while another
+   * of them is usable.
+   */
+  public Optional<ServiceInfo> pickOther(
+      String service, Versions versions, Collection<ServiceInfo> tried) {
+    return selector.pickOther(
+        service, table.instances(service), versions.version(), versions.matching(), tried);
   }
 
   /** Like {@link #pick} but throws {@link NoInstanceAvailableException} when there is none. */

@@ -47,6 +47,15 @@ public final class FakeHttpServer implements AutoCloseable {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int THREADS = 32;
 
+  static {
+    // The JDK server writes an answer's headers and body in separate packets; with Nagle's
+    // algorithm on, the body then waits for the client's delayed ACK (~40 ms) on every kept-alive
+    // exchange. Read once, when the JDK's server classes load.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   /** The sockets that hold the ports of {@link #deadAddr()} for as long as this JVM runs. */
   private static final List<Socket> DEAD_PORTS = new CopyOnWriteArrayList<>();
 

@@ -8,6 +8,7 @@ import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -130,10 +131,20 @@ public final class FakeRegistry implements AutoCloseable {
 
   /** Lists {@code name} with one instance at {@code addr} that has this Meta. */
   public void putWithMeta(String name, String addr, Map<String, String> meta) {
-    String info = ServiceInfoJson.withMeta(ServiceInfoJson.serviceInfo(name, addr), meta);
-    try (var reader = Json.createReader(new StringReader(info))) {
-      table.put(name, List.of(reader.readObject()));
-    }
+    putWithMeta(name, Map.of(addr, meta));
+  }
+
+  /** Lists {@code name} with one instance per address, each with its Meta, in the map's order. */
+  public void putWithMeta(String name, Map<String, Map<String, String>> metaByAddr) {
+    List<JsonObject> instances = new ArrayList<>();
+    metaByAddr.forEach(
+        (addr, meta) -> {
+          String info = ServiceInfoJson.withMeta(ServiceInfoJson.serviceInfo(name, addr), meta);
+          try (var reader = Json.createReader(new StringReader(info))) {
+            instances.add(reader.readObject());
+          }
+        });
+    table.put(name, List.copyOf(instances));
   }
 
   /** The registrations received ({@code POST /services}), in order. */

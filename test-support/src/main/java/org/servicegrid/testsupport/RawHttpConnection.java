@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
@@ -31,6 +32,26 @@ public final class RawHttpConnection implements AutoCloseable {
       return new RawHttpConnection(socket);
     } catch (IOException e) {
       throw new UncheckedIOException("connecting to " + addr + " failed", e);
+    }
+  }
+
+  /**
+   * Connects to {@code addr} ({@code host:port}) from the local address {@code from}, e.g. another
+   * loopback address than 127.0.0.1: a client the server tells apart by its address.
+   */
+  public static RawHttpConnection openFrom(InetAddress from, String addr) {
+    int colon = addr.lastIndexOf(':');
+    try {
+      Socket socket =
+          new Socket(
+              InetAddress.getByName(addr.substring(0, colon)),
+              Integer.parseInt(addr.substring(colon + 1)),
+              from,
+              0);
+      socket.setSoTimeout((int) Http.TIMEOUT.toMillis());
+      return new RawHttpConnection(socket);
+    } catch (IOException e) {
+      throw new UncheckedIOException("connecting to " + addr + " from " + from + " failed", e);
     }
   }
 

@@ -1,5 +1,7 @@
 package org.servicegrid.gateway.catalog;
 
+import org.servicegrid.gateway.catalog.canary.CanaryRule;
+
 /**
  * Renders the route listing as one self-contained HTML page (inline style, no scripts, nothing
  * fetched from elsewhere), so it works on an isolated network. Every value is escaped even though
@@ -35,7 +37,7 @@ final class RoutesPage {
     }
     html.append(
         "<table><thead><tr><th>Service</th><th>Path</th><th>Live"
-            + " instances</th></tr></thead><tbody>");
+            + " instances</th><th>Canary</th></tr></thead><tbody>");
     for (RouteSummary route : listing.services()) {
       // A relative link, so the page also works when the gateway is not at the server's root.
       html.append("<tr><td>")
@@ -48,9 +50,16 @@ final class RoutesPage {
           .append(route.instances() == 0 ? " none" : "")
           .append("\">")
           .append(route.instances())
+          .append("</td><td>")
+          .append(canary(route.canary()))
           .append("</td></tr>");
     }
     return html.append("</tbody></table></body></html>").toString();
+  }
+
+  /** "2.0 at 10 %": the version and the share of requests it gets; empty without a rule. */
+  private static String canary(CanaryRule rule) {
+    return rule == null ? "" : escape(rule.version()) + " at " + rule.percent() + " %";
   }
 
   static String escape(String text) {

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.servicegrid.client.ServiceDirectory;
 import org.servicegrid.client.ServiceInstances;
+import org.servicegrid.gateway.catalog.canary.CanarySettings;
 
 /**
  * {@code GET /}: what the gateway routes to, as JSON for tools or as a small page for a browser.
@@ -27,12 +28,13 @@ public class RoutesResource {
   @Inject ServiceCatalog catalog;
   @Inject ServiceInstances instances;
   @Inject ServiceDirectory registry;
+  @Inject CanarySettings canary;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
       operationId = "listRoutes",
-      summary = "The routable services and how many live instances each has")
+      summary = "The routable services, how many live instances each has, and their canary rules")
   @APIResponse(
       responseCode = "200",
       description = "The services, sorted by name",
@@ -45,7 +47,10 @@ public class RoutesResource {
     return new RouteListing(
         snapshot.names().stream()
             .sorted(Comparator.naturalOrder())
-            .map(name -> RouteSummary.of(name, instances.instances(name).size()))
+            .map(
+                name ->
+                    RouteSummary.of(
+                        name, instances.instances(name).size(), canary.rules().of(name)))
             .toList(),
         registry.registryUrl().toString(),
         snapshot.reachable());

@@ -16,18 +16,22 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.servicegrid.client.ServiceInstances;
+import org.servicegrid.client.Versions;
 import org.servicegrid.gateway.catalog.Route;
 import org.servicegrid.gateway.catalog.ServiceCatalog;
+import org.servicegrid.gateway.catalog.canary.VersionRouting;
 import org.servicegrid.gateway.guard.LimitSettings;
 import org.servicegrid.gateway.guard.Refusal;
 import org.servicegrid.gateway.guard.ServiceBulkhead;
+import org.servicegrid.protocol.InvalidRequestException;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.servlet.ErrorWriter;
 import org.servicegrid.protocol.tracing.Tracing;
 
 /**
- * Forwards one request to a live instance of its service and relays the answer: 404 for a name the
- * registry does not know, 503 when it knows none alive (or cannot be asked), a {@link Refusal}
+ * Forwards one request to a live instance of its service, of the versions {@link VersionRouting}
+ * allows, and relays the answer: 404 for a name the registry does not know, 503 when it knows none
+ * alive (or cannot be asked, or none of a version asked for without fallback), a {@link Refusal}
  * (431, 508, 413, 503) when the request is over a limit, and after a failed attempt either another
  * instance (see {@link RetryPolicy}) or 502/503/504. Each request runs on its own container thread,
  * which blocks while the upstream works and streams both bodies itself; no other thread takes part.
@@ -46,6 +50,7 @@ public class Forwarder {
   @Inject GatewayMetrics metrics;
   @Inject ServiceBulkhead bulkhead;
   @Inject Tracing tracing;
+  @Inject VersionRouting versionRouting;
 
   private RetryPolicy retryPolicy;
   private RequestHeaders requestHeaders;
@@ -134,6 +139,12 @@ public class Forwarder {
               + service
               + "'");
     }
+    Versions versions;
+    try {
+      versions = versionRouting.of(service, request::getHeader, request.getRemoteAddr());
+    } catch (InvalidRequestException e) {
+      return error(response, 400, e.getMessage());
+    }
     if (!bulkhead.tryEnter(service)) {
       response.setHeader("Retry-After", retryAfter);
       return refuse(
@@ -147,15 +158,19 @@ public class Forwarder {
               + " requests in flight, the most allowed");
     }
     try {
-      return exchange(route, request, response, headers.headers(), maxBody, trace);
+      return exchange(route, versions, request, response, headers.headers(), maxBody, trace);
     } finally {
       bulkhead.leave(service);
     }
   }
 
-  /** Tries instances until one answers or the retry policy gives up; returns the status sent. */
+  /**
+   * Tries instances of the versions the request may go to (any, once none of them is usable and the
+   * request may fall back) until one answers or the retry policy gives up; returns the status sent.
+   */
   private int exchange(
       Route route,
+      Versions versions,
       HttpServletRequest request,
       HttpServletResponse response,
       Header[] headers,
@@ -172,7 +187,21 @@ public class Forwarder {
     List<ServiceInfo> tried = new ArrayList<>(2);
     String notAllowed = null; // why the last instance tried was not allowed: the answer says so
     for (int attempt = 0; ; attempt++) {
-      Optional<ServiceInfo> instance = instances.pickOther(route.service(), tried);
+      Optional<ServiceInfo> instance = instances.pickOther(route.service(), versions, tried);
+      if (instance.isEmpty() && versions.version() != null) {
+        if (!versionRouting.fallsBack(versions)) {
+          return error(
+              response,
+              503,
+              "no live instance of version '"
+                  + versions.version()
+                  + "' of service '"
+                  + route.service()
+                  + "'");
+        }
+        versions = Versions.ANY;
+        instance = instances.pickOther(route.service(), versions, tried);
+      }
       if (instance.isEmpty()) {
         return attempt == 0
             ? error(response, 503, "no live instance of service '" + route.service() + "'")

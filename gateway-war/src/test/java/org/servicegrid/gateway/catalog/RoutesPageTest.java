@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.gateway.catalog.canary.CanaryRule;
 
 class RoutesPageTest {
 
@@ -12,14 +13,16 @@ class RoutesPageTest {
     String html =
         RoutesPage.render(
             new RouteListing(
-                List.of(RouteSummary.of("log", 2), RouteSummary.of("visit", 0)),
+                List.of(
+                    RouteSummary.of("log", 2),
+                    RouteSummary.of("visit", 0, new CanaryRule("2.0", 10))),
                 "http://127.0.0.1:20000",
                 true));
 
     assertThat(html)
         .startsWith("<!DOCTYPE html>")
         .contains("<td>log</td><td><a href=\"log/\">/log/</a></td><td class=\"n\">2</td>")
-        .contains("<td class=\"n none\">0</td>")
+        .contains("<td class=\"n none\">0</td><td>2.0 at 10 %</td>")
         .doesNotContain("registry unreachable")
         .doesNotContain("<script")
         .doesNotContain("http://cdn");

@@ -23,14 +23,14 @@ class InstanceSelectorTest {
 
   @Test
   void roundRobinCyclesThroughTheInstancesInOrder() {
-    InstanceSelector selector = new InstanceSelector(SelectionPolicy.ROUND_ROBIN, failures);
+    InstanceSelector selector = new InstanceSelector(SelectionPolicy.ROUND_ROBIN, failures, null);
 
     assertThat(picks(selector, 6)).containsExactly(A, B, C, A, B, C);
   }
 
   @Test
   void roundRobinKeepsOneCursorPerService() {
-    InstanceSelector selector = new InstanceSelector(SelectionPolicy.ROUND_ROBIN, failures);
+    InstanceSelector selector = new InstanceSelector(SelectionPolicy.ROUND_ROBIN, failures, null);
     ServiceInfo visit = ServiceInfo.of("visit", "v:1");
 
     selector.pick("log", ALL);
@@ -41,7 +41,7 @@ class InstanceSelectorTest {
 
   @Test
   void randomEventuallyPicksEveryInstance() {
-    InstanceSelector selector = new InstanceSelector(SelectionPolicy.RANDOM, failures);
+    InstanceSelector selector = new InstanceSelector(SelectionPolicy.RANDOM, failures, null);
     Set<ServiceInfo> picked = new HashSet<>();
 
     for (int i = 0; i < 1000 && picked.size() < ALL.size(); i++) {
@@ -53,28 +53,29 @@ class InstanceSelectorTest {
 
   @Test
   void aRetryGoesToAnInstanceNotTriedWhateverTheCursorAndBackToATriedOneOnlyWhenNoneElseIsUsable() {
-    InstanceSelector selector = new InstanceSelector(SelectionPolicy.ROUND_ROBIN, failures);
+    InstanceSelector selector = new InstanceSelector(SelectionPolicy.ROUND_ROBIN, failures, null);
 
     assertThat(
             IntStream.range(0, 6)
-                .mapToObj(i -> selector.pickOther("log", ALL, List.of(A, C)).orElseThrow()))
+                .mapToObj(
+                    i -> selector.pickOther("log", ALL, null, false, List.of(A, C)).orElseThrow()))
         .containsOnly(B);
     selector.reportFailure(B);
-    assertThat(selector.pickOther("log", ALL, List.of(A))).contains(C);
-    assertThat(selector.pickOther("log", List.of(A), List.of(A))).contains(A);
-    assertThat(selector.pickOther("log", List.of(B), List.of(A))).isEmpty();
+    assertThat(selector.pickOther("log", ALL, null, false, List.of(A))).contains(C);
+    assertThat(selector.pickOther("log", List.of(A), null, false, List.of(A))).contains(A);
+    assertThat(selector.pickOther("log", List.of(B), null, false, List.of(A))).isEmpty();
   }
 
   @Test
   void noInstanceGivesNothing() {
-    InstanceSelector selector = new InstanceSelector(SelectionPolicy.ROUND_ROBIN, failures);
+    InstanceSelector selector = new InstanceSelector(SelectionPolicy.ROUND_ROBIN, failures, null);
 
     assertThat(selector.pick("log", List.of())).isEmpty();
   }
 
   @Test
   void skipsAnInstanceReportedFailedWithinTheCooldown() {
-    InstanceSelector selector = new InstanceSelector(SelectionPolicy.ROUND_ROBIN, failures);
+    InstanceSelector selector = new InstanceSelector(SelectionPolicy.ROUND_ROBIN, failures, null);
     failures.markFailed(B.id());
     nanos.addAndGet(Duration.ofMillis(1999).toNanos());
 
@@ -83,7 +84,7 @@ class InstanceSelectorTest {
 
   @Test
   void picksAFailedInstanceAgainOnceTheCooldownIsOver() {
-    InstanceSelector selector = new InstanceSelector(SelectionPolicy.ROUND_ROBIN, failures);
+    InstanceSelector selector = new InstanceSelector(SelectionPolicy.ROUND_ROBIN, failures, null);
     failures.markFailed(B.id());
     nanos.addAndGet(Duration.ofMillis(2001).toNanos());
 
@@ -92,7 +93,7 @@ class InstanceSelectorTest {
 
   @Test
   void aFreshAnnouncementClearsTheFailureMark() {
-    InstanceSelector selector = new InstanceSelector(SelectionPolicy.RANDOM, failures);
+    InstanceSelector selector = new InstanceSelector(SelectionPolicy.RANDOM, failures, null);
     failures.markFailed(A.id());
     assertThat(selector.pick("log", List.of(A))).isEmpty();
 
@@ -103,7 +104,7 @@ class InstanceSelectorTest {
 
   @Test
   void whenEveryInstanceRecentlyFailedThereIsNone() {
-    InstanceSelector selector = new InstanceSelector(SelectionPolicy.ROUND_ROBIN, failures);
+    InstanceSelector selector = new InstanceSelector(SelectionPolicy.ROUND_ROBIN, failures, null);
     ALL.forEach(i -> failures.markFailed(i.id()));
 
     assertThat(selector.pick("log", ALL)).isEmpty();
