@@ -13,6 +13,9 @@
 # with its own output directory (WLP_OUTPUT_DIR=usr/instances/<server>-k): logs, workarea, PID and data files.
 # TLS: SERVICEGRID_TLS=true ./run.sh start makes the TLS files when missing (scripts/ensure-tls.sh, in
 # SERVICEGRID_TLS_DIR or usr/shared/resources/servicegrid-tls) and starts every server on HTTPS only.
+# A canary: REPLICA_META_2="version=2.0" gives the second instance of each service that Meta (version, zone, weight;
+# REPLICA_META_1 the first),
+# and GATEWAY_CANARY=visit=2.0@10 sends a tenth of the visits to it (docs/operations.md, "Steering traffic").
 # Traces (docs/tracing.md): SERVICEGRID_TRACING=zipkin ./run.sh start also starts a Zipkin server on 127.0.0.1:9411
 # (ZIPKIN_PORT) from the build's zipkin-server jar and sends every server's spans to it; SERVICEGRID_TRACING=otlp
 # sends them to the OTLP collector at OTEL_EXPORTER_OTLP_ENDPOINT instead. SERVICEGRID_TRACING_RATIO (1.0) is the
@@ -126,10 +129,27 @@ instance() {
       else
         export VISIT_DB
         if ((REGISTRY_NODES > 1)); then export REGISTRY_URLS; fi
+        replica_meta "$id"
       fi
     fi
     "$WLP/bin/server" "$action" "${SERVER_OF[$id]}"
   )
+}
+
+# Exports the Meta of REPLICA_META_<k> (e.g. REPLICA_META_2="version=2.0 zone=b": version, zone, weight) for instance
+# k of each service (k = 1: log, visit and the gateway; k > 1: log-k, visit-k), as its SERVICE_METADATA_* settings: a
+# second version beside the first, for a canary, or weights and zones.
+replica_meta() {
+  local id=$1 pairs pair key k=1
+  [ "$id" = "${SERVER_OF[$id]}" ] || k=${id##*-}
+  pairs="REPLICA_META_$k"
+  for pair in ${!pairs:-}; do
+    key=${pair%%=*}
+    case $key in
+      version | zone | weight) export "SERVICE_METADATA_${key^^}=${pair#*=}" ;;
+      *) echo "$pairs: '$pair' is not version=..., zone=... or weight=..." >&2; exit 2 ;;
+    esac
+  done
 }
 
 # Stops each tier in parallel, the dependents first: gateway, visit, log, registry.

@@ -12,7 +12,9 @@
 #   (SERVICEGRID_TRACING=zipkin, the spans posted to a sink on nginx's :20021 that answers 202 and discards them,
 #   ZIPKIN_EXTERNAL=true so that no Zipkin server takes the CPU), its gateway and visit paths warmed, then measured
 #   in rounds alternating with their references (reference proxy, three hops: not traced, up throughout); each
-#   phase's ratio to its reference against the same ratio with tracing off.
+#   phase's ratio to its reference against the same ratio with tracing off. The floor of those rows, in the same
+#   phases: a third reference server (:20012) traced by Liberty itself with the phase's settings, its proxy servlet to
+#   the same (traced) upstream and its trivial servlet, against their untraced twins.
 # Loopback only; every step is bounded by `timeout`. Installs Debian's wrk and nginx-light when missing.
 #   DURATION=5 ROUNDS=3 WARMUP=10s WARMUP_PASSES=6 TRACING_WARMUP_PASSES=6 REGISTRY_WARMUPS=3 bench/run.sh
 #   (req/s over all rounds; p50 and p99 of the median round)
@@ -35,6 +37,7 @@ TRACING_WARMUP_PASSES=${TRACING_WARMUP_PASSES:-$WARMUP_PASSES}
 export REGISTRY_WARMUPS=${REGISTRY_WARMUPS:-3}
 CONNECTIONS=16
 REFERENCE=bench-reference
+TRACED=bench-traced # the reference server again, traced by Liberty itself as a tracing phase traces the system
 RELAY=bench-relay # a second reference server whose proxy forwards to the first: the three-hop row
 SINK_PORT=20021    # bench/nginx.conf's spans sink
 # Tracing off unless a phase below turns it on (run.sh then exports OTEL_SDK_DISABLED=false for the system only).
@@ -54,6 +57,7 @@ cleanup() {
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   "$WLP/bin/server" stop "$REFERENCE" >/dev/null 2>&1 || true
   "$WLP/bin/server" stop "$RELAY" >/dev/null 2>&1 || true
+  "$WLP/bin/server" stop "$TRACED" >/dev/null 2>&1 || true
   ./run.sh stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -64,7 +68,8 @@ timeout 900 ./run.sh start | tee "$work/start.log"
 start_seconds() { sed -n 's/^All four servers ready in \([0-9]*\)s.*/\1/p' "$1"; }
 
 mvn -B -q -f bench/reference/pom.xml package
-# start_reference NAME PORT UPSTREAM: a reference server (bench/reference) whose proxy forwards to UPSTREAM
+# start_reference NAME PORT UPSTREAM [env...]: a reference server (bench/reference) whose proxy forwards to UPSTREAM,
+# started with the environment given (a traced one's OTEL_* settings)
 start_reference() {
   local server_dir="$WLP/usr/servers/$1"
   [ -d "$server_dir" ] || "$WLP/bin/server" create "$1" >/dev/null
@@ -72,7 +77,7 @@ start_reference() {
   printf 'http.port=%s\nreference.upstream=%s\n' "$2" "$3" >"$server_dir/bootstrap.properties"
   mkdir -p "$server_dir/apps"
   cp bench/reference/target/reference.war "$server_dir/apps/reference.war"
-  "$WLP/bin/server" start "$1" >/dev/null
+  env "${@:4}" "$WLP/bin/server" start "$1" >/dev/null
 }
 start_reference "$REFERENCE" 20010 127.0.0.1:20002
 start_reference "$RELAY" 20011 127.0.0.1:20010
@@ -209,10 +214,18 @@ tracing_phase() {
     SERVICEGRID_TRACING_RATIO="$2" OTEL_TRACES_SAMPLER=parentbased_traceidratio ./run.sh start \
     | tee "$work/start-$pct.log"
   START[$pct]=$(start_seconds "$work/start-$pct.log")
-  echo " tracing $pct %, warm-up req/s, a pass a line: gateway, visit" >&2
+  "$WLP/bin/server" stop "$TRACED" >/dev/null 2>&1 || true
+  start_reference "$TRACED" 20012 127.0.0.1:20002 OTEL_SDK_DISABLED=false OTEL_TRACES_EXPORTER=zipkin \
+    OTEL_EXPORTER_ZIPKIN_ENDPOINT=http://127.0.0.1:$SINK_PORT/api/v2/spans OTEL_METRICS_EXPORTER=none \
+    OTEL_LOGS_EXPORTER=none OTEL_TRACES_SAMPLER=parentbased_traceidratio OTEL_TRACES_SAMPLER_ARG="$2" \
+    OTEL_SERVICE_NAME=reference
+  await_ready http://127.0.0.1:20012/ping "traced reference server" 120
+  echo " tracing $pct %, warm-up req/s, a pass a line: gateway, visit, traced reference proxy, traced servlet" >&2
   for ((pass = 1; pass <= TRACING_WARMUP_PASSES; pass++)); do
     warm http://127.0.0.1:20001/log/heart-beat
     warm http://127.0.0.1:20001/visit/
+    warm http://127.0.0.1:20012/proxy/heart-beat
+    warm http://127.0.0.1:20012/ping
     echo >&2
   done
   from=$(sink_lines)
@@ -222,9 +235,11 @@ tracing_phase() {
     measure "servlet_$pct" http://127.0.0.1:20010/ping
     measure_visits "visit_$pct"
     measure "servlet_$pct" http://127.0.0.1:20010/ping
+    measure "tracedproxy_$pct" http://127.0.0.1:20012/proxy/heart-beat
+    measure "tracedservlet_$pct" http://127.0.0.1:20012/ping
   done
   SINK[$pct]=$(sink_between "$from" "$(sink_lines)")
-  for name in gateway visit servlet; do summarize "${name}_$pct"; done
+  for name in gateway visit servlet tracedproxy tracedservlet; do summarize "${name}_$pct"; done
   RSS_ON[$pct]=$(rss_all)
 }
 tracing_phase 100 1.0
@@ -281,6 +296,12 @@ tracing_rows() {
   row "$path" "visit through the gateway \`:20001/visit/\`, tracing $pct %" \
     "$(ratio "${RATE[$path]}" "${RATE[$ref]}") x trivial servlet (same phase); $off x tracing off (>= $2)$p99_visit"
   row "$ref" "trivial servlet \`:20010/ping\` (same phase, not traced)" "$(moved "$ref" servlet)"
+  path=tracedproxy_$pct
+  off=$(x_off "${RATE[$path]}" "${RATE[$ref]}" "${RATE[proxy]}" "${RATE[servlet]}")
+  row "$path" "reference proxy traced by Liberty \`:20012/proxy/heart-beat\`, tracing $pct % (floor)" \
+    "$off x the reference proxy with tracing off: what tracing costs a bare proxy servlet on the same Liberty, to the same upstream"
+  row "tracedservlet_$pct" "trivial servlet traced by Liberty \`:20012/ping\`, tracing $pct % (floor)" \
+    "$(ratio "${RATE[tracedservlet_$pct]}" "${RATE[$ref]}") x the same servlet not traced (same phase)"
 }
 tracing_rows 100 0.90
 tracing_rows 10 0.97
@@ -293,10 +314,10 @@ echo "- visits answered 200: ${ACK[visit]}; visit numbers logged meanwhile: ${LO
 # sink_text PERCENT: the sink's posts during that phase's rounds, and their bytes per request of its traced rows
 sink_text() {
   local posts bytes bad requests
-  requests=$((${REQS[gateway_$1]} + ${REQS[visit_$1]}))
+  requests=$((${REQS[gateway_$1]} + ${REQS[visit_$1]} + ${REQS[tracedproxy_$1]} + ${REQS[tracedservlet_$1]}))
   read -r posts bytes bad <<<"${SINK[$1]}"
   echo "$posts posts, $((bytes / 1024)) KB, $(awk -v b="$bytes" -v r="$requests" \
-    'BEGIN { printf "%.0f", (r > 0 ? b / r : 0) }') bytes per gateway or visit request, not 202: $bad"
+    'BEGIN { printf "%.0f", (r > 0 ? b / r : 0) }') bytes per traced request, not 202: $bad"
 }
 echo "- spans sink (nginx \`POST :$SINK_PORT/api/v2/spans\`, 202, body discarded), posts received during the" \
   "measured rounds: tracing off $sink_off; tracing 100 %: $(sink_text 100); tracing 10 %: $(sink_text 10)"
