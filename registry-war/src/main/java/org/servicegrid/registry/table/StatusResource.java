@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -61,7 +62,14 @@ public class StatusResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema =
-                  @Schema(type = SchemaType.OBJECT, example = "{\"Status\": \"OUT_OF_SERVICE\"}")))
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      requiredProperties = "Status",
+                      properties =
+                          @SchemaProperty(
+                              name = "Status",
+                              type = SchemaType.STRING,
+                              enumeration = {"OUT_OF_SERVICE", "UP"}))))
   @APIResponse(
       responseCode = "200",
       description = "The instance as the registry lists it, with its new Status",

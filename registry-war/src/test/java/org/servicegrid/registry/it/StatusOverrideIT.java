@@ -69,7 +69,8 @@ class StatusOverrideIT extends RegistryOverHttp {
           .isEqualTo("UP");
       assertThat(listed("st-svc").getString("Status")).isEqualTo("UP");
       assertThat(event("BACK_IN_SERVICE", drained.addr()).getString("detail"))
-          .isEqualTo("by admin");
+          .as("the admin token's subject")
+          .isEqualTo("by test-admin");
       assertThat(applicationMetrics()).contains("registry_status_changes_total");
       deregister(serviceInfo("st-svc", drained.addr()));
       deregister(serviceInfo("st-front", dependent.addr()));
