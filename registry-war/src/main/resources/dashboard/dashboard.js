@@ -15,7 +15,8 @@
   const EVICTED_SHOWN_MS = 60000;
   const EVENT_LABELS = {
     REGISTERED: 'registered', REPLACED: 're-registered', DEREGISTERED: 'deregistered',
-    EVICTED: 'evicted', NOTIFICATION_FAILED: 'notice failed',
+    EVICTED: 'evicted', OUT_OF_SERVICE: 'out of service', BACK_IN_SERVICE: 'back in service',
+    NOTIFICATION_FAILED: 'notice failed',
   };
 
   const data = {
@@ -40,7 +41,33 @@
     render();
   });
 
+  // Actions need a bearer token (the instance's own or a registry-admin one); the page keeps it in memory only.
+  // The registry checks it: the page never decides who may act.
+  const tokenBox = $('token');
+  $('instances').addEventListener('click', event => {
+    const button = event.target.closest('button.set-status');
+    if (button) setStatus(button.dataset.name, button.dataset.addr, button.dataset.status);
+  });
+
   refresh();
+
+  async function setStatus(name, addr, status) {
+    const result = $('action-result');
+    const headers = {'Content-Type': 'application/json', Accept: 'application/json'};
+    const token = tokenBox.value.trim();
+    if (token) headers.Authorization = 'Bearer ' + token;
+    const path = `services/${encodeURIComponent(name)}/${encodeURIComponent(addr)}/status`;
+    try {
+      const response = await fetch(path, {method: 'PUT', headers, body: JSON.stringify({Status: status})});
+      const outcome = response.ok ? `${name} at ${addr} is ${status}`
+        : `${name} at ${addr}: ${response.status}${await errorOf(response)}`;
+      setAttr(result, 'data-outcome', response.ok ? 'ok' : 'refused');
+      setText(result, outcome);
+    } catch (e) {
+      setAttr(result, 'data-outcome', 'refused');
+      setText(result, `${name} at ${addr}: the registry did not answer`);
+    }
+  }
 
   async function refresh() {
     try {
@@ -130,7 +157,7 @@
       group(i.Name).rows.push({
         key: 'i|' + i.Addr, name: i.Name, addr: i.Addr, state: i.state === 'FAILING' ? 'failing' : 'up',
         failures: i.consecutiveFailures, since: i.registeredSince, beat: i.lastHeartBeat,
-        requires: i.RequiredServices || [], meta: i.Meta || {}});
+        requires: i.RequiredServices || [], meta: i.Meta || {}, status: i.Status || 'UP'});
     }
     const evicted = [...data.evicted.values()].sort((a, b) => b.at - a.at);
     for (const gone of evicted) {
@@ -138,7 +165,7 @@
       group(gone.name).rows.push({
         key: 'i|' + gone.addr, name: gone.name, addr: gone.addr, state: 'evicted', evictedAt: gone.at,
         since: last.registeredSince || null, beat: last.lastHeartBeat || null, requires: last.RequiredServices || [],
-        meta: last.Meta || {}});
+        meta: last.Meta || {}, status: last.Status || 'UP'});
     }
     return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
@@ -181,7 +208,8 @@
     const shown = [];
     for (const g of all) {
       const rows = matches(needle, g.name)
-        ? g.rows : g.rows.filter(r => matches(needle, r.addr, r.state, ...r.requires, ...Object.values(r.meta)));
+        ? g.rows
+        : g.rows.filter(r => matches(needle, r.addr, r.state, r.status, ...r.requires, ...Object.values(r.meta)));
       if (rows.length || matches(needle, g.name)) shown.push({key: g.name, group: g, rows});
     }
     const table = $('instances');
@@ -208,14 +236,17 @@
     if (item.kind === 'header') {
       tr.className = 'service-header';
       const th = append(tr, 'th');
-      th.colSpan = 6;
+      th.colSpan = 7;
       th.scope = 'rowgroup';
       append(th, 'span', 'service-name');
       append(th, 'span', 'service-counts');
     } else {
-      ['addr', 'state', 'since', 'beat', 'requires', 'meta'].forEach(c => append(tr, 'td', c));
+      ['addr', 'state', 'status', 'since', 'beat', 'requires', 'meta'].forEach(c => append(tr, 'td', c));
       append(tr.cells[1], 'span', 'badge');
       append(tr.cells[1], 'span', 'note');
+      append(tr.cells[2], 'span', 'status-text');
+      const button = append(tr.cells[2], 'button', 'set-status');
+      button.type = 'button';
     }
     return tr;
   }
@@ -232,7 +263,8 @@
     setAttr(tr, 'data-name', item.name);
     setAttr(tr, 'data-addr', item.addr);
     setAttr(tr, 'data-state', item.state);
-    const [addr, state, since, beat, requires, meta] = tr.cells;
+    setAttr(tr, 'data-status', item.status);
+    const [addr, state, status, since, beat, requires, meta] = tr.cells;
     setText(addr, item.addr);
     setText(state.firstChild, item.state);
     setText(state.lastChild, item.state === 'failing' ? `${item.failures} missed`
@@ -241,6 +273,19 @@
     setTime(beat, item.beat, item.beat ? ago(Date.parse(item.beat)) : 'never');
     renderRequires(requires, item.requires, live);
     renderMeta(meta, item.meta);
+    renderStatus(status, item);
+  }
+
+  // UP or OUT_OF_SERVICE, and the action that flips it (none for an evicted instance).
+  function renderStatus(cell, item) {
+    const out = item.status === 'OUT_OF_SERVICE';
+    setText(cell.firstChild, out ? 'out of service' : 'in service');
+    const button = cell.lastChild;
+    button.hidden = item.state === 'evicted';
+    setText(button, out ? 'Put back in service' : 'Take out of service');
+    setAttr(button, 'data-name', item.name);
+    setAttr(button, 'data-addr', item.addr);
+    setAttr(button, 'data-status', out ? 'UP' : 'OUT_OF_SERVICE');
   }
 
   // The known keys in one line (version, zone, weight; weight 1 when not given); every pair on hover.

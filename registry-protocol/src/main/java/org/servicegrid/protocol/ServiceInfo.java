@@ -14,19 +14,22 @@ import java.util.TreeMap;
  * One service instance as the wire protocol describes it: its name, its {@code host:port} address,
  * the names of the services it depends on, and its metadata. Serialized with exactly the field
  * names of the original design ({@code Name}, {@code Addr}, {@code RequiredServices}) so that
- * services written against it interoperate; {@code Meta}, servicegrid's own, is written only when
- * it holds a pair ({@link MetaJsonAdapter}), so an instance without it looks as it always did. An
- * instance is identified by name and address ({@link #id()}); the rest is its payload.
+ * services written against it interoperate; {@code Status} and {@code Meta} are servicegrid's own,
+ * which such services ignore as unknown fields. {@code Status} ({@link InstanceStatus}) is always
+ * written ({@code UP} when absent on reading); {@code Meta} only when it holds a pair ({@link
+ * MetaJsonAdapter}). An instance is identified by name and address ({@link #id()}); the rest is its
+ * payload.
  *
  * <p>{@code Meta} maps keys to strings; the keys {@link #VERSION}, {@link #ZONE} and {@link
  * #WEIGHT} have a meaning, any other is kept for people and tools. Kept sorted by key, so that
  * every answer lists it in one order whatever the order it was sent in.
  */
-@JsonbPropertyOrder({"name", "addr", "requiredServices", "meta"})
+@JsonbPropertyOrder({"name", "addr", "requiredServices", "status", "meta"})
 public record ServiceInfo(
     @JsonbProperty("Name") String name,
     @JsonbProperty("Addr") String addr,
     @JsonbProperty("RequiredServices") List<String> requiredServices,
+    @JsonbProperty("Status") @JsonbTypeAdapter(StatusJsonAdapter.class) InstanceStatus status,
     @JsonbProperty("Meta") @JsonbTypeAdapter(MetaJsonAdapter.class) Map<String, String> meta) {
 
   /** The Meta key of the version the instance runs, e.g. {@code 2.1}. */
@@ -45,12 +48,20 @@ public record ServiceInfo(
       @JsonbProperty("Name") String name,
       @JsonbProperty("Addr") String addr,
       @JsonbProperty("RequiredServices") List<String> requiredServices,
+      @JsonbProperty("Status") @JsonbTypeAdapter(StatusJsonAdapter.class) InstanceStatus status,
       @JsonbProperty("Meta") Map<String, String> meta) {
     this.name = name;
     this.addr = addr;
     this.requiredServices = requiredServices == null ? List.of() : List.copyOf(requiredServices);
+    this.status = status == null ? InstanceStatus.UP : status; // absent: the original protocol
     // TreeMap rather than Map.copyOf: a null value must reach the validator, which names its key
     this.meta = meta == null || meta.isEmpty() ? Map.of() : sorted(meta);
+  }
+
+  /** An instance that is {@link InstanceStatus#UP}. */
+  public ServiceInfo(
+      String name, String addr, List<String> requiredServices, Map<String, String> meta) {
+    this(name, addr, requiredServices, InstanceStatus.UP, meta);
   }
 
   /** An instance without Meta, as the original protocol knows it. */
@@ -64,12 +75,22 @@ public record ServiceInfo(
 
   /** This instance with other required services, and the same Meta. */
   public ServiceInfo withRequiredServices(List<String> required) {
-    return new ServiceInfo(name, addr, required, meta);
+    return new ServiceInfo(name, addr, required, status, meta);
   }
 
   /** This instance with other Meta. */
   public ServiceInfo withMeta(Map<String, String> newMeta) {
-    return new ServiceInfo(name, addr, requiredServices, newMeta);
+    return new ServiceInfo(name, addr, requiredServices, status, newMeta);
+  }
+
+  /** This instance with another status. */
+  public ServiceInfo withStatus(InstanceStatus newStatus) {
+    return new ServiceInfo(name, addr, requiredServices, newStatus, meta);
+  }
+
+  /** True unless an operator took it out of service. */
+  public boolean inService() {
+    return status == InstanceStatus.UP;
   }
 
   /**

@@ -55,16 +55,29 @@ public final class ServiceInfoParser {
     String addr = null;
     List<String> required = List.of();
     Map<String, String> meta = Map.of();
+    InstanceStatus status = InstanceStatus.UP;
     for (Map.Entry<String, JsonValue> field : object.entrySet()) {
       switch (field.getKey().toLowerCase(java.util.Locale.ROOT)) {
         case "name" -> name = text("Name", field.getValue());
         case "addr" -> addr = text("Addr", field.getValue());
         case "requiredservices" -> required = names(field.getValue());
         case "meta" -> meta = meta(field.getValue());
+        case "status" -> status = status(field.getValue());
         default -> {} // unknown fields are ignored, as the original decoder did
       }
     }
-    return new ServiceInfo(name, addr, required, meta);
+    return new ServiceInfo(name, addr, required, status, meta);
+  }
+
+  /**
+   * The Status an answer or notice carries; anything else than a known one reads as UP. Never
+   * refused: a registration's Status is ignored (the registry sets it), and a reader of answers
+   * must not fail on a value a later registry may add.
+   */
+  private static InstanceStatus status(JsonValue value) {
+    return value.getValueType() == JsonValue.ValueType.STRING
+        ? InstanceStatus.parse(((JsonString) value).getString()).orElse(InstanceStatus.UP)
+        : InstanceStatus.UP;
   }
 
   private static String text(String field, JsonValue value) {

@@ -4,9 +4,9 @@ import jakarta.json.stream.JsonGenerator;
 
 /**
  * Writes a {@link ServiceInfo} with a JSON-P generator, as its JSON-B binding writes it: {@code
- * Name}, {@code Addr}, {@code RequiredServices}, then {@code Meta} only when it holds a pair. For
- * servers that write many instances at once without the binding's per-object reflection; a test
- * holds both to the same bytes.
+ * Name}, {@code Addr}, {@code RequiredServices}, {@code Status}, then {@code Meta} only when it
+ * holds a pair. For servers that write many instances at once without the binding's per-object
+ * reflection; a test holds both to the same bytes.
  */
 public final class ServiceInfoWriter {
 
@@ -18,6 +18,7 @@ public final class ServiceInfoWriter {
     json.writeStartArray("RequiredServices");
     info.requiredServices().forEach(json::write);
     json.writeEnd();
+    json.write("Status", info.status().name());
     if (!info.meta().isEmpty()) {
       json.writeStartObject("Meta");
       info.meta().forEach(json::write);

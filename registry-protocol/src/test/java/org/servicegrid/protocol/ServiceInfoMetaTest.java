@@ -189,18 +189,25 @@ class ServiceInfoMetaTest {
   }
 
   @Test
-  void withoutMetaAnInstanceIsWrittenExactlyAsTheOriginalProtocolWritesIt() throws Exception {
+  void withoutMetaAnInstanceIsWrittenAsTheOriginalProtocolWritesItPlusItsStatus() throws Exception {
     try (Jsonb jsonb = JsonbBuilder.create()) {
       ServiceInfo info = ServiceInfo.of("visit", "127.0.0.1:20003", "log");
       OriginalServiceInfo original =
           new OriginalServiceInfo("visit", "127.0.0.1:20003", List.of("log"));
+      String originalJson = jsonb.toJson(original);
 
-      assertThat(jsonb.toJson(info)).isEqualTo(jsonb.toJson(original));
+      assertThat(jsonb.toJson(info))
+          .isEqualTo(originalJson.substring(0, originalJson.length() - 1) + ",\"Status\":\"UP\"}");
       assertThat(jsonb.toJson(Map.of("visit", List.of(info, ServiceInfo.of("log", "h:1")))))
           .isEqualTo(
               "{\"visit\":[{\"Name\":\"visit\",\"Addr\":\"127.0.0.1:20003\","
-                  + "\"RequiredServices\":[\"log\"]},"
-                  + "{\"Name\":\"log\",\"Addr\":\"h:1\",\"RequiredServices\":[]}]}");
+                  + "\"RequiredServices\":[\"log\"],\"Status\":\"UP\"},"
+                  + "{\"Name\":\"log\",\"Addr\":\"h:1\",\"RequiredServices\":[],"
+                  + "\"Status\":\"UP\"}]}");
+      assertThat(jsonb.fromJson(originalJson, ServiceInfo.class))
+          .as("an original-protocol body reads as UP")
+          .isEqualTo(info);
+      assertThat(parse(originalJson)).isEqualTo(info);
     }
   }
 
@@ -218,6 +225,7 @@ class ServiceInfoMetaTest {
       assertThat(json)
           .isEqualTo(
               "[{\"Name\":\"visit\",\"Addr\":\"127.0.0.1:20003\",\"RequiredServices\":[],"
+                  + "\"Status\":\"UP\","
                   + "\"Meta\":{\"note\":\"tab\\there \\\"quoted\\\"\",\"version\":\"2.1\","
                   + "\"zone\":\"eu-1a\"}}]");
       assertThat(jsonb.fromJson(jsonb.toJson(info), ServiceInfo.class)).isEqualTo(info);
@@ -230,8 +238,8 @@ class ServiceInfoMetaTest {
     List<ServiceInfo> instances =
         List.of(
             ServiceInfo.of("visit", "127.0.0.1:20003", "log", "db"),
-            ServiceInfo.of("log", "[::1]:9001")
-                .withMeta(Map.of("weight", "5", "zone", "\u00e9\n")));
+            ServiceInfo.of("log", "[::1]:9001").withMeta(Map.of("weight", "5", "zone", "\u00e9\n")),
+            ServiceInfo.of("log", "h:2").withStatus(InstanceStatus.OUT_OF_SERVICE));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator json = Json.createGenerator(out)) {
       json.writeStartArray();

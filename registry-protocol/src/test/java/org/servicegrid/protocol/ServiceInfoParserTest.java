@@ -86,7 +86,8 @@ class ServiceInfoParserTest {
 
       assertThat(json)
           .isEqualTo(
-              "{\"Name\":\"visit\",\"Addr\":\"127.0.0.1:20003\",\"RequiredServices\":[\"log\"]}");
+              "{\"Name\":\"visit\",\"Addr\":\"127.0.0.1:20003\",\"RequiredServices\":[\"log\"],"
+                  + "\"Status\":\"UP\"}");
       assertThat(jsonb.fromJson(json, ServiceInfo.class).requiredServices())
           .isEqualTo(List.of("log"));
     }

@@ -68,7 +68,8 @@ public class RegistryConfig extends ValidatedConfig {
             registry.integer("table.max-idle-services", 0),
             registry.millis("cluster.write-timeout", 1),
             registry.integer("limits.max-instances-per-service", 1),
-            registry.integer("limits.max-services", 1));
+            registry.integer("limits.max-services", 1),
+            registry.millis("status-override.retention", 1));
     events = new EventLogSettings(registry.integer("events.capacity", 1));
     cluster = readCluster(registry.under("cluster"));
     auth = readAuth(registry.under("auth"), keys("mp.jwt.verify"));

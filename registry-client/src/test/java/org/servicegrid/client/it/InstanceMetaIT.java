@@ -62,7 +62,7 @@ class InstanceMetaIT {
             "{\"Name\":\"probe\",\"Addr\":\""
                 + ProbeWar.ADDR
                 + "\",\"RequiredServices\":[\"meta-log\",\"meta-plain\",\"meta-late\"],"
-                + "\"Meta\":{\"owner\":\"team-a\",\"version\":\"1.4\",\"weight\":\"20\"}}");
+                + "\"Status\":\"UP\",\"Meta\":{\"owner\":\"team-a\",\"version\":\"1.4\",\"weight\":\"20\"}}");
   }
 
   @Test
@@ -78,7 +78,8 @@ class InstanceMetaIT {
     assertThat(Http.get(ProbeWar.url("/probe/instances/meta-plain")).body())
         .as("an instance without Meta is written without it")
         .isEqualTo(
-            "[{\"Name\":\"meta-plain\",\"Addr\":\"127.0.0.1:3102\",\"RequiredServices\":[]}]");
+            "[{\"Name\":\"meta-plain\",\"Addr\":\"127.0.0.1:3102\",\"RequiredServices\":[],"
+                + "\"Status\":\"UP\"}]");
   }
 
   @Test

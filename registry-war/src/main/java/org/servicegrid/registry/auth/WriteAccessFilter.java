@@ -18,10 +18,12 @@ import org.servicegrid.protocol.auth.AccessDeniedException;
 import org.servicegrid.protocol.auth.Caller;
 
 /**
- * Guards {@code POST}/{@code DELETE /services}: the filter takes the caller from the bearer token
- * Liberty's MicroProfile JWT verified (or admits it by address, else 401) before the body is read,
- * the interceptor checks, once the ServiceInfo is parsed, that the caller may act for its Name
- * (403). Both run before the resource method, so a refused request changes nothing.
+ * Guards {@code POST}/{@code DELETE /services} and {@code PUT /services/{name}/{addr}/status}: the
+ * filter takes the caller from the bearer token Liberty's MicroProfile JWT verified (or admits it
+ * by address, else 401) before the body is read, the interceptor checks, once the ServiceInfo is
+ * parsed, that the caller may act for its Name (403); on an instance's own path the filter checks
+ * the Name of the path at once. Both run before the resource method, so a refused request changes
+ * nothing.
  *
  * <p>The container protects no URL of the registry (a constraint on the writes would have Liberty
  * refuse a write without a token before this filter could admit it from {@code
@@ -42,12 +44,19 @@ public class WriteAccessFilter implements ContainerRequestFilter, ReaderIntercep
 
   @Override
   public void filter(ContainerRequestContext request) {
-    request.setProperty(
-        CALLER,
+    Caller caller =
         access.authenticate(
             request.getSecurityContext().getUserPrincipal(),
             request.getHeaderString(HttpHeaders.AUTHORIZATION),
-            servletRequest.getRemoteAddr()));
+            servletRequest.getRemoteAddr());
+    // a write on one instance's path (its status) names the instance before any body is read
+    String name = request.getUriInfo().getPathParameters().getFirst("name");
+    if (name != null && !caller.mayActFor(name)) {
+      throw AccessDeniedException.forbidden(
+          "the token of '" + caller.subject() + "' may not change instances of '" + name + "'");
+    }
+    request.setProperty(CALLER, caller);
+    servletRequest.setAttribute(CALLER, caller); // who set a status, for the event log
   }
 
   @Override

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.servicegrid.protocol.InstanceId;
+import org.servicegrid.protocol.InstanceStatus;
 import org.servicegrid.protocol.ServiceInfo;
 
 /**
@@ -35,8 +36,11 @@ import org.servicegrid.protocol.ServiceInfo;
  * traceparent. Each newer field is written only when it holds something, so that nodes of an
  * earlier version, in the same cluster during a rolling upgrade, read what does not use it: a
  * record without Meta and without a trace is in the format before traceparents (10 fields), one
- * with a trace and no Meta in the format before Meta (11); only a record with Meta has 12 (its
- * traceparent field empty when there is none), which only this version reads.
+ * with a trace and no Meta in the format before Meta (11); a record with Meta has 12 (its
+ * traceparent field empty when there is none). A record whose instance an operator took out of
+ * service, or whose status someone set, has 14: then the status and who set it ({@code statusBy},
+ * empty for a plain registration), its Meta field {@code {}} when it has none; only this version
+ * reads those.
  */
 public record RegistrationRecord(
     long version,
@@ -47,7 +51,8 @@ public record RegistrationRecord(
     Instant since,
     Instant at,
     ServiceInfo info,
-    String traceParent) {
+    String traceParent,
+    String statusBy) {
 
   /** Whether the instance is registered, or why it was removed. */
   public enum State {
@@ -58,7 +63,8 @@ public record RegistrationRecord(
 
   private static final int FIELDS_BEFORE_TRACES = 10;
   private static final int FIELDS_BEFORE_META = 11;
-  private static final int FIELDS = 12;
+  private static final int FIELDS_BEFORE_STATUS = 12;
+  private static final int FIELDS = 14;
 
   /** One factory each: {@code Json.createReader/Generator} look the provider up on every call. */
   private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
@@ -70,7 +76,18 @@ public record RegistrationRecord(
    * yet versioned nor stamped.
    */
   public static RegistrationRecord live(ServiceInfo info, Instant now, String traceParent) {
-    return new RegistrationRecord(0, State.LIVE, newToken(), "", "", now, now, info, traceParent);
+    return new RegistrationRecord(
+        0, State.LIVE, newToken(), "", "", now, now, info, traceParent, "");
+  }
+
+  /**
+   * This live registration again, with {@code status} set by {@code by} at {@code now}, in the span
+   * of {@code traceParent}: a new write of the same registration (same {@code since}).
+   */
+  public RegistrationRecord withStatus(
+      InstanceStatus status, String by, Instant now, String traceParent) {
+    return new RegistrationRecord(
+        0, state, newToken(), "", "", since, now, info.withStatus(status), traceParent, by);
   }
 
   /**
@@ -79,7 +96,7 @@ public record RegistrationRecord(
    */
   public static RegistrationRecord removal(
       ServiceInfo info, State reason, Instant now, String traceParent) {
-    return new RegistrationRecord(0, reason, newToken(), "", "", now, now, info, traceParent);
+    return new RegistrationRecord(0, reason, newToken(), "", "", now, now, info, traceParent, "");
   }
 
   /** The map key of an instance: its Name and Addr. */
@@ -97,7 +114,7 @@ public record RegistrationRecord(
 
   public RegistrationRecord withVersion(long newVersion) {
     return new RegistrationRecord(
-        newVersion, state, token, writer, notifier, since, at, info, traceParent);
+        newVersion, state, token, writer, notifier, since, at, info, traceParent, statusBy);
   }
 
   /**
@@ -106,7 +123,7 @@ public record RegistrationRecord(
    */
   public RegistrationRecord stamped(String by, String notifiedBy) {
     return new RegistrationRecord(
-        version, state, token, by, notifiedBy, since, at, info, traceParent);
+        version, state, token, by, notifiedBy, since, at, info, traceParent, statusBy);
   }
 
   public String encode() {
@@ -127,6 +144,10 @@ public record RegistrationRecord(
             info.name(),
             info.addr(),
             String.join(",", info.requiredServices()));
+    if (info.status() != InstanceStatus.UP || !statusBy.isEmpty()) {
+      return String.join(
+          "\t", fields, traceParent, metaJson(info.meta()), info.status().name(), statusBy);
+    }
     if (!info.meta().isEmpty()) {
       return fields + "\t" + traceParent + "\t" + metaJson(info.meta());
     }
@@ -140,11 +161,18 @@ public record RegistrationRecord(
    */
   public static RegistrationRecord decode(String text) {
     String[] f = text.split("\t", -1);
-    if (f.length < FIELDS_BEFORE_TRACES || f.length > FIELDS) {
+    if (f.length < FIELDS_BEFORE_TRACES
+        || f.length > FIELDS
+        || f.length == FIELDS_BEFORE_STATUS + 1) {
       throw new IllegalArgumentException("not a registration record: " + text);
     }
     List<String> required = f[9].isEmpty() ? List.of() : Arrays.asList(f[9].split(","));
-    Map<String, String> meta = f.length == FIELDS ? meta(f[11]) : Map.of();
+    Map<String, String> meta = f.length >= FIELDS_BEFORE_STATUS ? meta(f[11]) : Map.of();
+    InstanceStatus status =
+        f.length == FIELDS
+            ? InstanceStatus.parse(f[12])
+                .orElseThrow(() -> new IllegalArgumentException("not a status: " + f[12]))
+            : InstanceStatus.UP;
     return new RegistrationRecord(
         Long.parseLong(f[0]),
         State.valueOf(f[1]),
@@ -153,8 +181,9 @@ public record RegistrationRecord(
         f[4],
         Instant.parse(f[5]),
         Instant.parse(f[6]),
-        new ServiceInfo(f[7], f[8], required, meta),
-        f.length >= FIELDS_BEFORE_META ? f[10] : "");
+        new ServiceInfo(f[7], f[8], required, status, meta),
+        f.length >= FIELDS_BEFORE_META ? f[10] : "",
+        f.length == FIELDS ? f[13] : "");
   }
 
   private static String metaJson(Map<String, String> meta) {

@@ -22,10 +22,13 @@ public final class SharedRegistrations {
   private final HazelcastInstance hazelcast;
   private final IMap<String, String> map;
   private final String localId;
+  private final StatusOverrides statusOverrides;
 
+  /** The registrations in map {@code mapName}, their status overrides in the map beside it. */
   public SharedRegistrations(HazelcastInstance hazelcast, String mapName) {
     this.hazelcast = hazelcast;
     this.map = hazelcast.getMap(mapName);
+    this.statusOverrides = new StatusOverrides(hazelcast, mapName + ".status-overrides");
     this.localId = hazelcast.getCluster().getLocalMember().getUuid().toString();
   }
 
@@ -50,6 +53,11 @@ public final class SharedRegistrations {
     List<RegistrationRecord> records = new ArrayList<>();
     map.values().forEach(text -> records.add(RegistrationRecord.decode(text)));
     return records;
+  }
+
+  /** The instances taken out of service, which outlive their registrations. */
+  public StatusOverrides statusOverrides() {
+    return statusOverrides;
   }
 
   IMap<String, String> map() {

@@ -46,9 +46,10 @@ public class EventLog {
 
   void onChange(@Observes Change change) {
     RegistryEvent.Type type = RegistryEvent.Type.valueOf(change.kind().name());
+    String detail = change.by().isEmpty() ? null : "by " + change.by();
     record(
         new RegistryEvent(
-            change.at(), type, change.instance().name(), change.instance().addr(), null));
+            change.at(), type, change.instance().name(), change.instance().addr(), detail));
   }
 
   void onNoticeFailed(@Observes NoticeFailed failed) {

@@ -7,7 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One entry of the recent-events log, as the dashboard reads it: when, what, which instance, and
- * for a failed notice which dependent and why ({@code detail}; null otherwise).
+ * for a failed notice which dependent and why, for a change of status who made it ({@code detail};
+ * null otherwise).
  */
 @JsonbNillable // null fields are sent as null, so the dashboard sees every field
 @JsonbPropertyOrder({"at", "type", "name", "addr", "detail"})
@@ -18,7 +19,11 @@ public record RegistryEvent(
     @Schema(description = "What happened") Type type,
     @Schema(description = "Service name of the instance concerned") String name,
     @Schema(description = "Address of the instance concerned") String addr,
-    @Schema(description = "For NOTIFICATION_FAILED: the dependent and the reason", nullable = true)
+    @Schema(
+            description =
+                "For NOTIFICATION_FAILED: the dependent and the reason; for OUT_OF_SERVICE and"
+                    + " BACK_IN_SERVICE: who set the status",
+            nullable = true)
         String detail) {
 
   /** The kinds of event the dashboard shows. */
@@ -28,6 +33,8 @@ public record RegistryEvent(
     REPLACED,
     DEREGISTERED,
     EVICTED,
+    OUT_OF_SERVICE,
+    BACK_IN_SERVICE,
     NOTIFICATION_FAILED
   }
 }

@@ -63,6 +63,7 @@ public class RegistryMetrics {
   private Counter registrations;
   private Counter deregistrations;
   private Counter evictions;
+  private Counter statusChanges;
   private Counter heartBeatFailures;
   private Counter notificationFailures;
   private Timer notificationLatency;
@@ -72,6 +73,17 @@ public class RegistryMetrics {
     registrations = counter("registry.registrations", "Registrations accepted, new or replacing");
     deregistrations = counter("registry.deregistrations", "Instances that deregistered");
     evictions = counter("registry.evictions", "Instances evicted after missing heart-beats");
+    statusChanges =
+        counter(
+            "registry.status.changes", "Instances taken out of service or put back by an operator");
+    registry.gauge(
+        Metadata.builder()
+            .withName("registry.instances.out.of.service")
+            .withDescription(
+                "Instances out of service in the cluster (registered, or left within the"
+                    + " retention)")
+            .build(),
+        () -> table.isOpen() ? table.outOfServiceCount() : 0);
     heartBeatFailures = counter("registry.heartbeat.failures", "Heart-beat checks that failed");
     notificationFailures =
         counter("registry.notification.failures", "Notices a dependent did not accept");
@@ -111,6 +123,7 @@ public class RegistryMetrics {
       case REPLACED -> registrations.inc();
       case DEREGISTERED -> deregistrations.inc();
       case EVICTED -> evictions.inc();
+      case OUT_OF_SERVICE, BACK_IN_SERVICE -> statusChanges.inc();
     }
   }
 

@@ -134,7 +134,7 @@ public class ChangeNotifier implements ChangeSink {
 
   @Override
   public Runnable enqueue(Change change, Collection<String> dependentAddresses) {
-    if (!change.kind().isAddition() && !change.kind().isRemoval()) {
+    if (change.notice() == Change.Notice.NONE) {
       return () -> {};
     }
     List<DependentQueue> idle = new ArrayList<>();

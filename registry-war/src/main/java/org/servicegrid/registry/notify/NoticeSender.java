@@ -36,7 +36,7 @@ final class NoticeSender {
   private void deliver(String dependent, Change change) {
     DependentClient client = clients.of(dependent);
     try (Response response =
-        change.kind().isAddition()
+        change.notice() == Change.Notice.ADD
             ? client.added(dependent, change.instance())
             : client.removed(dependent, change.instance())) {
       if (response.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {

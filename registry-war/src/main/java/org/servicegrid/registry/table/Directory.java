@@ -118,6 +118,20 @@ final class Directory {
     return answer;
   }
 
+  /**
+   * Each of {@code names} with its instances in service, in the given order: the registration
+   * answer, from which dependents choose.
+   */
+  Map<String, List<ServiceInfo>> instancesInServiceOf(Collection<String> names) {
+    Map<String, List<ServiceInfo>> answer = new LinkedHashMap<>();
+    for (String name : names) {
+      List<ServiceInfo> infos = instancesOf(name);
+      infos.removeIf(info -> !info.inService());
+      answer.put(name, infos);
+    }
+    return answer;
+  }
+
   /** Every known name, sorted, with its instances ({@code []} when it has none). */
   Map<String, List<ServiceInfo>> all() {
     Map<String, List<ServiceInfo>> answer = new TreeMap<>();

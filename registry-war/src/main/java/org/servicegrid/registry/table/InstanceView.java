@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.servicegrid.protocol.InstanceStatus;
 
 /** One registered instance with its heart-beat state, as the operations dashboard shows it. */
 @JsonbNillable // null fields are sent as null, so the dashboard sees every field
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
   "addr",
   "requiredServices",
   "meta",
+  "status",
   "registeredSince",
   "lastHeartBeat",
   "state",
@@ -28,6 +30,9 @@ public record InstanceView(
     @JsonbProperty("Meta")
         @Schema(description = "The instance's metadata: key to value, {} when it has none")
         Map<String, String> meta,
+    @JsonbProperty("Status")
+        @Schema(description = "UP, or OUT_OF_SERVICE when an operator took it out of service")
+        InstanceStatus status,
     @Schema(description = "Time of the (last) registration, ISO-8601") Instant registeredSince,
     @Schema(
             description = "Time of the last answered heart-beat, ISO-8601; null before the first",
@@ -42,6 +47,7 @@ public record InstanceView(
         registration.info().addr(),
         registration.info().requiredServices(),
         registration.info().meta(),
+        registration.info().status(),
         registration.registeredSince(),
         registration.lastHeartBeat(),
         registration.state(),

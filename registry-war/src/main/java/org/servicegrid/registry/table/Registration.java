@@ -60,6 +60,12 @@ public final class Registration {
     current = false;
   }
 
+  /** Takes over the heart-beat record of {@code previous}, which this one replaces. */
+  void continueHeartBeats(Registration previous) {
+    lastHeartBeat = previous.lastHeartBeat;
+    consecutiveFailures = previous.consecutiveFailures;
+  }
+
   /** The time of the last answered heart-beat, or null before the first one. */
   public Instant lastHeartBeat() {
     return lastHeartBeat;

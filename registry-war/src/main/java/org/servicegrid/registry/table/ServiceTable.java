@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
@@ -27,6 +28,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.servicegrid.protocol.InstanceId;
+import org.servicegrid.protocol.InstanceStatus;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.protocol.tracing.TraceParent;
 import org.servicegrid.protocol.tracing.Tracing;
@@ -35,6 +38,7 @@ import org.servicegrid.registry.cluster.ClusterMember;
 import org.servicegrid.registry.cluster.RegistrationRecord;
 import org.servicegrid.registry.cluster.RegistrationRecord.State;
 import org.servicegrid.registry.cluster.SharedRegistrations;
+import org.servicegrid.registry.cluster.StatusOverrides;
 
 /**
  * The registry's table of live instances on this node: register, deregister, evict, look up (how it
@@ -60,6 +64,9 @@ public class ServiceTable {
   private static final Logger LOG = Logger.getLogger(ServiceTable.class.getName());
 
   private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(10);
+
+  /** A status write races at most a few registrations of the same instance. */
+  private static final int STATUS_ATTEMPTS = 3;
 
   /** Far beyond the time an event takes from one node to the others. */
   private static final Duration CATCH_UP_WINDOW = Duration.ofSeconds(2);
@@ -102,6 +109,7 @@ public class ServiceTable {
     this.sink = sink;
     this.publisher = publisher;
     this.clock = clock;
+    this.settings = settings;
     this.tracing = Tracing.off();
     start(settings, threads);
   }
@@ -176,36 +184,87 @@ public class ServiceTable {
           limits.admit(directory, info);
           return null;
         });
+    // the registry sets the status: an instance taken out of service comes back out of service
+    InstanceStatus status = overrides().statusOf(info.id());
     try {
       writes.write(
-          RegistrationRecord.live(info, clock.instant(), traceParent()),
+          RegistrationRecord.live(info.withStatus(status), clock.instant(), traceParent()),
           false,
           null,
           Duration.ZERO);
     } finally {
       limits.release(info);
     }
-    return read(() -> directory.instancesOf(info.requiredServices()));
+    if (status != InstanceStatus.UP) {
+      overrides().keep(info.id());
+    }
+    return read(() -> directory.instancesInServiceOf(info.requiredServices()));
   }
 
   /** Removes the instance with {@code info}'s Name+Addr, if registered. */
   public boolean deregister(ServiceInfo info) {
-    return writes.write(
-        RegistrationRecord.removal(info, State.DEREGISTERED, clock.instant(), traceParent()),
-        true,
-        null,
-        Tombstones.TTL);
+    Registration current = read(() -> directory.get(info.id()));
+    boolean removed =
+        writes.write(
+            RegistrationRecord.removal(info, State.DEREGISTERED, clock.instant(), traceParent()),
+            true,
+            null,
+            Tombstones.TTL);
+    if (removed && current != null && !current.info().inService()) {
+      overrides().retainFor(info.id(), settings.statusOverrideRetention());
+    }
+    return removed;
   }
 
   /** Removes {@code registration} only if it is still the current one of its Name+Addr. */
   public boolean evict(Registration registration) {
-    return registration.isCurrent()
-        && writes.write(
-            RegistrationRecord.removal(
-                registration.info(), State.EVICTED, clock.instant(), traceParent()),
-            true,
-            registration.record().token(),
-            Tombstones.TTL);
+    boolean evicted =
+        registration.isCurrent()
+            && writes.write(
+                RegistrationRecord.removal(
+                    registration.info(), State.EVICTED, clock.instant(), traceParent()),
+                true,
+                registration.record().token(),
+                Tombstones.TTL);
+    if (evicted && !registration.info().inService()) {
+      overrides().retainFor(registration.info().id(), settings.statusOverrideRetention());
+    }
+    return evicted;
+  }
+
+  /**
+   * Sets the status of the registered instance {@code id} to {@code status}, for {@code by}: in the
+   * cluster's overrides (which a new registration of it reads) and in its registration, whose new
+   * record tells the dependents (a DELETE when it leaves service, a POST when it comes back). Empty
+   * when {@code id} is not registered; then nothing changed. Setting the status it has changes
+   * nothing and answers it as it is.
+   */
+  public Optional<ServiceInfo> setStatus(InstanceId id, InstanceStatus status, String by) {
+    for (int attempt = 0; attempt < STATUS_ATTEMPTS; attempt++) {
+      Registration current = read(() -> directory.get(id));
+      if (current == null) {
+        return Optional.empty();
+      }
+      InstanceStatus before = current.info().status();
+      overrides().set(id, status, by, clock.instant());
+      if (before == status) {
+        return Optional.of(current.info());
+      }
+      RegistrationRecord record =
+          current.record().withStatus(status, by, clock.instant(), traceParent());
+      if (writes.write(record, true, current.record().token(), Duration.ZERO)) {
+        Registration written = read(() -> directory.get(id));
+        return Optional.of(written != null ? written.info() : record.info());
+      }
+      // registered again or removed meanwhile: put the override back and look again
+      overrides().set(id, before, by, clock.instant());
+    }
+    throw new TableUnavailableException(
+        "the registration of " + id + " changed while its status was set; try again", null);
+  }
+
+  private StatusOverrides overrides() {
+    return shared.statusOverrides();
   }
 
   /**
@@ -233,7 +292,7 @@ public class ServiceTable {
       if (change != null) {
         ServiceInfo info = change.instance();
         instancesJson.drop(List.of(info.name()));
-        if (change.kind() != Change.Kind.REPLACED && notifies(record)) {
+        if (change.notice() != Change.Notice.NONE && notifies(record)) {
           Set<String> dependents = directory.dependentAddresses(info.name());
           deliveries = sink.enqueue(change, dependents);
           recent.sent(change, dependents);
@@ -289,12 +348,34 @@ public class ServiceTable {
 
   private Change put(RegistrationRecord record) {
     tombstones.remove(record.key());
-    Registration replaced = directory.put(new Registration(record));
+    Registration registration = new Registration(record);
+    Registration replaced = directory.put(registration);
+    ServiceInfo info = record.info();
+    if (replaced == null) {
+      return new Change(Change.Kind.REGISTERED, info, record.at(), record.traceParent());
+    }
+    ServiceInfo before = replaced.info();
+    if (before.status() != info.status()) {
+      registration.continueHeartBeats(replaced); // the same registration, in another status
+      Change.Kind kind =
+          info.inService() ? Change.Kind.BACK_IN_SERVICE : Change.Kind.OUT_OF_SERVICE;
+      return new Change(
+          kind,
+          info,
+          record.at(),
+          record.traceParent(),
+          Change.Notice.of(kind, info),
+          record.statusBy());
+    }
+    // dependents hear of new Meta (weight, zone, version) at once; other replacements are silent
+    boolean newMeta = info.inService() && !before.meta().equals(info.meta());
     return new Change(
-        replaced == null ? Change.Kind.REGISTERED : Change.Kind.REPLACED,
-        record.info(),
+        Change.Kind.REPLACED,
+        info,
         record.at(),
-        record.traceParent());
+        record.traceParent(),
+        newMeta ? Change.Notice.ADD : Change.Notice.NONE,
+        "");
   }
 
   private Change remove(RegistrationRecord tombstone) {
@@ -342,9 +423,14 @@ public class ServiceTable {
       for (Registration registration : directory.registrations()) {
         if (orphaned(registration.record())) {
           RegistrationRecord record = registration.record();
+          ServiceInfo info = registration.info();
+          // the departed member may have owed the notice of its registration, or of its drain
           Change change =
               new Change(
-                  Change.Kind.REGISTERED, registration.info(), record.at(), record.traceParent());
+                  info.inService() ? Change.Kind.REGISTERED : Change.Kind.OUT_OF_SERVICE,
+                  info,
+                  record.at(),
+                  record.traceParent());
           deliveries.add(
               sink.enqueue(change, directory.dependentAddresses(change.instance().name())));
         }
@@ -366,6 +452,11 @@ public class ServiceTable {
         "Members {0} left the registry cluster: notices of {1} changes they were to send queued"
             + " again",
         new Object[] {members, deliveries.size()});
+  }
+
+  /** How many instances are out of service, registered or within their retention. */
+  public int outOfServiceCount() {
+    return overrides().size();
   }
 
   /** Every known service with its live instances; {@code []} for known services without one. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.protocol.InstanceStatus;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.registry.cluster.RegistrationRecord.State;
 
@@ -44,6 +45,24 @@ class RegistrationRecordTest {
     assertThat(read.traceParent()).as("made outside a trace").isEmpty();
     assertThat(read.info().requiredServices()).isEmpty();
     assertThat(read.isLive()).isFalse();
+  }
+
+  @Test
+  void aStatusAndWhoSetItReadBackAndAPlainRecordKeepsTheFormatBeforeStatus() {
+    ServiceInfo info = ServiceInfo.of("log", "127.0.0.1:9001");
+    RegistrationRecord plain = RegistrationRecord.live(info, NOW, "").withVersion(7);
+    RegistrationRecord drained =
+        plain.withStatus(InstanceStatus.OUT_OF_SERVICE, "admin", NOW.plusSeconds(1), "");
+    RegistrationRecord back = drained.withStatus(InstanceStatus.UP, "log", NOW, TRACE_PARENT);
+
+    assertThat(plain.encode().split("\t", -1)).hasSize(10);
+    assertThat(drained.encode().split("\t", -1)).hasSize(14);
+    assertThat(RegistrationRecord.decode(drained.encode())).isEqualTo(drained);
+    assertThat(RegistrationRecord.decode(drained.encode()).info().status())
+        .isEqualTo(InstanceStatus.OUT_OF_SERVICE);
+    assertThat(drained.since()).as("the same registration").isEqualTo(plain.since());
+    assertThat(RegistrationRecord.decode(back.encode())).isEqualTo(back);
+    assertThat(RegistrationRecord.decode(back.encode()).statusBy()).isEqualTo("log");
   }
 
   @Test

@@ -21,8 +21,8 @@ import org.servicegrid.testsupport.Http;
 
 /**
  * An instance's Meta over HTTP: kept and shown in every answer that lists instances and in the
- * notices; absent, every answer is byte for byte what the original protocol sends; beyond its
- * limits, a 400 that changes nothing.
+ * notices; absent, every answer is what the original protocol sends plus the instance's Status;
+ * beyond its limits, a 400 that changes nothing.
  */
 class InstanceMetaIT extends RegistryOverHttp {
 
@@ -45,7 +45,8 @@ class InstanceMetaIT extends RegistryOverHttp {
       meta.put("version", "2.1");
       meta.put("team", "ops \"blue\"");
       String expected =
-          "{\"Name\":\"meta-svc\",\"Addr\":\"127.0.0.1:7101\",\"RequiredServices\":[],\"Meta\":"
+          "{\"Name\":\"meta-svc\",\"Addr\":\"127.0.0.1:7101\",\"RequiredServices\":[],"
+              + "\"Status\":\"UP\",\"Meta\":"
               + "{\"team\":\"ops \\\"blue\\\"\",\"version\":\"2.1\",\"weight\":\"30\","
               + "\"zone\":\"eu-1a\"}}";
 
@@ -72,11 +73,19 @@ class InstanceMetaIT extends RegistryOverHttp {
   }
 
   @Test
-  void withoutMetaEveryAnswerAndNoticeIsByteForByteTheOriginalProtocols() throws Exception {
+  void withoutMetaEveryAnswerAndNoticeIsTheOriginalProtocolsPlusTheStatus() throws Exception {
     try (FakeInstance dependent = new FakeInstance()) {
-      register(serviceInfo("plain-front", dependent.addr(), "plain-svc"));
+      // registered as a service of the original protocol does: its three fields, nothing more
+      Http.assertStatus(
+          post(
+              "{\"Name\":\"plain-front\",\"Addr\":\""
+                  + dependent.addr()
+                  + "\",\"RequiredServices\":[\"plain-svc\"]}"),
+          200);
+      // the original fields, in the original order, then Status, which such a service ignores
       String expected =
-          "{\"Name\":\"plain-svc\",\"Addr\":\"127.0.0.1:7201\",\"RequiredServices\":[\"plain-db\"]}";
+          "{\"Name\":\"plain-svc\",\"Addr\":\"127.0.0.1:7201\",\"RequiredServices\":[\"plain-db\"],"
+              + "\"Status\":\"UP\"}";
 
       // an empty Meta is no Meta
       register(withMeta(serviceInfo("plain-svc", "127.0.0.1:7201", "plain-db"), Map.of()));

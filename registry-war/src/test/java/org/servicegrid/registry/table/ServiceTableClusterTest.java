@@ -19,14 +19,17 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.servicegrid.protocol.InstanceStatus;
 import org.servicegrid.protocol.ServiceInfo;
 import org.servicegrid.registry.cluster.ClusterSettings;
+import org.servicegrid.registry.cluster.RegistrationRecord;
 import org.servicegrid.registry.cluster.SharedRegistrations;
 
 /**
  * Two tables on two Hazelcast members of one cluster, in one JVM: what is written through one is
  * applied by both, each change's notices are queued by exactly one of them, and when a member dies
- * the survivor takes over its heart-beats and queues again the notices the dead one owed.
+ * the survivor takes over its heart-beats and queues again the notices the dead one owed, and keeps
+ * the out-of-service status the dead one set.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServiceTableClusterTest {
@@ -107,6 +110,16 @@ class ServiceTableClusterTest {
   @Test
   @Order(2)
   void whenAMemberDiesTheSurvivorChecksEveryInstanceAndQueuesTheNoticesTheDeadOneOwed() {
+    // an instance the dying member owns, taken out of service through it
+    ServiceInfo drained =
+        firstTable.instancesOf("svc").stream()
+            .filter(i -> first.getPartitionService().getPartition(key(i)).getOwner().localMember())
+            .findFirst()
+            .orElseThrow();
+    firstTable.setStatus(drained.id(), InstanceStatus.OUT_OF_SERVICE, "admin");
+    assertThat(FIRST_SINK.notices)
+        .last()
+        .isEqualTo("OUT_OF_SERVICE " + drained.id() + " -> [127.0.0.1:9000]");
     Map<String, String> lastNoticeByFirst =
         new LinkedHashMap<>(); // per instance: its current state
     FIRST_SINK.notices.forEach(
@@ -128,10 +141,20 @@ class ServiceTableClusterTest {
         .as("the backups of the dead member's partitions")
         .filteredOn(r -> r.isLive())
         .hasSize(39);
+    secondTable.register(drained);
+    assertThat(secondTable.instancesOf("svc"))
+        .filteredOn(i -> i.id().equals(drained.id()))
+        .extracting(ServiceInfo::status)
+        .as("the override outlived the member that took the call")
+        .containsExactly(InstanceStatus.OUT_OF_SERVICE);
     secondTable.register(ServiceInfo.of("svc", "127.0.0.1:9200"));
     assertThat(SECOND_SINK.notices)
         .last()
         .isEqualTo("REGISTERED svc@127.0.0.1:9200 -> [127.0.0.1:9000]");
+  }
+
+  private static String key(ServiceInfo instance) {
+    return RegistrationRecord.key(instance.id());
   }
 
   private static HazelcastInstance member(String name, List<String> members) {

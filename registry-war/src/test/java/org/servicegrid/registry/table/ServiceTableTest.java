@@ -39,15 +39,19 @@ class ServiceTableTest {
     assertThat(json("log")).isEqualTo("[]");
     table.register(ServiceInfo.of("log", "127.0.0.1:9001"));
     assertThat(json("log"))
-        .isEqualTo("[{\"Name\":\"log\",\"Addr\":\"127.0.0.1:9001\",\"RequiredServices\":[]}]");
+        .isEqualTo(
+            "[{\"Name\":\"log\",\"Addr\":\"127.0.0.1:9001\",\"RequiredServices\":[],"
+                + "\"Status\":\"UP\"}]");
     assertThat(json("log")).as("asked again, unchanged").isEqualTo(json("log"));
 
     table.register(ServiceInfo.of("log", "127.0.0.1:9001", "db")); // replaced
     table.register(ServiceInfo.of("log", "127.0.0.1:9002"));
     assertThat(json("log"))
         .isEqualTo(
-            "[{\"Name\":\"log\",\"Addr\":\"127.0.0.1:9001\",\"RequiredServices\":[\"db\"]},"
-                + "{\"Name\":\"log\",\"Addr\":\"127.0.0.1:9002\",\"RequiredServices\":[]}]");
+            "[{\"Name\":\"log\",\"Addr\":\"127.0.0.1:9001\",\"RequiredServices\":[\"db\"],"
+                + "\"Status\":\"UP\"},"
+                + "{\"Name\":\"log\",\"Addr\":\"127.0.0.1:9002\",\"RequiredServices\":[],"
+                + "\"Status\":\"UP\"}]");
 
     table.deregister(ServiceInfo.of("log", "127.0.0.1:9001"));
     Registration remaining = table.registrations().get(0);
@@ -203,10 +207,14 @@ class ServiceTableTest {
     final List<String> notices = new ArrayList<>();
     final List<String> forgotten = new ArrayList<>();
 
+    /** What each queued notice tells, as "NOTICE name@addr {meta}". */
+    final List<String> sent = new ArrayList<>();
+
     @Override
     public synchronized Runnable enqueue(Change change, Collection<String> dependentAddresses) {
       if (!dependentAddresses.isEmpty()) {
         notices.add(change.kind() + " " + change.instance().id() + " -> " + dependentAddresses);
+        sent.add(change.notice() + " " + change.instance().id() + " " + change.instance().meta());
       }
       return () -> {};
     }

@@ -59,7 +59,11 @@ public final class TestCluster {
   /** A table's settings for tests: writes wait 5 s at most for the test member. */
   static TableSettings settings(int maxIdleServices, int maxInstancesPerService, int maxServices) {
     return new TableSettings(
-        maxIdleServices, java.time.Duration.ofSeconds(5), maxInstancesPerService, maxServices);
+        maxIdleServices,
+        java.time.Duration.ofSeconds(5),
+        maxInstancesPerService,
+        maxServices,
+        java.time.Duration.ofDays(7));
   }
 
   static ThreadFactory daemons() {

@@ -23,13 +23,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.servicegrid.system.UsesSharedSystem;
 import org.servicegrid.testsupport.FakeInstance;
+import org.servicegrid.testsupport.TestTokens;
 
 /**
  * The dashboard in a real headless Chromium against the real registry: instances appear, a hung one
  * turns failing and then evicted, and the registry's unreachability shows as a banner, all without
- * reloading the page. The page is opened with {@code ?refresh=250} so its polling samples the short
- * FAILING phase; a MutationObserver records every state the victim's row showed, so the test does
- * not depend on WebDriver polling at the right moment.
+ * reloading the page; an operator with a token takes an instance out of service and back from it.
+ * The page is opened with {@code ?refresh=250} so its polling samples the short FAILING phase; a
+ * MutationObserver records every state the victim's row showed, so the test does not depend on
+ * WebDriver polling at the right moment.
  */
 @UsesSharedSystem
 class DashboardBrowserIT {
@@ -125,6 +127,58 @@ class DashboardBrowserIT {
     awaiting().untilAsserted(() -> assertThat(banner.isDisplayed()).isFalse());
     assertThat(attribute(By.tagName("body"), "data-connection")).isEqualTo("ok");
     assertThat(browser.executeScript("return window.dashboardTest.marker")).isEqualTo(marker);
+  }
+
+  @Test
+  void takesAnInstanceOutOfServiceAndBackFromThePageOnlyWithAToken() {
+    openDashboard();
+    awaiting().untilAsserted(() -> assertThat(states()).containsOnly("up").hasSize(3));
+    FakeInstance drained = instances.get(1);
+    assertThat(statusOf(drained)).isEqualTo("UP");
+
+    clickStatusButtonOf(drained); // no token typed: the registry refuses, the page only reports it
+    awaiting()
+        .untilAsserted(
+            () ->
+                assertThat(browser.findElement(By.id("action-result")).getText()).contains("401"));
+    assertThat(statusOf(drained)).isEqualTo("UP");
+
+    browser.findElement(By.id("token")).sendKeys(TestTokens.admin());
+    clickStatusButtonOf(drained);
+
+    awaiting().untilAsserted(() -> assertThat(statusOf(drained)).isEqualTo("OUT_OF_SERVICE"));
+    assertThat(cellOf(drained, "status")).startsWith("out of service");
+    assertThat(states()).as("still registered and heart-beaten").containsOnly("up");
+    awaiting()
+        .untilAsserted(
+            () ->
+                assertThat(
+                        browser.findElements(
+                            By.cssSelector(
+                                "#events li[data-type='OUT_OF_SERVICE'][data-addr='"
+                                    + drained.addr()
+                                    + "']")))
+                    .hasSize(1));
+
+    clickStatusButtonOf(drained);
+    awaiting().untilAsserted(() -> assertThat(statusOf(drained)).isEqualTo("UP"));
+  }
+
+  private String statusOf(FakeInstance instance) {
+    return (String)
+        browser.executeScript(
+            """
+            const row = document.querySelector(`tr.instance[data-addr="${CSS.escape(arguments[0])}"]`);
+            return row ? row.dataset.status : 'absent';
+            """,
+            instance.addr());
+  }
+
+  private void clickStatusButtonOf(FakeInstance instance) {
+    browser
+        .findElement(
+            By.cssSelector("tr.instance[data-addr='" + instance.addr() + "'] button.set-status"))
+        .click();
   }
 
   private void openDashboard() {
