@@ -8,7 +8,8 @@ import org.servicegrid.protocol.ServiceInfo;
 
 /**
  * Applies the registry's add and remove notices to the table, the failure marks and the cached
- * clients.
+ * clients. The table holds only instances in service: an announced instance whose Status says it is
+ * out of service is taken as its removal, so that no caller picks it whatever the notice.
  */
 @ApplicationScoped
 class InstanceChanges {
@@ -21,6 +22,10 @@ class InstanceChanges {
 
   /** The registry announced the instance: known from now on, and any failure mark is forgotten. */
   void added(ServiceInfo instance) {
+    if (!instance.inService()) {
+      removed(instance);
+      return;
+    }
     selector.forgetFailure(instance);
     boolean isNew = table.add(instance);
     LOG.log(

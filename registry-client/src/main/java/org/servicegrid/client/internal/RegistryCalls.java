@@ -52,8 +52,8 @@ public class RegistryCalls {
   }
 
   /**
-   * Only valid names, each with only well-formed instances of itself; a broken entry is logged, not
-   * fatal.
+   * Only valid names, each with only well-formed instances of itself that are in service (listings
+   * for people show the others too); a broken entry is logged, not fatal.
    */
   static Map<String, List<ServiceInfo>> usable(Map<String, List<ServiceInfo>> answer) {
     Map<String, List<ServiceInfo>> usable = new HashMap<>();
@@ -79,6 +79,7 @@ public class RegistryCalls {
     }
     return instances.stream()
         .filter(Objects::nonNull)
+        .filter(ServiceInfo::inService)
         .filter(
             instance -> {
               try {

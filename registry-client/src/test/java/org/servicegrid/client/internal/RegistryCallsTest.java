@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.servicegrid.protocol.InstanceStatus;
 import org.servicegrid.protocol.ServiceInfo;
 
 class RegistryCallsTest {
@@ -32,6 +33,16 @@ class RegistryCallsTest {
     assertThat(RegistryCalls.usable(answer))
         .containsOnly(entry("log", List.of(good)), entry("visit", List.of()));
     assertThat(RegistryCalls.usable(null)).isEmpty();
+  }
+
+  @Test
+  void leavesOutTheInstancesOutOfServiceThatAListingForPeopleShows() {
+    ServiceInfo up = ServiceInfo.of("visit", "127.0.0.1:20003");
+    ServiceInfo drained =
+        ServiceInfo.of("visit", "127.0.0.1:20103").withStatus(InstanceStatus.OUT_OF_SERVICE);
+
+    assertThat(RegistryCalls.usable(Map.of("visit", List.of(up, drained))))
+        .containsOnly(entry("visit", List.of(up)));
   }
 
   @Test

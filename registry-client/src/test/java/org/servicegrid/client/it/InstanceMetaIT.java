@@ -98,6 +98,25 @@ class InstanceMetaIT {
         .isEqualTo("[\"127.0.0.1:3103 900 - z2\"]");
   }
 
+  @Test
+  void takesAnInstanceAnnouncedOutOfServiceOutOfItsTable() {
+    String up = "{\"Name\":\"meta-late\",\"Addr\":\"127.0.0.1:3104\",\"Status\":\"UP\"}";
+    String drained = up.replace("\"UP\"", "\"OUT_OF_SERVICE\"");
+
+    assertThat(notice(drained).statusCode()).isEqualTo(200);
+    assertThat(Http.get(ProbeWar.url("/probe/meta/meta-late")).body())
+        .as("announced out of service: never in the table")
+        .doesNotContain("127.0.0.1:3104");
+
+    assertThat(notice(up).statusCode()).isEqualTo(200);
+    assertThat(Http.get(ProbeWar.url("/probe/meta/meta-late")).body()).contains("127.0.0.1:3104");
+
+    assertThat(notice(drained).statusCode()).isEqualTo(200);
+    assertThat(Http.get(ProbeWar.url("/probe/meta/meta-late")).body())
+        .as("announced again, out of service: taken out")
+        .doesNotContain("127.0.0.1:3104");
+  }
+
   private static HttpResponse<String> notice(String body) {
     return TestTokens.send("POST", ProbeWar.url("/services"), body, TestTokens.registry());
   }
