@@ -12,24 +12,25 @@
 #   cost: gateway and visit req/s with phase 1's weights and canary against the same system without Meta or rule
 #     (phase 0), each after the same warm-up (goal within 3 %)
 # Loopback only; every step bounded by timeout. Needs wrk (Debian's), as bench/run.sh installs it.
-#   REQUESTS=4000 DURATION=5 WARMUP=10s WARMUP_PASSES=4 bench/steer.sh
+#   REQUESTS=4000 DURATION=5 WARMUP=10s WARMUP_PASSES=8 bench/steer.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 REQUESTS=${REQUESTS:-4000}
 DURATION=${DURATION:-5}
 WARMUP=${WARMUP:-10s}
-WARMUP_PASSES=${WARMUP_PASSES:-4}
+WARMUP_PASSES=${WARMUP_PASSES:-8} # a fresh server's paths climb for 60-100 s (bench/run.sh)
 AUTH_DIR=target/liberty/wlp/usr/shared/resources/servicegrid-auth
 export SERVICE_REPLICAS=2 SERVICEGRID_TRACING=off
 command -v wrk >/dev/null || { echo "bench/steer.sh needs wrk (apt-get install wrk)" >&2; exit 1; }
 
 trap './run.sh stop >/dev/null 2>&1 || true' EXIT
 
-# counter PORT NAME: an application counter of the instance on PORT (0 before its first count)
+# counter PORT NAME: an application counter of the instance on PORT (0 before its first count); Prometheus format,
+# e.g. visit_visits_counted_total{mp_scope="application",} 90.0
 counter() {
   curl -fs --max-time 5 "http://127.0.0.1:$1/metrics?scope=application" |
-    awk -v n="$2" '$1 == n {printf "%.0f", $2; found = 1} END {if (!found) print 0}'
+    awk -v n="$2" 'index($1, n "{") == 1 || $1 == n {printf "%.0f", $2; found = 1} END {if (!found) print 0}'
 }
 lines() { counter "$1" log_lines_appended_total; }
 visits() { counter "$1" visit_visits_counted_total; }
@@ -115,7 +116,7 @@ done
 wait "$wrk_pid"
 up_total=$(awk '/requests in/ {print $1}' "$wrk_out")
 up_ok=$(awk '/^acknowledged/ {print $2}' "$wrk_out")
-back_after=$([ -n "$back_at" ] && awk -v a="$back_at" -v b="$up_at" 'BEGIN {printf "%.3f", a - b}' || echo "not in 5 s")
+back_after=$([ -n "$back_at" ] && awk -v a="$back_at" -v b="$up_at" 'BEGIN {printf "%.3f", a - b}' || echo "none in 5")
 rm -f "$wrk_out"
 
 echo "Phase 2: zones a (the gateway, log, visit) and b (log-2, visit-2)" >&2
