@@ -38,16 +38,21 @@ now() { date +%s.%N; }
 # share PART WHOLE: PART as a percentage of WHOLE
 share() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", (b > 0 ? 100 * a / b : 0)}'; }
 
+# gateway_lists COUNT SERVICE: waits until the gateway's routes list COUNT instances of SERVICE (its notices delivered)
+gateway_lists() {
+  local deadline=$((SECONDS + 60))
+  until curl -fs 'http://127.0.0.1:20001/' -H 'Accept: application/json' | grep -q "\"instances\":$1,\"name\":\"$2\""; do
+    ((SECONDS < deadline)) || { echo "the gateway did not list $1 instances of $2 in 60 s" >&2; exit 1; }
+    sleep 0.05
+  done
+}
+
 # start ENV...: the system restarted with ENV, and the gateway knowing both instances of log and visit
 start() {
   timeout 300 ./run.sh stop >/dev/null 2>&1 || true
   timeout 900 env "$@" ./run.sh start >/dev/null
-  local deadline=$((SECONDS + 60))
-  until curl -fs 'http://127.0.0.1:20001/' -H 'Accept: application/json' | grep -q '"instances":2,"name":"log"' &&
-    curl -fs 'http://127.0.0.1:20001/' -H 'Accept: application/json' | grep -q '"instances":2,"name":"visit"'; do
-    ((SECONDS < deadline)) || { echo "the gateway did not list two instances of log and visit in 60 s" >&2; exit 1; }
-    sleep 0.2
-  done
+  gateway_lists 2 log
+  gateway_lists 2 visit
 }
 
 # status ADDR SERVICE STATUS: an instance taken out of service or put back, with the admin token
@@ -126,6 +131,7 @@ a=$(lines 20002) b=$(lines 20102)
 posts "$zone_posts"
 zone_in=$(($(lines 20002) - a)) zone_out=$(($(lines 20102) - b))
 status 127.0.0.1:20002 log OUT_OF_SERVICE
+gateway_lists 1 log # the remove notice delivered: from here on no request may reach it
 a=$(lines 20002) b=$(lines 20102)
 posts "$zone_posts"
 zone_drained_in=$(($(lines 20002) - a)) zone_drained_out=$(($(lines 20102) - b))
@@ -141,6 +147,6 @@ echo "| canary visit=2.0@10, $REQUESTS visits through the gateway | $(share "$ca
 echo "| drain visit (:20003) under 8 connections, 20 s of visits | $((drain_total - drain_ok)) of $drain_total not 200, socket errors ${drain_errors:-0}; last visit it counted $drain_last s after the PUT's answer | none failed; <= 1 s |"
 echo "| visit back UP under 8 connections | first visit counted $back_after s after the PUT's answer; $((up_total - up_ok)) of $up_total not 200 | <= 1 s |"
 echo "| zone a preferred (gateway in zone a), $zone_posts posts | $(share "$zone_in" $((zone_in + zone_out))) % to zone a | 100 % |"
-echo "| zone a's log out of service, $zone_posts posts | $(share "$zone_drained_out" $((zone_drained_in + zone_drained_out))) % to zone b | 100 % |"
+echo "| zone a's log out of service (the gateway told), $zone_posts posts | $(share "$zone_drained_out" $((zone_drained_in + zone_drained_out))) % to zone b | 100 % |"
 echo "| cost: gateway \`:20001/log/heart-beat\`, weights + canary configured vs none | $gateway_steered vs $gateway_plain req/s = $(awk -v a="$gateway_steered" -v b="$gateway_plain" 'BEGIN {printf "%.2f", a / b}') x | >= 0.97 |"
 echo "| cost: visits through the gateway, weights + canary vs none | $visit_steered vs $visit_plain req/s = $(awk -v a="$visit_steered" -v b="$visit_plain" 'BEGIN {printf "%.2f", a / b}') x | >= 0.97 |"
