@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>Arguments: the registry base URLs. Environment: ADDRESSES (2000), SERVICES_PER_ADDRESS (5),
  * INSTANCES_PER_SERVICE (100), PERIOD (the registry's heart-beat period in ms, 1000), FAKE_PORT (20920),
  * REGISTRY_PIDS (space-separated PIDs of the registry JVMs, in the URLs' order), WINDOW (steady window, s, 20),
- * KILL_PERCENT (1), BENCH_TOKEN (else the build's admin token).
+ * KILL_PERCENT (1), BENCH_TOKEN (else the build's admin token), LABEL (names the build in the table).
  */
 public class ScaleBench {
 
@@ -125,8 +125,9 @@ public class ScaleBench {
     for (int i = 0; i < pids.length; i++) {
       row("node " + (i + 1) + " memory after the load", memory(pids[i]));
     }
-    System.out.printf("%n| workload: %d addresses x %d services = %d instances, %d services x %d, %d node(s), period %d ms | |%n",
-        ADDRESSES, PER_ADDRESS, instances, SERVICES, PER_SERVICE, nodes.size(), PERIOD);
+    System.out.printf("%n| %s: %d addresses x %d services = %d instances, %d services x %d, %d node(s), period %d ms | |%n",
+        System.getenv().getOrDefault("LABEL", "workload"), ADDRESSES, PER_ADDRESS, instances, SERVICES, PER_SERVICE,
+        nodes.size(), PERIOD);
     System.out.println("| --- | --- |");
     rows.forEach(r -> System.out.println("| " + r[0] + " | " + r[1] + " |"));
     fleet.stop();
@@ -285,8 +286,15 @@ public class ScaleBench {
     String rss = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
         .filter(l -> l.startsWith("VmRSS:")).map(l -> l.substring(6).trim()).findFirst().orElse("?");
     jcmd(pid, "GC.run");
-    String heap = jcmd(pid, "GC.heap_info").lines().filter(l -> l.contains("used")).findFirst().orElse("?").trim();
-    return "RSS " + rss + "; after a full GC: " + heap.replaceAll("\\s+", " ");
+    // The heap's regions (Serial: "def new generation", "tenured generation"; G1: "garbage-first heap").
+    long usedKb = 0;
+    for (String line : jcmd(pid, "GC.heap_info").lines().toList()) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(generation|heap) +total \\d+K, used (\\d+)K").matcher(line);
+      if (m.find()) {
+        usedKb += Long.parseLong(m.group(2));
+      }
+    }
+    return String.format(Locale.ROOT, "RSS %s; heap used after a full GC %d MB", rss, usedKb / 1024);
   }
 
   static String jcmd(long pid, String command) throws Exception {

@@ -13,6 +13,8 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,10 +38,10 @@ import org.servicegrid.registry.table.ServiceTable;
  * Bean-managed concurrency: the state is a volatile timestamp and the checker's concurrent
  * structures, nothing to lock.
  *
- * <p>The pool's threads come from the {@link ManagedThreadFactory} and carry the application's
- * context from their creation: a round decides one answer per address (thousands a second with
- * thousands of instances), and the ManagedExecutorService captures the submitter's thread context
- * for each task.
+ * <p>The pool's threads and the prober's selector thread come from the {@link ManagedThreadFactory}
+ * and carry the application's context from their creation: a round decides one answer per address
+ * (thousands a second with thousands of instances), and the ManagedExecutorService captures the
+ * submitter's thread context for each task.
  */
 @Singleton
 @Startup
@@ -50,9 +52,7 @@ public class HeartBeatMonitor {
 
   private static final Logger LOG = Logger.getLogger(HeartBeatMonitor.class.getName());
 
-  /**
-   * Threads that run the HTTP client's work and decide the answers (evictions wait on the cluster).
-   */
+  /** Threads that decide the answers (an eviction waits on the cluster). */
   private static final int WORKERS = 4;
 
   @Resource private ManagedScheduledExecutorService scheduler;
@@ -62,6 +62,7 @@ public class HeartBeatMonitor {
 
   @Inject private HeartBeatSettings settings;
   @Inject private Tracing tracing;
+  private HeartBeatProbe probe;
   private HeartBeatChecker checker;
   private ScheduledFuture<?> ticks;
   private ThreadPoolExecutor workers;
@@ -77,10 +78,15 @@ public class HeartBeatMonitor {
         new ThreadPoolExecutor(
             threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threadFactory);
     workers.allowCoreThreadTimeOut(true); // no heart-beat threads while nothing is registered
+    try {
+      probe = new HeartBeatProbe(settings, tracing.enabled(), workers, threadFactory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("no selector for the heart-beat prober", e);
+    }
     checker =
         new HeartBeatChecker(
             settings,
-            new HeartBeatProbe(settings, tracing.enabled(), workers),
+            probe,
             table,
             workers,
             (task, delay) -> scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
@@ -102,6 +108,9 @@ public class HeartBeatMonitor {
   void stop() {
     if (ticks != null) {
       ticks.cancel(false);
+    }
+    if (probe != null) {
+      probe.stop();
     }
     if (workers != null) { // a check in flight ends within its timeouts
       workers.shutdown();

@@ -8,7 +8,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.http.HttpTimeoutException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -48,10 +50,12 @@ class HeartBeatProbeTest {
   private final CountDownLatch release = new CountDownLatch(1);
   private final Set<InetSocketAddress> connections = ConcurrentHashMap.newKeySet();
   private final List<String> traceparents = new CopyOnWriteArrayList<>();
+  private final List<HeartBeatProbe> probes = new CopyOnWriteArrayList<>();
 
   @AfterEach
   void stop() {
     release.countDown();
+    probes.forEach(HeartBeatProbe::stop);
     servers.forEach(s -> s.stop(0));
     workers.shutdownNow();
   }
@@ -59,7 +63,7 @@ class HeartBeatProbeTest {
   @Test
   void reusesOneKeptAliveConnectionForEveryProbeOfAnAddress() throws Exception {
     String address = peer(200, false);
-    HeartBeatProbe probe = new HeartBeatProbe(settings, false, workers);
+    HeartBeatProbe probe = probe(false);
 
     for (int round = 0; round < 5; round++) {
       probe.beat(address).get(10, TimeUnit.SECONDS);
@@ -69,19 +73,68 @@ class HeartBeatProbeTest {
   }
 
   @Test
+  void readsAChunkedAnswerAndKeepsItsConnection() throws Exception {
+    HttpServer server = server();
+    server.createContext(
+        "/heart-beat",
+        exchange -> {
+          connections.add(exchange.getRemoteAddress());
+          exchange.sendResponseHeaders(200, 0); // length 0: chunked
+          exchange.getResponseBody().write("{\"status\":\"UP\"}".getBytes());
+          exchange.close();
+        });
+    String address = "127.0.0.1:" + server.getAddress().getPort();
+    HeartBeatProbe probe = probe(false);
+
+    for (int round = 0; round < 3; round++) {
+      probe.beat(address).get(10, TimeUnit.SECONDS);
+    }
+
+    assertThat(connections).hasSize(1);
+  }
+
+  @Test
+  void aKeptConnectionThatThePeerClosedIsReplacedWithinTheProbe() throws Exception {
+    // Answers one request per connection, then closes it without saying so.
+    try (ServerSocket peer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread answering =
+          daemon(
+              () -> {
+                for (int i = 0; i < 3; i++) {
+                  try (Socket socket = peer.accept()) {
+                    socket.getInputStream().read(new byte[4096]);
+                    socket
+                        .getOutputStream()
+                        .write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes());
+                  } catch (IOException e) {
+                    return;
+                  }
+                }
+              });
+      answering.start();
+      String address = "127.0.0.1:" + peer.getLocalPort();
+      HeartBeatProbe probe = probe(false);
+
+      for (int round = 0; round < 3; round++) {
+        probe.beat(address).get(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
   void aPeerThatDoesNotAnswerWithinTheReadTimeoutFails() {
     String address = peer(200, true);
-    HeartBeatProbe probe = new HeartBeatProbe(settings, false, workers);
+    HeartBeatProbe probe = probe(false);
 
     assertThatThrownBy(() -> probe.beat(address).get(10, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
-        .hasCauseInstanceOf(HttpTimeoutException.class);
+        .hasCauseInstanceOf(SocketTimeoutException.class);
   }
 
   @Test
   void anAnswerOtherThan200Fails() {
     String address = peer(503, false);
-    HeartBeatProbe probe = new HeartBeatProbe(settings, false, workers);
+    HeartBeatProbe probe = probe(false);
 
     assertThatThrownBy(() -> probe.beat(address).get(10, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
@@ -93,8 +146,8 @@ class HeartBeatProbeTest {
   void sendsAnUnsampledTraceparentWhileTracing() throws Exception {
     String address = peer(200, false);
 
-    new HeartBeatProbe(settings, true, workers).beat(address).get(10, TimeUnit.SECONDS);
-    new HeartBeatProbe(settings, false, workers).beat(address).get(10, TimeUnit.SECONDS);
+    probe(true).beat(address).get(10, TimeUnit.SECONDS);
+    probe(false).beat(address).get(10, TimeUnit.SECONDS);
 
     assertThat(traceparents).hasSize(1);
     assertThat(traceparents.get(0)).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00");
@@ -115,7 +168,7 @@ class HeartBeatProbeTest {
     HeartBeatChecker checker =
         new HeartBeatChecker(
             settings,
-            new HeartBeatProbe(settings, false, workers),
+            probe(false),
             table.table(),
             workers,
             (task, delay) ->
@@ -144,12 +197,30 @@ class HeartBeatProbeTest {
                         hungInstances.get(0).info(), hungInstances.get(1).info()));
   }
 
+  private HeartBeatProbe probe(boolean untraced) {
+    try {
+      HeartBeatProbe probe =
+          new HeartBeatProbe(settings, untraced, workers, HeartBeatProbeTest::daemon);
+      probes.add(probe);
+      return probe;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private HttpServer server() throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(Executors.newCachedThreadPool(HeartBeatProbeTest::daemon));
+    server.start();
+    servers.add(server);
+    return server;
+  }
+
   /** A peer answering GET /heart-beat with {@code status}, or never ({@code hang}). */
   private String peer(int status, boolean hang) {
     try {
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      server.setExecutor(Executors.newCachedThreadPool(r -> daemon(r)));
+      HttpServer server = server();
       server.createContext(
           "/heart-beat",
           exchange -> {
@@ -164,8 +235,6 @@ class HeartBeatProbeTest {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
           });
-      server.start();
-      servers.add(server);
       return "127.0.0.1:" + server.getAddress().getPort();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
