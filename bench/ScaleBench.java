@@ -43,6 +43,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>Arguments: the registry base URLs. Environment: ADDRESSES (2000), SERVICES_PER_ADDRESS (5),
  * INSTANCES_PER_SERVICE (100), PERIOD (the registry's heart-beat period in ms, 1000), FAKE_PORT (20920),
  * REGISTRY_PIDS (space-separated PIDs of the registry JVMs, in the URLs' order), WINDOW (steady window, s, 20),
+ * IDLE_WINDOW (the registries' CPU before anything is registered, s, 10),
  * KILL_PERCENT (1), BENCH_TOKEN (else the build's admin token), LABEL (names the build in the table).
  */
 public class ScaleBench {
@@ -55,6 +56,7 @@ public class ScaleBench {
   static final int FAKE_PORT = env("FAKE_PORT", 20920);
   static final int WINDOW = env("WINDOW", 20);
   static final int KILL_PERCENT = env("KILL_PERCENT", 1);
+  static final int IDLE_WINDOW = env("IDLE_WINDOW", 10);
   static final int CLIENTS = 16;
   static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -72,6 +74,14 @@ public class ScaleBench {
     selector.setDaemon(true);
     selector.start();
     System.err.printf("fake fleet: %d addresses on port %d%n", ADDRESSES, FAKE_PORT);
+
+    // The registries' own cost with nothing registered: what the steady window's CPU is compared with.
+    long[] idle0 = cpuTicks(pids);
+    long i0 = System.nanoTime();
+    Thread.sleep(IDLE_WINDOW * 1000L);
+    double idleCores = cores(idle0, cpuTicks(pids), (System.nanoTime() - i0) / 1e9);
+    row("registry CPU with no instance (" + pids.length + " JVMs, " + IDLE_WINDOW + " s)",
+        String.format(Locale.ROOT, "%.3f of a core", idleCores));
 
     int instances = ADDRESSES * PER_ADDRESS;
     long start = System.nanoTime();
@@ -95,12 +105,11 @@ public class ScaleBench {
         "%.0f/s = %.2f per address per period; longest gap %.2f periods; %d of %d addresses never probed; busiest 100 ms: %.1fx the mean",
         probes / seconds, probes / (ADDRESSES * periods), fleet.longestGapNanos() / (PERIOD * 1e6),
         fleet.neverProbed(), ADDRESSES, fleet.burstiness()));
-    double cpuSeconds = 0;
-    for (int i = 0; i < pids.length; i++) {
-      cpuSeconds += (cpu1[i] - cpu0[i]) / 100.0; // USER_HZ
-    }
+    double steadyCores = cores(cpu0, cpu1, seconds);
+    double perSecond = Math.max(1, probes / seconds);
     row("registry CPU in steady state (" + pids.length + " JVMs)", String.format(Locale.ROOT,
-        "%.2f of a core; %.1f us per probe, everything included", cpuSeconds / seconds, cpuSeconds * 1e6 / Math.max(1, probes)));
+        "%.3f of a core; per probe: %.1f us everything included, %.1f us above the idle registries",
+        steadyCores, steadyCores * 1e6 / perSecond, (steadyCores - idleCores) * 1e6 / perSecond));
 
     // Lookups while the heart-beats run.
     String looked = name(0);
@@ -268,6 +277,15 @@ public class ScaleBench {
   static String body(String url) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  /** Cores used by all the processes between two readings {@code seconds} apart. */
+  static double cores(long[] from, long[] to, double seconds) {
+    double cpuSeconds = 0;
+    for (int i = 0; i < from.length; i++) {
+      cpuSeconds += (to[i] - from[i]) / 100.0; // USER_HZ
+    }
+    return cpuSeconds / seconds;
   }
 
   /** utime + stime of each process, in clock ticks. */
