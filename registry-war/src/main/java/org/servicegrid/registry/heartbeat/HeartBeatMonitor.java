@@ -33,7 +33,7 @@ import org.servicegrid.registry.table.ServiceTable;
  * the ones that stop answering (rules in {@link HeartBeatChecker}). The tick is scheduled on the
  * {@link ManagedScheduledExecutorService} in {@code @PostConstruct} and cancelled in
  * {@code @PreDestroy}; it only snapshots the table and hands the round to the checker, which starts
- * the probes spread over the period and decides the answers on the monitor's own few threads, so a
+ * the probes spread over the period and decides the misses on the monitor's own few threads, so a
  * slow round never delays the next tick. The time of the last tick backs the liveness check.
  * Bean-managed concurrency: the state is a volatile timestamp and the checker's concurrent
  * structures, nothing to lock.
@@ -52,7 +52,7 @@ public class HeartBeatMonitor {
 
   private static final Logger LOG = Logger.getLogger(HeartBeatMonitor.class.getName());
 
-  /** Threads that decide the answers (an eviction waits on the cluster). */
+  /** Threads that decide the misses (an eviction waits on the cluster). */
   private static final int WORKERS = 4;
 
   @Resource private ManagedScheduledExecutorService scheduler;

@@ -55,6 +55,7 @@ final class HttpProber implements Runnable {
   private final Set<ProbeConnection> inFlight = new HashSet<>();
   private final ByteBuffer scratch = ByteBuffer.allocateDirect(16384);
   private volatile boolean running = true;
+  private volatile Thread loopThread;
 
   private record Start(ProbeConnection connection, CompletableFuture<Void> answer) {}
 
@@ -83,7 +84,8 @@ final class HttpProber implements Runnable {
       }
     }
     starting.add(new Start(connection, answer));
-    if (wakeupPending.compareAndSet(false, true)) {
+    // The loop takes new probes after each select: from its own thread it needs no wake-up.
+    if (Thread.currentThread() != loopThread && wakeupPending.compareAndSet(false, true)) {
       selector.wakeup();
     }
     return answer;
@@ -96,6 +98,7 @@ final class HttpProber implements Runnable {
 
   @Override
   public void run() {
+    loopThread = Thread.currentThread();
     long nextTick = System.nanoTime();
     try {
       while (running) {

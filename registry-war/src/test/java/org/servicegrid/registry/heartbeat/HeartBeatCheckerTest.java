@@ -190,11 +190,13 @@ class HeartBeatCheckerTest {
           .isEqualTo(Duration.ofMillis((i + 1) * HeartBeatChecker.SLICE_MILLIS));
     }
     int before = probes.size();
-    assertThat(before).as("addresses probed at once").isBetween(2, 3);
+    assertThat(before).as("addresses probed at once").isEqualTo(250 / slicesInAPeriod);
     for (Runnable slice : slices) {
       int probed = probes.size();
       slice.run();
-      assertThat(probes.size() - probed).as("addresses of one slice").isBetween(2, 3);
+      assertThat(probes.size() - probed)
+          .as("addresses of one slice")
+          .isEqualTo(250 / slicesInAPeriod);
     }
     assertThat(probes).hasSize(250).allSatisfy((address, count) -> assertThat(count).hasValue(1));
     assertThat(all).allSatisfy(r -> assertThat(r.lastHeartBeat()).isEqualTo(NOW));
