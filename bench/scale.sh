@@ -3,8 +3,8 @@
 # clusters them, tokens on), fake instances on ADDRESSES loopback addresses 127.1.x.y served by the benchmark's own
 # non-blocking responder, SERVICES_PER_ADDRESS services on each. Prints one table: registration, listing on every
 # node, heart-beats per address per period, registry CPU per probe, lookups, detection of 1 % of the addresses closed
-# at once, memory per node. Small by default (2 000 addresses, 10 000 instances); the issue's workload is
-# ADDRESSES=20000 (100 000 instances) with JVM_ARGS=-Xmx512m.
+# at once, memory per node. Small by default (2 000 addresses, 10 000 instances); 100 000 instances:
+# ADDRESSES=20000 JVM_ARGS=-Xmx1g.
 # Settings (environment): ADDRESSES (2000), SERVICES_PER_ADDRESS (5), NODES (3), PERIOD (heart-beat period, ms, 1000),
 # WINDOW (steady window, s, 20), BASE_PORT (20900: nodes' HTTP on BASE_PORT+k, cluster on BASE_PORT+10+k, fakes on
 # BASE_PORT+20), JVM_ARGS (for the registry JVMs). Starts and stops its registry servers itself (by their PID files);
