@@ -44,17 +44,8 @@ import org.servicegrid.testsupport.TestTokens;
 @StartsItsOwnSystem
 class TlsWalkthroughIT {
 
-  /**
-   * Heart-beat and notice timeouts with room for TLS handshakes on a loaded 2-core machine (the
-   * defaults, 500 ms and 2 s, evicted healthy services there); evictions take as long as these
-   * settings promise.
-   */
-  private static final EvictionBound HEART_BEATS =
-      new EvictionBound(
-          EvictionBound.DEFAULT_SETTINGS.period(),
-          EvictionBound.DEFAULT_SETTINGS.attempts(),
-          EvictionBound.DEFAULT_SETTINGS.retryPause(),
-          Duration.ofMillis(3000));
+  /** The registry's default heart-beat settings, which TLS mode must hold to as plain HTTP does. */
+  private static final EvictionBound HEART_BEATS = EvictionBound.DEFAULT_SETTINGS;
 
   private static final ServerInstance REGISTRY =
       Server.REGISTRY.instance(
@@ -67,10 +58,6 @@ class TlsWalkthroughIT {
               "20750",
               "REGISTRY_CLUSTER_MEMBERS",
               "127.0.0.1:20750",
-              "REGISTRY_HEARTBEAT_CONNECT_TIMEOUT",
-              "2000",
-              "REGISTRY_HEARTBEAT_READ_TIMEOUT",
-              Long.toString(HEART_BEATS.readTimeout().toMillis()),
               "REGISTRY_NOTIFY_CONNECT_TIMEOUT",
               "5000",
               "REGISTRY_NOTIFY_READ_TIMEOUT",

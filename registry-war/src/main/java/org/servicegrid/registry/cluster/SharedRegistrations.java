@@ -19,6 +19,9 @@ import java.util.UUID;
  */
 public final class SharedRegistrations {
 
+  /** Address keys stand apart from the map's instance keys ({@code name@addr}). */
+  private static final String ADDRESS_KEY_PREFIX = "address:";
+
   private final HazelcastInstance hazelcast;
   private final IMap<String, String> map;
   private final String localId;
@@ -93,6 +96,15 @@ public final class SharedRegistrations {
   public boolean ownsKey(String key) {
     Member owner = hazelcast.getPartitionService().getPartition(key).getOwner();
     return owner != null && owner.localMember();
+  }
+
+  /**
+   * True when this member probes the instances at {@code addr} now: it owns the partition of the
+   * address (not of an instance's key), so that the cluster asks each address once per period
+   * whatever the services registered there. False while the partition has no owner.
+   */
+  public boolean ownsAddress(String addr) {
+    return ownsKey(ADDRESS_KEY_PREFIX + addr);
   }
 
   /**

@@ -1,14 +1,18 @@
 package org.servicegrid.registry.heartbeat;
 
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
@@ -34,19 +38,21 @@ import org.servicegrid.registry.table.ServiceTable;
  * <p>Rules: a missed heart-beat makes the instances at the address FAILING and is retried after the
  * retry pause (not after a whole period, to evict quickly); {@code attempts} misses in a row evict
  * exactly the registration that was checked (a newer registration of the same Name+Addr is not
- * touched); one answered heart-beat makes them UP again. At most {@code parallelism} checks run at
- * once, each on its own worker, so one hung address costs one worker one read timeout and does not
- * delay the others; an address is never checked twice at once, and registrations seen while their
- * address is being checked join that check.
+ * touched); one answered heart-beat makes them UP again. At most {@code parallelism} probes are in
+ * flight at once; a probe holds no thread while it waits, so one hung address costs one of them for
+ * one read timeout and does not delay the others. Misses are decided on the workers. An address is
+ * never checked twice at once, and registrations seen while their address is being checked join
+ * that check.
  */
 public final class HeartBeatChecker {
 
   /**
-   * Asks the instances at one address for their heart-beat; returns normally when it answered 200.
+   * Asks the instances at one address for their heart-beat without blocking: the stage completes
+   * normally when the address answered 200, exceptionally when it did not (in time).
    */
   @FunctionalInterface
   public interface Probe {
-    void beat(String address) throws Exception;
+    CompletableFuture<Void> beat(String address);
   }
 
   /** Runs a task after a delay. */
@@ -56,6 +62,9 @@ public final class HeartBeatChecker {
   }
 
   private static final Logger LOG = Logger.getLogger(HeartBeatChecker.class.getName());
+
+  /** How far apart the slices of a round start. */
+  static final long SLICE_MILLIS = 20;
 
   private final HeartBeatSettings settings;
   private final Probe probe;
@@ -90,26 +99,61 @@ public final class HeartBeatChecker {
   }
 
   /**
-   * Checks the address of each registration once; an address already being checked (or waiting for
-   * a retry) takes the registrations into that check instead.
+   * Checks the address of each registration once, starting now; an address already being checked
+   * (or waiting for a retry) takes the registrations into that check instead.
    */
   public void checkAll(Collection<Registration> registrations) {
-    Map<String, List<Registration>> byAddress = new LinkedHashMap<>();
-    registrations.forEach(
-        r -> byAddress.computeIfAbsent(r.info().addr(), a -> new ArrayList<>()).add(r));
-    byAddress.forEach(
-        (address, atAddress) -> {
-          AddressCheck fresh = new AddressCheck(address);
-          AddressCheck check = inFlight.merge(address, fresh, (running, unused) -> running);
-          check.registrations.addAll(atAddress);
-          if (check == fresh) {
-            due.add(check);
-          }
-        });
+    byAddress(registrations).forEach(this::enqueue);
     startChecks();
   }
 
-  /** Starts a check for each due address while fewer than {@code parallelism} run. */
+  /**
+   * Checks the address of each registration once within {@code period}, spread evenly over it: the
+   * addresses, in an order that stays the same from round to round (by hash), go in {@code period /
+   * SLICE} slices started one {@code SLICE} apart, so that each address is asked about one period
+   * after its last probe and the instances never see the whole round at once.
+   */
+  public void checkRound(Collection<Registration> registrations, Duration period) {
+    List<Map.Entry<String, List<Registration>>> addresses =
+        new ArrayList<>(byAddress(registrations).entrySet());
+    addresses.sort(
+        Comparator.comparingInt((Map.Entry<String, List<Registration>> e) -> e.getKey().hashCode())
+            .thenComparing(Map.Entry::getKey));
+    int slices = (int) Math.max(1, Math.min(addresses.size(), period.toMillis() / SLICE_MILLIS));
+    for (int slice = 0; slice < slices; slice++) {
+      List<Map.Entry<String, List<Registration>>> part =
+          addresses.subList(
+              addresses.size() * slice / slices, addresses.size() * (slice + 1) / slices);
+      Runnable start =
+          () -> {
+            part.forEach(e -> enqueue(e.getKey(), e.getValue()));
+            startChecks();
+          };
+      if (slice == 0) {
+        start.run();
+      } else {
+        delayer.schedule(start, period.multipliedBy(slice).dividedBy(slices));
+      }
+    }
+  }
+
+  private static Map<String, List<Registration>> byAddress(Collection<Registration> registrations) {
+    Map<String, List<Registration>> byAddress = new LinkedHashMap<>();
+    registrations.forEach(
+        r -> byAddress.computeIfAbsent(r.info().addr(), a -> new ArrayList<>()).add(r));
+    return byAddress;
+  }
+
+  private void enqueue(String address, List<Registration> atAddress) {
+    AddressCheck fresh = new AddressCheck(address);
+    AddressCheck check = inFlight.merge(address, fresh, (running, unused) -> running);
+    check.registrations.addAll(atAddress);
+    if (check == fresh) {
+      due.add(check);
+    }
+  }
+
+  /** Starts a probe for each due address while fewer than {@code parallelism} are in flight. */
   private void startChecks() {
     while (!due.isEmpty() && permits.tryAcquire()) {
       AddressCheck check = due.poll();
@@ -117,38 +161,60 @@ public final class HeartBeatChecker {
         permits.release();
         continue;
       }
-      workers.execute(
-          () -> {
-            try {
-              run(check);
-            } finally {
-              permits.release();
-              startChecks(); // whatever became due while every permit was taken
+      check.registrations.removeIf(
+          r -> !r.isCurrent()); // deregistered or replaced: nothing to decide
+      if (check.registrations.isEmpty()) {
+        finish(check);
+        permits.release();
+        continue;
+      }
+      CompletableFuture<Void> answer;
+      try {
+        answer = probe.beat(check.address);
+      } catch (RuntimeException e) {
+        answer = CompletableFuture.failedFuture(e);
+      }
+      // An answer is recorded on the thread that completed the probe (the prober's: a few field
+      // writes, no hand-off per probe); a miss is decided on a worker, since an eviction writes to
+      // the cluster and waits for it.
+      answer.whenComplete(
+          (ok, failure) -> {
+            if (failure == null) {
+              decided(() -> answered(check));
+            } else {
+              workers.execute(() -> decided(() -> missed(check, failure)));
             }
           });
     }
   }
 
-  private void run(AddressCheck check) {
-    check.registrations.removeIf(
-        r -> !r.isCurrent()); // deregistered or replaced: nothing to decide
-    if (check.registrations.isEmpty()) {
-      finish(check);
-      return;
-    }
+  private void decided(Runnable decision) {
     try {
-      probe.beat(check.address);
-      for (Registration registration : check.registrations) {
-        if (registration.heartBeatAnswered(clock.instant())) {
-          LOG.log(Level.INFO, "{0} answers heart-beats again", registration);
-        }
-      }
-      LOG.log(Level.FINE, "Heart-beat of {0} answered", check.address);
-      finish(check);
-    } catch (Exception e) {
-      check.registrations.removeIf(r -> !r.isCurrent()); // one that left meanwhile has not failed
-      missed(check, Failures.describe(e));
+      decision.run();
+    } finally {
+      permits.release();
+      startChecks(); // whatever became due while every permit was taken
     }
+  }
+
+  private void answered(AddressCheck check) {
+    for (Registration registration : check.registrations) {
+      if (registration.heartBeatAnswered(clock.instant())) {
+        LOG.log(Level.INFO, "{0} answers heart-beats again", registration);
+      }
+    }
+    LOG.log(Level.FINE, "Heart-beat of {0} answered", check.address);
+    finish(check);
+  }
+
+  private void missed(AddressCheck check, Throwable failure) {
+    check.registrations.removeIf(r -> !r.isCurrent()); // one that left meanwhile has not failed
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof UncheckedIOException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    missed(check, Failures.describe(cause));
   }
 
   private void missed(AddressCheck check, String reason) {

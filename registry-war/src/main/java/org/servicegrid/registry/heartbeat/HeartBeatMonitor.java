@@ -13,6 +13,8 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,15 +32,16 @@ import org.servicegrid.registry.table.ServiceTable;
  * Checks every registered instance's heart-beat each {@code registry.heartbeat.period} and evicts
  * the ones that stop answering (rules in {@link HeartBeatChecker}). The tick is scheduled on the
  * {@link ManagedScheduledExecutorService} in {@code @PostConstruct} and cancelled in
- * {@code @PreDestroy}; it only snapshots the table and hands the checks to the monitor's own pool
- * of {@code parallelism} threads, so a slow round never delays the next tick. The time of the last
- * tick backs the liveness check. Bean-managed concurrency: the state is a volatile timestamp and
- * the checker's concurrent structures, nothing to lock.
+ * {@code @PreDestroy}; it only snapshots the table and hands the round to the checker, which starts
+ * the probes spread over the period and decides the misses on the monitor's own few threads, so a
+ * slow round never delays the next tick. The time of the last tick backs the liveness check.
+ * Bean-managed concurrency: the state is a volatile timestamp and the checker's concurrent
+ * structures, nothing to lock.
  *
- * <p>The pool's threads come from the {@link ManagedThreadFactory} and carry the application's
- * context from their creation: a round hands over one check per address (thousands a second with
- * thousands of instances), and the ManagedExecutorService captures the submitter's thread context
- * for each task.
+ * <p>The pool's threads and the prober's selector thread come from the {@link ManagedThreadFactory}
+ * and carry the application's context from their creation: a round decides one answer per address
+ * (thousands a second with thousands of instances), and the ManagedExecutorService captures the
+ * submitter's thread context for each task.
  */
 @Singleton
 @Startup
@@ -49,6 +52,9 @@ public class HeartBeatMonitor {
 
   private static final Logger LOG = Logger.getLogger(HeartBeatMonitor.class.getName());
 
+  /** Threads that decide the misses (an eviction waits on the cluster). */
+  private static final int WORKERS = 4;
+
   @Resource private ManagedScheduledExecutorService scheduler;
   @Resource private ManagedThreadFactory threadFactory;
   @Inject private ServiceTable table;
@@ -56,6 +62,7 @@ public class HeartBeatMonitor {
 
   @Inject private HeartBeatSettings settings;
   @Inject private Tracing tracing;
+  private HeartBeatProbe probe;
   private HeartBeatChecker checker;
   private ScheduledFuture<?> ticks;
   private ThreadPoolExecutor workers;
@@ -64,19 +71,22 @@ public class HeartBeatMonitor {
 
   @PostConstruct
   void start() {
+    // Over HTTPS each probe still blocks a thread: room for parallelism of them beside the
+    // deciders.
+    int threads = WORKERS + (settings.transport().secure() ? settings.parallelism() : 0);
     workers =
         new ThreadPoolExecutor(
-            settings.parallelism(),
-            settings.parallelism(),
-            60,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            threadFactory);
+            threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threadFactory);
     workers.allowCoreThreadTimeOut(true); // no heart-beat threads while nothing is registered
+    try {
+      probe = new HeartBeatProbe(settings, tracing.enabled(), workers, threadFactory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("no selector for the heart-beat prober", e);
+    }
     checker =
         new HeartBeatChecker(
             settings,
-            new HeartBeatProbe(settings, tracing.enabled()),
+            probe,
             table,
             workers,
             (task, delay) -> scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
@@ -88,7 +98,7 @@ public class HeartBeatMonitor {
     ticks = scheduler.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     LOG.log(
         Level.INFO,
-        "Heart-beats every {0} ms, {1} attempts, {2} ms apart, up to {3} at once",
+        "Heart-beats every {0} ms, {1} attempts, {2} ms apart, up to {3} in flight",
         new Object[] {
           period, settings.attempts(), settings.retryPause().toMillis(), settings.parallelism()
         });
@@ -99,6 +109,9 @@ public class HeartBeatMonitor {
     if (ticks != null) {
       ticks.cancel(false);
     }
+    if (probe != null) {
+      probe.stop();
+    }
     if (workers != null) { // a check in flight ends within its timeouts
       workers.shutdown();
     }
@@ -107,9 +120,8 @@ public class HeartBeatMonitor {
   private void tick() {
     try {
       lastTick = Instant.now();
-      checker.checkAll(
-          table
-              .ownedRegistrations()); // each instance is checked by one node: its partition's owner
+      // Each address is probed by one node, the owner of its partition, spread over the period.
+      checker.checkRound(table.ownedRegistrations(), settings.period());
     } catch (RuntimeException e) { // an exception would silently cancel the periodic task
       LOG.log(Level.WARNING, "Heart-beat round failed", e);
     }

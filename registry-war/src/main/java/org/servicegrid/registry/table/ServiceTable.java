@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -483,11 +484,15 @@ public class ServiceTable {
     return read(directory::registrations);
   }
 
-  /** The registrations whose heart-beats this node checks: those in the partitions it owns now. */
+  /**
+   * The registrations whose heart-beats this node checks: those at the addresses it owns now (one
+   * node probes an address for every service registered there).
+   */
   public List<Registration> ownedRegistrations() {
     List<Registration> owned = new ArrayList<>();
+    Map<String, Boolean> owners = new HashMap<>();
     for (Registration registration : registrations()) {
-      if (shared.ownsKey(registration.record().key())) {
+      if (owners.computeIfAbsent(registration.info().addr(), shared::ownsAddress)) {
         owned.add(registration);
       }
     }

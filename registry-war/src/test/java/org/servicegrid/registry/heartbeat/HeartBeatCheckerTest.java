@@ -11,11 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,64 +114,38 @@ class HeartBeatCheckerTest {
   @Test
   void keepsExactlyParallelismProbesInFlightWhileMoreAddressesAreDue() {
     // Every fake peer holds its answer until released: without a limit all six would be in flight.
-    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Void> release = new CompletableFuture<>();
     AtomicInteger started = new AtomicInteger();
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger mostAtOnce = new AtomicInteger();
     HeartBeatChecker parallel =
-        new HeartBeatChecker(
-            settings,
+        checker(
             address -> {
+              started.incrementAndGet();
               mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-              try {
-                release.await(30, TimeUnit.SECONDS);
-              } finally {
-                inFlight.decrementAndGet();
-              }
-            },
-            table.table(),
-            task -> {
-              started.incrementAndGet(); // counted as the checker hands the check over
-              pool.execute(task);
-            },
-            (task, delay) -> {},
-            Clock.systemUTC(),
-            () -> {},
-            EvictionTrace.OFF);
+              return release.whenComplete((ok, failure) -> inFlight.decrementAndGet());
+            });
     List<Registration> all = sixInstancesOnPorts9000To9005();
 
     parallel.checkAll(all);
-    // Every check handed to the executor so far is a probe in flight, and none can end yet.
-    await().atMost(Duration.ofSeconds(20)).until(() -> inFlight.get() == started.get());
 
-    assertThat(inFlight).as("probes in flight at once").hasValue(settings.parallelism());
-    release.countDown();
+    assertThat(started).as("probes started before any answered").hasValue(settings.parallelism());
+    release.complete(null);
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> all.stream().allMatch(r -> r.lastHeartBeat() != null));
     assertThat(mostAtOnce)
         .as("most probes ever in flight at once")
         .hasValue(settings.parallelism());
-    assertThat(started).as("checks run").hasValue(all.size());
+    assertThat(started).as("probes made").hasValue(all.size());
   }
 
   @Test
   void aHungInstanceDoesNotDelayTheOthers() {
-    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Void> hung = new CompletableFuture<>();
     HeartBeatChecker parallel =
-        new HeartBeatChecker(
-            settings,
-            address -> {
-              if (address.endsWith(":9000")) {
-                release.await(30, TimeUnit.SECONDS);
-              }
-            },
-            table.table(),
-            pool,
-            (task, delay) -> {},
-            Clock.systemUTC(),
-            () -> {},
-            EvictionTrace.OFF);
+        checker(
+            address -> address.endsWith(":9000") ? hung : CompletableFuture.completedFuture(null));
     List<Registration> all = sixInstancesOnPorts9000To9005();
 
     parallel.checkAll(all);
@@ -181,8 +154,52 @@ class HeartBeatCheckerTest {
         .atMost(Duration.ofSeconds(20))
         .until(() -> all.stream().filter(r -> r.lastHeartBeat() != null).count() == 5);
     assertThat(all.get(0).lastHeartBeat()).as("the hung one").isNull();
-    release.countDown();
+    hung.complete(null);
     await().atMost(Duration.ofSeconds(20)).until(() -> all.get(0).lastHeartBeat() != null);
+  }
+
+  @Test
+  void spreadsARoundEvenlyOverThePeriodAndProbesEachAddressOnce() {
+    List<Duration> delays = new ArrayList<>();
+    List<Runnable> slices = new ArrayList<>();
+    HeartBeatChecker spread =
+        new HeartBeatChecker(
+            settings,
+            this::probe,
+            table.table(),
+            Runnable::run,
+            (task, delay) -> {
+              delays.add(delay);
+              slices.add(task);
+            },
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            () -> {},
+            EvictionTrace.OFF);
+    List<Registration> all = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      all.add(table.register("log", "127.1.0." + (i + 1) + ":9000"));
+      all.add(table.register("visit", "127.1.0." + (i + 1) + ":9000"));
+    }
+
+    spread.checkRound(all, Duration.ofSeconds(1));
+
+    int slicesInAPeriod = (int) (1000 / HeartBeatChecker.SLICE_MILLIS);
+    assertThat(delays).as("slices after the first").hasSize(slicesInAPeriod - 1);
+    for (int i = 0; i < delays.size(); i++) {
+      assertThat(delays.get(i))
+          .isEqualTo(Duration.ofMillis((i + 1) * HeartBeatChecker.SLICE_MILLIS));
+    }
+    int before = probes.size();
+    assertThat(before).as("addresses probed at once").isEqualTo(250 / slicesInAPeriod);
+    for (Runnable slice : slices) {
+      int probed = probes.size();
+      slice.run();
+      assertThat(probes.size() - probed)
+          .as("addresses of one slice")
+          .isEqualTo(250 / slicesInAPeriod);
+    }
+    assertThat(probes).hasSize(250).allSatisfy((address, count) -> assertThat(count).hasValue(1));
+    assertThat(all).allSatisfy(r -> assertThat(r.lastHeartBeat()).isEqualTo(NOW));
   }
 
   @Test
@@ -233,11 +250,24 @@ class HeartBeatCheckerTest {
     assertThat(retries).isEmpty();
   }
 
-  private void probe(String address) {
+  private CompletableFuture<Void> probe(String address) {
     probes.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
-    if (down.contains(address)) {
-      throw new IllegalStateException("connection refused");
-    }
+    return down.contains(address)
+        ? CompletableFuture.failedFuture(new IllegalStateException("connection refused"))
+        : CompletableFuture.completedFuture(null);
+  }
+
+  /** A checker of {@code probe} whose answers are decided on the test's pool. */
+  private HeartBeatChecker checker(HeartBeatChecker.Probe probe) {
+    return new HeartBeatChecker(
+        settings,
+        probe,
+        table.table(),
+        pool,
+        (task, delay) -> {},
+        Clock.systemUTC(),
+        () -> {},
+        EvictionTrace.OFF);
   }
 
   private void runRetry() {

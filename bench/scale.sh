@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The registry at scale (bench/ScaleBench.java): NODES registry nodes (clustered as `REGISTRY_NODES=3 ./run.sh start`
+# clusters them, tokens on), fake instances on ADDRESSES loopback addresses 127.1.x.y served by the benchmark's own
+# non-blocking responder, SERVICES_PER_ADDRESS services on each. Prints one table: registration, listing on every
+# node, heart-beats per address per period, registry CPU per probe, lookups, detection of 1 % of the addresses closed
+# at once, memory per node. Small by default (2 000 addresses, 10 000 instances); 100 000 instances:
+# ADDRESSES=20000 JVM_ARGS=-Xmx1g.
+# Settings (environment): ADDRESSES (2000), SERVICES_PER_ADDRESS (5), NODES (3), PERIOD (heart-beat period, ms, 1000),
+# WINDOW (steady window, s, 20), BASE_PORT (20900: nodes' HTTP on BASE_PORT+k, cluster on BASE_PORT+10+k, fakes on
+# BASE_PORT+20), JVM_ARGS (for the registry JVMs). Starts and stops its registry servers itself (by their PID files);
+# every step is bounded by `timeout`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+WLP="$PWD/target/liberty/wlp"
+NODES=${NODES:-3}
+BASE_PORT=${BASE_PORT:-20900}
+export ADDRESSES=${ADDRESSES:-2000} SERVICES_PER_ADDRESS=${SERVICES_PER_ADDRESS:-5} PERIOD=${PERIOD:-1000}
+export WINDOW=${WINDOW:-20} FAKE_PORT=$((BASE_PORT + 20))
+
+if [ ! -f "$WLP/usr/servers/registry/apps/registry.war" ]; then
+  mvn -B -q -DskipTests package
+fi
+# One socket per fake address plus one per kept-alive heart-beat connection, on both sides.
+ulimit -n "$((ADDRESSES * 3 + 10000))" 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+
+members=""
+urls=()
+for ((k = 0; k < NODES; k++)); do
+  port=$((BASE_PORT + k))
+  if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/"; then
+    echo "Port $port is in use; stop what runs there first." >&2
+    exit 1
+  fi
+  members+="${members:+,}127.0.0.1:$((BASE_PORT + 10 + k))"
+  urls+=("http://127.0.0.1:$port")
+done
+
+output_dir() { echo "$WLP/usr/instances/scale-registry-$1"; }
+node() { # node <index> <start|stop>
+  local env=(WLP_OUTPUT_DIR="$(output_dir "$1")" HTTP_PORT=$((BASE_PORT + $1)) REGISTRY_HEARTBEAT_PERIOD="$PERIOD")
+  if ((NODES > 1)); then
+    env+=(REGISTRY_CLUSTER_PORT=$((BASE_PORT + 10 + $1)) REGISTRY_CLUSTER_MEMBERS="$members")
+  fi
+  env "${env[@]}" JVM_ARGS="${JVM_ARGS:-}" timeout 180 "$WLP/bin/server" "$2" registry >/dev/null || true
+}
+stop_all() { for ((k = NODES - 1; k >= 0; k--)); do node "$k" stop; done; }
+trap stop_all EXIT
+
+for ((k = 0; k < NODES; k++)); do node "$k" start & done
+wait
+pids=""
+for ((k = 0; k < NODES; k++)); do
+  await_ready "${urls[$k]}/health/ready" "registry node $k" 180
+  pids+=" $(cat "$(output_dir "$k")/.pid/registry.pid")"
+done
+
+echo "# $(date -u +%Y-%m-%d) $(git rev-parse --short HEAD) on $(nproc) cores, $(java -version 2>&1 | head -1)"
+REGISTRY_PIDS="$pids" timeout 3000 java -Xmx1g bench/ScaleBench.java "${urls[@]}"
