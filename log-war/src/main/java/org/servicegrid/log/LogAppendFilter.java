@@ -1,5 +1,6 @@
 package org.servicegrid.log;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Scope;
@@ -40,7 +41,14 @@ public class LogAppendFilter extends HttpFilter {
 
   @Inject LogWriter writer;
   @Inject MessageLimitSettings limits;
-  @Inject transient Tracing tracing;
+  @Inject transient OpenTelemetry openTelemetry;
+
+  private transient Tracing tracing;
+
+  @Override
+  public void init() {
+    tracing = Tracing.of(openTelemetry, "log");
+  }
 
   @Override
   protected void doFilter(

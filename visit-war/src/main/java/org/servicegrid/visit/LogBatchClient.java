@@ -1,5 +1,6 @@
 package org.servicegrid.visit;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
@@ -63,15 +64,17 @@ public class LogBatchClient {
   private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
 
   @Inject ServiceInstances instances;
-  @Inject Tracing tracing = Tracing.off(); // off where built outside CDI (tests)
+  @Inject OpenTelemetry openTelemetry;
 
   private CloseableHttpClient http;
   private String caller;
   private Transport transport;
+  private Tracing tracing = Tracing.off();
 
   @PostConstruct
   void start() {
     CallSettings settings = instances.callSettings();
+    tracing = Tracing.of(openTelemetry, "visit");
     start(
         settings.connectTimeout(),
         settings.readTimeout(),

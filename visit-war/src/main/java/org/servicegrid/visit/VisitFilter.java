@@ -1,5 +1,6 @@
 package org.servicegrid.visit;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import jakarta.inject.Inject;
@@ -31,7 +32,14 @@ public class VisitFilter extends HttpFilter {
   private static final Logger LOG = Logger.getLogger(VisitFilter.class.getName());
 
   @Inject VisitService visits;
-  @Inject transient Tracing tracing;
+  @Inject transient OpenTelemetry openTelemetry;
+
+  private transient Tracing tracing;
+
+  @Override
+  public void init() {
+    tracing = Tracing.of(openTelemetry, "visit");
+  }
 
   @Override
   protected void doFilter(

@@ -1,5 +1,6 @@
 package org.servicegrid.visit;
 
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,7 @@ public class VisitService {
   @Inject CountStoreSettings storeSettings;
   @Inject LogSender log;
   @Inject VisitMetrics metrics;
-  @Inject Tracing tracing;
+  @Inject OpenTelemetry openTelemetry;
 
   private VisitCountStore store;
   private VisitCounter counter;
@@ -49,7 +50,11 @@ public class VisitService {
           e.toString());
     }
     counter =
-        new VisitCounter(count, counterSettings.maxGroup(), counterSettings.waitTimeout(), tracing);
+        new VisitCounter(
+            count,
+            counterSettings.maxGroup(),
+            counterSettings.waitTimeout(),
+            Tracing.of(openTelemetry, "visit"));
     metrics.watch(counter::current);
   }
 
