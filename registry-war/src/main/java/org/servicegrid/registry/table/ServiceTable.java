@@ -211,8 +211,8 @@ public class ServiceTable {
             true,
             null,
             Tombstones.TTL);
-    if (removed && current != null && !current.info().inService()) {
-      overrides().retainFor(info.id(), settings.statusOverrideRetention());
+    if (removed && current != null) {
+      retainOverrideOf(current.info());
     }
     return removed;
   }
@@ -227,10 +227,17 @@ public class ServiceTable {
                 true,
                 registration.record().token(),
                 Tombstones.TTL);
-    if (evicted && !registration.info().inService()) {
-      overrides().retainFor(registration.info().id(), settings.statusOverrideRetention());
+    if (evicted) {
+      retainOverrideOf(registration.info());
     }
     return evicted;
+  }
+
+  /** A departed instance that was out of service stays so for the retention, should it return. */
+  private void retainOverrideOf(ServiceInfo departed) {
+    if (!departed.inService()) {
+      overrides().retainFor(departed.id(), settings.statusOverrideRetention());
+    }
   }
 
   /**

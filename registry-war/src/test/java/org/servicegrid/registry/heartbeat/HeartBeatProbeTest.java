@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,7 @@ class HeartBeatProbeTest {
           2,
           Transport.http());
   private final ExecutorService workers = Executors.newFixedThreadPool(2);
+  private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
   private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
   private final CountDownLatch release = new CountDownLatch(1);
   private final Set<InetSocketAddress> connections = ConcurrentHashMap.newKeySet();
@@ -58,6 +60,7 @@ class HeartBeatProbeTest {
     probes.forEach(HeartBeatProbe::stop);
     servers.forEach(s -> s.stop(0));
     workers.shutdownNow();
+    retries.shutdownNow();
   }
 
   @Test
@@ -171,12 +174,7 @@ class HeartBeatProbeTest {
             probe(false),
             table.table(),
             workers,
-            (task, delay) ->
-                workers.execute(
-                    () -> {
-                      sleepQuietly(delay);
-                      task.run();
-                    }),
+            (task, delay) -> retries.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
             Clock.systemUTC(),
             () -> {},
             EvictionTrace.OFF);
@@ -250,15 +248,6 @@ class HeartBeatProbeTest {
   private static void awaitQuietly(CountDownLatch latch) {
     try {
       latch.await(60, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void sleepQuietly(Duration delay) {
-    try {
-      Thread.sleep(
-          delay.toMillis()); // the retry pause the checker asked for, as the scheduler waits
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
