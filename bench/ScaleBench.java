@@ -1,10 +1,11 @@
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -44,6 +45,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * INSTANCES_PER_SERVICE (100), PERIOD (the registry's heart-beat period in ms, 1000), FAKE_PORT (20920),
  * REGISTRY_PIDS (space-separated PIDs of the registry JVMs, in the URLs' order), WINDOW (steady window, s, 20),
  * IDLE_WINDOW (the registries' CPU before anything is registered, s, 10),
+ * WARMUP (registrations and deregistrations of other services before the measured ones, 20000),
  * KILL_PERCENT (1), BENCH_TOKEN (else the build's admin token), LABEL (names the build in the table).
  */
 public class ScaleBench {
@@ -58,14 +60,14 @@ public class ScaleBench {
   static final int KILL_PERCENT = env("KILL_PERCENT", 1);
   static final int IDLE_WINDOW = env("IDLE_WINDOW", 10);
   static final int CLIENTS = 16;
-  static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  static final int WARMUP = env("WARMUP", 20000);
   static final String TOKEN = token();
 
   static List<String> nodes;
   static final List<String[]> rows = new ArrayList<>();
 
   public static void main(String[] args) throws Exception {
+    System.setProperty("http.maxConnections", String.valueOf(CLIENTS)); // kept alive per node
     nodes = List.of(args);
     long[] pids = Arrays.stream(System.getenv().getOrDefault("REGISTRY_PIDS", "").trim().split("\\s+"))
         .filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).toArray();
@@ -84,10 +86,24 @@ public class ScaleBench {
         String.format(Locale.ROOT, "%.3f of a core", idleCores));
 
     int instances = ADDRESSES * PER_ADDRESS;
+    // Liberty compiles its request path for tens of seconds after start: registrations and deregistrations of
+    // instances of other services first (at the same addresses, so the heart-beats per address do not change).
+    if (WARMUP > 0) {
+      long w0 = System.nanoTime();
+      double[] warm = load(WARMUP, i -> post(nodes.get(i % nodes.size()), "scale-warm" + (i % 10), addr(i / PER_ADDRESS % ADDRESSES)));
+      load(WARMUP, i -> delete(nodes.get(i % nodes.size()), "scale-warm" + (i % 10), addr(i / PER_ADDRESS % ADDRESSES)));
+      System.err.printf("warm-up: %d registered (%.0f/s) and deregistered in %.0f s%n", WARMUP, warm[0],
+          (System.nanoTime() - w0) / 1e9);
+    }
     long start = System.nanoTime();
+    long[] reg0 = cpuTicks(pids);
     double[] reg = load(instances, i -> post(nodes.get(i % nodes.size()), name(service(i)), addr(i / PER_ADDRESS)));
-    row("registration, " + CLIENTS + " clients over " + nodes.size() + " node(s)",
+    double registryCpuSeconds = cores(reg0, cpuTicks(pids), 1);
+    row("registration (new instances), " + CLIENTS + " clients over " + nodes.size() + " node(s)",
         String.format(Locale.ROOT, "%.0f/s, p50 %.1f ms, p99 %.1f ms, %d not 200", reg[0], reg[1], reg[2], (long) reg[3]));
+    row("CPU per registration", String.format(Locale.ROOT,
+        "registries %.0f us (all nodes; heart-beats of those registered included), benchmark client %.0f us",
+        registryCpuSeconds * 1e6 / instances, reg[4]));
     double listed = awaitListed(start, instances, Set.of(), 600);
     row("all " + instances + " listed on every node", String.format(Locale.ROOT, "%.1f s after the first registration", listed));
 
@@ -115,7 +131,8 @@ public class ScaleBench {
     String looked = name(0);
     double[] look = load(20000, i -> get(nodes.get(i % nodes.size()) + "/services/" + looked));
     row("lookups of a " + PER_SERVICE + "-instance service, " + CLIENTS + " clients", String.format(Locale.ROOT,
-        "%.0f/s, p50 %.1f ms, p99 %.1f ms, %d not 200", look[0], look[1], look[2], (long) look[3]));
+        "%.0f/s, p50 %.1f ms, p99 %.1f ms, %d not 200; benchmark client %.0f us CPU per lookup", look[0], look[1],
+        look[2], (long) look[3], look[4]));
 
     // Detection: close KILL_PERCENT % of the addresses at once.
     Set<Integer> killed = new HashSet<>();
@@ -164,28 +181,41 @@ public class ScaleBench {
     return "127.1." + (address / 250) + "." + (address % 250 + 1);
   }
 
-  /** Seconds from {@code start} until every node lists {@code expected} instances and none of {@code absent}. */
+  /**
+   * Seconds from {@code start} until every node lists {@code expected} instances and none of {@code absent}: each
+   * node's services polled in turn, a service not again once it has its count (counts only move towards it here).
+   */
   static double awaitListed(long start, int expected, Set<Integer> absent, int limitSeconds) throws Exception {
+    int[] perService = new int[SERVICES];
+    for (int i = 0; i < ADDRESSES * PER_ADDRESS; i++) {
+      if (!absent.contains(i / PER_ADDRESS)) {
+        perService[service(i)]++;
+      }
+    }
+    if (Arrays.stream(perService).sum() != expected) {
+      throw new IllegalArgumentException("expected " + expected + " but the workload lists " + Arrays.stream(perService).sum());
+    }
     long deadline = System.nanoTime() + limitSeconds * 1_000_000_000L;
     for (String node : nodes) {
-      while (count(node) != expected) {
-        if (System.nanoTime() > deadline) {
-          System.err.println(node + " lists " + count(node) + " of " + expected);
-          return -1;
+      for (int s = 0; s < SERVICES; s++) {
+        int listed;
+        while ((listed = count(node, s)) != perService[s]) {
+          if (System.nanoTime() > deadline) {
+            System.err.println(node + " lists " + listed + " instances of " + name(s) + ", not " + perService[s]);
+            return -1;
+          }
+          Thread.sleep(100);
         }
-        Thread.sleep(100);
       }
     }
     return (System.nanoTime() - start) / 1e9;
   }
 
-  static int count(String node) throws Exception {
+  static int count(String node, int service) throws Exception {
+    String body = body(node + "/services/" + name(service));
     int total = 0;
-    for (int s = 0; s < SERVICES; s++) {
-      String body = body(node + "/services/" + name(s));
-      for (int i = body.indexOf("\"Addr\""); i >= 0; i = body.indexOf("\"Addr\"", i + 1)) {
-        total++;
-      }
+    for (int i = body.indexOf("\"Addr\""); i >= 0; i = body.indexOf("\"Addr\"", i + 1)) {
+      total++;
     }
     return total;
   }
@@ -225,16 +255,21 @@ public class ScaleBench {
     int run(int i) throws Exception;
   }
 
-  /** Runs {@code count} calls from CLIENTS threads: {per second, p50 ms, p99 ms, not 200}. */
+  /**
+   * Runs {@code count} calls from CLIENTS threads: {per second, p50 ms, p99 ms, not 200, the client threads' CPU per
+   * call in us}.
+   */
   static double[] load(int count, Call call) throws Exception {
     long[] nanos = new long[count];
     AtomicInteger next = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
+    AtomicLong clientCpuNanos = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
     long t0 = System.nanoTime();
     List<Future<?>> clients = new ArrayList<>();
     for (int c = 0; c < CLIENTS; c++) {
       clients.add(pool.submit(() -> {
+        long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
           long s = System.nanoTime();
           int status = call.run(i);
@@ -243,6 +278,7 @@ public class ScaleBench {
             failed.incrementAndGet();
           }
         }
+        clientCpuNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0);
         return null;
       }));
     }
@@ -252,31 +288,70 @@ public class ScaleBench {
     double seconds = (System.nanoTime() - t0) / 1e9;
     pool.shutdown();
     Arrays.sort(nanos);
-    return new double[] {count / seconds, nanos[count / 2] / 1e6, nanos[(int) (count * 0.99)] / 1e6, failed.get()};
+    return new double[] {count / seconds, nanos[count / 2] / 1e6, nanos[(int) (count * 0.99)] / 1e6, failed.get(),
+        clientCpuNanos.get() / 1e3 / count};
   }
 
+  /**
+   * One call on a kept-alive connection of the JDK's HttpURLConnection: a fraction of the CPU of its
+   * HttpClient, which would take a large share of these two cores from the registries it measures.
+   */
   static int post(String node, String name, String addr) throws Exception {
+    return send("POST", node, name, addr);
+  }
+
+  static int send(String method, String node, String name, String addr) throws Exception {
     String json = "{\"Name\":\"" + name + "\",\"Addr\":\"" + addr + "\",\"RequiredServices\":[]}";
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node + "/services")).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    HttpURLConnection c = open(node + "/services", 30);
+    c.setRequestMethod(method);
+    c.setDoOutput(true);
+    c.setRequestProperty("Content-Type", "application/json");
     if (TOKEN != null) {
-      request.header("Authorization", "Bearer " + TOKEN);
+      c.setRequestProperty("Authorization", "Bearer " + TOKEN);
     }
-    int status = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    c.setFixedLengthStreamingMode(bytes.length);
+    try (OutputStream out = c.getOutputStream()) {
+      out.write(bytes);
+    }
+    int status = finish(c);
     if (status == 401 || status == 403) {
-      throw new IllegalStateException("POST /services answered " + status + ": set BENCH_TOKEN to an admin token");
+      throw new IllegalStateException(method + " /services answered " + status + ": set BENCH_TOKEN to an admin token");
     }
     return status;
   }
 
+  static int delete(String node, String name, String addr) throws Exception {
+    return send("DELETE", node, name, addr);
+  }
+
   static int get(String url) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.discarding()).statusCode();
+    return finish(open(url, 10));
   }
 
   static String body(String url) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    HttpURLConnection c = open(url, 10);
+    try (InputStream in = c.getResponseCode() < 400 ? c.getInputStream() : c.getErrorStream()) {
+      return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  static HttpURLConnection open(String url, int timeoutSeconds) throws IOException {
+    HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+    c.setConnectTimeout(5000);
+    c.setReadTimeout(timeoutSeconds * 1000);
+    return c;
+  }
+
+  /** The status, with the body read to its end so that the connection is kept alive for the next call. */
+  static int finish(HttpURLConnection c) throws IOException {
+    int status = c.getResponseCode();
+    try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+      if (in != null) {
+        in.transferTo(OutputStream.nullOutputStream());
+      }
+    }
+    return status;
   }
 
   /** Cores used by all the processes between two readings {@code seconds} apart. */

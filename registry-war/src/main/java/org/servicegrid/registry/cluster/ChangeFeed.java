@@ -126,6 +126,7 @@ public final class ChangeFeed {
         if (merged) {
           merged = false;
           LOG.info("Merged back into the registry cluster: reading the whole table again");
+          shared.statusOverrides().reload();
           shared.snapshot().forEach(handler::apply);
         }
       } catch (InterruptedException e) {
@@ -155,6 +156,7 @@ public final class ChangeFeed {
           new Object[] {left, takeoverBound.toMillis()});
     }
     departures.removeIf(d -> left.contains(d.member()));
+    shared.statusOverrides().reload();
     List<RegistrationRecord> all = shared.snapshot();
     all.forEach(handler::apply);
     handler.membersLeft(left);

@@ -66,6 +66,9 @@ public record ClusterSettings(
     join.getTcpIpConfig().setEnabled(!isSingleNode()).setMembers(members);
 
     config.addMapConfig(new MapConfig(MAP + "*").setBackupCount(1).setAsyncBackupCount(0));
+    config
+        .getSerializationConfig()
+        .addDataSerializableFactory(RecordWrite.FACTORY_ID, new RecordWrite.Factory());
     return config;
   }
 

@@ -2,6 +2,11 @@ package org.servicegrid.registry.cluster;
 
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.ExtendedMapEntry;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.DataSerializableFactory;
+import com.hazelcast.nio.serialization.IdentifiedDataSerializable;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -12,15 +17,26 @@ import java.util.concurrent.TimeUnit;
  * Tombstones get a time to live. The backups receive the very text written (not this processor run
  * again, which would read another clock). Returns the written text, or null when the condition did
  * not hold and nothing changed.
+ *
+ * <p>Both processors travel as Hazelcast's identified data (their fields written one by one), not
+ * by Java serialization, whose class descriptions and reflection every registration would pay for
+ * twice: to the key's owner and to its backup.
  */
-final class RecordWrite implements EntryProcessor<String, String, String> {
+final class RecordWrite
+    implements EntryProcessor<String, String, String>, IdentifiedDataSerializable {
 
   private static final long serialVersionUID = 1L;
 
-  private final String body;
-  private final boolean requireLive;
-  private final String requiredToken;
-  private final long ttlSeconds;
+  /** The cluster's factory of this package's processors; see {@link Factory}. */
+  static final int FACTORY_ID = 0x5e6d;
+
+  private static final int WRITE = 1;
+  private static final int BACKUP = 2;
+
+  private String body;
+  private boolean requireLive;
+  private String requiredToken;
+  private long ttlSeconds;
 
   /** What process() wrote, for the backup processor; never sent with the processor. */
   private transient String written;
@@ -37,6 +53,9 @@ final class RecordWrite implements EntryProcessor<String, String, String> {
     this.requiredToken = requiredToken;
     this.ttlSeconds = ttlSeconds;
   }
+
+  /** For deserialization. */
+  RecordWrite() {}
 
   @Override
   public String process(Map.Entry<String, String> entry) {
@@ -56,17 +75,82 @@ final class RecordWrite implements EntryProcessor<String, String, String> {
     return written == null ? null : new RecordBackup(written, ttlSeconds);
   }
 
+  @Override
+  public int getFactoryId() {
+    return FACTORY_ID;
+  }
+
+  @Override
+  public int getClassId() {
+    return WRITE;
+  }
+
+  @Override
+  public void writeData(ObjectDataOutput out) throws IOException {
+    out.writeString(body);
+    out.writeBoolean(requireLive);
+    out.writeString(requiredToken);
+    out.writeLong(ttlSeconds);
+  }
+
+  @Override
+  public void readData(ObjectDataInput in) throws IOException {
+    body = in.readString();
+    requireLive = in.readBoolean();
+    requiredToken = in.readString();
+    ttlSeconds = in.readLong();
+  }
+
+  /** Creates this package's processors from their identified data. */
+  static final class Factory implements DataSerializableFactory {
+
+    @Override
+    public IdentifiedDataSerializable create(int classId) {
+      return switch (classId) {
+        case WRITE -> new RecordWrite();
+        case BACKUP -> new RecordBackup();
+        default -> null;
+      };
+    }
+  }
+
   /** Sets the text the primary wrote. */
-  static final class RecordBackup implements EntryProcessor<String, String, String> {
+  static final class RecordBackup
+      implements EntryProcessor<String, String, String>, IdentifiedDataSerializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final String text;
-    private final long ttlSeconds;
+    private String text;
+    private long ttlSeconds;
 
     RecordBackup(String text, long ttlSeconds) {
       this.text = text;
       this.ttlSeconds = ttlSeconds;
+    }
+
+    /** For deserialization. */
+    RecordBackup() {}
+
+    @Override
+    public int getFactoryId() {
+      return FACTORY_ID;
+    }
+
+    @Override
+    public int getClassId() {
+      return BACKUP;
+    }
+
+    @Override
+    public void writeData(ObjectDataOutput out) throws IOException {
+      out.writeString(text);
+      out.writeLong(ttlSeconds);
+    }
+
+    @Override
+    public void readData(ObjectDataInput in) throws IOException {
+      text = in.readString();
+      ttlSeconds = in.readLong();
     }
 
     @Override
