@@ -638,12 +638,20 @@ public class ScaleBench {
       return env("FAILOVER", nodes.size() == 3 ? 1 : 0) == 1;
     }
 
-    void run() throws Exception {
-      if (pids.length != nodes.size() || nodes.size() < 2) {
-        throw new IllegalStateException("FAILOVER needs two nodes or more and REGISTRY_PIDS for every one");
+    /** Both phases; one that cannot go on (a node not ready in time, say) ends them with a row, not the table. */
+    void run() throws InterruptedException {
+      try {
+        if (pids.length != nodes.size() || nodes.size() < 2) {
+          throw new IllegalStateException("FAILOVER needs two nodes or more and REGISTRY_PIDS for every one");
+        }
+        killAndRestart(Math.floorMod(env("KILL_NODE", nodes.size()) - 1, nodes.size()));
+        rollingRestart();
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        e.printStackTrace();
+        row("failover phases", "ABORTED: " + e);
       }
-      killAndRestart(Math.floorMod(env("KILL_NODE", nodes.size()) - 1, nodes.size()));
-      rollingRestart();
     }
 
     /** kill -9 of one node: the others' listings, the re-probing of its addresses, then its restart. */
@@ -681,7 +689,7 @@ public class ScaleBench {
           + " others' listings", listings.lowest == expected && listings.failed == 0
               ? String.format(Locale.ROOT, "all %d in each of %d samples over %.1f s", expected, listings.samples, watched)
               : String.format(Locale.ROOT, "FEWER: lowest %d of %d, %d of %d samples short, %d failed answers, over %.1f s",
-                  listings.lowest, expected, listings.short_, listings.samples, listings.failed, watched));
+                  listings.lowest, expected, listings.shortSamples, listings.samples, listings.failed, watched));
       row("kill -9 of " + at + ": every live address (" + live.length + ") probed again", never > 0
           ? String.format(Locale.ROOT, "NOT within %d s: %d addresses never probed again", MEMBER_TIMEOUT / 1000 + 60, never)
           : String.format(Locale.ROOT, "%.1f s after the kill (member-timeout %.0f s; goal %.0f s); %d addresses waited over 1.5 periods",
@@ -722,7 +730,7 @@ public class ScaleBench {
       final List<String> watched;
       volatile boolean running = true;
       int samples;
-      int short_;
+      int shortSamples;
       int failed;
       int lowest = Integer.MAX_VALUE;
 
@@ -740,7 +748,7 @@ public class ScaleBench {
               failed++;
             } else {
               lowest = Math.min(lowest, listed);
-              short_ += listed < expected ? 1 : 0;
+              shortSamples += listed < expected ? 1 : 0;
             }
           }
         }
