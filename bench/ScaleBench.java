@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
@@ -150,6 +151,9 @@ public class ScaleBench {
 
     for (int i = 0; i < pids.length; i++) {
       row("node " + (i + 1) + " memory after the load", memory(pids[i]));
+    }
+    if (Failover.enabled()) {
+      new Failover(fleet, pids, killed, instances - killed.size() * PER_ADDRESS).run();
     }
     System.out.printf("%n| %s: %d addresses x %d services = %d instances, %d services x %d, %d node(s), period %d ms | |%n",
         System.getenv().getOrDefault("LABEL", "workload"), ADDRESSES, PER_ADDRESS, instances, SERVICES, PER_SERVICE,
@@ -662,6 +666,396 @@ public class ScaleBench {
       Connection(int address) {
         this.address = address;
       }
+    }
+  }
+
+  /**
+   * The failover phases (FAILOVER=1; on by default with three nodes), run last on the instances still live: one node
+   * killed with SIGKILL, the others' listings and probes watched, the node started again; then a rolling restart, every
+   * node in turn stopped gracefully and started again while clients register new instances and look services up, each
+   * call going to the next node when one cannot be reached or answers 5xx, as the client library does with several
+   * registry URLs. Starts and stops nodes with NODE_COMMAND (scale.sh exports its `node` function): `NODE_COMMAND k
+   * start|stop`, k from 0 in the URLs' order. Environment: KILL_NODE (1-based, the last), MEMBER_TIMEOUT (the nodes'
+   * registry.cluster.member-timeout in ms, 5000; only for the goal), ROLL_CLIENTS (2 registering and 2 looking up),
+   * ROLL_PAUSE (ms between two calls of a client, 100).
+   */
+  static final class Failover {
+    static final HttpClient CLIENT = // the client library's timeouts: connect 1 s, read 3 s
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
+    static final java.util.regex.Pattern ADDR = java.util.regex.Pattern.compile("\"Addr\"\\s*:\\s*\"([^\"]+)\"");
+    static final int MEMBER_TIMEOUT = env("MEMBER_TIMEOUT", 5000);
+    static final int ROLL_CLIENTS = env("ROLL_CLIENTS", 2);
+    static final int ROLL_PAUSE = env("ROLL_PAUSE", 100);
+    /** Attempts that sent a call on to the next node, by what went wrong (a status or the exception's class). */
+    static final java.util.Map<String, AtomicInteger> SKIPPED = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    final Fleet fleet;
+    final long[] pids;
+    final int expected;
+    final int[] live; // the addresses still open
+    final int[] perService; // live instances of each scale-s service
+
+    Failover(Fleet fleet, long[] pids, Set<Integer> closed, int expected) {
+      this.fleet = fleet;
+      this.pids = pids;
+      this.expected = expected;
+      live = java.util.stream.IntStream.range(0, ADDRESSES).filter(a -> !closed.contains(a)).toArray();
+      perService = new int[SERVICES];
+      for (int i = 0; i < ADDRESSES * PER_ADDRESS; i++) {
+        if (!closed.contains(i / PER_ADDRESS)) {
+          perService[service(i)]++;
+        }
+      }
+    }
+
+    static boolean enabled() {
+      return env("FAILOVER", nodes.size() == 3 ? 1 : 0) == 1;
+    }
+
+    /** Both phases; one that cannot go on (a node not ready in time, say) ends them with a row, not the table. */
+    void run() throws InterruptedException {
+      try {
+        if (pids.length != nodes.size() || nodes.size() < 2) {
+          throw new IllegalStateException("FAILOVER needs two nodes or more and REGISTRY_PIDS for every one");
+        }
+        killAndRestart(Math.floorMod(env("KILL_NODE", nodes.size()) - 1, nodes.size()));
+        rollingRestart();
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception e) {
+        e.printStackTrace();
+        row("failover phases", "ABORTED: " + e);
+      }
+    }
+
+    /** kill -9 of one node: the others' listings, the re-probing of its addresses, then its restart. */
+    void killAndRestart(int victim) throws Exception {
+      List<String> survivors = new ArrayList<>(nodes);
+      survivors.remove(victim);
+      Listings listings = new Listings(survivors);
+      ExecutorService sampler = Executors.newSingleThreadExecutor();
+      Future<?> sampling = sampler.submit(listings);
+      long t0 = System.nanoTime();
+      ProcessHandle process = ProcessHandle.of(pids[victim])
+          .orElseThrow(() -> new IllegalStateException("no process " + pids[victim]));
+      process.destroyForcibly(); // SIGKILL
+      process.onExit().get(10, TimeUnit.SECONDS);
+      long[] first = awaitProbedAgain(t0, MEMBER_TIMEOUT / 1000 + 60);
+      long last = 0;
+      int late = 0;
+      int never = 0;
+      for (int a : live) {
+        never += first[a] == 0 ? 1 : 0;
+        late += first[a] - t0 > 1.5 * PERIOD * 1e6 ? 1 : 0;
+        last = Math.max(last, first[a] - t0);
+      }
+      // Watch the listings until a false eviction after the take-over would have happened: 3 periods and slack.
+      long watchUntil = t0 + Math.max(last, MEMBER_TIMEOUT * 1_000_000L) + (3L * PERIOD + 5000) * 1_000_000L;
+      while (System.nanoTime() < watchUntil && !sampling.isDone()) {
+        Thread.sleep(50);
+      }
+      listings.running = false;
+      sampling.get(60, TimeUnit.SECONDS);
+      sampler.shutdown();
+      double watched = (System.nanoTime() - t0) / 1e9;
+      String at = "node " + (victim + 1) + " of " + nodes.size();
+      row("kill -9 of " + at + " (" + expected + " live instances, fleet up): the " + survivors.size()
+          + " others' listings", listings.lowest == expected && listings.failed == 0
+              ? String.format(Locale.ROOT, "all %d in each of %d samples over %.1f s", expected, listings.samples, watched)
+              : String.format(Locale.ROOT, "FEWER: lowest %d of %d, %d of %d samples short, %d failed answers, over %.1f s",
+                  listings.lowest, expected, listings.shortSamples, listings.samples, listings.failed, watched));
+      row("kill -9 of " + at + ": every live address (" + live.length + ") probed again", never > 0
+          ? String.format(Locale.ROOT, "NOT within %d s: %d addresses never probed again", MEMBER_TIMEOUT / 1000 + 60, never)
+          : String.format(Locale.ROOT, "%.1f s after the kill (member-timeout %.0f s; goal %.0f s); %d addresses waited over 1.5 periods",
+              last / 1e9, MEMBER_TIMEOUT / 1e3, MEMBER_TIMEOUT / 1e3 + 5, late));
+
+      String node = nodes.get(victim);
+      long s0 = System.nanoTime();
+      control(victim, "start");
+      double ready = awaitReady(node, s0, 180);
+      int atReady = countOn(node);
+      double whole = awaitCount(node, expected, s0, 120);
+      row(at + " started again (server start, same settings)", String.format(Locale.ROOT,
+          "ready %.1f s after the start command; lists all %d %s (%d listed when it turned ready)", ready, expected,
+          whole < 0 ? "NOT within 120 s" : String.format(Locale.ROOT, "%.1f s after it, %.1f s after ready", whole, whole - ready),
+          atReady));
+    }
+
+    /** The time of each live address's first probe after {@code t0} (0: none within the limit), polled every 20 ms. */
+    long[] awaitProbedAgain(long t0, int limitSeconds) throws InterruptedException {
+      long[] first = new long[ADDRESSES];
+      int waiting = live.length;
+      long deadline = t0 + limitSeconds * 1_000_000_000L;
+      while (waiting > 0 && System.nanoTime() < deadline) {
+        for (int a : live) {
+          long probed = fleet.lastProbe.get(a);
+          if (first[a] == 0 && probed - t0 > 0) { // less than a period apart: this is the first probe after t0
+            first[a] = probed;
+            waiting--;
+          }
+        }
+        Thread.sleep(20);
+      }
+      return first;
+    }
+
+    /** Counts what the nodes list, again and again, until told to stop: the lowest count, the short samples. */
+    final class Listings implements java.util.concurrent.Callable<Void> {
+      final List<String> watched;
+      volatile boolean running = true;
+      int samples;
+      int shortSamples;
+      int failed;
+      int lowest = Integer.MAX_VALUE;
+
+      Listings(List<String> watched) {
+        this.watched = watched;
+      }
+
+      @Override
+      public Void call() throws Exception {
+        while (running) {
+          for (String node : watched) {
+            int listed = countOn(node);
+            samples++;
+            if (listed < 0) {
+              failed++;
+            } else {
+              lowest = Math.min(lowest, listed);
+              shortSamples += listed < expected ? 1 : 0;
+            }
+          }
+        }
+        return null;
+      }
+    }
+
+    /** Rolling restart under load: registrations of new instances and lookups, both failing over between nodes. */
+    void rollingRestart() throws Exception {
+      AtomicBoolean running = new AtomicBoolean(true);
+      AtomicInteger sent = new AtomicInteger();
+      AtomicInteger unanswered = new AtomicInteger();
+      AtomicInteger refused = new AtomicInteger(); // answered, not 200 nor 5xx
+      AtomicInteger regFailedOver = new AtomicInteger();
+      Set<Integer> acked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      AtomicInteger lookups = new AtomicInteger();
+      AtomicInteger lookupsFailed = new AtomicInteger();
+      AtomicInteger lookupsNot200 = new AtomicInteger();
+      AtomicInteger incomplete = new AtomicInteger();
+      AtomicInteger lookFailedOver = new AtomicInteger();
+      ExecutorService pool = Executors.newFixedThreadPool(2 * ROLL_CLIENTS);
+      List<Future<?>> clients = new ArrayList<>();
+      for (int c = 0; c < ROLL_CLIENTS; c++) {
+        clients.add(pool.submit(() -> {
+          while (running.get()) {
+            int j = sent.getAndIncrement();
+            Answer answer = withFailover(j, node -> registration(node, rollName(j), addr(live[j % live.length])));
+            if (answer == null) {
+              unanswered.incrementAndGet();
+            } else if (answer.status == 200) {
+              acked.add(j);
+            } else {
+              refused.incrementAndGet();
+              System.err.println("registration " + j + ": " + answer.status + " " + answer.body);
+            }
+            regFailedOver.addAndGet(answer != null && answer.tried > 1 ? 1 : 0);
+            Thread.sleep(ROLL_PAUSE);
+          }
+          return null;
+        }));
+        clients.add(pool.submit(() -> {
+          while (running.get()) {
+            int i = lookups.getAndIncrement();
+            int s = i % SERVICES;
+            Answer answer = withFailover(i, node -> HttpRequest.newBuilder(URI.create(node + "/services/" + name(s)))
+                .timeout(READ_TIMEOUT).build());
+            if (answer == null) {
+              lookupsFailed.incrementAndGet();
+            } else if (answer.status != 200) {
+              lookupsNot200.incrementAndGet();
+              System.err.println("lookup of " + name(s) + ": " + answer.status + " " + answer.body);
+            } else if (addresses(answer.body).size() < perService[s]) {
+              incomplete.incrementAndGet();
+            }
+            lookFailedOver.addAndGet(answer != null && answer.tried > 1 ? 1 : 0);
+            Thread.sleep(ROLL_PAUSE);
+          }
+          return null;
+        }));
+      }
+      long r0 = System.nanoTime();
+      List<String> steps = new ArrayList<>();
+      for (int k = 0; k < nodes.size(); k++) {
+        long s0 = System.nanoTime();
+        control(k, "stop");
+        double stopped = (System.nanoTime() - s0) / 1e9;
+        long s1 = System.nanoTime();
+        control(k, "start");
+        double ready = awaitReady(nodes.get(k), s1, 180);
+        steps.add(String.format(Locale.ROOT, "node %d stopped in %.1f s, ready %.1f s after start", k + 1, stopped, ready));
+      }
+      Thread.sleep(3L * PERIOD); // the load goes on a little against the restarted cluster
+      running.set(false);
+      for (Future<?> client : clients) {
+        client.get(60, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+      double rolled = (System.nanoTime() - r0) / 1e9;
+      int[] lost = awaitRollListed(acked, 30);
+      boolean whole = true;
+      for (String node : nodes) {
+        whole &= countOn(node) == expected;
+      }
+      row("rolling restart (server stop, start, ready, next), " + ROLL_CLIENTS + " registering + " + ROLL_CLIENTS
+          + " looking-up clients failing over", String.join("; ", steps) + String.format(Locale.ROOT,
+          "; %.1f s in all; the %d earlier instances %s", rolled, expected,
+          whole ? "all listed on every node after" : "NOT ALL listed on every node after"));
+      row("rolling restart: registrations of new instances", String.format(Locale.ROOT,
+          "%d sent, %d acknowledged (%d after failing over), %d answered by no node, %d refused; lost %d (acknowledged, not listed on a node within 30 s, per node: %s)",
+          sent.get(), acked.size(), regFailedOver.get(), unanswered.get(), refused.get(), Arrays.stream(lost).max().orElse(0),
+          Arrays.toString(lost)));
+      row("rolling restart: lookups of the 100-instance services", String.format(Locale.ROOT,
+          "%d sent, %d failed on every node, %d answered other than 200, %d listed fewer instances than live, %d answered after failing over",
+          lookups.get(), lookupsFailed.get(), lookupsNot200.get(), incomplete.get(), lookFailedOver.get()));
+      row("rolling restart: attempts sent on to the next node, by cause", SKIPPED.isEmpty() ? "none" : SKIPPED.toString());
+    }
+
+    /** How many acknowledged registrations each node does not list, after waiting up to {@code limitSeconds}. */
+    int[] awaitRollListed(Set<Integer> acked, int limitSeconds) throws Exception {
+      java.util.Map<String, Set<String>> wanted = new java.util.HashMap<>();
+      for (int j : acked) {
+        wanted.computeIfAbsent(rollName(j), n -> new HashSet<>()).add(addr(live[j % live.length]));
+      }
+      int[] missing = new int[nodes.size()];
+      long deadline = System.nanoTime() + limitSeconds * 1_000_000_000L;
+      for (int k = 0; k < nodes.size(); k++) {
+        do {
+          missing[k] = 0;
+          for (var service : wanted.entrySet()) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(nodes.get(k) + "/services/" + service.getKey()))
+                .timeout(READ_TIMEOUT).build());
+            Set<String> listed = r.statusCode() == 200 ? addresses(r.body()) : Set.of();
+            missing[k] += (int) service.getValue().stream().filter(a -> !listed.contains(a)).count();
+          }
+        } while (missing[k] > 0 && System.nanoTime() < deadline && sleep(500));
+      }
+      return missing;
+    }
+
+    /** Registration j: a service of its own on each live address, so that every one is a new instance. */
+    String rollName(int j) {
+      return "scale-roll" + (j / live.length);
+    }
+
+    static HttpRequest registration(String node, String name, String addr) {
+      String json = "{\"Name\":\"" + name + "\",\"Addr\":\"" + addr + "\",\"RequiredServices\":[]}";
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node + "/services")).timeout(READ_TIMEOUT)
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+      if (TOKEN != null) {
+        request.header("Authorization", "Bearer " + TOKEN);
+      }
+      return request.build();
+    }
+
+    record Answer(int status, String body, int tried) {}
+
+    /** The nodes in turn from {@code first}: the first answer that is not a 5xx, or null when none gave one. */
+    static Answer withFailover(int first, java.util.function.Function<String, HttpRequest> request)
+        throws InterruptedException {
+      for (int t = 0; t < nodes.size(); t++) {
+        try {
+          HttpResponse<String> r = send(request.apply(nodes.get((first + t) % nodes.size())));
+          if (r.statusCode() < 500) {
+            return new Answer(r.statusCode(), r.body(), t + 1);
+          }
+          SKIPPED.computeIfAbsent(String.valueOf(r.statusCode()), k -> new AtomicInteger()).incrementAndGet();
+        } catch (IOException e) { // not reachable (refused, reset, timed out): the next node
+          SKIPPED.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
+        }
+      }
+      return null;
+    }
+
+    static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static Set<String> addresses(String body) {
+      Set<String> found = new HashSet<>();
+      java.util.regex.Matcher m = ADDR.matcher(body);
+      while (m.find()) {
+        found.add(m.group(1));
+      }
+      return found;
+    }
+
+    /** The instances of the scale-s services a node lists; -1 when it did not answer one of them 200. */
+    static int countOn(String node) throws InterruptedException {
+      int total = 0;
+      for (int s = 0; s < SERVICES; s++) {
+        try {
+          HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(node + "/services/" + name(s)))
+              .timeout(READ_TIMEOUT).build());
+          if (r.statusCode() != 200) {
+            return -1;
+          }
+          total += addresses(r.body()).size();
+        } catch (IOException e) {
+          return -1;
+        }
+      }
+      return total;
+    }
+
+    /** Seconds from {@code start} until {@code node} lists {@code expected} instances, or -1 after the limit. */
+    static double awaitCount(String node, int expected, long start, int limitSeconds) throws InterruptedException {
+      long deadline = start + limitSeconds * 1_000_000_000L;
+      while (countOn(node) != expected) {
+        if (System.nanoTime() > deadline) {
+          return -1;
+        }
+        Thread.sleep(100);
+      }
+      return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Seconds from {@code start} until {@code node}'s /health/ready answers 200; fails after the limit. */
+    static double awaitReady(String node, long start, int limitSeconds) throws Exception {
+      long deadline = start + limitSeconds * 1_000_000_000L;
+      while (true) {
+        try {
+          if (send(HttpRequest.newBuilder(URI.create(node + "/health/ready")).timeout(READ_TIMEOUT).build())
+              .statusCode() == 200) {
+            return (System.nanoTime() - start) / 1e9;
+          }
+        } catch (IOException e) {
+          // not up yet
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(node + " not ready " + limitSeconds + " s after its start");
+        }
+        Thread.sleep(100);
+      }
+    }
+
+    /** Runs {@code NODE_COMMAND k start|stop} (scale.sh's `node` function), bounded. */
+    static void control(int k, String action) throws Exception {
+      String command = System.getenv().getOrDefault("NODE_COMMAND", "node") + " " + k + " " + action;
+      Process p = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!p.waitFor(240, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IllegalStateException(command + " did not return in 240 s");
+      }
+      if (p.exitValue() != 0) {
+        throw new IllegalStateException(command + " exited with " + p.exitValue());
+      }
+    }
+
+    static boolean sleep(long millis) throws InterruptedException {
+      Thread.sleep(millis);
+      return true;
     }
   }
 }

@@ -55,5 +55,12 @@ for ((k = 0; k < NODES; k++)); do
   pids+=" $(cat "$(output_dir "$k")/.pid/registry.pid")"
 done
 
+# Failover phases, last (bench/README.md "Scale"): a node killed (kill -9) and started again, then a rolling restart
+# under load. Settings: FAILOVER (1 with three nodes, else 0), KILL_NODE, MEMBER_TIMEOUT, ROLL_CLIENTS, ROLL_PAUSE.
+# ScaleBench kills, stops and starts nodes with this script's `node` function, exported with what it reads; the EXIT
+# trap stops the nodes by their output directories, so a node ScaleBench started again is stopped too.
+export -f node output_dir
+export WLP NODES BASE_PORT members JVM_ARGS="${JVM_ARGS:-}" NODE_COMMAND=node FAILOVER=${FAILOVER:-$((NODES == 3))}
+
 echo "# $(date -u +%Y-%m-%d) $(git rev-parse --short HEAD) on $(nproc) cores, $(java -version 2>&1 | head -1)"
 REGISTRY_PIDS="$pids" timeout 3000 java -Xmx1g bench/ScaleBench.java "${urls[@]}"
