@@ -110,6 +110,10 @@ public class ScaleBench {
         registryCpuSeconds * 1e6 / instances, reg[4]));
     double listed = awaitListed(start, instances, Set.of(), 600);
     row("all " + instances + " listed on every node", String.format(Locale.ROOT, "%.1f s after the first registration", listed));
+    double[] floor = load(Math.min(instances, 20000), i -> unknownInstanceStatus(nodes.get(i % nodes.size()), i));
+    row("floor: an authenticated write without a cluster write (PUT status of an unknown instance, 404), same clients",
+        String.format(Locale.ROOT, "%.0f/s, p50 %.1f ms, p99 %.1f ms; registration %.2f x this", floor[0], floor[1],
+            floor[2], reg[0] / floor[0]));
 
     // Steady state: every address answers; count what arrives and what the registries spend.
     Thread.sleep(2L * PERIOD); // let a round begin on the last registrations before the window opens
@@ -137,6 +141,10 @@ public class ScaleBench {
     row("lookups of a " + PER_SERVICE + "-instance service, " + CLIENTS + " clients", String.format(Locale.ROOT,
         "%.0f/s, p50 %.1f ms, p99 %.1f ms, %d not 200; benchmark client %.0f us CPU per lookup", look[0], look[1],
         look[2], (long) look[3], look[4]));
+    double[] empty = load(20000, i -> get(nodes.get(i % nodes.size()) + "/services/scale-none"));
+    row("floor: lookups of a service with no instance, same clients", String.format(Locale.ROOT,
+        "%.0f/s, p50 %.1f ms, p99 %.1f ms, %d not 200; the 100-instance lookups %.2f x this", empty[0], empty[1],
+        empty[2], (long) empty[3], look[0] / empty[0]));
 
     // Detection: close KILL_PERCENT % of the addresses at once.
     Set<Integer> killed = new HashSet<>();
@@ -309,7 +317,20 @@ public class ScaleBench {
 
   static int send(String method, String node, String name, String addr) throws Exception {
     String json = "{\"Name\":\"" + name + "\",\"Addr\":\"" + addr + "\",\"RequiredServices\":[]}";
-    HttpURLConnection c = open(node + "/services", 30);
+    return send(method, node + "/services", json);
+  }
+
+  /**
+   * The floor of a registration on these nodes: a write with the same token, checked the same way, whose answer
+   * needs no cluster write (the status of an instance nobody registered: 404).
+   */
+  static int unknownInstanceStatus(String node, int i) throws Exception {
+    int status = send("PUT", node + "/services/scale-floor/" + addr(i % ADDRESSES) + "/status", "{\"Status\":\"UP\"}");
+    return status == 404 ? 200 : status;
+  }
+
+  static int send(String method, String url, String json) throws Exception {
+    HttpURLConnection c = open(url, 30);
     c.setRequestMethod(method);
     c.setDoOutput(true);
     c.setRequestProperty("Content-Type", "application/json");
@@ -323,7 +344,7 @@ public class ScaleBench {
     }
     int status = finish(c);
     if (status == 401 || status == 403) {
-      throw new IllegalStateException(method + " /services answered " + status + ": set BENCH_TOKEN to an admin token");
+      throw new IllegalStateException(method + " " + url + " answered " + status + ": set BENCH_TOKEN to an admin token");
     }
     return status;
   }

@@ -18,6 +18,9 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -65,6 +68,13 @@ public class HeartBeatMonitor {
   private HeartBeatProbe probe;
   private HeartBeatChecker checker;
   private ScheduledFuture<?> ticks;
+
+  /**
+   * The round's later slices and the retries, cancelled at stop: run after it, they would enter a
+   * bean that is gone (Liberty warns, CNTR0092W).
+   */
+  private final Set<Future<?>> delayed = ConcurrentHashMap.newKeySet();
+
   private ThreadPoolExecutor workers;
   private volatile Instant started;
   private volatile Instant lastTick;
@@ -89,7 +99,7 @@ public class HeartBeatMonitor {
             probe,
             table,
             workers,
-            (task, delay) -> scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
+            this::delay,
             Clock.systemUTC(),
             metrics::heartBeatFailed,
             tracing.enabled() ? new EvictionTrace(tracing.tracer()) : EvictionTrace.OFF);
@@ -104,11 +114,16 @@ public class HeartBeatMonitor {
         });
   }
 
+  private void delay(Runnable task, Duration delay) {
+    delayed.add(scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS));
+  }
+
   @PreDestroy
   void stop() {
     if (ticks != null) {
       ticks.cancel(false);
     }
+    delayed.forEach(f -> f.cancel(false));
     if (probe != null) {
       probe.stop();
     }
@@ -120,6 +135,7 @@ public class HeartBeatMonitor {
   private void tick() {
     try {
       lastTick = Instant.now();
+      delayed.removeIf(Future::isDone);
       // Each address is probed by one node, the owner of its partition, spread over the period.
       checker.checkRound(table.ownedRegistrations(), settings.period());
     } catch (RuntimeException e) { // an exception would silently cancel the periodic task
