@@ -22,12 +22,6 @@ final class EvictionTrace {
   /** Tracing off: evictions run as they are. */
   static final EvictionTrace OFF = new EvictionTrace(null);
 
-  static final AttributeKey<String> SERVICE = AttributeKey.stringKey("servicegrid.service.name");
-  static final AttributeKey<String> ADDRESS = AttributeKey.stringKey("servicegrid.instance.addr");
-  static final AttributeKey<Long> FAILURES = AttributeKey.longKey("servicegrid.heartbeat.failures");
-  static final AttributeKey<String> LAST_FAILURE =
-      AttributeKey.stringKey("servicegrid.heartbeat.last_failure");
-
   private final Tracer tracer;
 
   /**
@@ -51,10 +45,10 @@ final class EvictionTrace {
             .spanBuilder("evict " + info.name())
             .setNoParent()
             .setSpanKind(SpanKind.INTERNAL)
-            .setAttribute(SERVICE, info.name())
-            .setAttribute(ADDRESS, info.addr())
-            .setAttribute(FAILURES, (long) registration.consecutiveFailures())
-            .setAttribute(LAST_FAILURE, reason)
+            .setAttribute(Keys.SERVICE, info.name())
+            .setAttribute(Keys.ADDRESS, info.addr())
+            .setAttribute(Keys.FAILURES, (long) registration.consecutiveFailures())
+            .setAttribute(Keys.LAST_FAILURE, reason)
             .startSpan();
     try (Scope scope = span.makeCurrent()) {
       boolean evicted = eviction.getAsBoolean();
@@ -69,5 +63,20 @@ final class EvictionTrace {
     } finally {
       span.end();
     }
+  }
+
+  /**
+   * The span's attributes, apart so that {@link #OFF} loads no OpenTelemetry class: an application
+   * that does not see the API uses it too.
+   */
+  static final class Keys {
+    static final AttributeKey<String> SERVICE = AttributeKey.stringKey("servicegrid.service.name");
+    static final AttributeKey<String> ADDRESS = AttributeKey.stringKey("servicegrid.instance.addr");
+    static final AttributeKey<Long> FAILURES =
+        AttributeKey.longKey("servicegrid.heartbeat.failures");
+    static final AttributeKey<String> LAST_FAILURE =
+        AttributeKey.stringKey("servicegrid.heartbeat.last_failure");
+
+    private Keys() {}
   }
 }

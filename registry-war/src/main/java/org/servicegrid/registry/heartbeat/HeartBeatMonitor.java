@@ -92,7 +92,7 @@ public class HeartBeatMonitor {
             (task, delay) -> scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS),
             Clock.systemUTC(),
             metrics::heartBeatFailed,
-            tracing.enabled() ? new EvictionTrace(tracing.tracer()) : EvictionTrace.OFF);
+            tracing.enabled() ? new EvictionTrace(tracing.spans().tracer()) : EvictionTrace.OFF);
     started = Instant.now();
     long period = settings.period().toMillis();
     ticks = scheduler.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
