@@ -1,6 +1,5 @@
 package org.servicegrid.registry.heartbeat;
 
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -45,10 +44,11 @@ final class EvictionTrace {
             .spanBuilder("evict " + info.name())
             .setNoParent()
             .setSpanKind(SpanKind.INTERNAL)
-            .setAttribute(Keys.SERVICE, info.name())
-            .setAttribute(Keys.ADDRESS, info.addr())
-            .setAttribute(Keys.FAILURES, (long) registration.consecutiveFailures())
-            .setAttribute(Keys.LAST_FAILURE, reason)
+            .setAttribute("servicegrid.service.name", info.name())
+            .setAttribute("servicegrid.instance.addr", info.addr())
+            .setAttribute(
+                "servicegrid.heartbeat.failures", (long) registration.consecutiveFailures())
+            .setAttribute("servicegrid.heartbeat.last_failure", reason)
             .startSpan();
     try (Scope scope = span.makeCurrent()) {
       boolean evicted = eviction.getAsBoolean();
@@ -63,20 +63,5 @@ final class EvictionTrace {
     } finally {
       span.end();
     }
-  }
-
-  /**
-   * The span's attributes, apart so that {@link #OFF} loads no OpenTelemetry class: an application
-   * that does not see the API uses it too.
-   */
-  static final class Keys {
-    static final AttributeKey<String> SERVICE = AttributeKey.stringKey("servicegrid.service.name");
-    static final AttributeKey<String> ADDRESS = AttributeKey.stringKey("servicegrid.instance.addr");
-    static final AttributeKey<Long> FAILURES =
-        AttributeKey.longKey("servicegrid.heartbeat.failures");
-    static final AttributeKey<String> LAST_FAILURE =
-        AttributeKey.stringKey("servicegrid.heartbeat.last_failure");
-
-    private Keys() {}
   }
 }
