@@ -8,11 +8,12 @@ import java.util.logging.Logger;
  * tracing that every application can load, whether or not it sees the OpenTelemetry API.
  *
  * <p>Liberty shows an application the API of its MicroProfile Telemetry only with {@code
- * <classloader apiTypeVisibility="+third-party"/>}. Without it, any class that names an
- * OpenTelemetry type in a field, a signature or a static initializer fails to load, and with it
- * whatever filter or bean uses it. So this class names none: it asks once, by name, whether the API
- * is visible, and only then loads {@link OpenTelemetryTracing}, which does the work. Without the
- * API tracing is off, and the application runs as with tracing off.
+ * <classloader apiTypeVisibility="+third-party"/>}. Without it, a class that names an OpenTelemetry
+ * type in a field, a signature or a static initializer fails as soon as the container inspects or
+ * initializes it, and with it the filter or bean that uses it. So this class names none: it asks
+ * once, by name, whether the API is visible, and only then loads {@link OpenTelemetryTracing},
+ * which does the work. Without the API tracing is off, and the server's log says so once, naming
+ * the setting.
  */
 public final class Tracing {
 
