@@ -1,6 +1,5 @@
 package org.servicegrid.log;
 
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Scope;
@@ -21,6 +20,7 @@ import org.servicegrid.protocol.CallerHeader;
 import org.servicegrid.protocol.InvalidRequestException;
 import org.servicegrid.protocol.PayloadTooLargeException;
 import org.servicegrid.protocol.servlet.ErrorWriter;
+import org.servicegrid.protocol.tracing.OpenTelemetryTracing;
 import org.servicegrid.protocol.tracing.Tracing;
 
 /**
@@ -41,14 +41,7 @@ public class LogAppendFilter extends HttpFilter {
 
   @Inject LogWriter writer;
   @Inject MessageLimitSettings limits;
-  @Inject transient OpenTelemetry openTelemetry;
-
-  private transient Tracing tracing;
-
-  @Override
-  public void init() {
-    tracing = Tracing.of(openTelemetry, "log");
-  }
+  @Inject transient Tracing tracing;
 
   @Override
   protected void doFilter(
@@ -75,14 +68,14 @@ public class LogAppendFilter extends HttpFilter {
       return;
     }
     // Liberty traces only requests that reach a servlet: this one is answered here.
-    Span span =
-        tracing.startServerSpan(tracing.extract(request), request, batch ? BATCH_PATH : "/log");
+    OpenTelemetryTracing spans = tracing.spans();
+    Span span = spans.startServerSpan(spans.extract(request), request, batch ? BATCH_PATH : "/log");
     SpanContext context = span.getSpanContext();
     int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     try (Scope scope = span.makeCurrent()) {
       status = append(request, response, batch, context.isSampled() ? context.getTraceId() : null);
     } finally {
-      Tracing.endServerSpan(span, status);
+      OpenTelemetryTracing.endServerSpan(span, status);
     }
   }
 

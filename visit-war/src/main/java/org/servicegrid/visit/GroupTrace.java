@@ -29,10 +29,11 @@ final class GroupTrace {
     if (!Span.current().getSpanContext().isSampled()) {
       // Its first visit is not recorded, so neither is the group's span (parent-based sampling):
       // a span, for the log call's context, but no links or lists for nobody to see.
-      return tracing.tracer().spanBuilder("count visits").startSpan();
+      return tracing.spans().tracer().spanBuilder("count visits").startSpan();
     }
     SpanBuilder builder =
         tracing
+            .spans()
             .tracer()
             .spanBuilder("count visits")
             .setAttribute(TraceAttributes.VISIT_GROUP_SIZE, (long) group.size());

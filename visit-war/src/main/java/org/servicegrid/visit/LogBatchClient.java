@@ -1,6 +1,5 @@
 package org.servicegrid.visit;
 
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
@@ -33,6 +32,7 @@ import org.servicegrid.client.CallSettings;
 import org.servicegrid.client.ServiceInstances;
 import org.servicegrid.protocol.CallerHeader;
 import org.servicegrid.protocol.Transport;
+import org.servicegrid.protocol.tracing.OpenTelemetryTracing;
 import org.servicegrid.protocol.tracing.TraceAttributes;
 import org.servicegrid.protocol.tracing.Tracing;
 
@@ -64,17 +64,15 @@ public class LogBatchClient {
   private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
 
   @Inject ServiceInstances instances;
-  @Inject OpenTelemetry openTelemetry;
+  @Inject Tracing tracing = Tracing.off(); // off where built outside CDI (tests)
 
   private CloseableHttpClient http;
   private String caller;
   private Transport transport;
-  private Tracing tracing = Tracing.off();
 
   @PostConstruct
   void start() {
     CallSettings settings = instances.callSettings();
-    tracing = Tracing.of(openTelemetry, "visit");
     start(
         settings.connectTimeout(),
         settings.readTimeout(),
@@ -135,8 +133,9 @@ public class LogBatchClient {
     }
     // HttpClient is not traced by Liberty: the call's CLIENT span, and its context in the headers.
     URIAuthority instance = post.getAuthority();
+    OpenTelemetryTracing spans = tracing.spans();
     Span span =
-        tracing.startClientSpan(
+        spans.startClientSpan(
             Context.current(),
             "POST",
             post.getScheme(),
@@ -144,10 +143,8 @@ public class LogBatchClient {
             instance.getPort(),
             post.getRequestUri(),
             LogSender.LOG_SERVICE);
-    tracing.inject(
-        Context.current().with(span),
-        post,
-        (request, name, value) -> request.setHeader(name, value));
+    spans.inject(
+        Context.current(), span, post, (request, name, value) -> request.setHeader(name, value));
     int status;
     try {
       status = send(post);
@@ -157,7 +154,7 @@ public class LogBatchClient {
       span.end();
       throw e;
     }
-    Tracing.endClientSpan(span, status);
+    OpenTelemetryTracing.endClientSpan(span, status);
     return status;
   }
 

@@ -1,6 +1,5 @@
 package org.servicegrid.visit;
 
-import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import jakarta.inject.Inject;
@@ -15,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.servicegrid.protocol.servlet.ErrorWriter;
+import org.servicegrid.protocol.tracing.OpenTelemetryTracing;
 import org.servicegrid.protocol.tracing.Tracing;
 
 /**
@@ -32,14 +32,7 @@ public class VisitFilter extends HttpFilter {
   private static final Logger LOG = Logger.getLogger(VisitFilter.class.getName());
 
   @Inject VisitService visits;
-  @Inject transient OpenTelemetry openTelemetry;
-
-  private transient Tracing tracing;
-
-  @Override
-  public void init() {
-    tracing = Tracing.of(openTelemetry, "visit");
-  }
+  @Inject transient Tracing tracing;
 
   @Override
   protected void doFilter(
@@ -58,12 +51,13 @@ public class VisitFilter extends HttpFilter {
       return;
     }
     // Liberty traces only requests that reach a servlet: this one is answered here.
-    Span span = tracing.startServerSpan(tracing.extract(request), request, "/");
+    OpenTelemetryTracing spans = tracing.spans();
+    Span span = spans.startServerSpan(spans.extract(request), request, "/");
     int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     try (Scope scope = span.makeCurrent()) {
       status = visit(response);
     } finally {
-      Tracing.endServerSpan(span, status);
+      OpenTelemetryTracing.endServerSpan(span, status);
     }
   }
 

@@ -1,6 +1,5 @@
 package org.servicegrid.visit;
 
-import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +30,7 @@ public class VisitService {
   @Inject CountStoreSettings storeSettings;
   @Inject LogSender log;
   @Inject VisitMetrics metrics;
-  @Inject OpenTelemetry openTelemetry;
+  @Inject Tracing tracing;
 
   private VisitCountStore store;
   private VisitCounter counter;
@@ -50,11 +49,7 @@ public class VisitService {
           e.toString());
     }
     counter =
-        new VisitCounter(
-            count,
-            counterSettings.maxGroup(),
-            counterSettings.waitTimeout(),
-            Tracing.of(openTelemetry, "visit"));
+        new VisitCounter(count, counterSettings.maxGroup(), counterSettings.waitTimeout(), tracing);
     metrics.watch(counter::current);
   }
 

@@ -1,6 +1,5 @@
 package org.servicegrid.gateway.catalog;
 
-import io.opentelemetry.context.Scope;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -13,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.servicegrid.protocol.tracing.TraceScope;
 import org.servicegrid.protocol.tracing.Tracing;
 
 /**
@@ -41,7 +41,7 @@ public class CatalogRefresher {
 
   private void run() {
     Duration delay = settings.retryDelay();
-    try (Scope unrecorded = Tracing.unrecorded()) { // a trace per refresh would be noise
+    try (TraceScope unrecorded = Tracing.unrecorded()) { // a trace per refresh would be noise
       delay = catalog.refresh().reachable() ? settings.refreshPeriod() : settings.retryDelay();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Refreshing the service catalogue failed", e);

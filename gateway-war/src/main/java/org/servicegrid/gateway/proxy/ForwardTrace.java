@@ -9,6 +9,7 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.net.URIAuthority;
 import org.servicegrid.gateway.catalog.Route;
 import org.servicegrid.protocol.ServiceInfo;
+import org.servicegrid.protocol.tracing.OpenTelemetryTracing;
 import org.servicegrid.protocol.tracing.TraceAttributes;
 import org.servicegrid.protocol.tracing.Tracing;
 
@@ -24,11 +25,11 @@ final class ForwardTrace {
 
   static final ForwardTrace OFF = new ForwardTrace(null, null);
 
-  private final Tracing tracing;
+  private final OpenTelemetryTracing spans;
   private final Span server;
 
-  private ForwardTrace(Tracing tracing, Span server) {
-    this.tracing = tracing;
+  private ForwardTrace(OpenTelemetryTracing spans, Span server) {
+    this.spans = spans;
     this.server = server;
   }
 
@@ -37,10 +38,11 @@ final class ForwardTrace {
     if (!tracing.enabled()) {
       return OFF;
     }
-    Context parent = trustedClient ? tracing.extract(request) : Context.root();
-    Span server = tracing.startServerSpan(parent, request, "/" + route.service() + "/*");
+    OpenTelemetryTracing spans = tracing.spans();
+    Context parent = trustedClient ? spans.extract(request) : Context.root();
+    Span server = spans.startServerSpan(parent, request, "/" + route.service() + "/*");
     server.setAttribute(TraceAttributes.SERVICE, route.service());
-    return new ForwardTrace(tracing, server);
+    return new ForwardTrace(spans, server);
   }
 
   /**
@@ -52,10 +54,10 @@ final class ForwardTrace {
       return Attempt.OFF;
     }
     server.setAttribute(TraceAttributes.INSTANCE, instance.addr());
-    Context parent = Context.root().with(server);
+    Context parent = spans.contextOf(server);
     URIAuthority upstream = outbound.getAuthority();
     Span client =
-        tracing.startClientSpan(
+        spans.startClientSpan(
             parent,
             outbound.getMethod(),
             outbound.getScheme(),
@@ -67,15 +69,15 @@ final class ForwardTrace {
     if (attempt > 0) {
       client.setAttribute(TraceAttributes.HTTP_REQUEST_RESEND_COUNT, (long) attempt);
     }
-    tracing.inject(
-        parent.with(client), outbound, (request, name, value) -> request.setHeader(name, value));
+    spans.inject(
+        parent, client, outbound, (request, name, value) -> request.setHeader(name, value));
     return new Attempt(client);
   }
 
   /** Ends the SERVER span with the status the client was sent. */
   void end(int status) {
     if (server != null) {
-      Tracing.endServerSpan(server, status);
+      OpenTelemetryTracing.endServerSpan(server, status);
     }
   }
 
@@ -93,7 +95,7 @@ final class ForwardTrace {
     /** The instance answered {@code status} (a 5xx marks the attempt failed). */
     void answered(int status) {
       if (span != null) {
-        Tracing.endClientSpan(span, status);
+        OpenTelemetryTracing.endClientSpan(span, status);
       }
     }
 

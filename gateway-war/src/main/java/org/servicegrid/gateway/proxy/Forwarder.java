@@ -1,6 +1,5 @@
 package org.servicegrid.gateway.proxy;
 
-import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,18 +49,16 @@ public class Forwarder {
   @Inject LimitSettings limits;
   @Inject GatewayMetrics metrics;
   @Inject ServiceBulkhead bulkhead;
-  @Inject OpenTelemetry openTelemetry;
+  @Inject Tracing tracing;
   @Inject VersionRouting versionRouting;
 
   private RetryPolicy retryPolicy;
   private RequestHeaders requestHeaders;
   private String retryAfter;
-  private Tracing tracing;
 
   @PostConstruct
   void init() {
     retryPolicy = new RetryPolicy(upstreamSettings.retries());
-    tracing = Tracing.of(openTelemetry, "gateway");
     requestHeaders =
         new RequestHeaders(forwarding.trustedProxies(), forwarding.via(), tracing.enabled());
     retryAfter = Integer.toString(limits.retryAfter());

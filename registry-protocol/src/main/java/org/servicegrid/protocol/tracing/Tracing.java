@@ -1,50 +1,44 @@
 package org.servicegrid.protocol.tracing;
 
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
-import io.opentelemetry.context.propagation.TextMapGetter;
-import io.opentelemetry.context.propagation.TextMapPropagator;
-import io.opentelemetry.context.propagation.TextMapSetter;
-import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collections;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * A server's tracing, for the requests it answers in servlet filters (Liberty traces only what
- * reaches a servlet or JAX-RS) and the calls it makes with clients Liberty does not instrument.
+ * Whether a server traces, and, when it does, its {@link OpenTelemetryTracing}: the one entry to
+ * tracing that every application can load, whether or not it sees the OpenTelemetry API.
  *
- * <p>Off unless Liberty's OpenTelemetry SDK is on ({@code OTEL_SDK_DISABLED=false}): then {@link
- * #enabled()} is false, and callers skip every span and header, so that tracing costs nothing when
- * off. Whether it is on is learnt once, from the tracer itself: a disabled SDK hands out a tracer
- * whose spans have no valid context, whichever configuration source disabled it.
+ * <p>Liberty shows an application the API of its MicroProfile Telemetry only with {@code
+ * <classloader apiTypeVisibility="+third-party"/>}. Without it, a class that names an OpenTelemetry
+ * type in a field, a signature or a static initializer fails as soon as the container inspects or
+ * initializes it, and with it the filter or bean that uses it. So this class names none: it asks
+ * once, by name, whether the API is visible, and only then loads {@link OpenTelemetryTracing},
+ * which does the work. Without the API tracing is off, and the server's log says so once, naming
+ * the setting.
  */
 public final class Tracing {
 
-  private static final Tracing OFF = new Tracing(false, OpenTelemetry.noop(), "off");
+  private static final Logger LOG = Logger.getLogger(Tracing.class.getName());
+  private static final String API = "io.opentelemetry.api.OpenTelemetry";
+  private static final Tracing OFF = new Tracing(null);
+  private static final boolean API_VISIBLE = apiVisible();
 
-  private final boolean enabled;
-  private final Tracer tracer;
-  private final TextMapPropagator propagator;
+  private final OpenTelemetryTracing spans;
 
-  private Tracing(boolean enabled, OpenTelemetry openTelemetry, String scope) {
-    this.enabled = enabled;
-    this.tracer = openTelemetry.getTracer(scope);
-    this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
+  private Tracing(OpenTelemetryTracing spans) {
+    this.spans = spans;
   }
 
   /**
-   * Tracing through {@code openTelemetry} (Liberty's, injected) under the instrumentation scope
-   * {@code scope}, e.g. the service's name.
+   * The application's tracing under the instrumentation scope {@code scope} (e.g. the service's
+   * name): on when the OpenTelemetry API is visible and Liberty's SDK is on ({@code
+   * OTEL_SDK_DISABLED=false}), off otherwise. Looks the server's {@code OpenTelemetry} up through
+   * CDI, so call it from a bean or filter of a running application.
    */
-  public static Tracing of(OpenTelemetry openTelemetry, String scope) {
-    Span probe = openTelemetry.getTracer(scope).spanBuilder("probe").setNoParent().startSpan();
-    boolean enabled = probe.getSpanContext().isValid();
-    // Never ended, so never exported: a span that is not ended is simply dropped.
-    return enabled ? new Tracing(true, openTelemetry, scope) : OFF;
+  public static Tracing of(String scope) {
+    if (!API_VISIBLE) {
+      return OFF;
+    }
+    return OpenTelemetryTracing.lookUp(scope);
   }
 
   /** Tracing that is off, for code run outside a server (unit tests). */
@@ -52,120 +46,49 @@ public final class Tracing {
     return OFF;
   }
 
+  /** Wraps tracing that is on (built by {@link OpenTelemetryTracing}). */
+  static Tracing on(OpenTelemetryTracing spans) {
+    return new Tracing(spans);
+  }
+
   /**
    * Makes a context current that is traced but not recorded, for a background chore that would
-   * otherwise be a trace of its own every period (the gateway's catalogue refresh, the registry's
-   * heart-beat probes): spans started in it, Liberty's included, are not recorded, and the calls
-   * made in it carry a {@code traceparent} whose sampled flag is off, so that parent-based samplers
-   * (the default) do not record the callee's spans either. Close the scope when the chore ends.
+   * otherwise be a trace of its own every period (see {@link OpenTelemetryTracing#unrecorded()}); a
+   * no-op without the OpenTelemetry API. Close the scope when the chore ends.
    */
-  public static Scope unrecorded() {
-    return TraceParent.resume(TraceParent.unsampled());
+  public static TraceScope unrecorded() {
+    return API_VISIBLE ? OpenTelemetryTracing.unrecorded() : TraceScope.NONE;
   }
 
   public boolean enabled() {
-    return enabled;
-  }
-
-  public Tracer tracer() {
-    return tracer;
+    return spans != null;
   }
 
   /**
-   * The trace context a request carries ({@code traceparent}, {@code tracestate}), or the root
-   * context when it carries none or a malformed one: a bad header starts a new trace, it never
-   * fails the request.
+   * The spans and headers of tracing that is on; only call it when {@link #enabled()}, from code
+   * that may name OpenTelemetry types.
+   *
+   * @throws IllegalStateException when tracing is off
    */
-  public Context extract(HttpServletRequest request) {
-    return propagator.extract(Context.root(), request, RequestHeaders.INSTANCE);
-  }
-
-  /** Writes {@code context}'s trace headers into an outgoing request. */
-  public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
-    propagator.inject(context, carrier, setter);
-  }
-
-  /**
-   * Starts the SERVER span of a request answered by a servlet filter, a child of {@code parent},
-   * named like Liberty's own ({@code GET /route}) with the HTTP semantic-convention attributes.
-   */
-  public Span startServerSpan(Context parent, HttpServletRequest request, String route) {
-    String method = request.getMethod();
-    Span span =
-        tracer
-            .spanBuilder(method + " " + route)
-            .setParent(parent)
-            .setSpanKind(SpanKind.SERVER)
-            .startSpan();
-    if (span.isRecording()) { // a sampled-out span would drop them: not worth building
-      span.setAttribute(TraceAttributes.HTTP_REQUEST_METHOD, method);
-      span.setAttribute(TraceAttributes.HTTP_ROUTE, route);
-      span.setAttribute(TraceAttributes.URL_PATH, request.getRequestURI());
-      span.setAttribute(TraceAttributes.URL_SCHEME, request.getScheme());
-      span.setAttribute(TraceAttributes.SERVER_PORT, (long) request.getLocalPort());
-      span.setAttribute(TraceAttributes.CLIENT_ADDRESS, request.getRemoteAddr());
+  public OpenTelemetryTracing spans() {
+    if (spans == null) {
+      throw new IllegalStateException("tracing is off");
     }
-    return span;
+    return spans;
   }
 
-  /**
-   * Starts a CLIENT span for an HTTP call made with a client Liberty does not trace ({@code
-   * scheme://host:port/path}), a child of {@code parent}, with the HTTP semantic-convention
-   * attributes when it is recorded.
-   */
-  public Span startClientSpan(
-      Context parent,
-      String method,
-      String scheme,
-      String host,
-      int port,
-      String path,
-      String service) {
-    Span span =
-        tracer.spanBuilder(method).setParent(parent).setSpanKind(SpanKind.CLIENT).startSpan();
-    if (span.isRecording()) {
-      span.setAttribute(TraceAttributes.HTTP_REQUEST_METHOD, method);
-      span.setAttribute(TraceAttributes.SERVER_ADDRESS, host);
-      span.setAttribute(TraceAttributes.SERVER_PORT, (long) port);
-      span.setAttribute(TraceAttributes.URL_FULL, scheme + "://" + host + ":" + port + path);
-      span.setAttribute(TraceAttributes.SERVICE, service);
-    }
-    return span;
-  }
-
-  /** Ends a CLIENT span with the status the call was answered with (a 5xx marks it failed). */
-  public static void endClientSpan(Span span, int status) {
-    span.setAttribute(TraceAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);
-    if (status >= 500) {
-      span.setStatus(StatusCode.ERROR);
-    }
-    span.end();
-  }
-
-  /**
-   * Ends a SERVER span with the status sent: a 5xx marks it failed, a 4xx does not (the client's
-   * fault, as the semantic conventions say for servers).
-   */
-  public static void endServerSpan(Span span, int status) {
-    span.setAttribute(TraceAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);
-    if (status >= 500) {
-      span.setStatus(StatusCode.ERROR);
-    }
-    span.end();
-  }
-
-  /** Reads trace headers from a servlet request. */
-  private enum RequestHeaders implements TextMapGetter<HttpServletRequest> {
-    INSTANCE;
-
-    @Override
-    public Iterable<String> keys(HttpServletRequest request) {
-      return Collections.list(request.getHeaderNames());
-    }
-
-    @Override
-    public String get(HttpServletRequest request, String key) {
-      return request == null ? null : request.getHeader(key);
+  /** Whether this class's loader sees the OpenTelemetry API; says so once when it does not. */
+  private static boolean apiVisible() {
+    try {
+      Class.forName(API, false, Tracing.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      LOG.log(
+          Level.INFO,
+          "Tracing is off: the application does not see the OpenTelemetry API ({0}). To trace,"
+              + " give it <classloader apiTypeVisibility=\"+third-party\"/> in server.xml.",
+          e.toString());
+      return false;
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.servicegrid.registry.heartbeat;
 
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -21,12 +20,6 @@ final class EvictionTrace {
 
   /** Tracing off: evictions run as they are. */
   static final EvictionTrace OFF = new EvictionTrace(null);
-
-  static final AttributeKey<String> SERVICE = AttributeKey.stringKey("servicegrid.service.name");
-  static final AttributeKey<String> ADDRESS = AttributeKey.stringKey("servicegrid.instance.addr");
-  static final AttributeKey<Long> FAILURES = AttributeKey.longKey("servicegrid.heartbeat.failures");
-  static final AttributeKey<String> LAST_FAILURE =
-      AttributeKey.stringKey("servicegrid.heartbeat.last_failure");
 
   private final Tracer tracer;
 
@@ -51,10 +44,11 @@ final class EvictionTrace {
             .spanBuilder("evict " + info.name())
             .setNoParent()
             .setSpanKind(SpanKind.INTERNAL)
-            .setAttribute(SERVICE, info.name())
-            .setAttribute(ADDRESS, info.addr())
-            .setAttribute(FAILURES, (long) registration.consecutiveFailures())
-            .setAttribute(LAST_FAILURE, reason)
+            .setAttribute("servicegrid.service.name", info.name())
+            .setAttribute("servicegrid.instance.addr", info.addr())
+            .setAttribute(
+                "servicegrid.heartbeat.failures", (long) registration.consecutiveFailures())
+            .setAttribute("servicegrid.heartbeat.last_failure", reason)
             .startSpan();
     try (Scope scope = span.makeCurrent()) {
       boolean evicted = eviction.getAsBoolean();

@@ -102,7 +102,7 @@ public class HeartBeatMonitor {
             this::delay,
             Clock.systemUTC(),
             metrics::heartBeatFailed,
-            tracing.enabled() ? new EvictionTrace(tracing.tracer()) : EvictionTrace.OFF);
+            tracing.enabled() ? new EvictionTrace(tracing.spans().tracer()) : EvictionTrace.OFF);
     started = Instant.now();
     long period = settings.period().toMillis();
     ticks = scheduler.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);

@@ -1,9 +1,7 @@
 package org.servicegrid.registry.tracing;
 
-import io.opentelemetry.api.OpenTelemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.servicegrid.protocol.tracing.Tracing;
 
@@ -11,11 +9,9 @@ import org.servicegrid.protocol.tracing.Tracing;
 @ApplicationScoped
 public class RegistryTracing {
 
-  @Inject OpenTelemetry openTelemetry;
-
   @Produces
   @Singleton
   Tracing tracing() {
-    return Tracing.of(openTelemetry, "registry");
+    return Tracing.of("registry");
   }
 }
