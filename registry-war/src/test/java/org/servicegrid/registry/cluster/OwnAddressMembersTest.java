@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class OwnAddressMembersTest {
 
-  private static final int PORT = 21450;
+  private static final int PORT = 21460;
   private static final List<String> HOSTS = List.of("127.0.1.1", "127.0.1.2");
   private final List<HazelcastInstance> members = new ArrayList<>();
 
