@@ -30,7 +30,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 WLP="$PWD/target/liberty/wlp"
-RECORD="$PWD/target/run.instances" # what the last start started: "id server port", one instance a line
+RECORD="$PWD/target/run.instances" # what the last start started: "id server port host", one instance a line
 READY_TIMEOUT_SECONDS=${READY_TIMEOUT_SECONDS:-180}
 REGISTRY_HOSTS=${REGISTRY_HOSTS:-}
 declare -a HOSTS=() # REGISTRY_HOSTS split: registry node k on HOSTS[k-1]
@@ -161,7 +161,8 @@ instance() {
     WLP_OUTPUT_DIR=$(output_root "$id")
     if [ "$action" = start ]; then
       mkdir -p "$WLP_OUTPUT_DIR"
-      export HTTP_HOST=${HOST_OF[$id]} HTTP_PORT=${PORT_OF[$id]}
+      export HTTP_PORT=${PORT_OF[$id]}
+      if [ "${SERVER_OF[$id]}" = registry ] && ((${#HOSTS[@]})); then export HTTP_HOST=${HOST_OF[$id]}; fi
       if [ "$SERVICEGRID_TRACING" != off ]; then
         export OTEL_SERVICE_NAME=${SERVER_OF[$id]} OTEL_RESOURCE_ATTRIBUTES=service.instance.id=$(address_of "$id")
       fi
