@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Builds the four WARs and starts the system on 127.0.0.1 from one Liberty install: the registry, then the log,
-# visit and gateway servers side by side; waits until each is ready, prints the URLs, and stops them all on Ctrl-C.
+# Builds the four WARs and starts the system on 127.0.0.1 from one Liberty install: the registry, then the log, visit
+# and gateway servers side by side; waits until each is ready, prints the URLs, and stops them all on Ctrl-C.
 #   ./run.sh          build, start, wait for Ctrl-C, stop
 #   ./run.sh start    build and start in the background (stop later with ./run.sh stop)
 #   ./run.sh stop     stop every instance the last start left (the four servers by default)
-#   ./run.sh status   show which instances run
+#   ./run.sh status   show which instances run, and where (host:port)
 # Scale-out: REGISTRY_NODES=3 SERVICE_REPLICAS=2 ./run.sh start starts 3 registry nodes and 2 instances of log and
 # of visit (one gateway), instance k of a server on its port + 100 * (k - 1), every service given every registry
 # (REGISTRY_URLS), the registry nodes each other (REGISTRY_CLUSTER_MEMBERS), and the visit count in PostgreSQL
 # (VISIT_DB=postgresql; scripts/ensure-postgresql.sh starts the local cluster unless VISIT_DB_URL names another).
 # Instance 1 is the server itself (usr/servers/<server>); instance k > 1 runs the same server, server.xml and WAR
 # with its own output directory (WLP_OUTPUT_DIR=usr/instances/<server>-k): logs, workarea, PID and data files.
+# As on three machines: REGISTRY_HOSTS=127.0.1.1,127.0.1.2,127.0.1.3 ./run.sh start binds registry node k to the k-th
+# address (IPv4, one per node; their count is REGISTRY_NODES) on the SAME ports, HTTP(S) 20000 and cluster 20050
+# (REGISTRY_CLUSTER_HOST), the members and REGISTRY_URLS naming those addresses; with TLS the certificate must name
+# them too (the script adds them to SERVICEGRID_TLS_SAN, and refuses an existing key.p12 that lacks one).
 # TLS: SERVICEGRID_TLS=true ./run.sh start makes the TLS files when missing (scripts/ensure-tls.sh, in
 # SERVICEGRID_TLS_DIR or usr/shared/resources/servicegrid-tls) and starts every server on HTTPS only.
 # A canary: REPLICA_META_2="version=2.0" gives the second instance of each service that Meta (version, zone, weight;
@@ -26,8 +30,14 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 WLP="$PWD/target/liberty/wlp"
-RECORD="$PWD/target/run.instances" # what the last start started: "id server port", one instance a line
+RECORD="$PWD/target/run.instances" # what the last start started: "id server port host", one instance a line
 READY_TIMEOUT_SECONDS=${READY_TIMEOUT_SECONDS:-180}
+REGISTRY_HOSTS=${REGISTRY_HOSTS:-}
+declare -a HOSTS=() # REGISTRY_HOSTS split: registry node k on HOSTS[k-1]
+if [ -n "$REGISTRY_HOSTS" ]; then
+  IFS=, read -r -a HOSTS <<<"$REGISTRY_HOSTS"
+  REGISTRY_NODES=${REGISTRY_NODES:-${#HOSTS[@]}}
+fi
 REGISTRY_NODES=${REGISTRY_NODES:-1}
 SERVICE_REPLICAS=${SERVICE_REPLICAS:-1}
 for count in "$REGISTRY_NODES" "$SERVICE_REPLICAS"; do
@@ -36,6 +46,27 @@ for count in "$REGISTRY_NODES" "$SERVICE_REPLICAS"; do
     exit 2
   fi
 done
+if [ -n "$REGISTRY_HOSTS" ]; then
+  declare -A SEEN_HOST=()
+  for host in "${HOSTS[@]}"; do
+    if ! [[ $host =~ ^(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}$ ]] \
+      || [ "$host" = 0.0.0.0 ]; then
+      echo "REGISTRY_HOSTS is a comma-separated list of IPv4 addresses of this machine, one per registry node," \
+        "e.g. 127.0.1.1,127.0.1.2,127.0.1.3 (got '$REGISTRY_HOSTS': '$host' is not one)" >&2
+      exit 2
+    fi
+    if [ -n "${SEEN_HOST[$host]:-}" ]; then
+      echo "REGISTRY_HOSTS names $host twice: each registry node needs an address of its own" >&2
+      exit 2
+    fi
+    SEEN_HOST[$host]=1
+  done
+  if ((${#HOSTS[@]} != REGISTRY_NODES)); then
+    echo "REGISTRY_HOSTS names ${#HOSTS[@]} addresses but REGISTRY_NODES is $REGISTRY_NODES: one address per node" \
+      "(leave REGISTRY_NODES out)" >&2
+    exit 2
+  fi
+fi
 SERVICEGRID_TLS=${SERVICEGRID_TLS:-false}
 case $SERVICEGRID_TLS in
   false) SCHEME=http CURL_TLS=() ;;
@@ -75,14 +106,22 @@ declare -A BASE_PORT=([registry]=20000 [gateway]=20001 [log]=20002 [visit]=20003
 CLUSTER_PORT_OFFSET=50 # a registry node's Hazelcast port: its HTTP port + 50 (20050, 20150, ...)
 
 declare -a INSTANCES=()    # instance ids in start order: registry, registry-2, ..., log, visit, ..., gateway
-declare -A SERVER_OF=() PORT_OF=()
+declare -A SERVER_OF=() PORT_OF=() HOST_OF=()
 
+# Instance k of a server: on 127.0.0.1 and its port + 100 * (k - 1), or, for a registry node with REGISTRY_HOSTS,
+# on the k-th host and the registry's own port, as on a machine of its own.
 add_instance() { # server k
   local id=$1
   if (($2 > 1)); then id="$1-$2"; fi
   INSTANCES+=("$id")
   SERVER_OF[$id]=$1
-  PORT_OF[$id]=$((BASE_PORT[$1] + 100 * ($2 - 1)))
+  if [ "$1" = registry ] && ((${#HOSTS[@]})); then
+    HOST_OF[$id]=${HOSTS[$2 - 1]}
+    PORT_OF[$id]=${BASE_PORT[$1]}
+  else
+    HOST_OF[$id]=127.0.0.1
+    PORT_OF[$id]=$((BASE_PORT[$1] + 100 * ($2 - 1)))
+  fi
 }
 
 plan_instances() {
@@ -95,13 +134,17 @@ plan_instances() {
 }
 
 read_record() {
-  local id server port
-  while read -r id server port; do
+  local id server port host
+  while read -r id server port host; do
     INSTANCES+=("$id")
     SERVER_OF[$id]=$server
     PORT_OF[$id]=$port
+    HOST_OF[$id]=${host:-127.0.0.1}
   done <"$RECORD"
 }
+
+# Where an instance answers: "<host>:<port>".
+address_of() { echo "${HOST_OF[$1]}:${PORT_OF[$1]}"; }
 
 # Liberty's output directory of an instance: the default (usr/servers) for the first, its own for the others.
 output_root() {
@@ -119,16 +162,17 @@ instance() {
     if [ "$action" = start ]; then
       mkdir -p "$WLP_OUTPUT_DIR"
       export HTTP_PORT=${PORT_OF[$id]}
+      if [ "${SERVER_OF[$id]}" = registry ] && ((${#HOSTS[@]})); then export HTTP_HOST=${HOST_OF[$id]}; fi
       if [ "$SERVICEGRID_TRACING" != off ]; then
-        export OTEL_SERVICE_NAME=${SERVER_OF[$id]} OTEL_RESOURCE_ATTRIBUTES=service.instance.id=127.0.0.1:${PORT_OF[$id]}
+        export OTEL_SERVICE_NAME=${SERVER_OF[$id]} OTEL_RESOURCE_ATTRIBUTES=service.instance.id=$(address_of "$id")
       fi
       if [ "${SERVER_OF[$id]}" = registry ]; then
         if ((REGISTRY_NODES > 1)); then
-          export REGISTRY_CLUSTER_PORT=$((PORT_OF[$id] + CLUSTER_PORT_OFFSET)) REGISTRY_CLUSTER_MEMBERS=$CLUSTER_MEMBERS
+          export REGISTRY_CLUSTER_HOST=${HOST_OF[$id]} REGISTRY_CLUSTER_PORT=$((PORT_OF[$id] + CLUSTER_PORT_OFFSET))
+          export REGISTRY_CLUSTER_MEMBERS=$CLUSTER_MEMBERS
         fi
       else
-        export VISIT_DB
-        if ((REGISTRY_NODES > 1)); then export REGISTRY_URLS; fi
+        export VISIT_DB REGISTRY_URLS
         replica_meta "$id"
       fi
     fi
@@ -180,7 +224,7 @@ status_all() {
   local id answer
   for id in "${INSTANCES[@]}"; do
     answer=$(instance status "$id" 2>&1 || true) # exit code 1: not running
-    printf '%-12s %-6s %s\n' "$id" "${PORT_OF[$id]}" "$(grep -m1 . <<<"$answer")"
+    printf '%-12s %-16s %s\n' "$id" "$(address_of "$id")" "$(grep -m1 . <<<"$answer")"
   done
 }
 
@@ -213,7 +257,7 @@ stop_zipkin() {
 }
 
 wait_ready() {
-  local id=$1 url="$SCHEME://127.0.0.1:${PORT_OF[$1]}/health/ready" deadline=$((SECONDS + READY_TIMEOUT_SECONDS))
+  local id=$1 url="$SCHEME://$(address_of "$1")/health/ready" deadline=$((SECONDS + READY_TIMEOUT_SECONDS))
   until curl -fs -o /dev/null --max-time 2 "${CURL_TLS[@]}" "$url"; do
     if ((SECONDS >= deadline)); then
       echo "$id did not become ready within ${READY_TIMEOUT_SECONDS}s; see $(server_dir "$id")/logs/messages.log" >&2
@@ -239,17 +283,17 @@ start_tier() {
     for server in "$@"; do
       if [ "${SERVER_OF[$id]}" = "$server" ]; then
         wait_ready "$id"
-        echo "  $id ready on $SCHEME://127.0.0.1:${PORT_OF[$id]}/"
+        echo "  $id ready on $SCHEME://$(address_of "$id")/"
       fi
     done
   done
 }
 
-# The registry nodes' addresses, comma-separated: "http(s)://127.0.0.1:<port>" or, with port_offset, "127.0.0.1:<port>".
+# The registry nodes' addresses, comma-separated: "http(s)://<host>:<port>" or, with port_offset, "<host>:<port>".
 registry_list() { # prefix port_offset
   local id out=()
   for id in "${INSTANCES[@]}"; do
-    if [ "${SERVER_OF[$id]}" = registry ]; then out+=("${1}127.0.0.1:$((PORT_OF[$id] + $2))"); fi
+    if [ "${SERVER_OF[$id]}" = registry ]; then out+=("${1}${HOST_OF[$id]}:$((PORT_OF[$id] + $2))"); fi
   done
   (IFS=,; echo "${out[*]}")
 }
@@ -261,7 +305,7 @@ print_urls() {
   echo "  Visit via gateway:   $SCHEME://127.0.0.1:${PORT_OF[gateway]}/visit/    (reload to count)"
   for id in "${INSTANCES[@]}"; do
     case ${SERVER_OF[$id]} in
-      registry) echo "  Registry dashboard:  $SCHEME://127.0.0.1:${PORT_OF[$id]}/  ($id)" ;;
+      registry) echo "  Registry dashboard:  $SCHEME://$(address_of "$id")/  ($id)" ;;
       visit)
         if ((SERVICE_REPLICAS > 1)); then echo "  Visit direct:        $SCHEME://127.0.0.1:${PORT_OF[$id]}/  ($id)"; fi
         ;;
@@ -286,12 +330,19 @@ print_urls() {
   return 0
 }
 
+# SERVICEGRID_TLS_SAN plus ip:<host> for each of REGISTRY_HOSTS: the names the servers' certificate must hold.
+tls_san() {
+  local host out=(${SERVICEGRID_TLS_SAN:+"$SERVICEGRID_TLS_SAN"})
+  for host in "${HOSTS[@]}"; do out+=("ip:$host"); done
+  (IFS=,; echo "${out[*]}")
+}
+
 start_all() {
   plan_instances
   local id count=${#INSTANCES[@]}
   for id in "${INSTANCES[@]}"; do
-    if (exec 3<>"/dev/tcp/127.0.0.1/${PORT_OF[$id]}") 2>/dev/null; then # anything listening, HTTP or HTTPS
-      echo "Port ${PORT_OF[$id]} is already in use (is the system already running? ./run.sh stop)" >&2
+    if (exec 3<>"/dev/tcp/${HOST_OF[$id]}/${PORT_OF[$id]}") 2>/dev/null; then # anything listening, HTTP or HTTPS
+      echo "$(address_of "$id") is already in use (is the system already running? ./run.sh stop)" >&2
       exit 1
     fi
   done
@@ -306,10 +357,11 @@ start_all() {
   mvn -B -q -DskipTests package
   scripts/ensure-credentials.sh  # the key pair and the services' tokens, when missing (the build makes them too)
   if [ "$SCHEME" = https ]; then
-    SERVICEGRID_TLS_DIR=$TLS_DIR scripts/ensure-tls.sh # keystore, truststore and their authority, when missing
+    # Keystore, truststore and their authority, when missing; the certificate must name every registry host.
+    SERVICEGRID_TLS_DIR=$TLS_DIR SERVICEGRID_TLS_SAN=$(tls_san) scripts/ensure-tls.sh
   fi
   mkdir -p "$(dirname "$RECORD")"
-  for id in "${INSTANCES[@]}"; do echo "$id ${SERVER_OF[$id]} ${PORT_OF[$id]}"; done >"$RECORD"
+  for id in "${INSTANCES[@]}"; do echo "$id ${SERVER_OF[$id]} ${PORT_OF[$id]} ${HOST_OF[$id]}"; done >"$RECORD"
   local started=$SECONDS
   if [ "$SERVICEGRID_TRACING" = zipkin ] && [ "$ZIPKIN_EXTERNAL" != true ]; then start_zipkin; fi
   # The registry nodes first, so that the services find them at once; then the services side by side (each

@@ -3,7 +3,8 @@
 # authority of this installation, a server key and certificate it signed, a truststore holding the authority's
 # certificate, and the password of the two stores. Existing files are kept (a key.p12 is never overwritten): delete
 # key.p12 for a new server certificate from the same authority, or the directory for new everything, then restart
-# the servers.
+# the servers. An existing key.p12 whose certificate lacks a name of SERVICEGRID_TLS_SAN is refused (exit 1), so
+# that the servers never start with a certificate their callers would reject.
 #   scripts/ensure-tls.sh
 # Directory: SERVICEGRID_TLS_DIR, by default the Liberty install's usr/shared/resources/servicegrid-tls, where the
 # servers' configuration (${servicegrid.tls.dir}) looks. Files:
@@ -24,7 +25,37 @@ missing=()
 for file in ca.pem key.p12 trust.p12 password.xml; do
   [[ -s "$DIR/$file" ]] || missing+=("$file")
 done
-((${#missing[@]})) || exit 0
+
+# The password of password.xml, when it exists.
+stored_password() {
+  sed -n 's/.*name="servicegrid.tls.password" value="\([^"]*\)".*/\1/p' "$DIR/password.xml"
+}
+
+# Each entry of SERVICEGRID_TLS_SAN (ip:... or dns:...) that no certificate of key.p12 names, one a line.
+names_missing_from_key() {
+  local listing entry entries
+  listing=$(STOREPASS=$(stored_password) "${JAVA_HOME:+$JAVA_HOME/bin/}keytool" -list -v -keystore "$DIR/key.p12" \
+    -storepass:env STOREPASS 2>/dev/null | sed 's/^[[:space:]]*//') ||
+    { echo "(key.p12 unreadable with password.xml's password)"; return; }
+  IFS=, read -r -a entries <<<"${SERVICEGRID_TLS_SAN:-}"
+  for entry in "${entries[@]}"; do
+    case ${entry,,} in
+      ip:*) grep -qxF "IPAddress: ${entry#*:}" <<<"$listing" || echo "$entry" ;;
+      dns:*) grep -qixF "DNSName: ${entry#*:}" <<<"$listing" || echo "$entry" ;;
+    esac
+  done
+}
+
+if ((${#missing[@]} == 0)); then
+  [[ -n "${SERVICEGRID_TLS_SAN:-}" ]] || exit 0
+  absent=$(names_missing_from_key | paste -sd, -)
+  if [[ -n "$absent" ]]; then
+    echo "$DIR/key.p12's certificate does not name $absent (SERVICEGRID_TLS_SAN): delete key.p12 for a new one" \
+      "from the same authority, or put an operator's certificate naming them there" >&2
+    exit 1
+  fi
+  exit 0
+fi
 # A keystore is never overwritten: it may be an operator's own.
 if [[ -s "$DIR/key.p12" ]]; then
   echo "$DIR has key.p12 but not ${missing[*]}: add them (see docs/security.md, TLS), or delete key.p12" >&2
@@ -39,7 +70,7 @@ trap 'rm -rf "$WORK"' EXIT
 
 # The password: the existing one, or a new random one (hex digits, so that it needs no escaping in XML).
 if [[ -s "$DIR/password.xml" ]]; then
-  PASSWORD=$(sed -n 's/.*name="servicegrid.tls.password" value="\([^"]*\)".*/\1/p' "$DIR/password.xml")
+  PASSWORD=$(stored_password)
 else
   PASSWORD=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 fi

@@ -13,7 +13,8 @@ import java.util.List;
  * members it joins nobody (TCP/IP, multicast and auto-detection off), so a single registry can
  * never merge with another registry's member that happens to run on the same machine; with members
  * it joins exactly those, on a fixed port. The member timeout bounds how long a killed node goes
- * unnoticed; Hazelcast counts it in whole seconds.
+ * unnoticed; Hazelcast counts it in whole seconds. The member binds and advertises exactly its
+ * host, so that nodes on several machines (or loopback addresses) can share one port.
  */
 public record ClusterSettings(
     String name, String host, int port, List<String> members, Duration memberTimeout) {
@@ -59,7 +60,9 @@ public record ClusterSettings(
 
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(port).setPortAutoIncrement(isSingleNode());
-    network.getInterfaces().setEnabled(true).setInterfaces(List.of(host));
+    // The exact address, not an interface to match: a machine's address, or a loopback alias such
+    // as 127.0.1.2 that no interface lists, which interface matching would refuse.
+    config.setProperty("hazelcast.local.localAddress", host);
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
