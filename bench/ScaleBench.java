@@ -65,6 +65,11 @@ public class ScaleBench {
   static final int IDLE_WINDOW = env("IDLE_WINDOW", 10);
   static final int CLIENTS = 16;
   static final int WARMUP = env("WARMUP", 20000);
+  /**
+   * Addresses per fleet process: each holds a listening socket and a kept-alive connection per address, and a
+   * process may not open more files than `ulimit -n` (often 20 000, which an unprivileged user cannot raise).
+   */
+  static final int FLEET_PART = env("FLEET_PART", 8000);
   static final String TOKEN = token();
 
   static List<String> nodes;
@@ -75,11 +80,12 @@ public class ScaleBench {
     nodes = List.of(args);
     long[] pids = Arrays.stream(System.getenv().getOrDefault("REGISTRY_PIDS", "").trim().split("\\s+"))
         .filter(s -> !s.isEmpty()).mapToLong(Long::parseLong).toArray();
-    Fleet fleet = new Fleet(ADDRESSES, FAKE_PORT);
-    Thread selector = new Thread(fleet, "fake-fleet");
-    selector.setDaemon(true);
-    selector.start();
-    System.err.printf("fake fleet: %d addresses on port %d%n", ADDRESSES, FAKE_PORT);
+    if (args.length == 3 && args[0].equals("--fleet-part")) {
+      Fleet.serve(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+      return;
+    }
+    Fleets fleet = Fleets.start(ADDRESSES, FLEET_PART);
+    System.err.printf("fake fleet: %d addresses on port %d, %d process(es)%n", ADDRESSES, FAKE_PORT, fleet.parts.size());
 
     // The registries' own cost with nothing registered: what the steady window's CPU is compared with.
     long[] idle0 = cpuTicks(pids);
@@ -123,12 +129,13 @@ public class ScaleBench {
     Thread.sleep(WINDOW * 1000L);
     long[] cpu1 = cpuTicks(pids);
     double seconds = (System.nanoTime() - w0) / 1e9;
-    long probes = fleet.probes.get();
+    long[] stats = fleet.stats();
+    long probes = stats[0];
     double periods = seconds * 1000 / PERIOD;
     row("heart-beats received (" + PERIOD + " ms period, " + WINDOW + " s window)", String.format(Locale.ROOT,
         "%.0f/s = %.2f per address per period; longest gap %.2f periods; %d of %d addresses never probed; busiest 100 ms: %.1fx the mean",
-        probes / seconds, probes / (ADDRESSES * periods), fleet.longestGapNanos() / (PERIOD * 1e6),
-        fleet.neverProbed(), ADDRESSES, fleet.burstiness()));
+        probes / seconds, probes / (ADDRESSES * periods), stats[1] / (PERIOD * 1e6),
+        stats[2], ADDRESSES, Fleets.burstiness(stats)));
     double steadyCores = cores(cpu0, cpu1, seconds);
     double perSecond = Math.max(1, probes / seconds);
     row("registry CPU in steady state (" + pids.length + " JVMs)", String.format(Locale.ROOT,
@@ -444,6 +451,134 @@ public class ScaleBench {
   }
 
   /**
+   * The whole fake fleet: parts of at most {@code FLEET_PART} addresses, each in a process of its own (the same
+   * program with --fleet-part) that answers commands on its stdin, or in this process when one part is enough.
+   */
+  static final class Fleets {
+    interface Part {
+      String command(String line) throws Exception;
+    }
+
+    final List<Part> parts = new ArrayList<>();
+
+    static Fleets start(int addresses, int perPart) throws Exception {
+      Fleets fleets = new Fleets();
+      if (addresses <= perPart) {
+        Fleet fleet = new Fleet(0, addresses, FAKE_PORT);
+        Thread selector = new Thread(fleet, "fake-fleet");
+        selector.setDaemon(true);
+        selector.start();
+        fleets.parts.add(fleet::command);
+        return fleets;
+      }
+      int count = (addresses + perPart - 1) / perPart;
+      String java = ProcessHandle.current().info().command().orElse("java");
+      List<Process> processes = new ArrayList<>();
+      for (int k = 0; k < count; k++) { // all started first: each compiles this file and binds its addresses
+        int first = addresses * k / count;
+        int size = addresses * (k + 1) / count - first;
+        Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "bench/ScaleBench.java",
+            "--fleet-part", String.valueOf(first), String.valueOf(size))
+            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        processes.add(process);
+      }
+      for (Process process : processes) {
+        java.io.BufferedReader out = new java.io.BufferedReader(
+            new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        java.io.PrintStream in = new java.io.PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        String first = out.readLine();
+        if (!"ready".equals(first)) {
+          throw new IOException("a fleet part did not start: " + first);
+        }
+        fleets.parts.add(line -> {
+          synchronized (in) {
+            in.println(line);
+            String answer = out.readLine();
+            if (answer == null) {
+              throw new IOException("a fleet part ended");
+            }
+            return answer;
+          }
+        });
+      }
+      return fleets;
+    }
+
+    void reset() throws Exception {
+      for (Part p : parts) {
+        p.command("reset");
+      }
+    }
+
+    /** {probes, longest gap in ns, addresses never probed, then probes per 100 ms summed over the parts}. */
+    long[] stats() throws Exception {
+      long[] total = null;
+      for (Part p : parts) {
+        long[] v = Arrays.stream(p.command("stats").trim().split(" ")).mapToLong(Long::parseLong).toArray();
+        if (total == null) {
+          total = v;
+          continue;
+        }
+        total[0] += v[0];
+        total[1] = Math.max(total[1], v[1]);
+        total[2] += v[2];
+        int used = Math.min(total.length, v.length);
+        long[] sum = Arrays.copyOf(total, used);
+        for (int i = 3; i < used; i++) {
+          sum[i] += v[i];
+        }
+        total = sum;
+      }
+      return total;
+    }
+
+    /** The busiest 100 ms of {@link #stats()}' buckets against the mean 100 ms. */
+    static double burstiness(long[] stats) {
+      long max = 0, sum = 0;
+      int used = stats.length - 3;
+      for (int i = 3; i < stats.length; i++) {
+        max = Math.max(max, stats[i]);
+        sum += stats[i];
+      }
+      return used <= 0 || sum == 0 ? 0 : max / ((double) sum / used);
+    }
+
+    void close(Set<Integer> addresses) throws Exception {
+      StringBuilder line = new StringBuilder("close");
+      addresses.forEach(a -> line.append(' ').append(a));
+      for (Part p : parts) {
+        p.command(line.toString());
+      }
+    }
+
+    void watch(long t0) throws Exception {
+      for (Part p : parts) {
+        p.command("watch " + t0);
+      }
+    }
+
+    /** Fills in {@code first} the addresses first probed after the watch's start, reported since the last call. */
+    void firsts(long[] first) throws Exception {
+      for (Part p : parts) {
+        String answer = p.command("firsts").trim();
+        if (!answer.isEmpty()) {
+          for (String pair : answer.split(" ")) {
+            int colon = pair.indexOf(':');
+            first[Integer.parseInt(pair.substring(0, colon))] = Long.parseLong(pair.substring(colon + 1));
+          }
+        }
+      }
+    }
+
+    void stop() throws Exception {
+      for (Part p : parts) {
+        p.command("stop");
+      }
+    }
+  }
+
+  /**
    * The fake instances: one listening socket per address, one selector thread for all of them and their kept-alive
    * connections. Answers every request 200 (an empty body); counts heart-beats per address with their times.
    */
@@ -461,8 +596,90 @@ public class ScaleBench {
     final List<List<SocketChannel>> accepted = new ArrayList<>();
     volatile boolean running = true;
     final CountDownLatch closed = new CountDownLatch(1);
+    /** The index of this part's first address in the whole fleet. */
+    final int offset;
+    /** Each address's first probe after {@link #watchFrom} (0: none yet), and which were reported already. */
+    final AtomicLongArray firstAfter;
+    final boolean[] reported;
+    volatile long watchFrom;
 
-    Fleet(int addresses, int port) throws IOException {
+    /** Serves addresses {@code first} to {@code first + count - 1} and answers commands on stdin (see command). */
+    static void serve(int first, int count) throws Exception {
+      Fleet fleet = new Fleet(first, count, FAKE_PORT);
+      Thread selector = new Thread(fleet, "fake-fleet-" + first);
+      selector.setDaemon(true);
+      selector.start();
+      java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+      System.out.println("ready");
+      System.out.flush();
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        System.out.println(fleet.command(line));
+        System.out.flush();
+        if (line.equals("stop")) {
+          return;
+        }
+      }
+      fleet.stop(); // the benchmark went away
+    }
+
+    /**
+     * One command of the benchmark: reset; stats (probes, longest gap, never probed, then the 100 ms buckets);
+     * close a b ... (addresses of the whole fleet); watch t0; firsts (a:t of the addresses first probed after t0
+     * since the last call); stop. Answers one line.
+     */
+    synchronized String command(String line) throws Exception {
+      String[] w = line.trim().split(" ");
+      switch (w[0]) {
+        case "reset" -> reset();
+        case "stats" -> {
+          StringBuilder b = new StringBuilder();
+          b.append(probes.get()).append(' ').append(longestGapNanos()).append(' ').append(neverProbed());
+          synchronized (buckets) {
+            int used = (int) Math.min(buckets.length, (System.nanoTime() - resetAt) / 100_000_000L);
+            for (int i = 0; i < used; i++) {
+              b.append(' ').append(buckets[i]);
+            }
+          }
+          return b.toString();
+        }
+        case "close" -> {
+          Set<Integer> mine = new HashSet<>();
+          for (int i = 1; i < w.length; i++) {
+            int a = Integer.parseInt(w[i]) - offset;
+            if (a >= 0 && a < listeners.length) {
+              mine.add(a);
+            }
+          }
+          close(mine);
+        }
+        case "watch" -> {
+          for (int a = 0; a < listeners.length; a++) {
+            firstAfter.set(a, 0);
+            reported[a] = false;
+          }
+          watchFrom = Long.parseLong(w[1]);
+        }
+        case "firsts" -> {
+          StringBuilder b = new StringBuilder();
+          for (int a = 0; a < listeners.length; a++) {
+            long t = firstAfter.get(a);
+            if (t != 0 && !reported[a]) {
+              reported[a] = true;
+              b.append(b.length() == 0 ? "" : " ").append(a + offset).append(':').append(t);
+            }
+          }
+          return b.toString();
+        }
+        case "stop" -> stop();
+        default -> throw new IllegalArgumentException("unknown fleet command: " + line);
+      }
+      return "ok";
+    }
+
+    Fleet(int first, int addresses, int port) throws IOException {
+      offset = first;
+      firstAfter = new AtomicLongArray(addresses);
+      reported = new boolean[addresses];
       selector = Selector.open();
       listeners = new ServerSocketChannel[addresses];
       lastProbe = new AtomicLongArray(addresses);
@@ -471,7 +688,7 @@ public class ScaleBench {
       for (int a = 0; a < addresses; a++) {
         ServerSocketChannel server = ServerSocketChannel.open();
         server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-        server.bind(new InetSocketAddress(host(a), port), 1024);
+        server.bind(new InetSocketAddress(host(first + a), port), 1024);
         server.configureBlocking(false);
         server.register(selector, SelectionKey.OP_ACCEPT, a);
         listeners[a] = server;
@@ -655,6 +872,10 @@ public class ScaleBench {
       }
       count.incrementAndGet(a);
       probes.incrementAndGet();
+      long from = watchFrom;
+      if (from != 0 && now - from > 0 && firstAfter.get(a) == 0) {
+        firstAfter.set(a, now);
+      }
       int bucket = (int) ((now - resetAt) / 100_000_000L);
       if (bucket >= 0 && bucket < buckets.length) {
         synchronized (buckets) {
@@ -714,13 +935,13 @@ public class ScaleBench {
     /** Attempts that sent a call on to the next node, by what went wrong (a status or the exception's class). */
     static final java.util.Map<String, AtomicInteger> SKIPPED = new java.util.concurrent.ConcurrentSkipListMap<>();
 
-    final Fleet fleet;
+    final Fleets fleet;
     final long[] pids;
     final int expected;
     final int[] live; // the addresses still open
     final int[] perService; // live instances of each scale-s service
 
-    Failover(Fleet fleet, long[] pids, Set<Integer> closed, int expected) {
+    Failover(Fleets fleet, long[] pids, Set<Integer> closed, int expected) {
       this.fleet = fleet;
       this.pids = pids;
       this.expected = expected;
@@ -807,18 +1028,12 @@ public class ScaleBench {
     }
 
     /** The time of each live address's first probe after {@code t0} (0: none within the limit), polled every 20 ms. */
-    long[] awaitProbedAgain(long t0, int limitSeconds) throws InterruptedException {
+    long[] awaitProbedAgain(long t0, int limitSeconds) throws Exception {
       long[] first = new long[ADDRESSES];
-      int waiting = live.length;
+      fleet.watch(t0);
       long deadline = t0 + limitSeconds * 1_000_000_000L;
-      while (waiting > 0 && System.nanoTime() < deadline) {
-        for (int a : live) {
-          long probed = fleet.lastProbe.get(a);
-          if (first[a] == 0 && probed - t0 > 0) { // less than a period apart: this is the first probe after t0
-            first[a] = probed;
-            waiting--;
-          }
-        }
+      while (Arrays.stream(live).anyMatch(a -> first[a] == 0) && System.nanoTime() < deadline) {
+        fleet.firsts(first);
         Thread.sleep(20);
       }
       return first;
