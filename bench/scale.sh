@@ -8,7 +8,8 @@
 # Settings (environment): ADDRESSES (2000), SERVICES_PER_ADDRESS (5), NODES (3), PERIOD (heart-beat period, ms, 1000),
 # WINDOW (steady window, s, 20), BASE_PORT (20900: nodes' HTTP on BASE_PORT+k, cluster on BASE_PORT+10+k, fakes on
 # BASE_PORT+20), JVM_ARGS (for the registry JVMs). Starts and stops its registry servers itself (by their PID files);
-# every step is bounded by `timeout`.
+# every step is bounded by `timeout`. NODE_HOSTS (e.g. 127.0.1.1,127.0.1.2,127.0.1.3): node k on the k-th address with
+# the same ports (HTTP BASE_PORT, cluster BASE_PORT+10), Hazelcast too, as nodes on three machines run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -24,23 +25,36 @@ fi
 # One socket per fake address plus one per kept-alive heart-beat connection, on both sides.
 ulimit -n "$((ADDRESSES * 3 + 10000))" 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
+# Node k's address and ports: 127.0.0.1 and ports of its own, or with NODE_HOSTS its own address and the same ports.
+NODE_HOSTS=${NODE_HOSTS:-}
+IFS=, read -r -a hosts <<<"$NODE_HOSTS"
+if ((${#hosts[@]} > 0 && ${#hosts[@]} != NODES)); then
+  echo "NODE_HOSTS names ${#hosts[@]} addresses for NODES=$NODES nodes" >&2
+  exit 2
+fi
+host_of() { if [ -n "$NODE_HOSTS" ]; then echo "$NODE_HOSTS" | cut -d, -f$(($1 + 1)); else echo 127.0.0.1; fi; }
+http_port_of() { if [ -n "$NODE_HOSTS" ]; then echo "$BASE_PORT"; else echo $((BASE_PORT + $1)); fi; }
+cluster_port_of() { if [ -n "$NODE_HOSTS" ]; then echo $((BASE_PORT + 10)); else echo $((BASE_PORT + 10 + $1)); fi; }
+
 members=""
 urls=()
 for ((k = 0; k < NODES; k++)); do
-  port=$((BASE_PORT + k))
-  if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/"; then
-    echo "Port $port is in use; stop what runs there first." >&2
+  url="http://$(host_of "$k"):$(http_port_of "$k")"
+  if curl -s -o /dev/null --max-time 1 "$url/"; then
+    echo "$url is in use; stop what runs there first." >&2
     exit 1
   fi
-  members+="${members:+,}127.0.0.1:$((BASE_PORT + 10 + k))"
-  urls+=("http://127.0.0.1:$port")
+  members+="${members:+,}$(host_of "$k"):$(cluster_port_of "$k")"
+  urls+=("$url")
 done
 
 output_dir() { echo "$WLP/usr/instances/scale-registry-$1"; }
 node() { # node <index> <start|stop>
-  local env=(WLP_OUTPUT_DIR="$(output_dir "$1")" HTTP_PORT=$((BASE_PORT + $1)) REGISTRY_HEARTBEAT_PERIOD="$PERIOD")
+  local env=(WLP_OUTPUT_DIR="$(output_dir "$1")" HTTP_HOST="$(host_of "$1")" HTTP_PORT="$(http_port_of "$1")"
+    REGISTRY_HEARTBEAT_PERIOD="$PERIOD")
   if ((NODES > 1)); then
-    env+=(REGISTRY_CLUSTER_PORT=$((BASE_PORT + 10 + $1)) REGISTRY_CLUSTER_MEMBERS="$members")
+    env+=(REGISTRY_CLUSTER_HOST="$(host_of "$1")" REGISTRY_CLUSTER_PORT="$(cluster_port_of "$1")"
+      REGISTRY_CLUSTER_MEMBERS="$members")
   fi
   env "${env[@]}" JVM_ARGS="${JVM_ARGS:-}" timeout 180 "$WLP/bin/server" "$2" registry >/dev/null || true
 }
@@ -59,8 +73,8 @@ done
 # under load. Settings: FAILOVER (1 with three nodes, else 0), KILL_NODE, MEMBER_TIMEOUT, ROLL_CLIENTS, ROLL_PAUSE.
 # ScaleBench kills, stops and starts nodes with this script's `node` function, exported with what it reads; the EXIT
 # trap stops the nodes by their output directories, so a node ScaleBench started again is stopped too.
-export -f node output_dir
-export WLP NODES BASE_PORT members JVM_ARGS="${JVM_ARGS:-}" NODE_COMMAND=node FAILOVER=${FAILOVER:-$((NODES == 3))}
+export -f node output_dir host_of http_port_of cluster_port_of
+export WLP NODES BASE_PORT NODE_HOSTS members JVM_ARGS="${JVM_ARGS:-}" NODE_COMMAND=node FAILOVER=${FAILOVER:-$((NODES == 3))}
 
 echo "# $(date -u +%Y-%m-%d) $(git rev-parse --short HEAD) on $(nproc) cores, $(java -version 2>&1 | head -1)"
 REGISTRY_PIDS="$pids" timeout 3000 java -Xmx1g bench/ScaleBench.java "${urls[@]}"
