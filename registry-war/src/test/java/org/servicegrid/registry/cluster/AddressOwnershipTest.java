@@ -3,13 +3,9 @@ package org.servicegrid.registry.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
-import com.hazelcast.core.HazelcastInstance;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +19,11 @@ class AddressOwnershipTest {
   private static final Duration BOUND = Duration.ofSeconds(60);
   private static final List<String> ADDRESSES = addresses(300);
 
-  private final String cluster = "servicegrid-ownership-" + UUID.randomUUID();
-  private final List<HazelcastInstance> members = new ArrayList<>();
+  private final TestMembers members = new TestMembers("ownership");
 
   @AfterEach
   void stopMembers() {
-    members.forEach(m -> m.getLifecycleService().terminate());
+    members.terminateAll();
   }
 
   @Test
@@ -48,7 +43,7 @@ class AddressOwnershipTest {
     List<String> ofLeaving = owned(nodes.get(2));
     assertThat(ofLeaving).as("the leaving member's addresses").isNotEmpty();
 
-    members.get(2).getLifecycleService().terminate(); // as kill -9: no graceful hand-over
+    members.all().get(2).getLifecycleService().terminate(); // as kill -9: no graceful hand-over
     List<SharedRegistrations> survivors = nodes.subList(0, 2);
 
     await()
@@ -68,7 +63,7 @@ class AddressOwnershipTest {
     // a cluster can be safe before every partition has its first owner: polled, as after a change
     await().atMost(BOUND).untilAsserted(() -> assertEachAddressOwnedOnce(nodes));
 
-    nodes.add(new SharedRegistrations(member(), ClusterSettings.MAP));
+    nodes.add(new SharedRegistrations(members.join(), ClusterSettings.MAP));
     awaitSafe(3);
 
     await().atMost(BOUND).untilAsserted(() -> assertEachAddressOwnedOnce(nodes));
@@ -78,26 +73,10 @@ class AddressOwnershipTest {
   private List<SharedRegistrations> start(int count) {
     List<SharedRegistrations> nodes = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      nodes.add(new SharedRegistrations(member(), ClusterSettings.MAP));
+      nodes.add(new SharedRegistrations(members.join(), ClusterSettings.MAP));
     }
     awaitSafe(count);
     return nodes;
-  }
-
-  /** A member of the test's cluster on a port the system picks, joining the first one. */
-  private HazelcastInstance member() {
-    List<String> join =
-        members.isEmpty()
-            ? List.of()
-            : List.of(
-                "127.0.0.1:" + members.get(0).getCluster().getLocalMember().getAddress().getPort());
-    Config config =
-        new ClusterSettings(cluster, "127.0.0.1", 0, join, Duration.ofSeconds(3))
-            .hazelcastConfig(AddressOwnershipTest.class.getClassLoader());
-    config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true);
-    HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
-    members.add(member);
-    return member;
   }
 
   private void awaitSafe(int size) {
@@ -105,7 +84,7 @@ class AddressOwnershipTest {
         .atMost(BOUND)
         .until(
             () ->
-                members.stream()
+                members.all().stream()
                     .filter(m -> m.getLifecycleService().isRunning())
                     .allMatch(
                         m ->

@@ -3,14 +3,9 @@ package org.servicegrid.registry.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.servicegrid.protocol.InstanceId;
@@ -26,12 +21,11 @@ class StatusOverridesTest {
   private static final Duration BOUND = Duration.ofSeconds(60);
   private static final InstanceId VISIT = new InstanceId("visit", "127.0.0.1:20003");
 
-  private final String cluster = "servicegrid-overrides-" + UUID.randomUUID();
-  private final List<HazelcastInstance> members = new ArrayList<>();
+  private final TestMembers members = new TestMembers("overrides");
 
   @AfterEach
   void stopMembers() {
-    members.forEach(m -> m.getLifecycleService().terminate());
+    members.terminateAll();
   }
 
   @Test
@@ -108,25 +102,14 @@ class StatusOverridesTest {
     return new SharedRegistrations(member, ClusterSettings.MAP).statusOverrides();
   }
 
-  /** A member of the test's cluster on a port the system picks, joining the first one. */
+  /** A new member, once every member sees all the others. */
   private HazelcastInstance member() {
-    List<String> join =
-        members.isEmpty()
-            ? List.of()
-            : List.of(
-                "127.0.0.1:" + members.get(0).getCluster().getLocalMember().getAddress().getPort());
-    Config config =
-        new ClusterSettings(cluster, "127.0.0.1", 0, join, Duration.ofSeconds(3))
-            .hazelcastConfig(StatusOverridesTest.class.getClassLoader());
-    config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true);
-    HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
-    members.add(member);
+    HazelcastInstance member = members.join();
+    int size = members.all().size();
     await()
         .atMost(BOUND)
         .until(
-            () ->
-                members.stream()
-                    .allMatch(m -> m.getCluster().getMembers().size() == members.size()));
+            () -> members.all().stream().allMatch(m -> m.getCluster().getMembers().size() == size));
     return member;
   }
 }
