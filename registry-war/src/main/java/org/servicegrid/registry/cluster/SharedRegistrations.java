@@ -108,6 +108,28 @@ public final class SharedRegistrations {
   }
 
   /**
+   * The partition whose owner probes the instances at {@code addr} (see {@link #ownsAddress}): the
+   * same for the life of the cluster, whose partition count never changes.
+   */
+  public int addressPartition(String addr) {
+    return hazelcast.getPartitionService().getPartition(ADDRESS_KEY_PREFIX + addr).getPartitionId();
+  }
+
+  /**
+   * For each partition id, whether this member owns it now: {@link #ownsAddress} for many addresses
+   * at once, with their {@link #addressPartition}.
+   */
+  public boolean[] ownedPartitions() {
+    Set<Partition> partitions = hazelcast.getPartitionService().getPartitions();
+    boolean[] owned = new boolean[partitions.size()];
+    for (Partition partition : partitions) {
+      Member owner = partition.getOwner();
+      owned[partition.getPartitionId()] = owner != null && owner.localMember();
+    }
+    return owned;
+  }
+
+  /**
    * True when no partition is without owner or owned by one of {@code left}: their backups were
    * promoted.
    */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.servicegrid.protocol.InstanceId;
 import org.servicegrid.protocol.ServiceInfo;
 
@@ -143,6 +144,19 @@ final class Directory {
     List<Registration> all = new ArrayList<>();
     instances.values().forEach(byAddress -> all.addAll(byAddress.values()));
     return all;
+  }
+
+  /** The registrations that {@code test} accepts, without copying the others. */
+  List<Registration> registrationsWhere(Predicate<Registration> test) {
+    List<Registration> matching = new ArrayList<>();
+    for (Map<String, Registration> byAddress : instances.values()) {
+      for (Registration registration : byAddress.values()) {
+        if (test.test(registration)) {
+          matching.add(registration);
+        }
+      }
+    }
+    return matching;
   }
 
   int instanceCount(String name) {

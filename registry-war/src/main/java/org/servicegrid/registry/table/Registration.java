@@ -24,11 +24,14 @@ public final class Registration {
   private volatile Instant lastHeartBeat;
   private volatile int consecutiveFailures;
   private volatile boolean current;
+  private final int addressPartition;
 
-  Registration(RegistrationRecord record) {
+  /** A registration whose address is in cluster partition {@code addressPartition}. */
+  Registration(RegistrationRecord record, int addressPartition) {
     this.record = record;
     this.info = record.info();
     this.registeredSince = record.since();
+    this.addressPartition = addressPartition;
   }
 
   /** The shared record this registration was made from. */
@@ -38,6 +41,14 @@ public final class Registration {
 
   public ServiceInfo info() {
     return info;
+  }
+
+  /**
+   * The cluster partition of this registration's address, which decides the node that probes it;
+   * computed once, as a round asks it of every registration.
+   */
+  int addressPartition() {
+    return addressPartition;
   }
 
   public Instant registeredSince() {

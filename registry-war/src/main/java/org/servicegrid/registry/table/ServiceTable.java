@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -356,7 +355,8 @@ public class ServiceTable {
 
   private Change put(RegistrationRecord record) {
     tombstones.remove(record.key());
-    Registration registration = new Registration(record);
+    Registration registration =
+        new Registration(record, shared.addressPartition(record.info().addr()));
     Registration replaced = directory.put(registration);
     ServiceInfo info = record.info();
     if (replaced == null) {
@@ -493,17 +493,13 @@ public class ServiceTable {
 
   /**
    * The registrations whose heart-beats this node checks: those at the addresses it owns now (one
-   * node probes an address for every service registered there).
+   * node probes an address for every service registered there). Each registration knows its
+   * address's partition, so a round asks Hazelcast once for the partitions' owners, not once per
+   * address.
    */
   public List<Registration> ownedRegistrations() {
-    List<Registration> owned = new ArrayList<>();
-    Map<String, Boolean> owners = new HashMap<>();
-    for (Registration registration : registrations()) {
-      if (owners.computeIfAbsent(registration.info().addr(), shared::ownsAddress)) {
-        owned.add(registration);
-      }
-    }
-    return owned;
+    boolean[] owned = shared.ownedPartitions();
+    return read(() -> directory.registrationsWhere(r -> owned[r.addressPartition()]));
   }
 
   private <T> T read(Supplier<T> query) {

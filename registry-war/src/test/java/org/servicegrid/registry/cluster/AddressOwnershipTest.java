@@ -93,6 +93,14 @@ class AddressOwnershipTest {
   }
 
   private static void assertEachAddressOwnedOnce(List<SharedRegistrations> nodes) {
+    for (SharedRegistrations node : nodes) { // the round's way of asking, for all addresses at once
+      boolean[] owned = node.ownedPartitions();
+      for (String address : ADDRESSES) {
+        assertThat(owned[node.addressPartition(address)])
+            .as("%s owned by %s, by partition", address, node.localMemberId())
+            .isEqualTo(node.ownsAddress(address));
+      }
+    }
     for (String address : ADDRESSES) {
       assertThat(nodes.stream().filter(n -> n.ownsAddress(address)).count())
           .as("owners of %s", address)

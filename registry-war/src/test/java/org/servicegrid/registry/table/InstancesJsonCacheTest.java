@@ -48,7 +48,7 @@ class InstancesJsonCacheTest {
   }
 
   private static Registration registration(ServiceInfo info) {
-    return new Registration(RegistrationRecord.live(info, Instant.EPOCH, "").withVersion(1));
+    return new Registration(RegistrationRecord.live(info, Instant.EPOCH, "").withVersion(1), 0);
   }
 
   private static String text(byte[] json) {

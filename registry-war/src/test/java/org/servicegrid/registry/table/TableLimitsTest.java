@@ -94,6 +94,6 @@ class TableLimitsTest {
   }
 
   private void apply(ServiceInfo info) {
-    directory.put(new Registration(RegistrationRecord.live(info, Instant.EPOCH, "")));
+    directory.put(new Registration(RegistrationRecord.live(info, Instant.EPOCH, ""), 0));
   }
 }
