@@ -98,6 +98,16 @@ public final class HeartBeatChecker {
     this.permits = new Semaphore(settings.parallelism());
   }
 
+  private volatile boolean stopped;
+
+  /**
+   * Starts no check from now on (the server stops): those in flight end within their timeouts, and
+   * what they would have decided is left to the next start.
+   */
+  public void stop() {
+    stopped = true;
+  }
+
   /**
    * Checks the address of each registration once, starting now; an address already being checked
    * (or waiting for a retry) takes the registrations into that check instead.
@@ -155,7 +165,7 @@ public final class HeartBeatChecker {
 
   /** Starts a probe for each due address while fewer than {@code parallelism} are in flight. */
   private void startChecks() {
-    while (!due.isEmpty() && permits.tryAcquire()) {
+    while (!stopped && !due.isEmpty() && permits.tryAcquire()) {
       AddressCheck check = due.poll();
       if (check == null) {
         permits.release();
@@ -191,6 +201,12 @@ public final class HeartBeatChecker {
   private void decided(Runnable decision) {
     try {
       decision.run();
+    } catch (
+        RuntimeException e) { // an eviction the cluster did not take: the next round decides again
+      LOG.log(
+          stopped ? Level.FINE : Level.WARNING,
+          "A heart-beat decision could not be applied: {0}",
+          e.toString());
     } finally {
       permits.release();
       startChecks(); // whatever became due while every permit was taken

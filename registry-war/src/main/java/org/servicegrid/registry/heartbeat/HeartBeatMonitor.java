@@ -120,6 +120,9 @@ public class HeartBeatMonitor {
 
   @PreDestroy
   void stop() {
+    if (checker != null) {
+      checker.stop();
+    }
     if (ticks != null) {
       ticks.cancel(false);
     }
@@ -127,8 +130,9 @@ public class HeartBeatMonitor {
     if (probe != null) {
       probe.stop();
     }
-    if (workers != null) { // a check in flight ends within its timeouts
-      workers.shutdown();
+    if (workers
+        != null) { // nothing queued starts: a new managed thread cannot, once the bean stopped
+      workers.shutdownNow();
     }
   }
 

@@ -60,6 +60,21 @@ class HeartBeatCheckerTest {
   }
 
   @Test
+  void startsNoCheckOnceStoppedAndItsPendingRetryDecidesNothing() {
+    Registration log = silentAfterTheFirstCheck("127.0.0.1:9001");
+    Registration visit = register("127.0.0.1:9002");
+
+    checker.stop();
+    checker.checkAll(List.of(visit));
+    runRetry();
+
+    assertThat(probes).doesNotContainKey("127.0.0.1:9002");
+    assertThat(probes.get("127.0.0.1:9001")).hasValue(1);
+    assertThat(log.consecutiveFailures()).isEqualTo(1);
+    assertThat(table.evicted()).isEmpty();
+  }
+
+  @Test
   void evictsAfterTheConfiguredNumberOfMissedHeartBeatsInARow() {
     Registration log = silentAfterTheFirstCheck("127.0.0.1:9001");
 
