@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # The registry at scale (bench/ScaleBench.java): NODES registry nodes (clustered as `REGISTRY_NODES=3 ./run.sh start`
 # clusters them, tokens on), fake instances on ADDRESSES loopback addresses 127.1.x.y served by the benchmark's own
-# non-blocking responder, SERVICES_PER_ADDRESS services on each. Prints one table: registration, listing on every
-# node, heart-beats per address per period, registry CPU per probe, lookups, detection of 1 % of the addresses closed
-# at once, memory per node. Small by default (2 000 addresses, 10 000 instances); 100 000 instances:
-# ADDRESSES=20000 JVM_ARGS=-Xmx1g.
+# non-blocking responder (in processes of at most FLEET_PART addresses), SERVICES_PER_ADDRESS services on each. Prints
+# one table: registration and its floor, listing on every node, heart-beats per address per period, registry CPU per
+# probe, lookups and their floor, detection of 1 % of the addresses closed at once, memory per node, and with three
+# nodes a kill -9 and a rolling restart. Small by default (2 000 addresses, 10 000 instances); 100 000 instances:
+# ADDRESSES=20000 (the registry's default heap holds them).
 # Settings (environment): ADDRESSES (2000), SERVICES_PER_ADDRESS (5), NODES (3), PERIOD (heart-beat period, ms, 1000),
-# WINDOW (steady window, s, 20), BASE_PORT (20900: nodes' HTTP on BASE_PORT+k, cluster on BASE_PORT+10+k, fakes on
-# BASE_PORT+20), JVM_ARGS (for the registry JVMs). Starts and stops its registry servers itself (by their PID files);
-# every step is bounded by `timeout`. NODE_HOSTS (e.g. 127.0.1.1,127.0.1.2,127.0.1.3): node k on the k-th address with
-# the same ports (HTTP BASE_PORT, cluster BASE_PORT+10), Hazelcast too, as nodes on three machines run.
+# WINDOW (steady window, s, 20), WARMUP (20000), FLEET_PART (8000), BASE_PORT (20900: nodes' HTTP on BASE_PORT+k,
+# cluster on BASE_PORT+10+k, fakes on BASE_PORT+20), JVM_ARGS (for the registry JVMs), FAILOVER, LABEL. Starts and
+# stops its registry servers itself (by their PID files); every step is bounded by `timeout`. NODE_HOSTS (e.g.
+# 127.0.1.1,127.0.1.2,127.0.1.3): node k on the k-th address with the same ports (HTTP BASE_PORT, cluster
+# BASE_PORT+10), Hazelcast too, as nodes on three machines run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
