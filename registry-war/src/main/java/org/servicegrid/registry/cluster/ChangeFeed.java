@@ -210,12 +210,20 @@ public final class ChangeFeed {
     }
 
     private void gone(EntryEvent<String, String> event) {
-      String text = event.getOldValue() != null ? event.getOldValue() : event.getValue();
+      String text = removedValue(event);
       if (text != null) {
         RegistrationRecord record = RegistrationRecord.decode(text);
         offer(() -> handler.expired(record));
       }
     }
+  }
+
+  /**
+   * The value a removal or expiry event took away: Hazelcast sends it as the old value, or as the
+   * value, depending on the kind of event; null when it sent neither.
+   */
+  static String removedValue(EntryEvent<String, String> event) {
+    return event.getOldValue() != null ? event.getOldValue() : event.getValue();
   }
 
   /** Runs on Hazelcast's event threads. */

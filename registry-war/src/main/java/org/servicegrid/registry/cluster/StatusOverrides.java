@@ -10,6 +10,7 @@ import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +57,8 @@ public final class StatusOverrides {
    * not have reached this node.
    */
   void reload() {
-    Map<String, String> now = map.getAll(map.keySet());
+    Map<String, String> now = new HashMap<>();
+    map.entrySet().forEach(entry -> now.put(entry.getKey(), entry.getValue()));
     copy.putAll(now);
     copy.keySet().retainAll(now.keySet());
   }
@@ -128,7 +130,7 @@ public final class StatusOverrides {
     }
 
     private void gone(EntryEvent<String, String> event) {
-      String value = event.getOldValue() != null ? event.getOldValue() : event.getValue();
+      String value = ChangeFeed.removedValue(event);
       if (value != null) {
         copy.remove(event.getKey(), value);
       }
