@@ -3,14 +3,13 @@ package org.servicegrid.registry.heartbeat;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +20,7 @@ import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.servicegrid.protocol.Failures;
+import org.servicegrid.registry.table.AddressRegistrations;
 import org.servicegrid.registry.table.Registration;
 import org.servicegrid.registry.table.ServiceTable;
 
@@ -118,25 +118,20 @@ public final class HeartBeatChecker {
   }
 
   /**
-   * Checks the address of each registration once within {@code period}, spread evenly over it: the
-   * addresses, in an order that stays the same from round to round (by hash), go in {@code period /
-   * SLICE} slices started one {@code SLICE} apart, so that each address is asked about one period
-   * after its last probe and the instances never see the whole round at once.
+   * Checks each address once within {@code period}, spread evenly over it: the addresses, in the
+   * table's order, which stays the same from round to round, go in {@code period / SLICE} slices
+   * started one {@code SLICE} apart, so that each address is asked about one period after its last
+   * probe and the instances never see the whole round at once.
    */
-  public void checkRound(Collection<Registration> registrations, Duration period) {
-    List<Map.Entry<String, List<Registration>>> addresses =
-        new ArrayList<>(byAddress(registrations).entrySet());
-    addresses.sort(
-        Comparator.comparingInt((Map.Entry<String, List<Registration>> e) -> e.getKey().hashCode())
-            .thenComparing(Map.Entry::getKey));
+  public void checkRound(List<AddressRegistrations> addresses, Duration period) {
     int slices = (int) Math.max(1, Math.min(addresses.size(), period.toMillis() / SLICE_MILLIS));
     for (int slice = 0; slice < slices; slice++) {
-      List<Map.Entry<String, List<Registration>>> part =
+      List<AddressRegistrations> part =
           addresses.subList(
               addresses.size() * slice / slices, addresses.size() * (slice + 1) / slices);
       Runnable start =
           () -> {
-            part.forEach(e -> enqueue(e.getKey(), e.getValue()));
+            part.forEach(a -> enqueue(a.address(), a.registrations()));
             startChecks();
           };
       if (slice == 0) {
@@ -157,7 +152,7 @@ public final class HeartBeatChecker {
   private void enqueue(String address, List<Registration> atAddress) {
     AddressCheck fresh = new AddressCheck(address);
     AddressCheck check = inFlight.merge(address, fresh, (running, unused) -> running);
-    check.registrations.addAll(atAddress);
+    check.add(atAddress);
     if (check == fresh) {
       due.add(check);
     }
@@ -171,9 +166,7 @@ public final class HeartBeatChecker {
         permits.release();
         continue;
       }
-      check.registrations.removeIf(
-          r -> !r.isCurrent()); // deregistered or replaced: nothing to decide
-      if (check.registrations.isEmpty()) {
+      if (!check.keepCurrent()) { // all deregistered or replaced: nothing to decide
         finish(check);
         permits.release();
         continue;
@@ -214,8 +207,9 @@ public final class HeartBeatChecker {
   }
 
   private void answered(AddressCheck check) {
-    for (Registration registration : check.registrations) {
-      if (registration.heartBeatAnswered(clock.instant())) {
+    Instant now = clock.instant();
+    for (Registration registration : check.registrations()) {
+      if (registration.heartBeatAnswered(now)) {
         LOG.log(Level.INFO, "{0} answers heart-beats again", registration);
       }
     }
@@ -224,7 +218,7 @@ public final class HeartBeatChecker {
   }
 
   private void missed(AddressCheck check, Throwable failure) {
-    check.registrations.removeIf(r -> !r.isCurrent()); // one that left meanwhile has not failed
+    check.keepCurrent(); // one that left meanwhile has not failed
     Throwable cause = failure;
     while ((cause instanceof CompletionException || cause instanceof UncheckedIOException)
         && cause.getCause() != null) {
@@ -235,7 +229,7 @@ public final class HeartBeatChecker {
 
   private void missed(AddressCheck check, String reason) {
     List<Registration> evict = new ArrayList<>();
-    for (Registration registration : check.registrations) {
+    for (Registration registration : check.registrations()) {
       int failures = registration.heartBeatMissed();
       onMissed.run();
       LOG.log(
@@ -246,7 +240,7 @@ public final class HeartBeatChecker {
         evict.add(registration);
       }
     }
-    check.registrations.removeAll(evict);
+    check.remove(evict);
     for (Registration registration : evict) {
       LOG.log(
           Level.WARNING,
@@ -254,7 +248,7 @@ public final class HeartBeatChecker {
           new Object[] {registration, registration.consecutiveFailures(), reason});
       evictions.evict(registration, reason, () -> table.evict(registration));
     }
-    if (check.registrations.isEmpty()) {
+    if (check.registrations().isEmpty()) {
       finish(check);
       return;
     }
@@ -270,13 +264,50 @@ public final class HeartBeatChecker {
     inFlight.remove(check.address, check);
   }
 
-  /** One address being checked, with the registrations its answer decides about. */
+  /**
+   * One address being checked, with the registrations its answer decides about: an immutable list
+   * replaced under the check's lock, so that a round's check takes the table's list as it is and
+   * the probe's answer reads it without copying (a round makes thousands of checks a second).
+   */
   private static final class AddressCheck {
     final String address;
-    final Set<Registration> registrations = ConcurrentHashMap.newKeySet();
+    private List<Registration> registrations = List.of();
 
     AddressCheck(String address) {
       this.address = address;
+    }
+
+    synchronized List<Registration> registrations() {
+      return registrations;
+    }
+
+    /** Adds those of {@code more} that the check does not hold yet. */
+    synchronized void add(List<Registration> more) {
+      if (registrations.isEmpty()) {
+        registrations = List.copyOf(more);
+        return;
+      }
+      List<Registration> joined = new ArrayList<>(registrations);
+      for (Registration registration : more) {
+        if (!joined.contains(registration)) {
+          joined.add(registration);
+        }
+      }
+      registrations = List.copyOf(joined);
+    }
+
+    /** Keeps only the registrations still current; false when none is left. */
+    synchronized boolean keepCurrent() {
+      if (registrations.stream().anyMatch(r -> !r.isCurrent())) {
+        registrations = registrations.stream().filter(Registration::isCurrent).toList();
+      }
+      return !registrations.isEmpty();
+    }
+
+    synchronized void remove(List<Registration> evicted) {
+      List<Registration> kept = new ArrayList<>(registrations);
+      kept.removeAll(evicted);
+      registrations = List.copyOf(kept);
     }
   }
 }

@@ -141,7 +141,7 @@ public class HeartBeatMonitor {
       lastTick = Instant.now();
       delayed.removeIf(Future::isDone);
       // Each address is probed by one node, the owner of its partition, spread over the period.
-      checker.checkRound(table.ownedRegistrations(), settings.period());
+      checker.checkRound(table.ownedAddresses(), settings.period());
     } catch (RuntimeException e) { // an exception would silently cancel the periodic task
       LOG.log(Level.WARNING, "Heart-beat round failed", e);
     }

@@ -128,7 +128,11 @@ final class HttpProber implements Runnable {
 
   private void start(ProbeConnection c, CompletableFuture<Void> answer) {
     c.answer = answer;
-    c.request = request(c.address);
+    if (traceParent == null && c.request != null) {
+      c.request.rewind(); // the same request every period: made once per connection
+    } else {
+      c.request = request(c.address);
+    }
     c.expectAnswer();
     inFlight.add(c);
     try {

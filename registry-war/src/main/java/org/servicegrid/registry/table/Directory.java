@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import org.servicegrid.protocol.InstanceId;
 import org.servicegrid.protocol.ServiceInfo;
 
@@ -29,7 +28,8 @@ final class Directory {
 
   private final Map<String, Map<String, Registration>> instances = new HashMap<>();
   private final Map<String, Set<InstanceId>> dependents = new HashMap<>();
-  private final Map<String, Integer> registrationsPerAddress = new HashMap<>();
+  private final Map<String, AddressEntry> addresses = new HashMap<>();
+  private final List<Set<AddressEntry>> addressesByPartition = new ArrayList<>();
   private final Set<String> idleNames = new LinkedHashSet<>();
   private final int maxIdleNames;
 
@@ -45,9 +45,10 @@ final class Directory {
             .computeIfAbsent(info.name(), n -> new LinkedHashMap<>())
             .put(info.addr(), registration);
     registration.enter();
-    if (previous == null) {
-      registrationsPerAddress.merge(info.addr(), 1, Integer::sum);
-    } else {
+    AddressEntry address =
+        addresses.computeIfAbsent(info.addr(), a -> newAddress(a, registration.addressPartition()));
+    address.replace(previous, registration);
+    if (previous != null) {
       previous.leave();
       unindex(previous);
     }
@@ -66,7 +67,11 @@ final class Directory {
     Registration removed = byAddress == null ? null : byAddress.remove(id.addr());
     if (removed != null) {
       removed.leave();
-      registrationsPerAddress.computeIfPresent(id.addr(), (a, n) -> n == 1 ? null : n - 1);
+      AddressEntry address = addresses.get(id.addr());
+      if (address.replace(removed, null)) {
+        addresses.remove(id.addr());
+        addressesByPartition.get(address.partition).remove(address);
+      }
       unindex(removed);
       markIdleIfUnused(id.name());
     }
@@ -94,7 +99,26 @@ final class Directory {
   }
 
   boolean servesAt(String address) {
-    return registrationsPerAddress.containsKey(address);
+    return addresses.containsKey(address);
+  }
+
+  /**
+   * The addresses in the partitions that {@code owned} marks (indexed by partition id), each with
+   * its registrations: by partition, then in the order the addresses came, which stays the same
+   * from round to round.
+   */
+  List<AddressRegistrations> addressesIn(boolean[] owned) {
+    List<AddressRegistrations> answer = new ArrayList<>();
+    for (int partition = 0;
+        partition < Math.min(owned.length, addressesByPartition.size());
+        partition++) {
+      if (owned[partition]) {
+        for (AddressEntry address : addressesByPartition.get(partition)) {
+          answer.add(new AddressRegistrations(address.address, address.registrations));
+        }
+      }
+    }
+    return answer;
   }
 
   /** The distinct addresses of the instances that require {@code name}. */
@@ -146,19 +170,6 @@ final class Directory {
     return all;
   }
 
-  /** The registrations that {@code test} accepts, without copying the others. */
-  List<Registration> registrationsWhere(Predicate<Registration> test) {
-    List<Registration> matching = new ArrayList<>();
-    for (Map<String, Registration> byAddress : instances.values()) {
-      for (Registration registration : byAddress.values()) {
-        if (test.test(registration)) {
-          matching.add(registration);
-        }
-      }
-    }
-    return matching;
-  }
-
   int instanceCount(String name) {
     return instances.getOrDefault(name, Map.of()).size();
   }
@@ -183,6 +194,45 @@ final class Directory {
         dependents.remove(required);
         markIdleIfUnused(required);
       }
+    }
+  }
+
+  private AddressEntry newAddress(String address, int partition) {
+    while (addressesByPartition.size() <= partition) {
+      addressesByPartition.add(new LinkedHashSet<>());
+    }
+    AddressEntry entry = new AddressEntry(address, partition);
+    addressesByPartition.get(partition).add(entry);
+    return entry;
+  }
+
+  /**
+   * One address with its current registrations, as an immutable list replaced on each change: a
+   * round hands it out without copying, and an address holds a few registrations at most.
+   */
+  private static final class AddressEntry {
+    final String address;
+    final int partition;
+    List<Registration> registrations = List.of();
+
+    AddressEntry(String address, int partition) {
+      this.address = address;
+      this.partition = partition;
+    }
+
+    /** Puts {@code next} in place of {@code previous} (either may be null); true when now empty. */
+    boolean replace(Registration previous, Registration next) {
+      List<Registration> changed = new ArrayList<>(registrations.size() + 1);
+      for (Registration registration : registrations) {
+        if (registration != previous) {
+          changed.add(registration);
+        }
+      }
+      if (next != null) {
+        changed.add(next);
+      }
+      registrations = List.copyOf(changed);
+      return registrations.isEmpty();
     }
   }
 

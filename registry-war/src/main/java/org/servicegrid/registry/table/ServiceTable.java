@@ -492,14 +492,14 @@ public class ServiceTable {
   }
 
   /**
-   * The registrations whose heart-beats this node checks: those at the addresses it owns now (one
-   * node probes an address for every service registered there). Each registration knows its
-   * address's partition, so a round asks Hazelcast once for the partitions' owners, not once per
-   * address.
+   * The addresses whose heart-beats this node checks, each with its registrations: those in the
+   * partitions it owns now (one node probes an address for every service registered there). The
+   * table keeps its addresses grouped by partition, so a round asks Hazelcast once for the
+   * partitions' owners and copies no registration.
    */
-  public List<Registration> ownedRegistrations() {
+  public List<AddressRegistrations> ownedAddresses() {
     boolean[] owned = shared.ownedPartitions();
-    return read(() -> directory.registrationsWhere(r -> owned[r.addressPartition()]));
+    return read(() -> directory.addressesIn(owned));
   }
 
   private <T> T read(Supplier<T> query) {
