@@ -985,13 +985,14 @@ public class ScaleBench {
     volatile long sent; // written by the loop's thread only
     volatile long answered;
     volatile int tid; // the loop's Linux thread id
+    volatile long threadId; // and its Java one
     volatile boolean running = true;
     final CountDownLatch started = new CountDownLatch(1);
     final CountDownLatch closed = new CountDownLatch(1);
 
     /** What the child measured over its window; {@code failure} when it could not. */
-    record Figures(int addresses, double seconds, long answered, long sent, long threadUser, long threadKernel,
-        long jvmUser, long jvmKernel, String failure) {
+    record Figures(int addresses, double seconds, long answered, long sent, long threadNanos, long threadUser,
+        long threadKernel, long jvmUser, long jvmKernel, String failure) {
 
       /** {@code registryProber}: the registries' prober threads' us per probe, compared with this loop's thread. */
       String describe(double registryProber) {
@@ -999,12 +1000,14 @@ public class ScaleBench {
           return "FAILED: " + failure;
         }
         double perProbe = 10_000.0 / Math.max(1, answered); // us per clock tick (USER_HZ 100) and probe
-        double thread = (threadUser + threadKernel) * perProbe;
+        // The thread's CPU from the JVM (ns), split in the ratio of its user and kernel ticks.
+        double thread = threadNanos / 1e3 / Math.max(1, answered);
+        double user = threadUser + threadKernel == 0 ? 0 : thread * threadUser / (threadUser + threadKernel);
         return String.format(Locale.ROOT,
             "%.0f probes/s (%.2f per address per period, %d sent); its thread %.1f us per probe (user %.1f, kernel %.1f), "
                 + "its whole JVM %.1f us (user %.1f, kernel %.1f)",
-            answered / seconds, answered / (addresses * seconds * 1000 / PERIOD), sent, thread, threadUser * perProbe,
-            threadKernel * perProbe, (jvmUser + jvmKernel) * perProbe, jvmUser * perProbe, jvmKernel * perProbe)
+            answered / seconds, answered / (addresses * seconds * 1000 / PERIOD), sent, thread, user, thread - user,
+            (jvmUser + jvmKernel) * perProbe, jvmUser * perProbe, jvmKernel * perProbe)
             + (registryProber > 0 && thread > 0
                 ? String.format(Locale.ROOT, "; the registries' prober threads %.1f x its thread", registryProber / thread)
                 : "");
@@ -1044,12 +1047,12 @@ public class ScaleBench {
           throw new IOException("the bare prober ended without its figures");
         }
         long[] v = Arrays.stream(answer.trim().split(" ")).mapToLong(Long::parseLong).toArray();
-        Figures figures = new Figures(addresses, v[0] / 1e9, v[1], v[2], v[3], v[4], v[5], v[6], null);
+        Figures figures = new Figures(addresses, v[0] / 1e9, v[1], v[2], v[3], v[4], v[5], v[6], v[7], null);
         System.err.println("floor: " + figures.describe(0));
         return figures;
       } catch (Exception e) {
         e.printStackTrace();
-        return new Figures(addresses, 0, 0, 0, 0, 0, 0, 0, e.toString());
+        return new Figures(addresses, 0, 0, 0, 0, 0, 0, 0, 0, e.toString());
       } finally {
         talk.shutdownNow();
         if (process != null && process.isAlive()) {
@@ -1059,8 +1062,8 @@ public class ScaleBench {
     }
 
     /**
-     * The child: connects, probes on its own thread and answers "measure WARMUP WINDOW" (nanoseconds, probes
-     * answered, sent, the loop thread's user and kernel ticks, the JVM's) and "stop" (closes all, exits).
+     * The child: connects, probes on its own thread and answers "measure WARMUP WINDOW" (see reading: what the
+     * window added to each) and "stop" (closes all, exits).
      */
     static void serve(int count) throws Exception {
       BareProber prober = new BareProber(count);
@@ -1116,12 +1119,16 @@ public class ScaleBench {
       }
     }
 
-    /** {now in ns, answered, sent, the loop thread's utime, stime, the JVM's utime, stime} (clock ticks). */
+    /**
+     * {now in ns, answered, sent, the loop thread's CPU in ns (the JVM's count), its utime and stime, the JVM's utime
+     * and stime (clock ticks, /proc)}.
+     */
     long[] reading() throws IOException {
       long now = System.nanoTime();
+      long cpu = ManagementFactory.getThreadMXBean().getThreadCpuTime(threadId);
       long[] thread = ticks(Path.of("/proc/self/task/" + tid + "/stat"));
       long[] jvm = ticks(Path.of("/proc/self/stat"));
-      return new long[] {now, answered, sent, thread[0], thread[1], jvm[0], jvm[1]};
+      return new long[] {now, answered, sent, cpu, thread[0], thread[1], jvm[0], jvm[1]};
     }
 
     static long[] ticks(Path stat) throws IOException {
@@ -1141,6 +1148,7 @@ public class ScaleBench {
     public void run() {
       try {
         tid = Integer.parseInt(Path.of("/proc/thread-self").toRealPath().getFileName().toString());
+        threadId = Thread.currentThread().getId();
         started.countDown();
         int count = channels.length;
         int slices = (int) Math.max(1, Math.min(count, PERIOD / SLICE_MILLIS));
@@ -1223,7 +1231,8 @@ public class ScaleBench {
    */
   record ThreadCpu(java.util.Map<String, long[]> threads, java.util.Map<String, String> names, long user, long kernel) {
     static final List<String> CATEGORIES =
-        List.of("prober", "Liberty executor", "Hazelcast", "JIT compiler", "GC and VM", "other", "threads ended");
+        List.of("prober", "Liberty executor", "Liberty scheduled executor", "Hazelcast", "JIT compiler", "GC and VM",
+            "other", "threads ended");
 
     static ThreadCpu read(long[] pids) throws IOException {
       java.util.Map<String, long[]> threads = new java.util.HashMap<>();
@@ -1256,6 +1265,8 @@ public class ScaleBench {
         return "prober";
       } else if (name.startsWith("Default Executo")) {
         return "Liberty executor";
+      } else if (name.startsWith("Scheduled Execu")) {
+        return "Liberty scheduled executor";
       } else if (name.startsWith("hz.")) {
         return "Hazelcast";
       } else if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
