@@ -42,8 +42,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * thread, keep-alive) that answer GET /heart-beat and the registry's notices with 200 and count what they receive;
  * registers SERVICES_PER_ADDRESS services on each address through the registry nodes (round robin, 16 clients, the
  * admin token); then measures the heart-beats each address receives over a steady window with the registry JVMs'
- * CPU, the detection of 1 % of the addresses closed at once, lookups of a 100-instance service, and each node's
- * memory. Prints one Markdown table. Every wait is bounded.
+ * CPU (and its threads'), the detection of 1 % of the addresses closed at once, lookups of a 100-instance service,
+ * and each node's memory. Before the registrations, a bare selector loop in a JVM of its own probes one node's share
+ * of the fleet: the platform's floor of a probe. Prints one Markdown table. Every wait is bounded.
  *
  * <p>Arguments: the registry base URLs. Environment: ADDRESSES (2000), SERVICES_PER_ADDRESS (5),
  * INSTANCES_PER_SERVICE (100), PERIOD (the registry's heart-beat period in ms, 1000), FAKE_PORT (20920),
