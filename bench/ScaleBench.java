@@ -42,8 +42,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * thread, keep-alive) that answer GET /heart-beat and the registry's notices with 200 and count what they receive;
  * registers SERVICES_PER_ADDRESS services on each address through the registry nodes (round robin, 16 clients, the
  * admin token); then measures the heart-beats each address receives over a steady window with the registry JVMs'
- * CPU, the detection of 1 % of the addresses closed at once, lookups of a 100-instance service, and each node's
- * memory. Prints one Markdown table. Every wait is bounded.
+ * CPU (and its threads'), the detection of 1 % of the addresses closed at once, lookups of a 100-instance service,
+ * and each node's memory. Before the registrations, a bare selector loop in a JVM of its own probes one node's share
+ * of the fleet: the platform's floor of a probe. Prints one Markdown table. Every wait is bounded.
  *
  * <p>Arguments: the registry base URLs. Environment: ADDRESSES (2000), SERVICES_PER_ADDRESS (5),
  * INSTANCES_PER_SERVICE (100), PERIOD (the registry's heart-beat period in ms, 1000), FAKE_PORT (20920),
@@ -84,6 +85,10 @@ public class ScaleBench {
       Fleet.serve(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
       return;
     }
+    if (args.length == 2 && args[0].equals("--bare-prober")) {
+      BareProber.serve(Integer.parseInt(args[1]));
+      return;
+    }
     Fleets fleet = Fleets.start(ADDRESSES, FLEET_PART);
     System.err.printf("fake fleet: %d addresses on port %d, %d process(es)%n", ADDRESSES, FAKE_PORT, fleet.parts.size());
 
@@ -94,6 +99,12 @@ public class ScaleBench {
     double idleCores = cores(idle0, cpuTicks(pids), (System.nanoTime() - i0) / 1e9);
     row("registry CPU with no instance (" + pids.length + " JVMs, " + IDLE_WINDOW + " s)",
         String.format(Locale.ROOT, "%.3f of a core", idleCores));
+
+    // The platform's floor of a probe, on the idle nodes' fleet before anything is registered: its row follows the
+    // registries' steady CPU. Its connections are closed (and the fleet's side of them) before the registrations.
+    int floorAddresses = Math.min(FLEET_PART, (ADDRESSES + nodes.size() - 1) / nodes.size());
+    BareProber.Figures bare = BareProber.measure(floorAddresses, Math.min(WINDOW, 20));
+    fleet.awaitNoConnections(30);
 
     int instances = ADDRESSES * PER_ADDRESS;
     // Liberty compiles its request path for tens of seconds after start: registrations and deregistrations of
@@ -124,10 +135,12 @@ public class ScaleBench {
     // Steady state: every address answers; count what arrives and what the registries spend.
     Thread.sleep(2L * PERIOD); // let a round begin on the last registrations before the window opens
     fleet.reset();
+    ThreadCpu threads0 = ThreadCpu.read(pids);
     long[] cpu0 = cpuTicks(pids);
     long w0 = System.nanoTime();
     Thread.sleep(WINDOW * 1000L);
     long[] cpu1 = cpuTicks(pids);
+    ThreadCpu threads1 = ThreadCpu.read(pids);
     double seconds = (System.nanoTime() - w0) / 1e9;
     long[] stats = fleet.stats();
     long probes = stats[0];
@@ -141,6 +154,11 @@ public class ScaleBench {
     row("registry CPU in steady state (" + pids.length + " JVMs)", String.format(Locale.ROOT,
         "%.3f of a core; per probe: %.1f us everything included, %.1f us above the idle registries",
         steadyCores, steadyCores * 1e6 / perSecond, (steadyCores - idleCores) * 1e6 / perSecond));
+    row("registry CPU in steady state by thread (" + pids.length + " JVMs, /proc/<pid>/task): share, us per probe",
+        threads1.since(threads0, probes));
+    row(String.format(Locale.ROOT,
+        "floor: a bare selector loop probing %d addresses of the same fleet, kept-alive, once per address per period (own JVM, %d s)",
+        floorAddresses, bare.seconds() < 1 ? 0 : Math.round(bare.seconds())), bare.describe(threads1.proberMicros(threads0, probes)));
 
     // Lookups while the heart-beats run.
     String looked = name(0);
@@ -576,6 +594,26 @@ public class ScaleBench {
         p.command("stop");
       }
     }
+
+    /** Waits until no connection to the fleet is open (the floor's closed), up to {@code limitSeconds}. */
+    void awaitNoConnections(int limitSeconds) throws Exception {
+      long deadline = System.nanoTime() + limitSeconds * 1_000_000_000L;
+      long open;
+      while ((open = connections()) > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      if (open > 0) {
+        System.err.println(open + " connections to the fake fleet still open after " + limitSeconds + " s");
+      }
+    }
+
+    long connections() throws Exception {
+      long open = 0;
+      for (Part p : parts) {
+        open += Long.parseLong(p.command("connections").trim());
+      }
+      return open;
+    }
   }
 
   /**
@@ -594,6 +632,7 @@ public class ScaleBench {
     volatile long resetAt = System.nanoTime();
     final ConcurrentLinkedQueue<Set<Integer>> closing = new ConcurrentLinkedQueue<>();
     final List<List<SocketChannel>> accepted = new ArrayList<>();
+    final AtomicInteger open = new AtomicInteger(); // accepted connections not closed yet
     volatile boolean running = true;
     final CountDownLatch closed = new CountDownLatch(1);
     /** The index of this part's first address in the whole fleet. */
@@ -625,7 +664,7 @@ public class ScaleBench {
     /**
      * One command of the benchmark: reset; stats (probes, longest gap, never probed, then the 100 ms buckets);
      * close a b ... (addresses of the whole fleet); watch t0; firsts (a:t of the addresses first probed after t0
-     * since the last call); stop. Answers one line.
+     * since the last call); connections (accepted ones still open); stop. Answers one line.
      */
     synchronized String command(String line) throws Exception {
       String[] w = line.trim().split(" ");
@@ -669,6 +708,9 @@ public class ScaleBench {
             }
           }
           return b.toString();
+        }
+        case "connections" -> {
+          return String.valueOf(open.get());
         }
         case "stop" -> stop();
         default -> throw new IllegalArgumentException("unknown fleet command: " + line);
@@ -769,6 +811,7 @@ public class ScaleBench {
               for (SocketChannel c : accepted.get(a)) {
                 c.close();
               }
+              open.addAndGet(-accepted.get(a).size());
               accepted.get(a).clear();
             }
             closing.poll();
@@ -786,13 +829,18 @@ public class ScaleBench {
                   c.setOption(StandardSocketOptions.TCP_NODELAY, true);
                   c.register(selector, SelectionKey.OP_READ, new Connection(a));
                   accepted.get(a).add(c);
+                  open.incrementAndGet();
                 }
               } else if (key.isReadable()) {
                 read(key);
               }
             } catch (IOException e) {
-              key.cancel();
-              key.channel().close();
+              if (key.attachment() instanceof Connection c) {
+                drop(key, c);
+              } else {
+                key.cancel();
+                key.channel().close();
+              }
             }
           }
           selector.selectedKeys().clear();
@@ -818,9 +866,7 @@ public class ScaleBench {
       Connection c = (Connection) key.attachment();
       int n = channel.read(c.in);
       if (n < 0) {
-        accepted.get(c.address).remove(channel);
-        key.cancel();
-        channel.close();
+        drop(key, c);
         return;
       }
       // Answer every complete request in the buffer (pipelined or not).
@@ -856,12 +902,18 @@ public class ScaleBench {
           channel.write(out);
         }
         if (head.toLowerCase(Locale.ROOT).contains("\nconnection: close")) {
-          accepted.get(c.address).remove(channel);
-          key.cancel();
-          channel.close();
+          drop(key, c);
           return;
         }
       }
+    }
+
+    private void drop(SelectionKey key, Connection c) throws IOException {
+      if (accepted.get(c.address).remove((SocketChannel) key.channel())) {
+        open.decrementAndGet();
+      }
+      key.cancel();
+      key.channel().close();
     }
 
     private void probed(int a) {
@@ -911,6 +963,374 @@ public class ScaleBench {
       Connection(int address) {
         this.address = address;
       }
+    }
+  }
+
+  /**
+   * The platform's floor of a heart-beat probe: a bare NIO selector loop doing what one registry node's prober does
+   * to its share of the same fleet (a kept-alive connection per address, GET /heart-beat to each once per period in
+   * slices 20 ms apart, the fixed answer read and counted, OP_READ kept, one direct scratch buffer) and nothing else:
+   * no HTTP parsing, no futures, no table. It runs in a JVM of its own (--bare-prober COUNT, commands on stdin) so
+   * that its thread's and its process's CPU are its own; the registries' prober threads are compared with it.
+   */
+  static final class BareProber implements Runnable {
+    static final int WARMUP_SECONDS = 5;
+    static final int SLICE_MILLIS = 20;
+    static final int ANSWER = Fleet.OK.length;
+
+    final SocketChannel[] channels;
+    final byte[][] requests;
+    final int[] partial; // bytes of an answer read so far, per address
+    final Selector selector;
+    final ByteBuffer scratch = ByteBuffer.allocateDirect(16384);
+    volatile long sent; // written by the loop's thread only
+    volatile long answered;
+    volatile int tid; // the loop's Linux thread id
+    volatile long threadId; // and its Java one
+    volatile boolean running = true;
+    final CountDownLatch started = new CountDownLatch(1);
+    final CountDownLatch closed = new CountDownLatch(1);
+
+    /** What the child measured over its window; {@code failure} when it could not. */
+    record Figures(int addresses, double seconds, long answered, long sent, long threadNanos, long threadUser,
+        long threadKernel, long jvmUser, long jvmKernel, String failure) {
+
+      /** {@code registryProber}: the registries' prober threads' us per probe, compared with this loop's thread. */
+      String describe(double registryProber) {
+        if (failure != null) {
+          return "FAILED: " + failure;
+        }
+        double perProbe = 10_000.0 / Math.max(1, answered); // us per clock tick (USER_HZ 100) and probe
+        // The thread's CPU from the JVM (ns), split in the ratio of its user and kernel ticks.
+        double thread = threadNanos / 1e3 / Math.max(1, answered);
+        double user = threadUser + threadKernel == 0 ? 0 : thread * threadUser / (threadUser + threadKernel);
+        return String.format(Locale.ROOT,
+            "%.0f probes/s (%.2f per address per period, %d sent); its thread %.1f us per probe (user %.1f, kernel %.1f), "
+                + "its whole JVM %.1f us (user %.1f, kernel %.1f)",
+            answered / seconds, answered / (addresses * seconds * 1000 / PERIOD), sent, thread, user, thread - user,
+            (jvmUser + jvmKernel) * perProbe, jvmUser * perProbe, jvmKernel * perProbe)
+            + (registryProber > 0 && thread > 0
+                ? String.format(Locale.ROOT, "; the registries' prober threads %.1f x its thread", registryProber / thread)
+                : "");
+      }
+    }
+
+    /**
+     * Runs the floor in a child JVM: connects to addresses 0..{@code addresses}-1, probes for WARMUP_SECONDS
+     * (compilation), then measures {@code window} seconds, closes everything and exits. Bounded; never throws.
+     */
+    static Figures measure(int addresses, int window) {
+      String java = ProcessHandle.current().info().command().orElse("java");
+      ExecutorService talk = Executors.newSingleThreadExecutor();
+      Process process = null;
+      try {
+        process = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "bench/ScaleBench.java", "--bare-prober",
+            String.valueOf(addresses)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process child = process;
+        String answer = talk.submit(() -> {
+          java.io.BufferedReader out = new java.io.BufferedReader(
+              new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+          java.io.PrintStream in = new java.io.PrintStream(child.getOutputStream(), true, StandardCharsets.UTF_8);
+          String ready = out.readLine();
+          if (!"ready".equals(ready)) {
+            throw new IOException("the bare prober did not start: " + ready);
+          }
+          in.println("measure " + WARMUP_SECONDS + " " + window);
+          String figures = out.readLine();
+          in.println("stop");
+          out.readLine();
+          return figures;
+        }).get(180L + WARMUP_SECONDS + window, TimeUnit.SECONDS);
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("the bare prober did not exit");
+        }
+        if (answer == null) {
+          throw new IOException("the bare prober ended without its figures");
+        }
+        long[] v = Arrays.stream(answer.trim().split(" ")).mapToLong(Long::parseLong).toArray();
+        Figures figures = new Figures(addresses, v[0] / 1e9, v[1], v[2], v[3], v[4], v[5], v[6], v[7], null);
+        System.err.println("floor: " + figures.describe(0));
+        return figures;
+      } catch (Exception e) {
+        e.printStackTrace();
+        return new Figures(addresses, 0, 0, 0, 0, 0, 0, 0, 0, e.toString());
+      } finally {
+        talk.shutdownNow();
+        if (process != null && process.isAlive()) {
+          process.destroyForcibly();
+        }
+      }
+    }
+
+    /**
+     * The child: connects, probes on its own thread and answers "measure WARMUP WINDOW" (see reading: what the
+     * window added to each) and "stop" (closes all, exits).
+     */
+    static void serve(int count) throws Exception {
+      BareProber prober = new BareProber(count);
+      Thread loop = new Thread(prober, "bare-prober");
+      loop.setDaemon(true);
+      loop.start();
+      if (!prober.started.await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the bare prober's loop did not start");
+      }
+      java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8));
+      System.out.println("ready");
+      System.out.flush();
+      try {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          String[] w = line.trim().split(" ");
+          if (w[0].equals("measure")) {
+            Thread.sleep(Integer.parseInt(w[1]) * 1000L);
+            long[] before = prober.reading();
+            Thread.sleep(Integer.parseInt(w[2]) * 1000L);
+            long[] after = prober.reading();
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < before.length; i++) {
+              b.append(i == 0 ? "" : " ").append(after[i] - before[i]);
+            }
+            System.out.println(b);
+          } else if (w[0].equals("stop")) {
+            prober.stop();
+            System.out.println("ok");
+            return;
+          } else {
+            System.out.println("unknown command: " + line);
+          }
+          System.out.flush();
+        }
+      } finally {
+        prober.stop();
+      }
+    }
+
+    BareProber(int count) throws IOException {
+      channels = new SocketChannel[count];
+      requests = new byte[count][];
+      partial = new int[count];
+      selector = Selector.open();
+      for (int a = 0; a < count; a++) {
+        requests[a] = ("GET /heart-beat HTTP/1.1\r\nHost: " + addr(a) + "\r\nUser-Agent: servicegrid-registry\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+        SocketChannel channel = SocketChannel.open();
+        channel.socket().connect(new InetSocketAddress(host(a), FAKE_PORT), 5000);
+        channel.configureBlocking(false);
+        channel.register(selector, SelectionKey.OP_READ, a);
+        channels[a] = channel;
+      }
+    }
+
+    /**
+     * {now in ns, answered, sent, the loop thread's CPU in ns (the JVM's count), its utime and stime, the JVM's utime
+     * and stime (clock ticks, /proc)}.
+     */
+    long[] reading() throws IOException {
+      long now = System.nanoTime();
+      long cpu = ManagementFactory.getThreadMXBean().getThreadCpuTime(threadId);
+      long[] thread = ticks(Path.of("/proc/self/task/" + tid + "/stat"));
+      long[] jvm = ticks(Path.of("/proc/self/stat"));
+      return new long[] {now, answered, sent, cpu, thread[0], thread[1], jvm[0], jvm[1]};
+    }
+
+    static long[] ticks(Path stat) throws IOException {
+      String s = Files.readString(stat);
+      String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+      return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+    }
+
+    void stop() throws InterruptedException {
+      running = false;
+      selector.wakeup();
+      closed.await(10, TimeUnit.SECONDS);
+    }
+
+    /** Slice s of each period: addresses [count*s/slices, count*(s+1)/slices), started period*s/slices in. */
+    @Override
+    public void run() {
+      try {
+        tid = Integer.parseInt(Path.of("/proc/thread-self").toRealPath().getFileName().toString());
+        threadId = Thread.currentThread().getId();
+        started.countDown();
+        int count = channels.length;
+        int slices = (int) Math.max(1, Math.min(count, PERIOD / SLICE_MILLIS));
+        long periodNanos = PERIOD * 1_000_000L;
+        long start = System.nanoTime();
+        long round = 0;
+        int slice = 0;
+        long due = start;
+        while (running) {
+          long wait = due - System.nanoTime();
+          if (wait <= 0) {
+            for (int a = count * slice / slices; a < count * (slice + 1) / slices; a++) {
+              send(a);
+            }
+            if (++slice == slices) {
+              slice = 0;
+              round++;
+            }
+            due = start + round * periodNanos + periodNanos * slice / slices;
+            continue;
+          }
+          selector.select(Math.max(1, (wait + 999_999) / 1_000_000));
+          for (SelectionKey key : selector.selectedKeys()) {
+            read(key);
+          }
+          selector.selectedKeys().clear();
+        }
+      } catch (IOException | RuntimeException e) {
+        e.printStackTrace();
+      } finally {
+        for (SocketChannel c : channels) {
+          try {
+            if (c != null) {
+              c.close();
+            }
+          } catch (IOException e) {
+            // closing anyway
+          }
+        }
+        try {
+          selector.close();
+        } catch (IOException e) {
+          // closing anyway
+        }
+        started.countDown();
+        closed.countDown();
+      }
+    }
+
+    private void send(int a) throws IOException {
+      SocketChannel channel = channels[a];
+      if (!channel.isOpen()) {
+        return;
+      }
+      scratch.clear();
+      scratch.put(requests[a]).flip();
+      channel.write(scratch);
+      sent++;
+    }
+
+    private void read(SelectionKey key) throws IOException {
+      SocketChannel channel = (SocketChannel) key.channel();
+      int a = (Integer) key.attachment();
+      scratch.clear();
+      int n = channel.read(scratch);
+      if (n < 0) {
+        key.cancel();
+        channel.close();
+        return;
+      }
+      int bytes = partial[a] + n;
+      answered += bytes / ANSWER;
+      partial[a] = bytes % ANSWER;
+    }
+  }
+
+  /**
+   * The CPU of every thread of the registry JVMs (/proc/PID/task/TID/stat: user and kernel ticks and the name the
+   * kernel keeps, 15 characters), so that the steady window's CPU is put to the threads that spent it.
+   */
+  record ThreadCpu(java.util.Map<String, long[]> threads, java.util.Map<String, String> names, long user, long kernel) {
+    static final List<String> CATEGORIES =
+        List.of("prober", "Liberty executor", "Liberty scheduled executor", "Hazelcast", "JIT compiler", "GC and VM",
+            "other", "threads ended");
+
+    static ThreadCpu read(long[] pids) throws IOException {
+      java.util.Map<String, long[]> threads = new java.util.HashMap<>();
+      java.util.Map<String, String> names = new java.util.HashMap<>();
+      long user = 0;
+      long kernel = 0;
+      for (long pid : pids) {
+        long[] process = BareProber.ticks(Path.of("/proc/" + pid + "/stat"));
+        user += process[0];
+        kernel += process[1];
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+          for (Path task : tasks.toList()) {
+            try {
+              String stat = Files.readString(task.resolve("stat"));
+              String key = pid + "/" + task.getFileName();
+              names.put(key, stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
+              threads.put(key, BareProber.ticks(task.resolve("stat")));
+            } catch (IOException e) {
+              // the thread ended meanwhile
+            }
+          }
+        }
+      }
+      return new ThreadCpu(threads, names, user, kernel);
+    }
+
+    /** The kernel's 15-character thread name to a category (Liberty's, Hazelcast's, HotSpot's names). */
+    static String category(String name) {
+      if (name.startsWith("registry-heart")) {
+        return "prober";
+      } else if (name.startsWith("Default Executo")) {
+        return "Liberty executor";
+      } else if (name.startsWith("Scheduled Execu")) {
+        return "Liberty scheduled executor";
+      } else if (name.startsWith("hz.")) {
+        return "Hazelcast";
+      } else if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+        return "JIT compiler";
+      } else if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")
+          || name.startsWith("VM Periodic")) {
+        return "GC and VM";
+      }
+      return "other";
+    }
+
+    /** {user, kernel} ticks per category since {@code before}; threads that ended in between as one category. */
+    java.util.Map<String, long[]> byCategory(ThreadCpu before) {
+      java.util.Map<String, long[]> sums = new java.util.LinkedHashMap<>();
+      CATEGORIES.forEach(c -> sums.put(c, new long[2]));
+      long user = this.user - before.user;
+      long kernel = this.kernel - before.kernel;
+      for (var t : threads.entrySet()) {
+        long[] from = before.threads.getOrDefault(t.getKey(), new long[2]);
+        long[] sum = sums.get(category(names.get(t.getKey())));
+        sum[0] += t.getValue()[0] - from[0];
+        sum[1] += t.getValue()[1] - from[1];
+        user -= t.getValue()[0] - from[0];
+        kernel -= t.getValue()[1] - from[1];
+      }
+      sums.get("threads ended")[0] = Math.max(0, user);
+      sums.get("threads ended")[1] = Math.max(0, kernel);
+      return sums;
+    }
+
+    /** The prober threads' us per probe since {@code before}. */
+    double proberMicros(ThreadCpu before, long probes) {
+      long[] prober = byCategory(before).get("prober");
+      return (prober[0] + prober[1]) * 10_000.0 / Math.max(1, probes);
+    }
+
+    /** Per category: share of the window's CPU, us per probe (user, kernel); the same for all; the top names. */
+    String since(ThreadCpu before, long probes) {
+      double perProbe = 10_000.0 / Math.max(1, probes); // us per clock tick (USER_HZ 100) and probe
+      long user = this.user - before.user;
+      long kernel = this.kernel - before.kernel;
+      double all = Math.max(1, user + kernel);
+      StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+          "all %.1f us (user %.1f, kernel %.1f)", (user + kernel) * perProbe, user * perProbe, kernel * perProbe));
+      for (var c : byCategory(before).entrySet()) {
+        long[] t = c.getValue();
+        if (c.getKey().equals("threads ended") && t[0] + t[1] == 0) {
+          continue;
+        }
+        b.append(String.format(Locale.ROOT, "; %s %.0f %% %.1f us (user %.1f, kernel %.1f)", c.getKey(),
+            100 * (t[0] + t[1]) / all, (t[0] + t[1]) * perProbe, t[0] * perProbe, t[1] * perProbe));
+      }
+      // The busiest thread names (numbers folded), on stderr: what the categories are made of.
+      java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+      for (var t : threads.entrySet()) {
+        long[] from = before.threads.getOrDefault(t.getKey(), new long[2]);
+        byName.merge(names.get(t.getKey()).replaceAll("\\d+", "#"),
+            t.getValue()[0] - from[0] + t.getValue()[1] - from[1], Long::sum);
+      }
+      System.err.println("steady CPU by thread name (ticks of 10 ms, all JVMs): " + byName.entrySet().stream()
+          .filter(e -> e.getValue() > 0).sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(20).map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+      return b.toString();
     }
   }
 

@@ -3,8 +3,9 @@
 # clusters them, tokens on), fake instances on ADDRESSES loopback addresses 127.1.x.y served by the benchmark's own
 # non-blocking responder (in processes of at most FLEET_PART addresses), SERVICES_PER_ADDRESS services on each. Prints
 # one table: registration and its floor, listing on every node, heart-beats per address per period, registry CPU per
-# probe, lookups and their floor, detection of 1 % of the addresses closed at once, memory per node, and with three
-# nodes a kill -9 and a rolling restart. Small by default (2 000 addresses, 10 000 instances); 100 000 instances:
+# probe (and per thread category) and its floor (a bare selector loop probing one node's share), lookups and their
+# floor, detection of 1 % of the addresses closed at once, memory per node, and with three nodes a kill -9 and a
+# rolling restart. Small by default (2 000 addresses, 10 000 instances); 100 000 instances:
 # ADDRESSES=20000 (the registry's default heap holds them).
 # Settings (environment): ADDRESSES (2000), SERVICES_PER_ADDRESS (5), NODES (3), PERIOD (heart-beat period, ms, 1000),
 # WINDOW (steady window, s, 20), WARMUP (20000), FLEET_PART (8000), BASE_PORT (20900: nodes' HTTP on BASE_PORT+k,
