@@ -62,6 +62,7 @@ public class ScaleBench {
   static final int PERIOD = env("PERIOD", 1000);
   static final int FAKE_PORT = env("FAKE_PORT", 20920);
   static final int WINDOW = env("WINDOW", 20);
+  static final int SETTLE = env("SETTLE", 30);
   static final int KILL_PERCENT = env("KILL_PERCENT", 1);
   static final int IDLE_WINDOW = env("IDLE_WINDOW", 10);
   static final int CLIENTS = 16;
@@ -133,7 +134,9 @@ public class ScaleBench {
             floor[2], reg[0] / floor[0]));
 
     // Steady state: every address answers; count what arrives and what the registries spend.
-    Thread.sleep(2L * PERIOD); // let a round begin on the last registrations before the window opens
+    // Let the rounds cover the last registrations and the JIT finish compiling the heart-beat path (it compiles for
+    // tens of seconds once every address is probed): the window measures the steady state, not the start of it.
+    Thread.sleep(Math.max(2L * PERIOD, SETTLE * 1000L));
     fleet.reset();
     ThreadCpu threads0 = ThreadCpu.read(pids);
     long[] cpu0 = cpuTicks(pids);

@@ -8,7 +8,7 @@
 # rolling restart. Small by default (2 000 addresses, 10 000 instances); 100 000 instances:
 # ADDRESSES=20000 (the registry's default heap holds them).
 # Settings (environment): ADDRESSES (2000), SERVICES_PER_ADDRESS (5), NODES (3), PERIOD (heart-beat period, ms, 1000),
-# WINDOW (steady window, s, 20), WARMUP (20000), FLEET_PART (8000), BASE_PORT (20900: nodes' HTTP on BASE_PORT+k,
+# WINDOW (steady window, s, 20), SETTLE (s before it, 30), WARMUP (20000), FLEET_PART (8000), BASE_PORT (20900: nodes' HTTP on BASE_PORT+k,
 # cluster on BASE_PORT+10+k, fakes on BASE_PORT+20), JVM_ARGS (for the registry JVMs), FAILOVER, LABEL. Starts and
 # stops its registry servers itself (by their PID files); every step is bounded by `timeout`. NODE_HOSTS (e.g.
 # 127.0.1.1,127.0.1.2,127.0.1.3): node k on the k-th address with the same ports (HTTP BASE_PORT, cluster
