@@ -119,8 +119,10 @@ public class ScaleBench {
     }
     long start = System.nanoTime();
     long[] reg0 = cpuTicks(pids);
+    ThreadCpu regThreads0 = ThreadCpu.read(pids);
     double[] reg = load(instances, i -> post(nodes.get(i % nodes.size()), name(service(i)), addr(i / PER_ADDRESS)));
     double registryCpuSeconds = cores(reg0, cpuTicks(pids), 1);
+    String regThreads = ThreadCpu.read(pids).since(regThreads0, instances, "registration");
     row("registration (new instances), " + CLIENTS + " clients over " + nodes.size() + " node(s)",
         String.format(Locale.ROOT, "%.0f/s, p50 %.1f ms, p99 %.1f ms, %d not 200", reg[0], reg[1], reg[2], (long) reg[3]));
     row("CPU per registration", String.format(Locale.ROOT,
@@ -128,10 +130,18 @@ public class ScaleBench {
         registryCpuSeconds * 1e6 / instances, reg[4]));
     double listed = awaitListed(start, instances, Set.of(), 600);
     row("all " + instances + " listed on every node", String.format(Locale.ROOT, "%.1f s after the first registration", listed));
-    double[] floor = load(Math.min(instances, 20000), i -> unknownInstanceStatus(nodes.get(i % nodes.size()), i));
+    int floorWrites = Math.min(instances, 20000);
+    long[] floor0 = cpuTicks(pids);
+    ThreadCpu floorThreads0 = ThreadCpu.read(pids);
+    double[] floor = load(floorWrites, i -> unknownInstanceStatus(nodes.get(i % nodes.size()), i));
+    double floorCpuSeconds = cores(floor0, cpuTicks(pids), 1);
+    String floorThreads = ThreadCpu.read(pids).since(floorThreads0, floorWrites, "write");
     row("floor: an authenticated write without a cluster write (PUT status of an unknown instance, 404), same clients",
-        String.format(Locale.ROOT, "%.0f/s, p50 %.1f ms, p99 %.1f ms; registration %.2f x this", floor[0], floor[1],
-            floor[2], reg[0] / floor[0]));
+        String.format(Locale.ROOT, "%.0f/s, p50 %.1f ms, p99 %.1f ms; registration %.2f x this; registries %.0f us of CPU each",
+            floor[0], floor[1], floor[2], reg[0] / floor[0], floorCpuSeconds * 1e6 / floorWrites));
+    // Where a registration's CPU goes against the floor's (heart-beats of the instances registered so far included).
+    row("registries' CPU while registering, by thread: share, us per registration", regThreads);
+    row("registries' CPU during the floor's writes, by thread: share, us per write", floorThreads);
 
     // Steady state: every address answers; count what arrives and what the registries spend.
     // Let the rounds cover the last registrations and the JIT finish compiling the heart-beat path (it compiles for
@@ -158,7 +168,7 @@ public class ScaleBench {
         "%.3f of a core; per probe: %.1f us everything included, %.1f us above the idle registries",
         steadyCores, steadyCores * 1e6 / perSecond, (steadyCores - idleCores) * 1e6 / perSecond));
     row("registry CPU in steady state by thread (" + pids.length + " JVMs, /proc/<pid>/task): share, us per probe",
-        threads1.since(threads0, probes));
+        threads1.since(threads0, probes, "probe"));
     row(String.format(Locale.ROOT,
         "floor: a bare selector loop probing %d addresses of the same fleet, kept-alive, once per address per period (own JVM, %d s)",
         floorAddresses, bare.seconds() < 1 ? 0 : Math.round(bare.seconds())), bare.describe(threads1.proberMicros(threads0, probes)));
@@ -1235,8 +1245,8 @@ public class ScaleBench {
    */
   record ThreadCpu(java.util.Map<String, long[]> threads, java.util.Map<String, String> names, long user, long kernel) {
     static final List<String> CATEGORIES =
-        List.of("prober", "Liberty executor", "Liberty scheduled executor", "Hazelcast", "JIT compiler", "GC and VM",
-            "other", "threads ended");
+        List.of("prober", "heart-beat rounds", "Liberty executor", "Liberty scheduled executor", "change feed", "Hazelcast", "JIT compiler",
+            "GC and VM", "other", "threads ended");
 
     static ThreadCpu read(long[] pids) throws IOException {
       java.util.Map<String, long[]> threads = new java.util.HashMap<>();
@@ -1271,6 +1281,10 @@ public class ScaleBench {
         return "Liberty executor";
       } else if (name.startsWith("Scheduled Execu")) {
         return "Liberty scheduled executor";
+      } else if (name.startsWith("registry-rounds")) {
+        return "heart-beat rounds";
+      } else if (name.startsWith("registry-change")) {
+        return "change feed";
       } else if (name.startsWith("hz.")) {
         return "Hazelcast";
       } else if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
@@ -1307,9 +1321,12 @@ public class ScaleBench {
       return (prober[0] + prober[1]) * 10_000.0 / Math.max(1, probes);
     }
 
-    /** Per category: share of the window's CPU, us per probe (user, kernel); the same for all; the top names. */
-    String since(ThreadCpu before, long probes) {
-      double perProbe = 10_000.0 / Math.max(1, probes); // us per clock tick (USER_HZ 100) and probe
+    /**
+     * Per category: share of the window's CPU, us per {@code unit} (user, kernel), {@code units} of them in the
+     * window; the same for all; the top names on stderr.
+     */
+    String since(ThreadCpu before, long units, String unit) {
+      double perProbe = 10_000.0 / Math.max(1, units); // us per clock tick (USER_HZ 100) and unit
       long user = this.user - before.user;
       long kernel = this.kernel - before.kernel;
       double all = Math.max(1, user + kernel);
@@ -1330,7 +1347,7 @@ public class ScaleBench {
         byName.merge(names.get(t.getKey()).replaceAll("\\d+", "#"),
             t.getValue()[0] - from[0] + t.getValue()[1] - from[1], Long::sum);
       }
-      System.err.println("steady CPU by thread name (ticks of 10 ms, all JVMs): " + byName.entrySet().stream()
+      System.err.println("CPU per " + unit + " by thread name (ticks of 10 ms, all JVMs): " + byName.entrySet().stream()
           .filter(e -> e.getValue() > 0).sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
           .limit(20).map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
       return b.toString();
@@ -1404,9 +1421,12 @@ public class ScaleBench {
       Listings listings = new Listings(survivors);
       ExecutorService sampler = Executors.newSingleThreadExecutor();
       Future<?> sampling = sampler.submit(listings);
-      long t0 = System.nanoTime();
       ProcessHandle process = ProcessHandle.of(pids[victim])
           .orElseThrow(() -> new IllegalStateException("no process " + pids[victim]));
+      // The fleet records first probes from t0 on before the kill: the server runs detached, so the wait for its exit
+      // below is the JDK polling a process that is not its child, and probes in that wait would go unseen.
+      long t0 = System.nanoTime();
+      fleet.watch(t0);
       process.destroyForcibly(); // SIGKILL
       process.onExit().get(10, TimeUnit.SECONDS);
       long[] first = awaitProbedAgain(t0, MEMBER_TIMEOUT / 1000 + 60);
@@ -1452,8 +1472,7 @@ public class ScaleBench {
 
     /** The time of each live address's first probe after {@code t0} (0: none within the limit), polled every 20 ms. */
     long[] awaitProbedAgain(long t0, int limitSeconds) throws Exception {
-      long[] first = new long[ADDRESSES];
-      fleet.watch(t0);
+      long[] first = new long[ADDRESSES]; // the fleet watches from t0 on
       long deadline = t0 + limitSeconds * 1_000_000_000L;
       while (Arrays.stream(live).anyMatch(a -> first[a] == 0) && System.nanoTime() < deadline) {
         fleet.firsts(first);
