@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.management.JMException;
@@ -21,8 +22,12 @@ import javax.management.relation.MBeanServerNotificationFilter;
  * requests in flight have ended (up to 30 s), and until then the registry would keep sending
  * callers to a closed port. The notification comes on a server thread without the application's
  * context, so the actions run with the context captured when the watch began. When the endpoint
- * comes back (a configuration update restarts it) the instance registers again. Outside Liberty
- * nothing is watched and the application's stop deregisters ({@link RegistrationLifecycle}).
+ * comes back (a configuration update restarts it) the instance registers again.
+ *
+ * <p>Liberty may start the application before it opens the listener (the endpoint's MBean then
+ * appears after the watch began): the watch is set either way, and an endpoint that appears without
+ * having closed before is simply the listener opening. Outside Liberty the MBean never appears and
+ * the application's stop deregisters ({@link RegistrationLifecycle}).
  */
 @ApplicationScoped
 class HttpEndpointWatch {
@@ -41,9 +46,7 @@ class HttpEndpointWatch {
     try {
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
       ObjectName endpoint = new ObjectName(ServerEndpoint.MBEAN);
-      if (!server.isRegistered(endpoint)) {
-        return;
-      }
+      AtomicBoolean closed = new AtomicBoolean();
       Runnable onClose = contextService.contextualRunnable(closing);
       Runnable onReopen = contextService.contextualRunnable(reopened);
       MBeanServerNotificationFilter filter = new MBeanServerNotificationFilter();
@@ -53,9 +56,11 @@ class HttpEndpointWatch {
           (notification, handback) -> {
             if (MBeanServerNotification.UNREGISTRATION_NOTIFICATION.equals(
                 notification.getType())) {
+              closed.set(true);
               onClose.run();
             } else if (MBeanServerNotification.REGISTRATION_NOTIFICATION.equals(
-                notification.getType())) {
+                    notification.getType())
+                && closed.getAndSet(false)) {
               onReopen.run();
             }
           };
