@@ -298,8 +298,13 @@ public final class HeartBeatChecker {
 
     /** Keeps only the registrations still current; false when none is left. */
     synchronized boolean keepCurrent() {
-      if (registrations.stream().anyMatch(r -> !r.isCurrent())) {
-        registrations = registrations.stream().filter(Registration::isCurrent).toList();
+      for (Registration registration : registrations) {
+        if (!registration.isCurrent()) { // rare: a registration left since the round began
+          List<Registration> current = new ArrayList<>(registrations);
+          current.removeIf(r -> !r.isCurrent());
+          registrations = List.copyOf(current);
+          break;
+        }
       }
       return !registrations.isEmpty();
     }

@@ -148,19 +148,32 @@ final class ProbeConnection {
     }
   }
 
+  /** Reads the three headers an answer's framing depends on; the others are skipped unread. */
   private void header(String text) throws IOException {
     int colon = text.indexOf(':');
     if (colon < 0) {
       throw new IOException("not an HTTP header: " + text);
     }
-    String name = text.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-    String value = text.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
-    switch (name) {
-      case "content-length" -> remaining = Long.parseLong(value);
-      case "transfer-encoding" -> chunked = value.endsWith("chunked");
-      case "connection" -> closeAfter |= value.contains("close");
-      default -> {}
+    if (isNamed(text, colon, "content-length")) {
+      remaining = Long.parseLong(value(text, colon));
+    } else if (isNamed(text, colon, "transfer-encoding")) {
+      chunked = value(text, colon).endsWith("chunked");
+    } else if (isNamed(text, colon, "connection")) {
+      closeAfter |= value(text, colon).contains("close");
     }
+  }
+
+  /** True when the header name before {@code colon} is {@code name}, in any case. */
+  private static boolean isNamed(String text, int colon, String name) {
+    int end = colon;
+    while (end > 0 && text.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return end == name.length() && text.regionMatches(true, 0, name, 0, end);
+  }
+
+  private static String value(String text, int colon) {
+    return text.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
   }
 
   private void chunkSize(String text) {
