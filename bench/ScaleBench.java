@@ -433,11 +433,16 @@ public class ScaleBench {
   static long[] cpuTicks(long[] pids) throws IOException {
     long[] ticks = new long[pids.length];
     for (int i = 0; i < pids.length; i++) {
-      String stat = Files.readString(Path.of("/proc/" + pids[i] + "/stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      ticks[i] = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      long[] t = ticks(Files.readString(Path.of("/proc/" + pids[i] + "/stat")));
+      ticks[i] = t[0] + t[1];
     }
     return ticks;
+  }
+
+  /** {utime, stime} in clock ticks from the text of a /proc stat file (a process's or a thread's). */
+  static long[] ticks(String stat) {
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
   }
 
   /** RSS, and the heap in use after a full collection (jcmd). */
@@ -1140,15 +1145,9 @@ public class ScaleBench {
     long[] reading() throws IOException {
       long now = System.nanoTime();
       long cpu = ManagementFactory.getThreadMXBean().getThreadCpuTime(threadId);
-      long[] thread = ticks(Path.of("/proc/self/task/" + tid + "/stat"));
-      long[] jvm = ticks(Path.of("/proc/self/stat"));
+      long[] thread = ticks(Files.readString(Path.of("/proc/self/task/" + tid + "/stat")));
+      long[] jvm = ticks(Files.readString(Path.of("/proc/self/stat")));
       return new long[] {now, answered, sent, cpu, thread[0], thread[1], jvm[0], jvm[1]};
-    }
-
-    static long[] ticks(Path stat) throws IOException {
-      String s = Files.readString(stat);
-      String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-      return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
     }
 
     void stop() throws InterruptedException {
@@ -1254,7 +1253,7 @@ public class ScaleBench {
       long user = 0;
       long kernel = 0;
       for (long pid : pids) {
-        long[] process = BareProber.ticks(Path.of("/proc/" + pid + "/stat"));
+        long[] process = ticks(Files.readString(Path.of("/proc/" + pid + "/stat")));
         user += process[0];
         kernel += process[1];
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
@@ -1263,7 +1262,7 @@ public class ScaleBench {
               String stat = Files.readString(task.resolve("stat"));
               String key = pid + "/" + task.getFileName();
               names.put(key, stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
-              threads.put(key, BareProber.ticks(task.resolve("stat")));
+              threads.put(key, ticks(stat));
             } catch (IOException e) {
               // the thread ended meanwhile
             }
