@@ -141,8 +141,8 @@ public class HeartBeatMonitor {
     if (probe != null) {
       probe.stop();
     }
-    if (workers
-        != null) { // nothing queued starts: a new managed thread cannot, once the bean stopped
+    // Nothing queued starts: a new managed thread cannot, once the bean stopped.
+    if (workers != null) {
       workers.shutdownNow();
     }
   }
