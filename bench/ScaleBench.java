@@ -487,6 +487,41 @@ public class ScaleBench {
   }
 
   /**
+   * A JVM of this same program started with {@code args} (a fleet part, the bare prober), spoken to over its stdin
+   * and stdout: it says "ready" once, then answers each command with one line. Its standard error is this one's.
+   */
+  record Child(String what, Process process, java.io.BufferedReader out, java.io.PrintStream in) {
+    static Child start(String what, String... args) throws IOException {
+      List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+          "-Xmx256m", "-XX:+UseSerialGC", "bench/ScaleBench.java"));
+      command.addAll(List.of(args));
+      Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      return new Child(what, process,
+          new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)),
+          new java.io.PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    void awaitReady() throws IOException {
+      String first = out.readLine();
+      if (!"ready".equals(first)) {
+        throw new IOException(what + " did not start: " + first);
+      }
+    }
+
+    /** Sends one command and returns its one-line answer. */
+    String command(String line) throws IOException {
+      synchronized (in) {
+        in.println(line);
+        String answer = out.readLine();
+        if (answer == null) {
+          throw new IOException(what + " ended");
+        }
+        return answer;
+      }
+    }
+  }
+
+  /**
    * The whole fake fleet: parts of at most {@code FLEET_PART} addresses, each in a process of its own (the same
    * program with --fleet-part) that answers commands on its stdin, or in this process when one part is enough.
    */
@@ -508,35 +543,17 @@ public class ScaleBench {
         return fleets;
       }
       int count = (addresses + perPart - 1) / perPart;
-      String java = ProcessHandle.current().info().command().orElse("java");
-      List<Process> processes = new ArrayList<>();
+      List<Child> children = new ArrayList<>();
       for (int k = 0; k < count; k++) { // all started first: each compiles this file and binds its addresses
         int first = addresses * k / count;
         int size = addresses * (k + 1) / count - first;
-        Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "bench/ScaleBench.java",
-            "--fleet-part", String.valueOf(first), String.valueOf(size))
-            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-        processes.add(process);
+        Child child = Child.start("a fleet part", "--fleet-part", String.valueOf(first), String.valueOf(size));
+        Runtime.getRuntime().addShutdownHook(new Thread(child.process()::destroy));
+        children.add(child);
       }
-      for (Process process : processes) {
-        java.io.BufferedReader out = new java.io.BufferedReader(
-            new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        java.io.PrintStream in = new java.io.PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
-        String first = out.readLine();
-        if (!"ready".equals(first)) {
-          throw new IOException("a fleet part did not start: " + first);
-        }
-        fleets.parts.add(line -> {
-          synchronized (in) {
-            in.println(line);
-            String answer = out.readLine();
-            if (answer == null) {
-              throw new IOException("a fleet part ended");
-            }
-            return answer;
-          }
-        });
+      for (Child child : children) {
+        child.awaitReady();
+        fleets.parts.add(child::command);
       }
       return fleets;
     }
@@ -1038,32 +1055,19 @@ public class ScaleBench {
      * (compilation), then measures {@code window} seconds, closes everything and exits. Bounded; never throws.
      */
     static Figures measure(int addresses, int window) {
-      String java = ProcessHandle.current().info().command().orElse("java");
       ExecutorService talk = Executors.newSingleThreadExecutor();
       Process process = null;
       try {
-        process = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "bench/ScaleBench.java", "--bare-prober",
-            String.valueOf(addresses)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        Process child = process;
+        Child child = Child.start("the bare prober", "--bare-prober", String.valueOf(addresses));
+        process = child.process();
         String answer = talk.submit(() -> {
-          java.io.BufferedReader out = new java.io.BufferedReader(
-              new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-          java.io.PrintStream in = new java.io.PrintStream(child.getOutputStream(), true, StandardCharsets.UTF_8);
-          String ready = out.readLine();
-          if (!"ready".equals(ready)) {
-            throw new IOException("the bare prober did not start: " + ready);
-          }
-          in.println("measure " + WARMUP_SECONDS + " " + window);
-          String figures = out.readLine();
-          in.println("stop");
-          out.readLine();
+          child.awaitReady();
+          String figures = child.command("measure " + WARMUP_SECONDS + " " + window);
+          child.in().println("stop"); // it closes everything and exits: waited for below
           return figures;
         }).get(180L + WARMUP_SECONDS + window, TimeUnit.SECONDS);
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
           throw new IllegalStateException("the bare prober did not exit");
-        }
-        if (answer == null) {
-          throw new IOException("the bare prober ended without its figures");
         }
         long[] v = Arrays.stream(answer.trim().split(" ")).mapToLong(Long::parseLong).toArray();
         Figures figures = new Figures(addresses, v[0] / 1e9, v[1], v[2], v[3], v[4], v[5], v[6], v[7], null);
